@@ -1,0 +1,33 @@
+/**
+ * NestJS 12 ships as ES modules, so Jest runs in its ESM mode (see "test" in package.json) and
+ * ts-jest compiles the TypeScript to ES modules with full type information (type-only imports elided,
+ * decorator metadata emitted for Nest's dependency injection).
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  rootDir: '.',
+  testRegex: ['src/.*\\.spec\\.ts$', 'test/.*\\.e2e-spec\\.ts$'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        useESM: true,
+        diagnostics: false,
+        tsconfig: {
+          module: 'ESNext',
+          target: 'ES2022',
+          emitDecoratorMetadata: true,
+          experimentalDecorators: true,
+          esModuleInterop: true,
+          strict: true,
+          skipLibCheck: true,
+          resolveJsonModule: true,
+        },
+      },
+    ],
+  },
+  testEnvironment: 'node',
+  testTimeout: 60000,
+};

@@ -1,0 +1,5 @@
+import { Foundation1763700000000 } from './1763700000000-Foundation';
+import { People1763700001000 } from './1763700001000-People';
+
+/** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
+export const migrations = [Foundation1763700000000, People1763700001000];

@@ -1,0 +1,46 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+import { Clock, SystemClock } from './common/clock';
+import { DatabaseModule } from './common/db/database.module';
+import { AllExceptionsFilter } from './common/http-exception.filter';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { HealthController } from './health/health.controller';
+import { LedgerModule } from './ledger/ledger.module';
+
+export interface AppOptions {
+  config: AppConfig;
+  /** Tests pass a FixedClock to move time. */
+  clock?: Clock;
+}
+
+@Global()
+@Module({})
+class CoreModule {
+  static register(options: AppOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+      ],
+      exports: [APP_CONFIG, Clock],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.register(options), DatabaseModule, AuthModule, LedgerModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

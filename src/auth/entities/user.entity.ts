@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type StaffRole = 'admin' | 'leader' | 'clerk';
+export const STAFF_ROLES: StaffRole[] = ['admin', 'leader', 'clerk'];
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: 'varchar' }) username!: string;
+  @Column({ name: 'password_hash', type: 'varchar' }) passwordHash!: string;
+  @Column({ type: 'varchar' }) role!: StaffRole;
+  @Column({ type: 'boolean' }) active!: boolean;
+  @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;
+}

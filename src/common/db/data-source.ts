@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource } from 'typeorm';
+import { migrations } from '../../../migrations';
+import { AppConfig } from '../../config/app-config';
+import { entities } from './entities';
+import { Database, PostgresDatabase, SqliteDatabase } from './database';
+
+/** Opens the store named by the config, applies pending migrations and wraps it in a Database. */
+export async function openDatabase(config: AppConfig['database']): Promise<Database> {
+  const dataSource = createDataSource(config);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return config.type === 'sqlite'
+    ? new SqliteDatabase(dataSource)
+    : new PostgresDatabase(dataSource);
+}
+
+export function createDataSource(config: AppConfig['database']): DataSource {
+  if (config.type === 'sqlite') {
+    if (config.path !== ':memory:') {
+      mkdirSync(dirname(config.path), { recursive: true });
+    }
+    return new DataSource({
+      type: 'better-sqlite3',
+      database: config.path,
+      entities,
+      migrations,
+      migrationsRun: false,
+      synchronize: false,
+      enableWAL: config.path !== ':memory:',
+      timeout: 5000,
+      prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+        // FULL: a 201 means the entry reached the disk, not just the OS cache.
+        db.pragma(`synchronous = ${config.synchronous}`);
+        db.pragma('busy_timeout = 5000');
+      },
+    });
+  }
+  return new DataSource({
+    type: 'postgres',
+    url: config.url,
+    entities,
+    migrations,
+    synchronize: false,
+    poolSize: config.poolSize,
+    ssl: config.ssl ? { rejectUnauthorized: true } : false,
+    extra: {
+      statement_timeout: config.statementTimeoutMs || undefined,
+      application_name: 'love-passbook',
+    },
+  });
+}

@@ -1,0 +1,167 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+type Mode = 'read' | 'write';
+interface Ambient {
+  em: EntityManager;
+  mode: Mode;
+}
+
+/**
+ * The one way feature code touches the database.
+ *
+ * `write(fn)` runs fn in one database transaction; `read(fn)` sees only committed data. Calls nested
+ * inside another `write`/`read` join it, so a handler wrapped by the idempotency interceptor and the
+ * ledger it calls share one transaction.
+ *
+ * SQLite (one connection per process in TypeORM) needs every unit of work to go through one FIFO
+ * queue: concurrent transactions would collide, and a read interleaved into an open transaction
+ * would see rows that may still roll back. PostgreSQL runs units concurrently and retries
+ * serialization failures and deadlocks.
+ */
+export abstract class Database {
+  protected readonly ambient = new AsyncLocalStorage<Ambient>();
+
+  constructor(readonly dataSource: DataSource) {}
+
+  abstract readonly dialect: 'sqlite' | 'postgres';
+
+  abstract write<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+  abstract read<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+
+  /** The manager of the enclosing write; throws when called outside one (a programming error). */
+  writeManager(): EntityManager {
+    const store = this.ambient.getStore();
+    if (!store || store.mode !== 'write') {
+      throw new Error('a ledger write must run inside Database.write()');
+    }
+    return store.em;
+  }
+
+  /**
+   * Serialises concurrent writes that share a name (an idempotency key) until the transaction ends.
+   * SQLite's queue already runs one write at a time.
+   */
+  async lockName(name: string): Promise<void> {
+    if (this.dialect === 'postgres') {
+      await this.writeManager().query('SELECT pg_advisory_xact_lock(1, hashtext($1))', [name]);
+    }
+  }
+
+  inWrite(): boolean {
+    return this.ambient.getStore()?.mode === 'write';
+  }
+
+  protected joinable(mode: Mode): EntityManager | undefined {
+    const store = this.ambient.getStore();
+    if (!store) {
+      return undefined;
+    }
+    if (mode === 'write' && store.mode === 'read') {
+      throw new Error('cannot start a write inside a read');
+    }
+    return store.em;
+  }
+
+  protected withAmbient<T>(
+    em: EntityManager,
+    mode: Mode,
+    work: (em: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return this.ambient.run({ em, mode }, () => work(em));
+  }
+}
+
+export class SqliteDatabase extends Database {
+  readonly dialect = 'sqlite' as const;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const joined = this.joinable('write');
+    if (joined) {
+      return work(joined);
+    }
+    return this.enqueue(() =>
+      this.dataSource.transaction((em) => this.withAmbient(em, 'write', work)),
+    );
+  }
+
+  read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const joined = this.joinable('read');
+    if (joined) {
+      return work(joined);
+    }
+    return this.enqueue(() => this.withAmbient(this.dataSource.manager, 'read', work));
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task, task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}
+
+const RETRYABLE_PG_CODES = new Set(['40001', '40P01']);
+const ATTEMPTS_MAX = 8;
+
+export class PostgresDatabase extends Database {
+  readonly dialect = 'postgres' as const;
+  private readonly logger = new Logger('Database');
+
+  async write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const joined = this.joinable('write');
+    if (joined) {
+      return work(joined);
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction('READ COMMITTED', (em) =>
+          this.withAmbient(em, 'write', work),
+        );
+      } catch (err) {
+        if (attempt >= ATTEMPTS_MAX || !isRetryable(err)) {
+          throw err;
+        }
+        this.logger.debug(`retrying write after ${pgCode(err)} (attempt ${attempt})`);
+        await sleep(Math.floor(Math.random() * 10 * attempt) + 1);
+      }
+    }
+  }
+
+  read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const joined = this.joinable('read');
+    if (joined) {
+      return work(joined);
+    }
+    return this.withAmbient(this.dataSource.manager, 'read', work);
+  }
+}
+
+function pgCode(err: unknown): string | undefined {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  return e?.driverError?.code ?? e?.code;
+}
+
+/** Deadlocks, serialization failures and a lost race on an idempotency key are safe to run again. */
+function isRetryable(err: unknown): boolean {
+  const code = pgCode(err);
+  if (code && RETRYABLE_PG_CODES.has(code)) {
+    return true;
+  }
+  const constraint = (err as { driverError?: { constraint?: string } })?.driverError?.constraint;
+  return code === '23505' && constraint === 'pk_idempotency_keys';
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Converts `?` placeholders to `$n` for PostgreSQL so hand-written SQL runs on both stores. */
+export function sql(db: Database, text: string): string {
+  if (db.dialect === 'sqlite') {
+    return text;
+  }
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}

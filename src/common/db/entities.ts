@@ -1,0 +1,24 @@
+import { Session } from '../../auth/entities/session.entity';
+import { User } from '../../auth/entities/user.entity';
+import { Account, Balance } from '../../ledger/entities/account.entity';
+import { LedgerTransaction, Posting } from '../../ledger/entities/ledger-transaction.entity';
+import { Household } from '../../people/entities/household.entity';
+import { Member } from '../../people/entities/member.entity';
+import { Team, TeamLeader, TeamMember } from '../../people/entities/team.entity';
+import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
+
+/** Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set. */
+export const entities = [
+  User,
+  Session,
+  Account,
+  Balance,
+  LedgerTransaction,
+  Posting,
+  IdempotencyRecord,
+  Member,
+  Household,
+  Team,
+  TeamLeader,
+  TeamMember,
+];

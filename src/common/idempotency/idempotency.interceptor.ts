@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import {
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import { from, lastValueFrom, map, Observable } from 'rxjs';
+import { actorOf, Principal } from '../../auth/principal';
+import { Clock } from '../clock';
+import { Database } from '../db/database';
+import { DomainError, ErrorCode } from '../errors';
+import { IdempotencyRecord } from './idempotency-record.entity';
+
+export const IDEMPOTENT_KEY = 'idempotent';
+/** Marks a POST that moves points: it needs an Idempotency-Key and runs in one write transaction. */
+export const Idempotent = () => SetMetadata(IDEMPOTENT_KEY, true);
+
+const KEY_RE = /^[\x21-\x7e]{1,128}$/;
+
+/** Stable JSON: object keys sorted, so the same body always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonicalJson).join(',')}]`;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * Runs the whole handler and the stored response in one database transaction, so an effect and its
+ * key commit together or not at all; a repeat replays the stored response. Refusals are not stored:
+ * a request refused for a passing reason (window closed) may be retried with the same key.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!this.reflector.get<boolean>(IDEMPOTENT_KEY, context.getHandler())) {
+      return next.handle();
+    }
+    const http = context.switchToHttp();
+    const req = http.getRequest<{
+      headers: Record<string, string | undefined>;
+      body: unknown;
+      method: string;
+      url: string;
+      principal: Principal;
+    }>();
+    const reply = http.getResponse<{ header: (k: string, v: string) => void }>();
+    const key = req.headers['idempotency-key'];
+    if (key === undefined || key === '') {
+      throw new DomainError(
+        ErrorCode.IDEMPOTENCY_KEY_REQUIRED,
+        'this request moves points and needs an Idempotency-Key header',
+      );
+    }
+    if (!KEY_RE.test(key)) {
+      throw DomainError.validation('Idempotency-Key must be 1-128 visible ASCII characters', {
+        field: 'Idempotency-Key',
+      });
+    }
+    const principal = actorOf(req.principal);
+    const path = req.url.split('?')[0];
+    const requestHash = createHash('sha256')
+      .update(canonicalJson({ method: req.method, path, body: req.body ?? null }))
+      .digest('hex');
+
+    const run = this.db.write(async (em) => {
+      // Concurrent repeats of one key wait here for the first to commit, then replay it.
+      await this.db.lockName(`idem:${principal}:${key}`);
+      const existing = await em.findOneBy(IdempotencyRecord, { principal, key });
+      if (existing) {
+        if (existing.requestHash !== requestHash) {
+          throw new DomainError(
+            ErrorCode.IDEMPOTENCY_KEY_REUSED,
+            'this Idempotency-Key was already used for a different request',
+          );
+        }
+        return {
+          replayed: true,
+          body: JSON.parse(existing.responseBody) as unknown,
+          status: existing.statusCode,
+        };
+      }
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      // Only successes are stored, and Nest answers every success of a route with its one status.
+      const status =
+        this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
+      await em.insert(IdempotencyRecord, {
+        principal,
+        key,
+        requestHash,
+        statusCode: status,
+        responseBody: JSON.stringify(body ?? null),
+        createdAt: this.clock.now().toISOString(),
+      });
+      return { replayed: false, body, status };
+    });
+    return from(run).pipe(
+      map((result) => {
+        if (result.replayed) {
+          reply.header('Idempotent-Replayed', 'true');
+        }
+        return result.body;
+      }),
+    );
+  }
+}

@@ -1,0 +1,124 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (value === 'true' || value === '1') {
+    return true;
+  }
+  if (value === 'false' || value === '0') {
+    return false;
+  }
+  return value;
+};
+
+/** Every environment variable the service reads, validated once at boot. */
+export class EnvironmentVariables {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsOptional() @IsString() HOST = '0.0.0.0';
+  @IsOptional() @IsString() @MinLength(1) DATABASE_PATH = 'data/passbook.sqlite';
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres://' })
+  DATABASE_URL?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) DATABASE_POOL_SIZE = 10;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600_000) DATABASE_STATEMENT_TIMEOUT_MS =
+    15_000;
+  @IsOptional() @Transform(toBool) @IsBoolean() DATABASE_SSL = false;
+  @IsOptional() @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
+  @IsOptional() @IsString() COMMUNITY_TZ = 'Asia/Shanghai';
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
+  ADMIN_PASSWORD?: string;
+  @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL = 'log';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) RATE_LIMIT_PER_MINUTE = 1200;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(30 * 86400) TOKEN_TTL_SECONDS = 12 * 3600;
+  @IsOptional() @IsString() CONFIG_DIR = 'config';
+  @IsOptional() @Transform(toBool) @IsBoolean() SCHEDULER_ENABLED = true;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database:
+    | { type: 'sqlite'; path: string; synchronous: 'FULL' | 'NORMAL' }
+    | { type: 'postgres'; url: string; poolSize: number; statementTimeoutMs: number; ssl: boolean };
+  timeZone: string;
+  adminPassword?: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  rateLimitPerMinute: number;
+  tokenTtlSeconds: number;
+  configDir: string;
+  schedulerEnabled: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Builds the typed config from an environment; a bad value throws naming the variable. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const picked: Record<string, string> = {};
+  for (const name of [...known, 'DATABASE_URL', 'ADMIN_PASSWORD']) {
+    const value = env[name];
+    if (value !== undefined && value !== '') {
+      picked[name] = value;
+    }
+  }
+  const vars = plainToInstance(EnvironmentVariables, picked);
+  const errors = validateSync(vars, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    );
+    throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  if (!isTimeZone(vars.COMMUNITY_TZ)) {
+    throw new ConfigError(
+      `Invalid environment:\n  COMMUNITY_TZ: unknown time zone "${vars.COMMUNITY_TZ}"`,
+    );
+  }
+  return {
+    port: vars.PORT,
+    host: vars.HOST,
+    database: vars.DATABASE_URL
+      ? {
+          type: 'postgres',
+          url: vars.DATABASE_URL,
+          poolSize: vars.DATABASE_POOL_SIZE,
+          statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS,
+          ssl: vars.DATABASE_SSL,
+        }
+      : { type: 'sqlite', path: vars.DATABASE_PATH, synchronous: vars.SQLITE_SYNCHRONOUS },
+    timeZone: vars.COMMUNITY_TZ,
+    adminPassword: vars.ADMIN_PASSWORD,
+    logLevel: vars.LOG_LEVEL as AppConfig['logLevel'],
+    rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
+    tokenTtlSeconds: vars.TOKEN_TTL_SECONDS,
+    configDir: vars.CONFIG_DIR,
+    schedulerEnabled: vars.SCHEDULER_ENABLED,
+  };
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Injection token for the typed config. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ReversalDto } from './dto/reversal.dto';
+import { LedgerService } from './ledger.service';
+import { DomainError } from '../common/errors';
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('ledger')
+export class LedgerController {
+  constructor(private readonly ledger: LedgerService) {}
+
+  @Get('verify')
+  @Roles('admin')
+  verify() {
+    return this.ledger.verify();
+  }
+
+  @Get('trial-balance')
+  @Roles('admin')
+  async trialBalance() {
+    const { ok, sum, accounts } = await this.ledger.trialBalance();
+    return { ok, sum, accounts };
+  }
+
+  @Post('transactions/:id/reversal')
+  @Roles('admin')
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  async reverse(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('transaction') }))
+    id: string,
+    @Body() dto: ReversalDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const posted = await this.ledger.reverse(id, { actor: actorOf(principal), reason: dto.reason });
+    return { transactionId: posted.id, reverses: posted.reverses, seq: posted.seq };
+  }
+}

@@ -1,0 +1,499 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock, localDate } from '../common/clock';
+import { Database, sql } from '../common/db/database';
+import { DomainError, ErrorCode } from '../common/errors';
+import {
+  assertCents,
+  Cents,
+  formatCents,
+  formatSignedCents,
+  toSafeInteger,
+} from '../common/points';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Account, AccountKind, Balance, OWNED_ACCOUNT_KINDS } from './entities/account.entity';
+import { LedgerTransaction, Posting, TransactionKind } from './entities/ledger-transaction.entity';
+import { GENESIS_HASH, transactionHash } from './ledger-hash';
+
+export interface PostingLine {
+  accountId: number;
+  /** Signed hundredths; the lines of one transaction sum to zero. */
+  amount: Cents;
+}
+
+export interface PostRequest {
+  kind: TransactionKind;
+  /** Local date the points belong to (service date for earns, today for most others). */
+  effectiveDate?: string;
+  /** Who did it: "user:3", "member:12", "system". */
+  actor: string;
+  description: string;
+  postings: PostingLine[];
+  reverses?: string;
+  meta?: Record<string, unknown>;
+}
+
+export interface PostedTransaction {
+  id: string;
+  seq: number;
+  createdAt: string;
+  effectiveDate: string;
+  /** Balance of each touched account after this transaction. */
+  balanceAfter: Map<number, Cents>;
+}
+
+export type EntryKind = 'earn' | 'redeem' | 'donate' | 'receive' | 'reversal' | 'adjust';
+
+export interface StatementEntry {
+  seq: number;
+  transactionId: string;
+  kind: EntryKind;
+  amount: string;
+  balanceAfter: string;
+  effectiveDate: string;
+  createdAt: string;
+  description: string;
+}
+
+export type VerifyResult =
+  | { ok: true; transactions: number; lastHash: string }
+  | { ok: false; firstBadSeq: number | null; reason: string };
+
+/** Any id the ledger uses for serialising appends across PostgreSQL instances. */
+const LEDGER_LOCK_KEY = 7_031_947;
+const VERIFY_BATCH = 2000;
+
+/**
+ * The points ledger: append-only, double-entry, hash-chained. Every feature moves points only
+ * through `post` (or `reverse`), which checks the rules inside the transaction that writes.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  today(): string {
+    return localDate(this.clock.now(), this.config.timeZone);
+  }
+
+  /** Creates an account with a zero balance row; call inside Database.write. */
+  async openAccount(kind: AccountKind, name: string, passbookNo: string | null): Promise<Account> {
+    const em = this.db.writeManager();
+    const account = em.create(Account, {
+      kind,
+      name,
+      passbookNo,
+      createdAt: this.clock.now().toISOString(),
+    });
+    await em.save(account);
+    await em.insert(Balance, { accountId: account.id, balance: 0 });
+    return account;
+  }
+
+  async systemAccountId(kind: 'issuance' | 'shop'): Promise<number> {
+    return this.db.read(async (em) => {
+      const account = await em.findOneByOrFail(Account, { kind });
+      return account.id;
+    });
+  }
+
+  /** Appends one balanced transaction, refusing anything that would break the ledger. */
+  async post(req: PostRequest): Promise<PostedTransaction> {
+    const em = this.db.writeManager();
+    validateLines(req.postings);
+    if (this.db.dialect === 'postgres') {
+      // One appender at a time across all instances keeps seq gapless and the hash chain linear.
+      await em.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_LOCK_KEY]);
+    }
+    if (req.reverses) {
+      const already = await em.findOneBy(LedgerTransaction, { reverses: req.reverses });
+      if (already) {
+        throw new DomainError(
+          ErrorCode.ALREADY_REVERSED,
+          'this transaction has already been reversed',
+          {
+            transactionId: req.reverses,
+            reversalId: already.id,
+          },
+        );
+      }
+    }
+    const accountIds = req.postings.map((p) => p.accountId).sort((a, b) => a - b);
+    const rows: {
+      account_id: unknown;
+      balance: unknown;
+      kind: AccountKind;
+      passbook_no: string | null;
+    }[] = await em.query(
+      sql(
+        this.db,
+        `SELECT b.account_id, b.balance, a.kind, a.passbook_no FROM balances b
+           JOIN accounts a ON a.id = b.account_id
+           WHERE b.account_id IN (${accountIds.map(() => '?').join(', ')})
+           ORDER BY b.account_id${this.db.dialect === 'postgres' ? ' FOR UPDATE OF b' : ''}`,
+      ),
+      accountIds,
+    );
+    if (rows.length !== accountIds.length) {
+      throw DomainError.notFound('account');
+    }
+    const byId = new Map(rows.map((r) => [toSafeInteger(r.account_id), r]));
+    const balanceAfter = new Map<number, Cents>();
+    for (const line of req.postings) {
+      const row = byId.get(line.accountId)!;
+      const before = toSafeInteger(row.balance);
+      const after = before + line.amount;
+      if (after < 0 && OWNED_ACCOUNT_KINDS.includes(row.kind)) {
+        throw new DomainError(
+          ErrorCode.INSUFFICIENT_POINTS,
+          `passbook ${row.passbook_no ?? line.accountId} has ${formatCents(before)} points, ${formatCents(-line.amount)} needed`,
+          {
+            passbookNo: row.passbook_no,
+            balance: formatCents(before),
+            required: formatCents(-line.amount),
+            shortBy: formatCents(-after),
+          },
+        );
+      }
+      balanceAfter.set(line.accountId, after);
+    }
+
+    const last: { seq: unknown; hash: string }[] = await em.query(
+      'SELECT seq, hash FROM ledger_transactions ORDER BY seq DESC LIMIT 1',
+    );
+    const seq = last.length ? toSafeInteger(last[0].seq) + 1 : 1;
+    const prevHash = last.length ? last[0].hash : GENESIS_HASH;
+    const tx: LedgerTransaction = {
+      id: randomUUID(),
+      seq,
+      kind: req.kind,
+      effectiveDate: req.effectiveDate ?? this.today(),
+      createdAt: this.clock.now().toISOString(),
+      actor: req.actor,
+      reverses: req.reverses ?? null,
+      description: req.description.slice(0, 500),
+      meta: req.meta ? JSON.stringify(req.meta) : null,
+      prevHash,
+      hash: '',
+    };
+    tx.hash = transactionHash(prevHash, { ...tx, postings: req.postings });
+    await em.insert(LedgerTransaction, tx);
+    await em.insert(
+      Posting,
+      req.postings.map((p) => ({
+        transactionId: tx.id,
+        accountId: p.accountId,
+        seq,
+        amount: p.amount,
+        balanceAfter: balanceAfter.get(p.accountId)!,
+      })),
+    );
+    for (const [accountId, balance] of balanceAfter) {
+      await em.update(Balance, { accountId }, { balance });
+    }
+    return {
+      id: tx.id,
+      seq,
+      createdAt: tx.createdAt,
+      effectiveDate: tx.effectiveDate,
+      balanceAfter,
+    };
+  }
+
+  /** Posts the exact negation of a transaction, once; refused if the points were already spent. */
+  async reverse(
+    transactionId: string,
+    opts: { actor: string; reason: string; meta?: Record<string, unknown> },
+  ): Promise<PostedTransaction & { reverses: string }> {
+    const em = this.db.writeManager();
+    const original = await em.findOneBy(LedgerTransaction, { id: transactionId });
+    if (!original) {
+      throw DomainError.notFound('transaction');
+    }
+    if (original.kind === 'reversal') {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        'a reversal cannot itself be reversed; post a new entry instead',
+      );
+    }
+    const lines = await em.findBy(Posting, { transactionId });
+    const posted = await this.post({
+      kind: 'reversal',
+      actor: opts.actor,
+      description: `冲正 #${original.seq}: ${opts.reason}`,
+      reverses: transactionId,
+      postings: lines.map((p) => ({ accountId: p.accountId, amount: -p.amount })),
+      meta: {
+        reason: opts.reason,
+        reversesSeq: original.seq,
+        reversesKind: original.kind,
+        ...opts.meta,
+      },
+    });
+    return { ...posted, reverses: transactionId };
+  }
+
+  async balanceOf(accountId: number): Promise<Cents> {
+    return this.db.read(async (em) => {
+      const row = await em.findOneBy(Balance, { accountId });
+      if (!row) {
+        throw DomainError.notFound('account');
+      }
+      return row.balance;
+    });
+  }
+
+  /** Newest-first statement page by keyset on seq, so page cost does not grow with history. */
+  async statement(
+    accountId: number,
+    page: { limit: number; beforeSeq?: number },
+  ): Promise<{ entries: StatementEntry[]; nextCursor: string | null }> {
+    return this.db.read(async (em) => {
+      const params: unknown[] = [accountId];
+      let where = 'p.account_id = ?';
+      if (page.beforeSeq !== undefined) {
+        where += ' AND p.seq < ?';
+        params.push(page.beforeSeq);
+      }
+      params.push(page.limit + 1);
+      const rows: {
+        seq: unknown;
+        amount: unknown;
+        balance_after: unknown;
+        id: string;
+        kind: TransactionKind;
+        effective_date: string;
+        created_at: string;
+        description: string;
+      }[] = await em.query(
+        sql(
+          this.db,
+          `SELECT p.seq, p.amount, p.balance_after, t.id, t.kind, t.effective_date, t.created_at, t.description
+           FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id
+           WHERE ${where} ORDER BY p.seq DESC LIMIT ?`,
+        ),
+        params,
+      );
+      const more = rows.length > page.limit;
+      const entries = rows.slice(0, page.limit).map((r) => {
+        const amount = toSafeInteger(r.amount);
+        return {
+          seq: toSafeInteger(r.seq),
+          transactionId: r.id,
+          kind: entryKind(r.kind, amount),
+          amount: formatSignedCents(amount),
+          balanceAfter: formatCents(toSafeInteger(r.balance_after)),
+          effectiveDate: r.effective_date,
+          createdAt: r.created_at,
+          description: r.description,
+        };
+      });
+      return {
+        entries,
+        nextCursor: more ? encodeCursor(entries[entries.length - 1].seq) : null,
+      };
+    });
+  }
+
+  /** Sum of all balances (must be zero) and whether each balance equals the sum of its postings. */
+  async trialBalance(): Promise<{
+    ok: boolean;
+    sum: string;
+    accounts: number;
+    mismatched: number[];
+  }> {
+    return this.db.read(async (em) => {
+      const rows: { account_id: unknown; balance: unknown; posted: unknown }[] = await em.query(
+        `SELECT b.account_id, b.balance, COALESCE(s.total, 0) AS posted FROM balances b
+         LEFT JOIN (SELECT account_id, SUM(amount) AS total FROM postings GROUP BY account_id) s
+           ON s.account_id = b.account_id`,
+      );
+      let sum = 0;
+      const mismatched: number[] = [];
+      for (const r of rows) {
+        const balance = toSafeInteger(r.balance);
+        sum += balance;
+        if (balance !== toSafeInteger(r.posted)) {
+          mismatched.push(toSafeInteger(r.account_id));
+        }
+      }
+      return {
+        ok: sum === 0 && mismatched.length === 0,
+        sum: formatCents(sum),
+        accounts: rows.length,
+        mismatched,
+      };
+    });
+  }
+
+  /**
+   * Recomputes the hash chain, the running balance of every posting and the stored balances.
+   * Reads in batches so a long verify does not hold up the write queue.
+   */
+  async verify(): Promise<VerifyResult> {
+    const running = new Map<number, Cents>();
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    for (;;) {
+      const batch = await this.db.read((em) => this.loadBatch(em, expectedSeq - 1));
+      if (batch.length === 0) {
+        break;
+      }
+      for (const t of batch) {
+        if (t.seq !== expectedSeq) {
+          return { ok: false, firstBadSeq: expectedSeq, reason: `seq ${expectedSeq} is missing` };
+        }
+        if (t.prevHash !== prevHash) {
+          return { ok: false, firstBadSeq: t.seq, reason: 'previous-hash link broken' };
+        }
+        let sum = 0;
+        for (const p of t.postings) {
+          sum += p.amount;
+          const after = (running.get(p.accountId) ?? 0) + p.amount;
+          running.set(p.accountId, after);
+          if (after !== p.balanceAfter) {
+            return {
+              ok: false,
+              firstBadSeq: t.seq,
+              reason: `balance after posting to account ${p.accountId} does not add up`,
+            };
+          }
+        }
+        if (sum !== 0 || t.postings.length < 2) {
+          return { ok: false, firstBadSeq: t.seq, reason: 'postings do not balance' };
+        }
+        if (transactionHash(prevHash, t) !== t.hash) {
+          return { ok: false, firstBadSeq: t.seq, reason: 'hash does not match content' };
+        }
+        prevHash = t.hash;
+        expectedSeq++;
+      }
+    }
+    const transactions = expectedSeq - 1;
+    const stored = await this.db.read(async (em) => {
+      const rows = await em.find(Balance);
+      const maxRow: { m: unknown }[] = await em.query(
+        'SELECT MAX(seq) AS m FROM ledger_transactions',
+      );
+      return { rows, maxSeq: maxRow[0].m === null ? 0 : toSafeInteger(maxRow[0].m) };
+    });
+    // Appends that landed after the walk are not the verifier's concern; compare only if none did.
+    if (stored.maxSeq === transactions) {
+      for (const b of stored.rows) {
+        if ((running.get(b.accountId) ?? 0) !== b.balance) {
+          return {
+            ok: false,
+            firstBadSeq: null,
+            reason: `stored balance of account ${b.accountId} differs from its postings`,
+          };
+        }
+      }
+    }
+    return { ok: true, transactions, lastHash: prevHash };
+  }
+
+  private async loadBatch(em: EntityManager, afterSeq: number) {
+    const txs: Record<string, unknown>[] = await em.query(
+      sql(
+        this.db,
+        `SELECT id, seq, kind, effective_date, created_at, actor, reverses, description, meta, prev_hash, hash
+         FROM ledger_transactions WHERE seq > ? ORDER BY seq LIMIT ?`,
+      ),
+      [afterSeq, VERIFY_BATCH],
+    );
+    if (txs.length === 0) {
+      return [];
+    }
+    const lastSeq = toSafeInteger(txs[txs.length - 1].seq);
+    const postings: {
+      transaction_id: string;
+      account_id: unknown;
+      amount: unknown;
+      balance_after: unknown;
+    }[] = await em.query(
+      sql(
+        this.db,
+        'SELECT transaction_id, account_id, amount, balance_after FROM postings WHERE seq > ? AND seq <= ? ORDER BY seq, account_id',
+      ),
+      [afterSeq, lastSeq],
+    );
+    const byTx = new Map<string, { accountId: number; amount: number; balanceAfter: number }[]>();
+    for (const p of postings) {
+      const list = byTx.get(p.transaction_id) ?? [];
+      list.push({
+        accountId: toSafeInteger(p.account_id),
+        amount: toSafeInteger(p.amount),
+        balanceAfter: toSafeInteger(p.balance_after),
+      });
+      byTx.set(p.transaction_id, list);
+    }
+    return txs.map((t) => ({
+      id: t.id as string,
+      seq: toSafeInteger(t.seq),
+      kind: t.kind as string,
+      effectiveDate: t.effective_date as string,
+      createdAt: t.created_at as string,
+      actor: t.actor as string,
+      reverses: (t.reverses as string | null) ?? null,
+      description: t.description as string,
+      meta: (t.meta as string | null) ?? null,
+      prevHash: t.prev_hash as string,
+      hash: t.hash as string,
+      postings: byTx.get(t.id as string) ?? [],
+    }));
+  }
+}
+
+function validateLines(lines: PostingLine[]): void {
+  if (lines.length < 2) {
+    throw new Error('a transaction needs at least two postings');
+  }
+  const seen = new Set<number>();
+  let sum = 0;
+  for (const line of lines) {
+    assertCents(line.amount);
+    if (line.amount === 0) {
+      throw new Error('a posting must move points');
+    }
+    if (seen.has(line.accountId)) {
+      throw new Error(`account ${line.accountId} appears twice in one transaction`);
+    }
+    seen.add(line.accountId);
+    sum += line.amount;
+  }
+  if (sum !== 0) {
+    throw new Error(`unbalanced transaction: postings sum to ${sum}`);
+  }
+}
+
+export function entryKind(kind: TransactionKind, amount: Cents): EntryKind {
+  switch (kind) {
+    case 'donation':
+      return amount < 0 ? 'donate' : 'receive';
+    case 'earn':
+    case 'redeem':
+    case 'reversal':
+    case 'adjust':
+      return kind;
+  }
+}
+
+export function encodeCursor(seq: number): string {
+  return Buffer.from(`s:${seq}`).toString('base64url');
+}
+
+/** Decodes a statement cursor; anything not produced by encodeCursor is a 400. */
+export function decodeCursor(cursor: string | undefined): number | undefined {
+  if (cursor === undefined || cursor === '') {
+    return undefined;
+  }
+  const m = /^s:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) {
+    throw DomainError.validation('cursor is not valid', { field: 'cursor' });
+  }
+  return Number(m[1]);
+}

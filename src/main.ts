@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/app-config';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = await createApp({ config });
+  await app.listen(config.port, config.host);
+  console.log(`love passbook listening on http://localhost:${config.port} (API docs: /api/docs)`);
+}
+
+main().catch((err: unknown) => {
+  console.error('failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type MemberKind = 'party_member' | 'resident';
+export const MEMBER_KINDS: MemberKind[] = ['party_member', 'resident'];
+
+@Entity('members')
+export class Member {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ name: 'account_id', type: 'integer' }) accountId!: number;
+  @Column({ name: 'passbook_no', type: 'varchar' }) passbookNo!: string;
+  @Column({ type: 'varchar' }) name!: string;
+  @Column({ type: 'varchar' }) kind!: MemberKind;
+  @Column({ type: 'varchar', nullable: true }) phone!: string | null;
+  @Column({ name: 'pin_hash', type: 'varchar' }) pinHash!: string;
+  @Column({ type: 'boolean' }) active!: boolean;
+  @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;
+}
