@@ -7,13 +7,21 @@ import { LedgerService } from '../ledger/ledger.service';
 /** `npm run ledger:verify`: recomputes the hash chain and balances; exit code 1 names the first bad seq. */
 async function main(): Promise<void> {
   const config = { ...loadConfig(process.env), schedulerEnabled: false };
-  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: ['error'] });
+  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), {
+    logger: ['error'],
+  });
   const ledger = ctx.get(LedgerService);
   const started = Date.now();
   const result = await ledger.verify();
   const trial = await ledger.trialBalance();
   await ctx.close();
-  console.log(JSON.stringify({ ...result, trialBalance: trial, seconds: (Date.now() - started) / 1000 }, null, 2));
+  console.log(
+    JSON.stringify(
+      { ...result, trialBalance: trial, seconds: (Date.now() - started) / 1000 },
+      null,
+      2,
+    ),
+  );
   process.exit(result.ok && trial.ok ? 0 : 1);
 }
 
