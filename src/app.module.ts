@@ -8,6 +8,7 @@ import { IdempotencyInterceptor } from './common/idempotency/idempotency.interce
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger/ledger.module';
+import { PeopleModule } from './people/people.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -35,7 +36,13 @@ export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(options), DatabaseModule, AuthModule, LedgerModule],
+      imports: [
+        CoreModule.register(options),
+        DatabaseModule,
+        AuthModule,
+        LedgerModule,
+        PeopleModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

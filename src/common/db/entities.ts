@@ -5,6 +5,7 @@ import { LedgerTransaction, Posting } from '../../ledger/entities/ledger-transac
 import { Household } from '../../people/entities/household.entity';
 import { Member } from '../../people/entities/member.entity';
 import { Team, TeamLeader, TeamMember } from '../../people/entities/team.entity';
+import { ServiceRecord } from '../../service-records/entities/service-record.entity';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 
 /** Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set. */
@@ -21,4 +22,5 @@ export const entities = [
   Team,
   TeamLeader,
   TeamMember,
+  ServiceRecord,
 ];

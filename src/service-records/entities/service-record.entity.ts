@@ -1,0 +1,34 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { bigintTransformer } from '../../common/points';
+
+export type ServiceRecordStatus = 'posted' | 'pending' | 'rejected';
+
+/**
+ * quantity, hours and points are hundredths. hours equals quantity for `hour` items and 0 for
+ * `time` items, so service hours can be totalled beside points. A posted record's earn transaction
+ * may later be reversed in the ledger; the record itself is never edited.
+ */
+@Entity('service_records')
+export class ServiceRecord {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ name: 'member_id', type: 'integer' }) memberId!: number;
+  @Column({ name: 'team_id', type: 'integer', nullable: true }) teamId!: number | null;
+  @Column({ name: 'activity_id', type: 'integer', nullable: true }) activityId!: number | null;
+  @Column({ name: 'item_code', type: 'varchar' }) itemCode!: string;
+  @Column({ name: 'category_code', type: 'varchar' }) categoryCode!: string;
+  @Column({ name: 'standard_version', type: 'integer' }) standardVersion!: number;
+  @Column({ type: 'varchar' }) unit!: 'hour' | 'time';
+  @Column({ type: 'bigint', transformer: bigintTransformer }) quantity!: number;
+  @Column({ type: 'bigint', transformer: bigintTransformer }) hours!: number;
+  @Column({ type: 'bigint', transformer: bigintTransformer }) points!: number;
+  @Column({ name: 'service_date', type: 'varchar' }) serviceDate!: string;
+  @Column({ type: 'varchar' }) status!: ServiceRecordStatus;
+  @Column({ name: 'transaction_id', type: 'varchar', nullable: true }) transactionId!:
+    string | null;
+  @Column({ type: 'varchar', nullable: true }) note!: string | null;
+  @Column({ name: 'reject_reason', type: 'varchar', nullable: true }) rejectReason!: string | null;
+  @Column({ name: 'created_by', type: 'varchar' }) createdBy!: string;
+  @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;
+  @Column({ name: 'decided_by', type: 'varchar', nullable: true }) decidedBy!: string | null;
+  @Column({ name: 'decided_at', type: 'varchar', nullable: true }) decidedAt!: string | null;
+}

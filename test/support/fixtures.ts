@@ -1,0 +1,88 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { AuthService } from '../../src/auth/auth.service';
+import { Database } from '../../src/common/db/database';
+import { Cents } from '../../src/common/points';
+import { LedgerService, PostedTransaction } from '../../src/ledger/ledger.service';
+import { Hardship, Household } from '../../src/people/entities/household.entity';
+import { Member, MemberKind } from '../../src/people/entities/member.entity';
+import { PeopleService } from '../../src/people/people.service';
+
+let counter = 0;
+const next = (): number => ++counter;
+
+/**
+ * Builders for tests (ctx.newMember() and friends), working through the real services on the
+ * real store. Pass a TestApp's `app` or a TestContext's `ctx`.
+ */
+export function fixtures(ctx: INestApplicationContext) {
+  const people = ctx.get(PeopleService);
+  const ledger = ctx.get(LedgerService);
+  const auth = ctx.get(AuthService);
+  const db = ctx.get(Database);
+
+  const f = {
+    /** A member with PIN "123456" unless given. */
+    async newMember(
+      opts: { name?: string; kind?: MemberKind; phone?: string; pin?: string } = {},
+    ): Promise<Member> {
+      const { member } = await people.createMember({
+        name: opts.name ?? `志愿者${next()}`,
+        kind: opts.kind ?? 'resident',
+        phone: opts.phone ?? null,
+        pin: opts.pin ?? '123456',
+      });
+      return member;
+    },
+
+    async newHousehold(
+      opts: { name?: string; hardship?: Hardship; address?: string } = {},
+    ): Promise<Household> {
+      return people.createHousehold({
+        name: opts.name ?? `困难家庭${next()}`,
+        hardship: opts.hardship ?? 'elderly_alone',
+        address: opts.address ?? null,
+      });
+    },
+
+    /** A staff user; password "password-123". */
+    async newUser(role: 'admin' | 'leader' | 'clerk', username = `${role}${next()}`) {
+      return auth.createUser(username, 'password-123', role);
+    },
+
+    /** A leader user leading a new team whose members are the given members. */
+    async newTeam(opts: { leaderUserIds?: number[]; memberIds?: number[]; name?: string } = {}) {
+      const { team } = await people.createTeam({
+        name: opts.name ?? `服务队${next()}`,
+        leaderUserIds: opts.leaderUserIds,
+      });
+      for (const memberId of opts.memberIds ?? []) {
+        await people.addTeamMember(team.id, memberId);
+      }
+      return team;
+    },
+
+    /** Credits points straight from issuance (an `earn` entry) dated `effectiveDate` (default today). */
+    async earn(
+      accountId: number,
+      cents: Cents,
+      effectiveDate?: string,
+    ): Promise<PostedTransaction> {
+      const issuance = await ledger.systemAccountId('issuance');
+      return db.write(() =>
+        ledger.post({
+          kind: 'earn',
+          actor: 'system:test',
+          description: 'test earn',
+          effectiveDate,
+          postings: [
+            { accountId: issuance, amount: -cents },
+            { accountId, amount: cents },
+          ],
+        }),
+      );
+    },
+
+    balanceOf: (accountId: number): Promise<Cents> => ledger.balanceOf(accountId),
+  };
+  return f;
+}
