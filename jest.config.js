@@ -28,6 +28,12 @@ module.exports = {
       },
     ],
   },
+  // test/pg/ holds what only a server database can show (several instances on one store); SQLite is
+  // one process's file, so these run in `npm run test:pg` only.
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    ...(process.env.DATABASE_URL ? [] : ['<rootDir>/test/pg/']),
+  ],
   testEnvironment: 'node',
   testTimeout: 60000,
 };
