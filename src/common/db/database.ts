@@ -73,18 +73,33 @@ export abstract class Database {
   }
 }
 
+interface Job {
+  mode: Mode;
+  work: (em: EntityManager) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (reason: unknown) => void;
+}
+
+/** Most writes one SQLite transaction commits together. */
+const GROUP_COMMIT_MAX = 64;
+
+/**
+ * One FIFO queue for every unit of work. Writes waiting together are committed together (group
+ * commit): one SQLite transaction, a savepoint each so a refused write rolls back alone, and no
+ * write is answered before the commit, so with synchronous=FULL each answer still means "on disk"
+ * while the disk is waited on once per group instead of once per write.
+ */
 export class SqliteDatabase extends Database {
   readonly dialect = 'sqlite' as const;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly jobs: Job[] = [];
+  private draining = false;
 
   write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const joined = this.joinable('write');
     if (joined) {
       return work(joined);
     }
-    return this.enqueue(() =>
-      this.dataSource.transaction((em) => this.withAmbient(em, 'write', work)),
-    );
+    return this.enqueue('write', work);
   }
 
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -92,13 +107,79 @@ export class SqliteDatabase extends Database {
     if (joined) {
       return work(joined);
     }
-    return this.enqueue(() => this.withAmbient(this.dataSource.manager, 'read', work));
+    return this.enqueue('read', work);
   }
 
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(task, task);
-    this.tail = run.catch(() => undefined);
-    return run;
+  private enqueue<T>(mode: Mode, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.jobs.push({ mode, work, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.draining) {
+        this.draining = true;
+        void this.drain();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.jobs.length > 0) {
+        if (this.jobs[0].mode === 'read') {
+          const job = this.jobs.shift()!;
+          await this.withAmbient(this.dataSource.manager, 'read', job.work).then(
+            job.resolve,
+            job.reject,
+          );
+          continue;
+        }
+        let count = 0;
+        while (
+          count < this.jobs.length &&
+          count < GROUP_COMMIT_MAX &&
+          this.jobs[count].mode === 'write'
+        ) {
+          count++;
+        }
+        await this.commitGroup(this.jobs.splice(0, count));
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commitGroup(group: Job[]): Promise<void> {
+    if (group.length === 1) {
+      const [job] = group;
+      await this.dataSource
+        .transaction((em) => this.withAmbient(em, 'write', job.work))
+        .then(job.resolve, job.reject);
+      return;
+    }
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    try {
+      await this.dataSource.transaction(async (em) => {
+        for (const job of group) {
+          await em.query('SAVEPOINT unit');
+          try {
+            const value = await this.withAmbient(em, 'write', job.work);
+            await em.query('RELEASE SAVEPOINT unit');
+            outcomes.push({ ok: true, value });
+          } catch (err) {
+            await em.query('ROLLBACK TO SAVEPOINT unit');
+            await em.query('RELEASE SAVEPOINT unit');
+            outcomes.push({ ok: false, value: err });
+          }
+        }
+      });
+    } catch (err) {
+      // The commit itself failed: nothing of the group is on disk, so every write is refused.
+      for (const job of group) {
+        job.reject(err);
+      }
+      return;
+    }
+    group.forEach((job, i) =>
+      outcomes[i].ok ? job.resolve(outcomes[i].value) : job.reject(outcomes[i].value),
+    );
   }
 }
 
