@@ -101,7 +101,7 @@ describe(`${LedgerService.name} against a model`, () => {
             );
             const outcome = await t.db
               .write(() =>
-                t.ledger.post({ kind, actor: 'model', description: op.type, postings: postings! }),
+                t.ledger.post({ kind, actor: 'model', description: op.type, postings: postings }),
               )
               .then(
                 (posted) => ({ ok: true as const, id: posted.id }),
