@@ -181,6 +181,13 @@ export class RedemptionWindowsService {
         });
       }
       const planned = w.closesAt;
+      if (
+        w.opensAt <= now &&
+        !(await em.findOneBy(RedemptionWindowEvent, { windowId: id, kind: 'opened' }))
+      ) {
+        // The opening happened before any tick logged it; keep the log in order.
+        await this.record(em, id, 'opened', w.opensAt, SYSTEM, null);
+      }
       // A window not yet open is cancelled: it ends where it would have begun and never opens.
       const closesAt = w.opensAt > now ? w.opensAt : now;
       await em.update(RedemptionWindow, { id }, { closesAt, closedBy: actor, closedAt: now });
