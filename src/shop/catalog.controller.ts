@@ -24,17 +24,16 @@ export class CatalogController {
     return this.catalog.create(dto, actorOf(principal));
   }
 
-  /** Administrators also see withdrawn items. */
   @Get()
   @Roles('admin', 'leader', 'clerk', 'volunteer')
   list(@Query() query: CatalogListQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.catalog.list({ ...query, includeInactive: roleOf(principal) === 'admin' });
+    return this.catalog.list(query, roleOf(principal));
   }
 
   @Get(':id')
   @Roles('admin', 'leader', 'clerk', 'volunteer')
   get(@Param('id', new IdPipe('catalog item')) id: number, @CurrentPrincipal() p: Principal) {
-    return this.catalog.get(id, roleOf(p) === 'admin');
+    return this.catalog.get(id, roleOf(p));
   }
 
   @Patch(':id')

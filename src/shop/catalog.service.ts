@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Role } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { Database } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -135,17 +136,16 @@ export class CatalogService {
     return this.changeStock(id, quantity, { kind: 'adjustment', actor, note: input.reason });
   }
 
-  async list(query: {
-    includeInactive: boolean;
-    kind?: CatalogItemKind;
-    limit: number;
-    cursor?: string;
-  }): Promise<Page<CatalogItemView>> {
+  /** In catalog order; withdrawn items only for administrators. */
+  async list(
+    query: { kind?: CatalogItemKind; limit: number; cursor?: string },
+    viewer: Role,
+  ): Promise<Page<CatalogItemView>> {
     const afterId = decodeIdCursor(query.cursor);
     return this.db.read(async (em) => {
       const qb = em.createQueryBuilder(CatalogItem, 'c').orderBy('c.id', 'ASC');
       qb.where('1 = 1');
-      if (!query.includeInactive) {
+      if (viewer !== 'admin') {
         qb.andWhere('c.active = :active', { active: true });
       }
       if (query.kind) {
@@ -158,10 +158,10 @@ export class CatalogService {
     });
   }
 
-  async get(id: number, includeInactive: boolean): Promise<CatalogItemView> {
+  async get(id: number, viewer: Role): Promise<CatalogItemView> {
     return this.db.read(async (em) => {
       const item = await this.findOrFail(em, id);
-      if (!item.active && !includeInactive) {
+      if (!item.active && viewer !== 'admin') {
         throw DomainError.notFound('catalog item');
       }
       return toView(item);
