@@ -28,11 +28,11 @@ module.exports = {
       },
     ],
   },
-  // test/pg/ holds what only a server database can show (several instances on one store); SQLite is
-  // one process's file, so these run in `npm run test:pg` only.
+  // test/pg/ holds what only a server database can show (several instances on one store) and runs in
+  // `npm run test:pg` only; test/sqlite/ holds what is SQLite's own (online file backup).
   testPathIgnorePatterns: [
     '/node_modules/',
-    ...(process.env.DATABASE_URL ? [] : ['<rootDir>/test/pg/']),
+    process.env.DATABASE_URL ? '<rootDir>/test/sqlite/' : '<rootDir>/test/pg/',
   ],
   testEnvironment: 'node',
   testTimeout: 60000,
