@@ -10,6 +10,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
+    'node_modules/@nestjs/throttler/.+\\.js$': '<rootDir>/jest.esm-bridge.js',
     '^.+\\.ts$': [
       'ts-jest',
       {
@@ -28,6 +29,9 @@ module.exports = {
       },
     ],
   },
+  // @nestjs/throttler is CommonJS on top of ESM NestJS: see jest.esm-bridge.js.
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/throttler/)'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/esm-bridge.setup.ts'],
   testEnvironment: 'node',
   testTimeout: 60000,
 };

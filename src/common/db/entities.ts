@@ -7,6 +7,7 @@ import { Member } from '../../people/entities/member.entity';
 import { Team, TeamLeader, TeamMember } from '../../people/entities/team.entity';
 import { ServiceRecord } from '../../service-records/entities/service-record.entity';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
+import { LoginAttempt } from '../../auth/entities/login-attempt.entity';
 
 /** Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set. */
 export const entities = [
@@ -23,4 +24,5 @@ export const entities = [
   TeamLeader,
   TeamMember,
   ServiceRecord,
+  LoginAttempt,
 ];
