@@ -68,6 +68,8 @@ export class AuthService implements OnApplicationBootstrap {
   ): Promise<User> {
     const passwordHash = await hashSecret(password);
     return this.db.write(async (em) => {
+      // Two admins creating the same username at once: one wins, the other gets CONFLICT.
+      await this.db.lockName(`username:${username}`);
       if (await em.findOneBy(User, { username })) {
         throw new DomainError(ErrorCode.CONFLICT, `username "${username}" is already taken`, {
           field: 'username',
