@@ -10,6 +10,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
+    'node_modules/@nestjs/throttler/.+\\.js$': '<rootDir>/jest.esm-bridge.js',
     '^.+\\.ts$': [
       'ts-jest',
       {
@@ -34,6 +35,10 @@ module.exports = {
     '/node_modules/',
     process.env.DATABASE_URL ? '<rootDir>/test/sqlite/' : '<rootDir>/test/pg/',
   ],
+
+  // @nestjs/throttler is CommonJS on top of ESM NestJS: see jest.esm-bridge.js.
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/throttler/)'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/esm-bridge.setup.ts'],
   testEnvironment: 'node',
   testTimeout: 60000,
 };

@@ -11,6 +11,8 @@ import { LedgerModule } from './ledger/ledger.module';
 import { PeopleModule } from './people/people.module';
 import { ShopModule } from './shop/shop.module';
 
+import { PassbooksModule } from './passbooks/passbooks.module';
+
 export interface AppOptions {
   config: AppConfig;
   /** Tests pass a FixedClock to move time. */
@@ -44,6 +46,8 @@ export class AppModule {
         LedgerModule,
         PeopleModule,
         ShopModule.register(options.config),
+
+        PassbooksModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -114,6 +114,17 @@ export function fixtures(ctx: INestApplicationContext) {
         },
         'system:test',
       );
+
+    /** "Bearer <token>" for a staff user or a member, issued without a login request. */
+    async bearer(owner: { userId: number } | { memberId: number }): Promise<string> {
+      return `Bearer ${(await auth.issueToken(owner)).token}`;
+    },
+
+    /** A leader user with a team of the given members; returns the leader, team and a token. */
+    async newLeaderWithTeam(memberIds: number[] = []) {
+      const leader = await f.newUser('leader');
+      const team = await f.newTeam({ leaderUserIds: [leader.id], memberIds });
+      return { leader, team, auth: await f.bearer({ userId: leader.id }) };
     },
   };
   return f;

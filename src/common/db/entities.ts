@@ -14,6 +14,8 @@ import {
   RedemptionWindowEvent,
 } from '../../shop/entities/redemption-window.entity';
 
+import { LoginAttempt } from '../../auth/entities/login-attempt.entity';
+
 /** Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set. */
 export const entities = [
   User,
@@ -36,4 +38,6 @@ export const entities = [
   Redemption,
   RedemptionLine,
   Coupon,
+
+  LoginAttempt,
 ];
