@@ -9,6 +9,8 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger/ledger.module';
 import { PeopleModule } from './people/people.module';
+import { StandardModule } from './standard/standard.module';
+import { ServiceRecordsModule } from './service-records/service-records.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -42,6 +44,8 @@ export class AppModule {
         AuthModule,
         LedgerModule,
         PeopleModule,
+        StandardModule,
+        ServiceRecordsModule,
       ],
       controllers: [HealthController],
       providers: [

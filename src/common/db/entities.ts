@@ -7,6 +7,8 @@ import { Member } from '../../people/entities/member.entity';
 import { Team, TeamLeader, TeamMember } from '../../people/entities/team.entity';
 import { ServiceRecord } from '../../service-records/entities/service-record.entity';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
+import { StandardVersionRow } from '../../standard/entities/standard-version.entity';
+import { Activity } from '../../service-records/entities/activity.entity';
 
 /** Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set. */
 export const entities = [
@@ -23,4 +25,6 @@ export const entities = [
   TeamLeader,
   TeamMember,
   ServiceRecord,
+  StandardVersionRow,
+  Activity,
 ];
