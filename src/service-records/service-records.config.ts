@@ -4,8 +4,6 @@ import { Cents, formatCents, parseCents } from '../common/points';
 import { ConfigError } from '../config/app-config';
 
 export const SERVICE_RECORDS_FILE = 'service-records.json';
-/** Injection token of the validated config/service-records.json. */
-export const SERVICE_RECORDS_CONFIG = Symbol('SERVICE_RECORDS_CONFIG');
 
 export interface ServiceRecordsConfig {
   /** Records logged by leaders wait as `pending` until an admin approves them. */

@@ -34,6 +34,13 @@ export class ServiceRecordsController {
     return this.records.list(principal, query);
   }
 
+  @Get('settings')
+  @Roles('admin', 'leader')
+  @ApiOperation({ summary: 'The logging rules in force: back-dating limit, daily hours, approval' })
+  settings() {
+    return this.records.settingsView();
+  }
+
   @Get(':id')
   @Roles('admin', 'leader')
   get(@Param('id', recordId()) id: number, @CurrentPrincipal() principal: Principal) {

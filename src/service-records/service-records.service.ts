@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
 import { Clock, localDate } from '../common/clock';
@@ -29,7 +30,11 @@ import {
   ServiceRecordStatus,
   ServiceRecordView,
 } from './service-record.view';
-import { SERVICE_RECORDS_CONFIG, ServiceRecordsConfig } from './service-records.config';
+import {
+  loadServiceRecordsConfig,
+  SERVICE_RECORDS_FILE,
+  ServiceRecordsConfig,
+} from './service-records.config';
 
 /** One member's line of a log request: a single record or one participant of an activity. */
 export interface LogLine {
@@ -76,8 +81,10 @@ const LIST_LIMIT_DEFAULT = 50;
  * is one transaction, all participants or none.
  */
 @Injectable()
-export class ServiceRecordsService {
+export class ServiceRecordsService implements OnModuleInit {
+  private readonly logger = new Logger(ServiceRecordsService.name);
   private issuanceAccountId: number | undefined;
+  private config!: ServiceRecordsConfig;
 
   constructor(
     private readonly db: Database,
@@ -86,8 +93,27 @@ export class ServiceRecordsService {
     private readonly standard: StandardService,
     private readonly periods: PeriodService,
     @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
-    @Inject(SERVICE_RECORDS_CONFIG) private readonly config: ServiceRecordsConfig,
   ) {}
+
+  /** Loads config/service-records.json; a bad file stops the start with a message naming the field. */
+  onModuleInit(): void {
+    const path = join(this.appConfig.configDir, SERVICE_RECORDS_FILE);
+    this.config = loadServiceRecordsConfig(path);
+    this.logger.log(
+      `service records: approval ${this.config.approvalRequired ? 'required for leaders' : 'off'}, back-dating ${this.config.backDatingDays} days, at most ${formatCents(this.config.maxHoursPerDay)} hours a member a day`,
+    );
+  }
+
+  /** The rules in force (config/service-records.json) and the dates that may be logged today. */
+  settingsView() {
+    const latest = this.today();
+    return {
+      approvalRequired: this.config.approvalRequired,
+      backDatingDays: this.config.backDatingDays,
+      maxHoursPerDay: formatCents(this.config.maxHoursPerDay),
+      serviceDates: { earliest: addDays(latest, -this.config.backDatingDays), latest },
+    };
+  }
 
   /** `POST /api/service-records`: one member's service on one item on one day. */
   async logOne(

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { shippedStandard } from '../../test/support/config-dir';
 import {
   findItem,
   hoursOf,
@@ -9,8 +9,7 @@ import {
   StandardItem,
 } from './scoring-standard';
 
-const shipped = (): Record<string, any> =>
-  JSON.parse(readFileSync('config/scoring-standard.json', 'utf8'));
+const shipped = () => shippedStandard();
 
 const minimal = (item: Record<string, unknown> = {}) => ({
   effectiveFrom: '2026-01-01',

@@ -83,6 +83,11 @@ export function fixtures(ctx: INestApplicationContext) {
     },
 
     balanceOf: (accountId: number): Promise<Cents> => ledger.balanceOf(accountId),
+
+    /** Many members at once (PIN hashing runs in parallel), in creation order. */
+    async newMembers(count: number, opts: { kind?: MemberKind } = {}): Promise<Member[]> {
+      return Promise.all(Array.from({ length: count }, () => f.newMember(opts)));
+    },
   };
   return f;
 }
