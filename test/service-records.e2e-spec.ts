@@ -670,6 +670,7 @@ describe('service records and activities (e2e)', () => {
         'VALIDATION_FAILED',
       ],
       ['no title', (b) => ({ ...b, title: '' }), 400, 'VALIDATION_FAILED'],
+      ['a blank title', (b) => ({ ...b, title: '   ' }), 400, 'VALIDATION_FAILED'],
       ['an unknown team', (b) => ({ ...b, teamId: 999999 }), 404, 'NOT_FOUND'],
       ['an unknown item', (b) => ({ ...b, itemCode: 'nope' }), 422, 'UNKNOWN_ITEM'],
       [

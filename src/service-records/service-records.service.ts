@@ -149,6 +149,12 @@ export class ServiceRecordsService implements OnModuleInit {
       participants: LogLine[];
     },
   ) {
+    const title = input.title.trim();
+    if (title === '') {
+      throw DomainError.validation('title must name the activity', {
+        fields: [{ field: 'title', problems: ['title must name the activity'] }],
+      });
+    }
     const { activity, itemName, rows, records } = await this.log({
       principal,
       itemCode: input.itemCode,
@@ -156,7 +162,7 @@ export class ServiceRecordsService implements OnModuleInit {
       teamId: input.teamId,
       lines: input.participants,
       fieldOf: (i, field) => `participants[${i}].${field}`,
-      activityTitle: input.title.trim(),
+      activityTitle: title,
     });
     return activityView(activity!, itemName, rows, records);
   }
