@@ -12,6 +12,8 @@ import { PeopleModule } from './people/people.module';
 import { ShopModule } from './shop/shop.module';
 
 import { PassbooksModule } from './passbooks/passbooks.module';
+import { StandardModule } from './standard/standard.module';
+import { ServiceRecordsModule } from './service-records/service-records.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -48,6 +50,8 @@ export class AppModule {
         ShopModule.register(options.config),
 
         PassbooksModule,
+        StandardModule,
+        ServiceRecordsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -127,6 +127,11 @@ export function fixtures(ctx: INestApplicationContext) {
       const team = await f.newTeam({ leaderUserIds: [leader.id], memberIds });
       return { leader, team, auth: await f.bearer({ userId: leader.id }) };
     },
+
+    /** Many members at once (PIN hashing runs in parallel), in creation order. */
+    async newMembers(count: number, opts: { kind?: MemberKind } = {}): Promise<Member[]> {
+      return Promise.all(Array.from({ length: count }, () => f.newMember(opts)));
+    },
   };
   return f;
 }

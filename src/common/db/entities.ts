@@ -15,6 +15,8 @@ import {
 } from '../../shop/entities/redemption-window.entity';
 
 import { LoginAttempt } from '../../auth/entities/login-attempt.entity';
+import { StandardVersionRow } from '../../standard/entities/standard-version.entity';
+import { Activity } from '../../service-records/entities/activity.entity';
 
 /** Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set. */
 export const entities = [
@@ -40,4 +42,6 @@ export const entities = [
   Coupon,
 
   LoginAttempt,
+  StandardVersionRow,
+  Activity,
 ];
