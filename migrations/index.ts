@@ -1,10 +1,14 @@
 import { Foundation1763700000000 } from './1763700000000-Foundation';
 import { People1763700001000 } from './1763700001000-People';
 import { ServiceRecords1763700002000 } from './1763700002000-ServiceRecords';
+import { Donations1763700400000 } from './1763700400000-Donations';
+import { StarRatings1763700401000 } from './1763700401000-StarRatings';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
 export const migrations = [
   Foundation1763700000000,
   People1763700001000,
   ServiceRecords1763700002000,
+  Donations1763700400000,
+  StarRatings1763700401000,
 ];

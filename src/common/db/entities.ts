@@ -7,6 +7,9 @@ import { Member } from '../../people/entities/member.entity';
 import { Team, TeamLeader, TeamMember } from '../../people/entities/team.entity';
 import { ServiceRecord } from '../../service-records/entities/service-record.entity';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
+import { Donation } from '../../donations/entities/donation.entity';
+import { StarRating } from '../../ratings/entities/star-rating.entity';
+import { StarRatingEntry } from '../../ratings/entities/star-rating-entry.entity';
 
 /** Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set. */
 export const entities = [
@@ -23,4 +26,7 @@ export const entities = [
   TeamLeader,
   TeamMember,
   ServiceRecord,
+  Donation,
+  StarRating,
+  StarRatingEntry,
 ];
