@@ -9,6 +9,7 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger/ledger.module';
 import { PeopleModule } from './people/people.module';
+import { DonationsModule } from './donations/donations.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -42,6 +43,7 @@ export class AppModule {
         AuthModule,
         LedgerModule,
         PeopleModule,
+        DonationsModule,
       ],
       controllers: [HealthController],
       providers: [
