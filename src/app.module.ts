@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger/ledger.module';
 import { PeopleModule } from './people/people.module';
 import { DonationsModule } from './donations/donations.module';
+import { RatingsModule } from './ratings/ratings.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -44,6 +45,7 @@ export class AppModule {
         LedgerModule,
         PeopleModule,
         DonationsModule,
+        RatingsModule,
       ],
       controllers: [HealthController],
       providers: [
