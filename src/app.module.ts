@@ -11,6 +11,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { PeopleModule } from './people/people.module';
 import { DonationsModule } from './donations/donations.module';
 import { RatingsModule } from './ratings/ratings.module';
+import { ReportsModule } from './reports/reports.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -46,6 +47,7 @@ export class AppModule {
         PeopleModule,
         DonationsModule,
         RatingsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [
