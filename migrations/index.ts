@@ -5,6 +5,8 @@ import { Shop1763700300000 } from './1763700300000-Shop';
 
 import { LoginAttempts1763700100000 } from './1763700100000-LoginAttempts';
 import { Standard1763700200000 } from './1763700200000-Standard';
+import { Donations1763700400000 } from './1763700400000-Donations';
+import { StarRatings1763700401000 } from './1763700401000-StarRatings';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
 export const migrations = [
@@ -15,4 +17,6 @@ export const migrations = [
 
   LoginAttempts1763700100000,
   Standard1763700200000,
+  Donations1763700400000,
+  StarRatings1763700401000,
 ];

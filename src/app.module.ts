@@ -14,6 +14,9 @@ import { ShopModule } from './shop/shop.module';
 import { PassbooksModule } from './passbooks/passbooks.module';
 import { StandardModule } from './standard/standard.module';
 import { ServiceRecordsModule } from './service-records/service-records.module';
+import { DonationsModule } from './donations/donations.module';
+import { RatingsModule } from './ratings/ratings.module';
+import { ReportsModule } from './reports/reports.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -52,6 +55,9 @@ export class AppModule {
         PassbooksModule,
         StandardModule,
         ServiceRecordsModule,
+        DonationsModule,
+        RatingsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -17,6 +17,9 @@ import {
 import { LoginAttempt } from '../../auth/entities/login-attempt.entity';
 import { StandardVersionRow } from '../../standard/entities/standard-version.entity';
 import { Activity } from '../../service-records/entities/activity.entity';
+import { Donation } from '../../donations/entities/donation.entity';
+import { StarRating } from '../../ratings/entities/star-rating.entity';
+import { StarRatingEntry } from '../../ratings/entities/star-rating-entry.entity';
 
 /** Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set. */
 export const entities = [
@@ -44,4 +47,7 @@ export const entities = [
   LoginAttempt,
   StandardVersionRow,
   Activity,
+  Donation,
+  StarRating,
+  StarRatingEntry,
 ];
