@@ -106,6 +106,11 @@ describe('quarterly report over HTTP (e2e)', () => {
       activeVolunteers: 2,
       newVolunteers: 3,
       stockGivenOut: [],
+      byMonth: [
+        { month: '2026-04', earned: '10.00', redeemed: '0.00', donated: '0.00' },
+        { month: '2026-05', earned: '7.50', redeemed: '0.00', donated: '0.00' },
+        { month: '2026-06', earned: '3.00', redeemed: '3.50', donated: '2.00' },
+      ],
       outstandingPoints: {
         total: '19.00',
         members: '17.50',

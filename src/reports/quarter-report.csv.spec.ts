@@ -28,6 +28,7 @@ describe(quarterReportCsv.name, () => {
     activeVolunteers: 1,
     newVolunteers: 4,
     stockGivenOut: [],
+    byMonth: [],
     outstandingPoints: { total: '-0.50', members: '-1.00', households: '0.50', asOf: '2026-06-30' },
   };
 

@@ -36,6 +36,11 @@ export function quarterReportCsv(r: QuarterReport): string {
   for (const s of r.stockGivenOut) {
     rows.push(['stock_given_out', s.catalogItemId, s.name, s.points, null, s.quantity]);
   }
+  for (const m of r.byMonth) {
+    rows.push(['month_earned', m.month, null, m.earned, null, null]);
+    rows.push(['month_redeemed', m.month, null, m.redeemed, null, null]);
+    rows.push(['month_donated', m.month, null, m.donated, null, null]);
+  }
   rows.push([
     'outstanding',
     'total',

@@ -42,6 +42,8 @@ export interface QuarterReport {
   newVolunteers: number;
   stockGivenOut: StockLine[];
   /** What the shop still owes: points held in passbooks at the end of the quarter. */
+  /** Points earned, redeemed and donated in each month of the quarter (for the report's chart). */
+  byMonth: { month: string; earned: string; redeemed: string; donated: string }[];
   outstandingPoints: { total: string; members: string; households: string; asOf: string };
 }
 
@@ -82,6 +84,18 @@ export class ReportsService {
       const redeemed = await this.passbookSumByKind(em, 'redeem', from, to);
       const donated = await this.passbookSumByKind(em, 'donation', from, to);
       const outstanding = await this.outstandingAt(em, to);
+      const byMonth = [];
+      for (const month of monthsOf(year, quarter)) {
+        const e = await this.passbookSumByKind(em, 'earn', month.from, month.to);
+        const r = await this.passbookSumByKind(em, 'redeem', month.from, month.to);
+        const d = await this.passbookSumByKind(em, 'donation', month.from, month.to);
+        byMonth.push({
+          month: month.from.slice(0, 7),
+          earned: formatCents(e.member + e.household),
+          redeemed: formatCents(-(r.member + r.household)),
+          donated: formatCents(d.household),
+        });
+      }
       return {
         period: { year, quarter, from, to },
         generatedAt: this.clock.now().toISOString(),
@@ -119,6 +133,7 @@ export class ReportsService {
           [startsAt, endsAt],
         ),
         stockGivenOut: await this.stockGivenOut(em, from, to),
+        byMonth,
         outstandingPoints: {
           total: formatCents(outstanding.member + outstanding.household),
           members: formatCents(outstanding.member),
@@ -314,6 +329,16 @@ function compareKeys(a: string, b: string, numeric: boolean): number {
 }
 
 /** A quarter's local dates and the instants it starts and ends at in the community's zone. */
+/** The three calendar months of a quarter as inclusive local date ranges. */
+export function monthsOf(year: number, quarter: number): { from: string; to: string }[] {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return [0, 1, 2].map((i) => {
+    const month = (quarter - 1) * 3 + 1 + i;
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return { from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(lastDay)}` };
+  });
+}
+
 export function quarterBounds(year: number, quarter: number, timeZone: string) {
   const firstMonth = (quarter - 1) * 3 + 1;
   const lastMonth = firstMonth + 2;
