@@ -120,11 +120,15 @@ async function post(
   return { status: res.status, body: await res.json() };
 }
 
-function peakRssMb(proc: ChildProcess): number {
+function memoryMb(proc: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
   const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
   return kb / 1024;
 }
+const peakRssMb = (proc: ChildProcess): number => memoryMb(proc, 'VmHWM');
+/** Peak RSS so far, printed after each phase to show which one raises it. */
+const notePeak = (proc: ChildProcess, phase: string): void =>
+  console.log(`    (peak RSS after ${phase}: ${peakRssMb(proc).toFixed(0)} MB)`);
 
 /** CLIENTS concurrent loops for `seconds`; returns rate of 2xx answers and latency percentiles. */
 async function load(seconds: number, send: (i: number) => Promise<number>) {
@@ -199,6 +203,7 @@ async function main(): Promise<void> {
       'including migrations check',
     );
 
+    notePeak(server.proc, 'start-up');
     console.log(`HTTP with ${CLIENTS} concurrent clients for ${SECONDS} s each:`);
     const date = today();
     const postings = await load(SECONDS, async (i) => {
@@ -221,6 +226,7 @@ async function main(): Promise<void> {
       `ratio to raw ${(postings.rate / raw.rate).toFixed(2)} (target >= 0.5)`,
     );
 
+    notePeak(server.proc, 'postings');
     const window = await post(
       server.base,
       '/api/redemption-windows',
@@ -259,6 +265,7 @@ async function main(): Promise<void> {
       `ratio to raw ${(redemptions.rate / raw.rate).toFixed(2)} (target >= 0.5)`,
     );
 
+    notePeak(server.proc, 'redemptions');
     console.log('Reads: first statement page and balance, 500 sequential requests:');
     const bigRead = await readLatency(server, big.passbooks, 500);
     const smallServer = await startServer(small.path, 3901);
@@ -275,6 +282,7 @@ async function main(): Promise<void> {
       `ratio p50 ${(bigRead.p50 / smallRead.p50).toFixed(2)}, p99 ${(bigRead.p99 / smallRead.p99).toFixed(2)} (target <= 1.5)`,
     );
 
+    notePeak(server.proc, 'reads');
     console.log('Year-end rating over the whole year:');
     t0 = performance.now();
     const run = await post(
@@ -305,6 +313,7 @@ async function main(): Promise<void> {
       `ratio to one hand-written GROUP BY (${ms(handMs)}): ${(ratingMs / handMs).toFixed(2)} (target <= 2)`,
     );
 
+    notePeak(server.proc, 'rating');
     console.log('Verify:');
     t0 = performance.now();
     const verifyRes = await fetch(`${server.base}/api/ledger/verify`, {

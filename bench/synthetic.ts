@@ -82,10 +82,14 @@ export async function buildCommunity(
   );
   const balances = new Map<number, number>();
   let prevHash = GENESIS_HASH;
-  let rng = 42;
+  // mulberry32: a small seeded generator whose low bits are as random as its high ones, so every
+  // member gets earns (a plain LCG taken modulo n left most members at zero).
+  let state = 42;
   const rand = (n: number): number => {
-    rng = (rng * 1103515245 + 12345) % 2147483648;
-    return rng % n;
+    state = (state + 0x6d2b79f5) | 0;
+    let x = Math.imul(state ^ (state >>> 15), 1 | state);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) % n;
   };
   const BATCH = 50_000;
   for (let start = 1; start <= transactions; start += BATCH) {
