@@ -47,6 +47,7 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(30 * 86400) TOKEN_TTL_SECONDS = 12 * 3600;
   @IsOptional() @IsString() CONFIG_DIR = 'config';
   @IsOptional() @Transform(toBool) @IsBoolean() SCHEDULER_ENABLED = true;
+  @IsOptional() @IsString() @MinLength(1) WEB_DIR = 'web/dist';
 }
 
 export interface AppConfig {
@@ -62,6 +63,8 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   configDir: string;
   schedulerEnabled: boolean;
+  /** Folder of the built web pages served at `/` (none served when it holds no index.html). */
+  webDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     tokenTtlSeconds: vars.TOKEN_TTL_SECONDS,
     configDir: vars.CONFIG_DIR,
     schedulerEnabled: vars.SCHEDULER_ENABLED,
+    webDir: vars.WEB_DIR,
   };
 }
 
