@@ -1,0 +1,339 @@
+import { spawn, ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { buildCommunity, Community } from './synthetic';
+
+/**
+ * `npm run bench [-- --members N --transactions M --seconds S]`: builds a synthetic community and
+ * prints each figure beside the limit it is judged against, all measured in this one run.
+ */
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) {
+  args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+}
+const MEMBERS = Number(args.get('members') ?? 10_000);
+const TRANSACTIONS = Number(args.get('transactions') ?? 1_000_000);
+const SECONDS = Number(args.get('seconds') ?? 10);
+const CLIENTS = 32;
+const PASSWORD = 'bench-admin-pass';
+
+const rows: [string, string, string][] = [];
+const report = (what: string, value: string, judged: string): void => {
+  rows.push([what, value, judged]);
+  console.log(`  ${what}: ${value}  (${judged})`);
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+    : NaN;
+}
+const ms = (n: number): string => `${n.toFixed(1)} ms`;
+
+/** Raw better-sqlite3: insert an entry and update a balance per transaction, same pragmas as the service. */
+function rawTransactionsPerSecond(dir: string, seconds: number): { rate: number; p99: number } {
+  const db = new Database(join(dir, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE entries (id INTEGER PRIMARY KEY, account INTEGER, amount INTEGER)');
+  db.exec('CREATE TABLE balances (account INTEGER PRIMARY KEY, balance INTEGER)');
+  const insBal = db.prepare('INSERT INTO balances VALUES (?, 0)');
+  for (let i = 0; i < 1000; i++) {
+    insBal.run(i);
+  }
+  const ins = db.prepare('INSERT INTO entries (account, amount) VALUES (?, ?)');
+  const upd = db.prepare('UPDATE balances SET balance = balance + ? WHERE account = ?');
+  const tx = db.transaction((account: number) => {
+    ins.run(account, 100);
+    upd.run(100, account);
+  });
+  const lat: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() < end) {
+    const t0 = performance.now();
+    tx(n % 1000);
+    lat.push(performance.now() - t0);
+    n++;
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  db.close();
+  lat.sort((a, b) => a - b);
+  return { rate: n / elapsed, p99: percentile(lat, 99) };
+}
+
+interface Server {
+  proc: ChildProcess;
+  base: string;
+  startupMs: number;
+  auth: string;
+}
+
+async function startServer(dbPath: string, port: number): Promise<Server> {
+  const started = performance.now();
+  const proc = spawn(process.execPath, ['dist/src/main.js'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_PATH: dbPath,
+      ADMIN_PASSWORD: PASSWORD,
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'warn',
+      SCHEDULER_ENABLED: 'false',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) {
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+    if (proc.exitCode !== null) {
+      throw new Error('server exited during start-up');
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const startupMs = performance.now() - started;
+  const login = await post(base, '/api/auth/login', { username: 'admin', password: PASSWORD });
+  return { proc, base, startupMs, auth: `Bearer ${(login.body as { token: string }).token}` };
+}
+
+async function post(
+  base: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) };
+}
+
+function peakRssMb(proc: ChildProcess): number {
+  const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+/** CLIENTS concurrent loops for `seconds`; returns rate of 2xx answers and latency percentiles. */
+async function load(seconds: number, send: (i: number) => Promise<number>) {
+  const lat: number[] = [];
+  let ok = 0;
+  let failed = 0;
+  let counter = 0;
+  const end = performance.now() + seconds * 1000;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const status = await send(counter++);
+        lat.push(performance.now() - t0);
+        if (status >= 200 && status < 300) {
+          ok++;
+        } else {
+          failed++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  lat.sort((a, b) => a - b);
+  return { rate: ok / elapsed, failed, p50: percentile(lat, 50), p99: percentile(lat, 99) };
+}
+
+async function readLatency(server: Server, passbooks: string[], n: number) {
+  const lat: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const no = passbooks[(i * 7919) % passbooks.length];
+    const t0 = performance.now();
+    const res = await fetch(`${server.base}/api/passbooks/${no}?limit=20`, {
+      headers: { authorization: server.auth },
+    });
+    await res.arrayBuffer();
+    lat.push(performance.now() - t0);
+    if (!res.ok) {
+      throw new Error(`passbook read answered ${res.status}`);
+    }
+  }
+  lat.sort((a, b) => a - b);
+  return { p50: percentile(lat, 50), p99: percentile(lat, 99) };
+}
+
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'passbook-bench-'));
+  const servers: Server[] = [];
+  try {
+    console.log(`Building the community: ${MEMBERS} members, ${TRANSACTIONS} transactions …`);
+    let t0 = performance.now();
+    const big: Community = await buildCommunity(join(dir, 'big.sqlite'), MEMBERS, TRANSACTIONS);
+    console.log(`  built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const small = await buildCommunity(join(dir, 'small.sqlite'), 100, 1000);
+
+    console.log(
+      'Raw limit (better-sqlite3, WAL, synchronous=FULL, insert entry + update balance):',
+    );
+    const raw = rawTransactionsPerSecond(dir, 3);
+    report('raw transactions', `${raw.rate.toFixed(0)}/s, p99 ${ms(raw.p99)}`, 'the limit');
+
+    const server = await startServer(big.path, 3900);
+    servers.push(server);
+    report(
+      'start-up to healthy on the big database',
+      ms(server.startupMs),
+      'including migrations check',
+    );
+
+    console.log(`HTTP with ${CLIENTS} concurrent clients for ${SECONDS} s each:`);
+    const date = today();
+    const postings = await load(SECONDS, async (i) => {
+      const res = await post(
+        server.base,
+        '/api/service-records',
+        {
+          memberId: big.memberIds[(i * 7) % big.memberIds.length],
+          itemCode: 'daily_patrol',
+          quantity: '1',
+          serviceDate: date,
+        },
+        { authorization: server.auth, 'idempotency-key': `bench-sr-${i}` },
+      );
+      return res.status;
+    });
+    report(
+      'service-record postings',
+      `${postings.rate.toFixed(0)}/s, p50 ${ms(postings.p50)}, p99 ${ms(postings.p99)}, refused ${postings.failed}`,
+      `ratio to raw ${(postings.rate / raw.rate).toFixed(2)} (target >= 0.5)`,
+    );
+
+    const window = await post(
+      server.base,
+      '/api/redemption-windows',
+      {
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+        note: 'bench',
+      },
+      { authorization: server.auth },
+    );
+    const item = await post(
+      server.base,
+      '/api/catalog-items',
+      { name: '毛巾', kind: 'goods', price: '1.00', stock: 10_000_000 },
+      { authorization: server.auth },
+    );
+    const itemId = (item.body as { id: number }).id;
+    if (window.status !== 201 || item.status !== 201) {
+      throw new Error(`shop setup failed: ${window.status} ${item.status}`);
+    }
+    const redemptions = await load(SECONDS, async (i) => {
+      const res = await post(
+        server.base,
+        '/api/redemptions',
+        {
+          passbookNo: big.passbooks[(i * 13) % big.passbooks.length],
+          lines: [{ catalogItemId: itemId, quantity: 1 }],
+        },
+        { authorization: server.auth, 'idempotency-key': `bench-rd-${i}` },
+      );
+      return res.status;
+    });
+    report(
+      'redemptions',
+      `${redemptions.rate.toFixed(0)}/s, p50 ${ms(redemptions.p50)}, p99 ${ms(redemptions.p99)}, refused ${redemptions.failed}`,
+      `ratio to raw ${(redemptions.rate / raw.rate).toFixed(2)} (target >= 0.5)`,
+    );
+
+    console.log('Reads: first statement page and balance, 500 sequential requests:');
+    const bigRead = await readLatency(server, big.passbooks, 500);
+    const smallServer = await startServer(small.path, 3901);
+    servers.push(smallServer);
+    const smallRead = await readLatency(smallServer, small.passbooks, 500);
+    report(
+      'passbook page at 1k transactions',
+      `p50 ${ms(smallRead.p50)}, p99 ${ms(smallRead.p99)}`,
+      'baseline',
+    );
+    report(
+      `passbook page at ${TRANSACTIONS} transactions`,
+      `p50 ${ms(bigRead.p50)}, p99 ${ms(bigRead.p99)}`,
+      `ratio p50 ${(bigRead.p50 / smallRead.p50).toFixed(2)}, p99 ${(bigRead.p99 / smallRead.p99).toFixed(2)} (target <= 1.5)`,
+    );
+
+    console.log('Year-end rating over the whole year:');
+    t0 = performance.now();
+    const run = await post(
+      server.base,
+      '/api/star-ratings/2026/run',
+      {},
+      { authorization: server.auth },
+    );
+    const ratingMs = performance.now() - t0;
+    if (run.status !== 200) {
+      throw new Error(`rating run answered ${run.status}`);
+    }
+    const reader = new Database(big.path, { readonly: true });
+    t0 = performance.now();
+    reader
+      .prepare(
+        `SELECT p.account_id, SUM(p.amount) FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id
+         JOIN accounts a ON a.id = p.account_id
+         WHERE t.kind = 'earn' AND t.effective_date BETWEEN '2026-01-01' AND '2026-12-31' AND a.kind = 'member'
+         GROUP BY p.account_id`,
+      )
+      .all();
+    const handMs = performance.now() - t0;
+    reader.close();
+    report(
+      'rating run (HTTP)',
+      ms(ratingMs),
+      `ratio to one hand-written GROUP BY (${ms(handMs)}): ${(ratingMs / handMs).toFixed(2)} (target <= 2)`,
+    );
+
+    console.log('Verify:');
+    t0 = performance.now();
+    const verifyRes = await fetch(`${server.base}/api/ledger/verify`, {
+      headers: { authorization: server.auth },
+    });
+    const verify = (await verifyRes.json()) as { ok: boolean; transactions: number };
+    const verifyS = (performance.now() - t0) / 1000;
+    report(
+      'verify',
+      `${(verify.transactions / verifyS).toFixed(0)} transactions/s (ok: ${verify.ok}, ${verify.transactions} transactions)`,
+      'whole chain and balances',
+    );
+
+    report('peak RSS of the service', `${peakRssMb(server.proc).toFixed(0)} MB`, 'target < 300 MB');
+
+    console.log('\n| figure | measured | judged against |\n|---|---|---|');
+    for (const [a, b, c] of rows) {
+      console.log(`| ${a} | ${b} | ${c} |`);
+    }
+  } finally {
+    for (const s of servers) {
+      s.proc.kill('SIGTERM');
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error('bench failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});
