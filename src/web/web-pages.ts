@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ServerResponse } from 'node:http';
-import fastifyStatic from '@fastify/static';
+import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
@@ -30,7 +29,7 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function setPageHeaders(res: ServerResponse): void {
+function setPageHeaders(res: SetHeadersResponse): void {
   // Built files keep their names, so browsers revalidate (ETag) instead of caching blindly.
   res.setHeader('Cache-Control', 'no-cache');
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
