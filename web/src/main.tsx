@@ -163,4 +163,7 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+// The static "loading" line is only for the moment before the script runs.
+root.textContent = '';
+render(<App />, root);

@@ -35,8 +35,8 @@ function cents(v: unknown): number {
   if (typeof v === 'string' || typeof v === 'number') {
     return toCents(v) ?? 0;
   }
-  const o = obj(v);
-  return cents(pick(o, 'total', 'points', 'amount'));
+  const inner = pick(obj(v), 'total', 'points', 'amount');
+  return typeof inner === 'string' || typeof inner === 'number' ? (toCents(inner) ?? 0) : 0;
 }
 
 function label(o: Json, ...keys: string[]): string {

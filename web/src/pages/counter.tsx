@@ -396,6 +396,7 @@ export function CounterPage(_props: { session: Session }) {
 
   const loadPassbook = (number: string) =>
     lookup.run(async () => {
+      windowState.refresh();
       const p = await get<Passbook>(`/passbooks/${enc(number)}${query({ limit: 5 })}`);
       setPassbook(p);
       setCart({});
@@ -417,23 +418,25 @@ export function CounterPage(_props: { session: Session }) {
   };
 
   const doRedeem = () =>
-    void redeem.run(async () => {
-      if (!passbook) {
-        return;
-      }
-      const r = await submission.send<Redemption>('POST', '/redemptions', {
-        passbookNo: passbook.passbookNo,
-        lines: lines.map((l) => ({ catalogItemId: l.item.id, quantity: l.quantity })),
-      });
-      setReceipt(r);
-      setCart({});
-      setSubmission(new Submission());
-      if (r.balanceAfter !== undefined) {
-        setPassbook({ ...passbook, balance: r.balanceAfter });
-      }
-      catalog.reload();
-      setVersion((v) => v + 1);
-    });
+    void redeem
+      .run(async () => {
+        if (!passbook) {
+          return;
+        }
+        const r = await submission.send<Redemption>('POST', '/redemptions', {
+          passbookNo: passbook.passbookNo,
+          lines: lines.map((l) => ({ catalogItemId: l.item.id, quantity: l.quantity })),
+        });
+        setReceipt(r);
+        setCart({});
+        setSubmission(new Submission());
+        if (r.balanceAfter !== undefined) {
+          setPassbook({ ...passbook, balance: r.balanceAfter });
+        }
+        catalog.reload();
+        setVersion((v) => v + 1);
+      })
+      .finally(() => windowState.refresh());
 
   return (
     <main class="page page-wide" data-testid="counter-page">
@@ -497,7 +500,9 @@ export function CounterPage(_props: { session: Session }) {
               </Link>
             </section>
           ) : null}
-          <UseCouponByCode />
+          <div class="use-coupon">
+            <UseCouponByCode />
+          </div>
         </div>
         <div class="counter-right stack">
           {receipt && passbook ? (

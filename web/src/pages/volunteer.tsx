@@ -258,6 +258,7 @@ export function VolunteerPage(props: { session: Session }) {
   );
   const catalog = useLoad((signal) => getAll<CatalogItem>('/catalog-items', signal), []);
   const windowState = useWindowStatus();
+  const [donateOpen, setDonateOpen] = useState(false);
   const itemName = (id: number) => catalog.data?.find((i) => i.id === id)?.name;
   const p = passbook.data;
   return (
@@ -290,15 +291,22 @@ export function VolunteerPage(props: { session: Session }) {
         )}
       </Section>
       {p ? (
-        <Section title={L('爱心捐赠', 'Give to a household')}>
-          <p class="muted">
-            {L(
-              '把积分捐给附近的孤寡老人、残疾人和困难家庭。',
-              'Give points to elderly, disabled and hardship households nearby.',
-            )}
-          </p>
-          <DonateForm balance={p.balance} onDone={passbook.reload} />
-        </Section>
+        <details
+          class="card donate"
+          open={donateOpen}
+          onToggle={(e) => setDonateOpen(e.currentTarget.open)}
+        >
+          <summary>
+            <h2>{L('爱心捐赠', 'Give to a household')}</h2>
+            <span class="muted">
+              {L(
+                '把积分捐给附近的孤寡老人、残疾人和困难家庭',
+                'Give points to elderly, disabled and hardship households nearby',
+              )}
+            </span>
+          </summary>
+          {donateOpen ? <DonateForm balance={p.balance} onDone={passbook.reload} /> : null}
+        </details>
       ) : null}
       {p ? (
         <Section title={L('存折明细', 'Statement')}>

@@ -23,7 +23,9 @@ export function StatementList(props: {
           <li key={e.seq} class={`entry entry-${e.kind}`}>
             <div class="entry-main">
               <span class="entry-date">{e.effectiveDate}</span>
-              <span class="entry-kind">{entryKindLabel(e.kind)}</span>
+              {e.description.startsWith(entryKindLabel(e.kind)) ? null : (
+                <span class="entry-kind">{entryKindLabel(e.kind)}</span>
+              )}
               <span class="entry-desc">{e.description}</span>
             </div>
             <div class="entry-nums">
