@@ -22,6 +22,8 @@ export interface ErrorContext {
     | 'report'
     | 'window'
     | 'redemption';
+  /** The passbook number the user typed, named in a "not found". */
+  passbookNo?: string;
   /** Which login form (wrong credentials read differently). */
   login?: 'staff' | 'passbook';
   itemName?: (catalogItemId: unknown) => string | undefined;
@@ -92,11 +94,13 @@ function fieldsOf(details: Record<string, unknown>): string[] {
 
 function notFound(ctx: ErrorContext, d: Record<string, unknown>): string {
   switch (ctx.subject) {
-    case 'passbook':
+    case 'passbook': {
+      const no = str(d.passbookNo) ?? ctx.passbookNo ?? '';
       return L(
-        `没有找到存折${str(d.passbookNo) ?? ''}。请核对存折号（8位，V或H开头），或重新扫码。`,
-        `No passbook ${str(d.passbookNo) ?? ''} found. Check the 8-character number (starting V or H) or scan again.`,
+        `没有找到存折${no}。请核对存折号（8位，V或H开头），或重新扫码。`,
+        `No passbook ${no} found. Check the 8-character number (starting V or H) or scan again.`,
       );
+    }
     case 'coupon':
       return L('没有这张服务券，请核对券码。', 'No such coupon: check the code.');
     case 'member':

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { enc, get, getAll, query, Submission } from '../api';
 import { hardshipLabel } from '../format';
 import { L } from '../i18n';
-import { cleanPassbookNo } from '../pages/login';
+import { cleanPassbookNo } from '../passbook-no';
 import { formatCents, toCents } from '../points';
 import { navigate } from '../router';
 import type { HouseholdChoice, Passbook, StatementEntry } from '../types';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { enc, get, post } from '../api';
 import { loadTeamMembers, loadTeams, loadUsers } from '../endpoints';
 import { L } from '../i18n';
-import { cleanPassbookNo } from '../pages/login';
+import { cleanPassbookNo } from '../passbook-no';
 import type { Passbook, Team } from '../types';
 import {
   ErrorMsg,

@@ -16,7 +16,7 @@ import {
   useLoad,
 } from '../ui/components';
 import { useWindowStatus, WindowBanner } from '../ui/passbook';
-import { cleanPassbookNo } from './login';
+import { cleanPassbookNo } from '../passbook-no';
 
 type Cart = Record<number, number>;
 
@@ -366,6 +366,7 @@ export function CounterPage(_props: { session: Session }) {
   const windowState = useWindowStatus(30_000);
   const catalog = useLoad((signal) => getAll<CatalogItem>('/catalog-items', signal), []);
   const [typed, setTyped] = useState('');
+  const [lastLookup, setLastLookup] = useState('');
   const [passbook, setPassbook] = useState<Passbook | null>(null);
   const [cart, setCart] = useState<Cart>({});
   const [receipt, setReceipt] = useState<Redemption | null>(null);
@@ -396,6 +397,7 @@ export function CounterPage(_props: { session: Session }) {
 
   const loadPassbook = (number: string) =>
     lookup.run(async () => {
+      setLastLookup(number);
       windowState.refresh();
       const p = await get<Passbook>(`/passbooks/${enc(number)}${query({ limit: 5 })}`);
       setPassbook(p);
@@ -476,7 +478,7 @@ export function CounterPage(_props: { session: Session }) {
             <button type="submit" class="btn btn-primary" disabled={lookup.busy}>
               {L('查询', 'Look up')}
             </button>
-            <ErrorMsg error={lookup.error} ctx={{ subject: 'passbook' }} />
+            <ErrorMsg error={lookup.error} ctx={{ subject: 'passbook', passbookNo: lastLookup }} />
           </form>
           {passbook ? (
             <section class="card owner-card" data-testid="owner-card">
