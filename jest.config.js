@@ -10,6 +10,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
+    'node_modules/@nestjs/throttler/.+\\.js$': '<rootDir>/jest.esm-bridge.js',
     '^.+\\.ts$': [
       'ts-jest',
       {
@@ -28,12 +29,16 @@ module.exports = {
       },
     ],
   },
-  // test/pg/ holds what only a server database can show (several instances on one store); SQLite is
-  // one process's file, so these run in `npm run test:pg` only.
+  // test/pg/ holds what only a server database can show (several instances on one store) and runs in
+  // `npm run test:pg` only; test/sqlite/ holds what is SQLite's own (online file backup).
   testPathIgnorePatterns: [
     '/node_modules/',
-    ...(process.env.DATABASE_URL ? [] : ['<rootDir>/test/pg/']),
+    process.env.DATABASE_URL ? '<rootDir>/test/sqlite/' : '<rootDir>/test/pg/',
   ],
+
+  // @nestjs/throttler is CommonJS on top of ESM NestJS: see jest.esm-bridge.js.
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/throttler/)'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/esm-bridge.setup.ts'],
   testEnvironment: 'node',
   testTimeout: 60000,
 };

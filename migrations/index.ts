@@ -1,10 +1,16 @@
 import { Foundation1763700000000 } from './1763700000000-Foundation';
 import { People1763700001000 } from './1763700001000-People';
 import { ServiceRecords1763700002000 } from './1763700002000-ServiceRecords';
+import { Shop1763700300000 } from './1763700300000-Shop';
+
+import { LoginAttempts1763700100000 } from './1763700100000-LoginAttempts';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
 export const migrations = [
   Foundation1763700000000,
   People1763700001000,
   ServiceRecords1763700002000,
+  Shop1763700300000,
+
+  LoginAttempts1763700100000,
 ];

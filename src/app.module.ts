@@ -9,6 +9,9 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger/ledger.module';
 import { PeopleModule } from './people/people.module';
+import { ShopModule } from './shop/shop.module';
+
+import { PassbooksModule } from './passbooks/passbooks.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -42,6 +45,9 @@ export class AppModule {
         AuthModule,
         LedgerModule,
         PeopleModule,
+        ShopModule.register(options.config),
+
+        PassbooksModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
-import { LoginDto } from './dto/login.dto';
-import { Public } from './principal';
+import { ChangePasswordDto, LoginDto, PassbookLoginDto } from './dto/login.dto';
+import { ChangePinDto } from './dto/pin.dto';
+import { CurrentPrincipal, Principal, Public, Roles } from './principal';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -15,5 +16,58 @@ export class AuthController {
   async login(@Body() dto: LoginDto) {
     const { token, user } = await this.auth.login(dto.username, dto.password);
     return { ...token, user: { id: user.id, username: user.username, role: user.role } };
+  }
+
+  @Post('passbook-login')
+  @Public()
+  @HttpCode(200)
+  async passbookLogin(@Body() dto: PassbookLoginDto) {
+    const { token, member } = await this.auth.passbookLogin(dto.passbookNo, dto.pin);
+    return {
+      ...token,
+      member: { id: member.id, passbookNo: member.passbookNo, name: member.name },
+    };
+  }
+
+  @Post('logout')
+  @Roles('admin', 'leader', 'clerk', 'volunteer')
+  @ApiBearerAuth()
+  @HttpCode(204)
+  async logout(@Headers('authorization') authorization: string): Promise<void> {
+    await this.auth.revokeToken(authorization.replace(/^Bearer\s+/i, ''));
+  }
+
+  @Post('password')
+  @Roles('admin', 'leader', 'clerk')
+  @ApiBearerAuth()
+  @HttpCode(204)
+  async changePassword(
+    @Body() dto: ChangePasswordDto,
+    @CurrentPrincipal() principal: Principal & { kind: 'user' },
+  ): Promise<void> {
+    await this.auth.changePassword(principal.userId, dto.currentPassword, dto.newPassword);
+  }
+}
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Get()
+  @Roles('admin', 'leader', 'clerk', 'volunteer')
+  me(@CurrentPrincipal() principal: Principal) {
+    return this.auth.describe(principal);
+  }
+
+  @Post('pin')
+  @Roles('volunteer')
+  @HttpCode(204)
+  async changePin(
+    @Body() dto: ChangePinDto,
+    @CurrentPrincipal() principal: Principal & { kind: 'member' },
+  ): Promise<void> {
+    await this.auth.changePin(principal.memberId, dto.currentPin, dto.newPin);
   }
 }

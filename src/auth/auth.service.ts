@@ -1,13 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { MoreThan } from 'typeorm';
+import { In, MoreThan } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Database } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Member } from '../people/entities/member.entity';
+import { Team, TeamLeader } from '../people/entities/team.entity';
+import { normalisePassbookNumber } from '../people/passbook-number';
 import { Session } from './entities/session.entity';
 import { StaffRole, User } from './entities/user.entity';
 import { DUMMY_HASH, hashSecret, randomSecret, verifySecret } from './password';
+import { LockoutService, passbookSubject, userSubject } from './lockout.service';
 import { Principal } from './principal';
 
 export interface IssuedToken {
@@ -25,6 +29,7 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly db: Database,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly lockout: LockoutService,
   ) {}
 
   /** First start on an empty database: create `admin` from ADMIN_PASSWORD or a printed random one. */
@@ -54,14 +59,23 @@ export class AuthService implements OnApplicationBootstrap {
     }
   }
 
-  async createUser(username: string, password: string, role: StaffRole): Promise<User> {
+  /** A staff user; a leader may be given the teams they lead. */
+  async createUser(
+    username: string,
+    password: string,
+    role: StaffRole,
+    teamIds: number[] = [],
+  ): Promise<User> {
     const passwordHash = await hashSecret(password);
     return this.db.write(async (em) => {
+      // Two admins creating the same username at once: one wins, the other gets CONFLICT.
+      await this.db.lockName(`username:${username}`);
       if (await em.findOneBy(User, { username })) {
         throw new DomainError(ErrorCode.CONFLICT, `username "${username}" is already taken`, {
           field: 'username',
         });
       }
+      const led = await this.checkTeamsToLead(role, teamIds);
       const user = em.create(User, {
         username,
         passwordHash,
@@ -70,18 +84,86 @@ export class AuthService implements OnApplicationBootstrap {
         createdAt: this.clock.now().toISOString(),
       });
       await em.save(user);
+      for (const teamId of led) {
+        await em.insert(TeamLeader, { teamId, userId: user.id });
+      }
       return user;
     });
   }
 
-  /** Checks a username and password; the same 401 for an unknown user and a wrong password. */
+  /** Only leaders lead teams, and only teams that exist; returns the ids without repeats. */
+  async checkTeamsToLead(role: StaffRole, teamIds: number[]): Promise<number[]> {
+    const ids = [...new Set(teamIds)];
+    if (ids.length === 0) {
+      return ids;
+    }
+    if (role !== 'leader') {
+      throw DomainError.validation('only a user with role leader can lead teams', {
+        field: 'teamIds',
+      });
+    }
+    const found = await this.db.read((em) => em.findBy(Team, { id: In(ids) }));
+    const unknown = ids.filter((id) => !found.some((t) => t.id === id));
+    if (unknown.length) {
+      throw DomainError.validation(`no team with id ${unknown.join(', ')}`, {
+        field: 'teamIds',
+        unknown,
+      });
+    }
+    return ids;
+  }
+
+  /**
+   * Checks a username and password; the same 401 for an unknown user and a wrong password.
+   * Repeated failures lock the username for a while, even against the right password.
+   */
   async login(username: string, password: string): Promise<{ token: IssuedToken; user: User }> {
+    const subject = userSubject(username);
+    await this.lockout.assertNotLocked(subject);
     const user = await this.db.read((em) => em.findOneBy(User, { username }));
     const ok = await verifySecret(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) {
+      await this.lockout.recordFailure(subject);
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'username or password is wrong');
     }
-    return { token: await this.issueToken({ userId: user.id }), user };
+    return this.db.write(async () => {
+      await this.lockout.succeed(subject);
+      return { token: await this.issueToken({ userId: user.id }), user };
+    });
+  }
+
+  /**
+   * A volunteer logs in with the number printed on the passbook and a PIN. Typed numbers are
+   * normalised; repeated failures lock the passbook for a while.
+   */
+  async passbookLogin(
+    passbookNo: string,
+    pin: string,
+  ): Promise<{ token: IssuedToken; member: Member }> {
+    const wrong = () =>
+      new DomainError(ErrorCode.UNAUTHENTICATED, 'passbook number or PIN is wrong');
+    const normalised = normalisePassbookNumber(passbookNo);
+    if (!normalised) {
+      await verifySecret(pin, DUMMY_HASH);
+      throw wrong();
+    }
+    const subject = passbookSubject(normalised);
+    await this.lockout.assertNotLocked(subject);
+    const member = await this.db.read((em) => em.findOneBy(Member, { passbookNo: normalised }));
+    const ok = await verifySecret(pin, member?.pinHash ?? DUMMY_HASH);
+    if (!member || !ok || !member.active) {
+      await this.lockout.recordFailure(subject);
+      throw wrong();
+    }
+    return this.db.write(async () => {
+      await this.lockout.succeed(subject);
+      return { token: await this.issueToken({ memberId: member.id }), member };
+    });
+  }
+
+  /** Ends the session of one bearer token (logout). */
+  async revokeToken(token: string): Promise<void> {
+    await this.db.write((em) => em.delete(Session, { tokenHash: sha256(token) }));
   }
 
   async issueToken(owner: { userId?: number; memberId?: number }): Promise<IssuedToken> {
@@ -130,6 +212,72 @@ export class AuthService implements OnApplicationBootstrap {
       return m && Boolean(m.active)
         ? { kind: 'member', memberId: m.id, passbookNo: m.passbook_no }
         : null;
+    });
+  }
+
+  /** A staff user changes their own password; wrong current passwords count towards a lockout. */
+  async changePassword(userId: number, current: string, next: string): Promise<void> {
+    const user = await this.db.read((em) => em.findOneBy(User, { id: userId }));
+    if (!user) {
+      throw DomainError.notFound('user');
+    }
+    const subject = userSubject(user.username);
+    await this.lockout.assertNotLocked(subject);
+    if (!(await verifySecret(current, user.passwordHash))) {
+      await this.lockout.recordFailure(subject);
+      throw DomainError.validation('the current password is wrong', { field: 'currentPassword' });
+    }
+    const passwordHash = await hashSecret(next);
+    await this.db.write(async (em) => {
+      await em.update(User, { id: userId }, { passwordHash });
+      await this.revokeUserSessions(userId);
+    });
+  }
+
+  /** A volunteer changes their own PIN; wrong current PINs count towards the passbook's lockout. */
+  async changePin(memberId: number, current: string, next: string): Promise<void> {
+    const member = await this.db.read((em) => em.findOneBy(Member, { id: memberId }));
+    if (!member) {
+      throw DomainError.notFound('member');
+    }
+    const subject = passbookSubject(member.passbookNo);
+    await this.lockout.assertNotLocked(subject);
+    if (!(await verifySecret(current, member.pinHash))) {
+      await this.lockout.recordFailure(subject);
+      throw DomainError.validation('the current PIN is wrong', { field: 'currentPin' });
+    }
+    const pinHash = await hashSecret(next);
+    await this.db.write((em) => em.update(Member, { id: memberId }, { pinHash }));
+  }
+
+  /** Who the caller is, for the pages to greet them and show what they may do. */
+  async describe(
+    principal: Principal,
+  ): Promise<
+    | { kind: 'user'; id: number; username: string; role: StaffRole; teamIds: number[] }
+    | { kind: 'member'; id: number; passbookNo: string; name: string }
+  > {
+    return this.db.read(async (em) => {
+      if (principal.kind === 'user') {
+        const teams = await em.find(TeamLeader, {
+          where: { userId: principal.userId },
+          order: { teamId: 'ASC' },
+        });
+        return {
+          kind: 'user' as const,
+          id: principal.userId,
+          username: principal.username,
+          role: principal.role,
+          teamIds: teams.map((t) => t.teamId),
+        };
+      }
+      const member = await em.findOneByOrFail(Member, { id: principal.memberId });
+      return {
+        kind: 'member' as const,
+        id: member.id,
+        passbookNo: member.passbookNo,
+        name: member.name,
+      };
     });
   }
 

@@ -1,19 +1,57 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthService } from './auth.service';
-import { CreateUserDto } from './dto/login.dto';
-import { Roles } from './principal';
+import { idParam } from '../common/id-param.pipe';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/login.dto';
+import { CurrentPrincipal, Principal, Roles } from './principal';
+import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(private readonly users: UsersService) {}
 
   @Post()
   @Roles('admin')
-  async create(@Body() dto: CreateUserDto) {
-    const user = await this.auth.createUser(dto.username, dto.password, dto.role);
-    return { id: user.id, username: user.username, role: user.role, teamIds: [] as number[] };
+  create(@Body() dto: CreateUserDto) {
+    return this.users.create(dto);
+  }
+
+  @Get()
+  @Roles('admin')
+  list(@Query() query: ListUsersQueryDto) {
+    return this.users.list(query);
+  }
+
+  @Get(':id')
+  @Roles('admin')
+  get(@Param('id', idParam('user')) id: number) {
+    return this.users.get(id);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(@Param('id', idParam('user')) id: number, @Body() dto: UpdateUserDto) {
+    return this.users.update(id, dto);
+  }
+
+  @Post(':id/deactivate')
+  @Roles('admin')
+  @HttpCode(200)
+  deactivate(
+    @Param('id', idParam('user')) id: number,
+    @CurrentPrincipal() principal: Principal & { kind: 'user' },
+  ) {
+    return this.users.setActive(id, false, principal.userId);
+  }
+
+  @Post(':id/activate')
+  @Roles('admin')
+  @HttpCode(200)
+  activate(
+    @Param('id', idParam('user')) id: number,
+    @CurrentPrincipal() principal: Principal & { kind: 'user' },
+  ) {
+    return this.users.setActive(id, true, principal.userId);
   }
 }

@@ -6,6 +6,11 @@ import { LedgerService, PostedTransaction } from '../../src/ledger/ledger.servic
 import { Hardship, Household } from '../../src/people/entities/household.entity';
 import { Member, MemberKind } from '../../src/people/entities/member.entity';
 import { PeopleService } from '../../src/people/people.service';
+import { Clock } from '../../src/common/clock';
+import { formatCents } from '../../src/common/points';
+import { CatalogService } from '../../src/shop/catalog.service';
+import { CatalogItemKind } from '../../src/shop/entities/catalog-item.entity';
+import { RedemptionWindowsService } from '../../src/shop/redemption-windows.service';
 
 let counter = 0;
 const next = (): number => ++counter;
@@ -83,6 +88,44 @@ export function fixtures(ctx: INestApplicationContext) {
     },
 
     balanceOf: (accountId: number): Promise<Cents> => ledger.balanceOf(accountId),
+
+    /** A shop item (goods unless given) at `priceCents` hundredths, with `stock` whole units. */
+    async newCatalogItem(
+      opts: { name?: string; kind?: CatalogItemKind; priceCents?: Cents; stock?: number } = {},
+    ) {
+      return ctx.get(CatalogService).create(
+        {
+          name: opts.name ?? `商品${next()}`,
+          kind: opts.kind ?? 'goods',
+          price: formatCents(opts.priceCents ?? 100),
+          stock: opts.stock ?? 10,
+        },
+        'system:test',
+      );
+    },
+
+    /** An ad-hoc redemption window open from the clock's now for `hours`. */
+    async openRedemptionWindow(hours = 24) {
+      const now = ctx.get(Clock).now();
+      return ctx.get(RedemptionWindowsService).createAdHoc(
+        {
+          opensAt: now.toISOString(),
+          closesAt: new Date(now.getTime() + hours * 3_600_000).toISOString(),
+        },
+        'system:test',
+      );
+
+    /** "Bearer <token>" for a staff user or a member, issued without a login request. */
+    async bearer(owner: { userId: number } | { memberId: number }): Promise<string> {
+      return `Bearer ${(await auth.issueToken(owner)).token}`;
+    },
+
+    /** A leader user with a team of the given members; returns the leader, team and a token. */
+    async newLeaderWithTeam(memberIds: number[] = []) {
+      const leader = await f.newUser('leader');
+      const team = await f.newTeam({ leaderUserIds: [leader.id], memberIds });
+      return { leader, team, auth: await f.bearer({ userId: leader.id }) };
+    },
   };
   return f;
 }

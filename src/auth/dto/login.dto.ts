@@ -1,5 +1,19 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
 import { STAFF_ROLES, StaffRole } from '../entities/user.entity';
 
 export class LoginDto {
@@ -7,14 +21,59 @@ export class LoginDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) password!: string;
 }
 
-export class CreateUserDto {
-  @ApiProperty({ pattern: '^[A-Za-z0-9_.-]{3,64}$' })
+export class PassbookLoginDto {
+  @ApiProperty({ example: 'V7K2MQ9X', description: 'as printed; case, spaces and dashes ignored' })
   @IsString()
-  @MinLength(3)
-  @MaxLength(64)
+  @IsNotEmpty()
+  @MaxLength(32)
+  passbookNo!: string;
+
+  @ApiProperty({ example: '123456' }) @IsString() @IsNotEmpty() @MaxLength(32) pin!: string;
+}
+
+const USERNAME_RE = /^[A-Za-z0-9_.-]{3,64}$/;
+const TEAM_IDS_MAX = 100;
+
+class TeamIdsDto {
+  @ApiPropertyOptional({ type: [Number], description: 'teams a leader leads' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(TEAM_IDS_MAX)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(2_147_483_647, { each: true })
+  teamIds?: number[];
+}
+
+export class CreateUserDto extends TeamIdsDto {
+  @ApiProperty({ pattern: USERNAME_RE.source })
+  @IsString()
+  @Matches(USERNAME_RE, {
+    message: 'username must be 3-64 letters, digits, dots, dashes or underscores',
+  })
   username!: string;
 
   @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200) password!: string;
 
   @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) role!: StaffRole;
+}
+
+export class UpdateUserDto extends TeamIdsDto {
+  @ApiPropertyOptional({ enum: STAFF_ROLES }) @IsOptional() @IsIn(STAFF_ROLES) role?: StaffRole;
+
+  @ApiPropertyOptional({ minLength: 8, description: 'a new password; ends the user’s sessions' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password?: string;
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: STAFF_ROLES }) @IsOptional() @IsIn(STAFF_ROLES) role?: StaffRole;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) currentPassword!: string;
+  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200) newPassword!: string;
 }

@@ -7,6 +7,14 @@ import { Member } from '../../people/entities/member.entity';
 import { Team, TeamLeader, TeamMember } from '../../people/entities/team.entity';
 import { ServiceRecord } from '../../service-records/entities/service-record.entity';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
+import { CatalogItem, StockMovement } from '../../shop/entities/catalog-item.entity';
+import { Coupon, Redemption, RedemptionLine } from '../../shop/entities/redemption.entity';
+import {
+  RedemptionWindow,
+  RedemptionWindowEvent,
+} from '../../shop/entities/redemption-window.entity';
+
+import { LoginAttempt } from '../../auth/entities/login-attempt.entity';
 
 /** Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set. */
 export const entities = [
@@ -23,4 +31,13 @@ export const entities = [
   TeamLeader,
   TeamMember,
   ServiceRecord,
+  CatalogItem,
+  StockMovement,
+  RedemptionWindow,
+  RedemptionWindowEvent,
+  Redemption,
+  RedemptionLine,
+  Coupon,
+
+  LoginAttempt,
 ];

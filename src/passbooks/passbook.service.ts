@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Principal } from '../auth/principal';
+import { Clock, localDate } from '../common/clock';
+import { Database, sql } from '../common/db/database';
+import { DomainError } from '../common/errors';
+import { LIMIT_DEFAULT } from '../common/pagination';
+import { Cents, formatCents, formatSignedCents, parseCents, toSafeInteger } from '../common/points';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { decodeCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
+import { PassbookOwner, PeopleService } from '../people/people.service';
+import { HoursGrade, hoursGrade } from './hours-grade';
+
+export interface PassbookView {
+  passbookNo: string;
+  owner: { type: 'member' | 'household'; id: number; name: string };
+  balance: string;
+  /** Earn entries dated this (local) year, less their reversals; spending never lowers it. */
+  earnedThisYear: string;
+  hours: { thisYear: string; total: string };
+  hoursGrade: HoursGrade;
+  entries: StatementEntry[];
+  nextCursor: string | null;
+}
+
+export interface AdjustmentResult {
+  transactionId: string;
+  seq: number;
+  passbookNo: string;
+  amount: string;
+  balanceAfter: string;
+  effectiveDate: string;
+  reason: string;
+}
+
+/** Reading a passbook (balance, year's earnings, service hours, statement) and adjusting it. */
+@Injectable()
+export class PassbookService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly people: PeopleService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  /** The passbook if the viewer may see it; 404 otherwise, so numbers cannot be probed. */
+  async view(
+    viewer: Principal,
+    passbookNo: string,
+    page: { limit?: number; cursor?: string },
+  ): Promise<PassbookView> {
+    const beforeSeq = decodeCursor(page.cursor);
+    const owner = await this.people.findPassbook(passbookNo);
+    if (!owner || !(await this.maySee(viewer, owner))) {
+      throw DomainError.notFound('passbook');
+    }
+    return this.build(owner, page.limit ?? LIMIT_DEFAULT, beforeSeq);
+  }
+
+  /** Admins and clerks see every passbook, leaders their teams' members', volunteers their own. */
+  async maySee(viewer: Principal, passbook: PassbookOwner): Promise<boolean> {
+    const { owner } = passbook;
+    if (viewer.kind === 'member') {
+      return owner.type === 'member' && owner.member.id === viewer.memberId;
+    }
+    switch (viewer.role) {
+      case 'admin':
+      case 'clerk':
+        return true;
+      case 'leader':
+        return (
+          owner.type === 'member' &&
+          (await this.people.leaderLeadsMember(viewer.userId, owner.member.id))
+        );
+    }
+  }
+
+  /**
+   * Posts an `adjust` entry between the issuance account and the passbook: opening balances
+   * carried over from paper passbooks, or corrections. A negative adjustment cannot take a
+   * passbook below zero (INSUFFICIENT_POINTS).
+   */
+  async adjust(
+    input: { passbookNo: string; amount: unknown; reason: string },
+    actor: string,
+  ): Promise<AdjustmentResult> {
+    const cents = parseCents(input.amount, { signed: true, field: 'amount' });
+    return this.db.write(async () => {
+      const owner = await this.people.findPassbook(input.passbookNo);
+      if (!owner) {
+        throw DomainError.notFound('passbook');
+      }
+      const issuance = await this.ledger.systemAccountId('issuance');
+      const posted = await this.ledger.post({
+        kind: 'adjust',
+        actor,
+        description: `调整: ${input.reason}`,
+        postings: [
+          { accountId: issuance, amount: -cents },
+          { accountId: owner.accountId, amount: cents },
+        ],
+        meta: { reason: input.reason, passbookNo: owner.passbookNo },
+      });
+      return {
+        transactionId: posted.id,
+        seq: posted.seq,
+        passbookNo: owner.passbookNo,
+        amount: formatSignedCents(cents),
+        balanceAfter: formatCents(posted.balanceAfter.get(owner.accountId)!),
+        effectiveDate: posted.effectiveDate,
+        reason: input.reason,
+      };
+    });
+  }
+
+  private async build(
+    passbook: PassbookOwner,
+    limit: number,
+    beforeSeq: number | undefined,
+  ): Promise<PassbookView> {
+    const year = localDate(this.clock.now(), this.config.timeZone).slice(0, 4);
+    const yearRange: [string, string] = [`${year}-01-01`, `${year}-12-31`];
+    const { owner } = passbook;
+    // One read, so balance, totals and statement agree with each other.
+    return this.db.read(async (em) => {
+      const balance = await this.ledger.balanceOf(passbook.accountId);
+      const earned = await this.earnedIn(em, passbook.accountId, yearRange);
+      const hours =
+        owner.type === 'member'
+          ? await this.serviceHours(em, owner.member.id, yearRange)
+          : { thisYear: 0, total: 0 };
+      const statement = await this.ledger.statement(passbook.accountId, { limit, beforeSeq });
+      return {
+        passbookNo: passbook.passbookNo,
+        owner:
+          owner.type === 'member'
+            ? { type: 'member', id: owner.member.id, name: owner.member.name }
+            : { type: 'household', id: owner.household.id, name: owner.household.name },
+        balance: formatCents(balance),
+        earnedThisYear: formatCents(earned),
+        hours: { thisYear: formatCents(hours.thisYear), total: formatCents(hours.total) },
+        hoursGrade: hoursGrade(this.config.hoursGradePreset, hours.total),
+        entries: statement.entries,
+        nextCursor: statement.nextCursor,
+      };
+    });
+  }
+
+  private async earnedIn(
+    em: EntityManager,
+    accountId: number,
+    [from, to]: [string, string],
+  ): Promise<Cents> {
+    const rows: { earned: unknown }[] = await em.query(
+      sql(
+        this.db,
+        `SELECT COALESCE(SUM(p.amount), 0) AS earned
+         FROM postings p
+         JOIN ledger_transactions t ON t.id = p.transaction_id
+         LEFT JOIN ledger_transactions o ON o.id = t.reverses
+         WHERE p.account_id = ?
+           AND ((t.kind = 'earn' AND t.effective_date >= ? AND t.effective_date <= ?)
+             OR (t.kind = 'reversal' AND o.kind = 'earn' AND o.effective_date >= ? AND o.effective_date <= ?))`,
+      ),
+      [accountId, from, to, from, to],
+    );
+    return toSafeInteger(rows[0].earned);
+  }
+
+  /** Hours of posted service records whose earn entry was not reversed (hundredths of hours). */
+  private async serviceHours(
+    em: EntityManager,
+    memberId: number,
+    [from, to]: [string, string],
+  ): Promise<{ thisYear: Cents; total: Cents }> {
+    const rows: { total: unknown; this_year: unknown }[] = await em.query(
+      sql(
+        this.db,
+        `SELECT COALESCE(SUM(sr.hours), 0) AS total,
+                COALESCE(SUM(CASE WHEN sr.service_date >= ? AND sr.service_date <= ? THEN sr.hours ELSE 0 END), 0) AS this_year
+         FROM service_records sr
+         WHERE sr.member_id = ? AND sr.status = 'posted'
+           AND NOT EXISTS (SELECT 1 FROM ledger_transactions r WHERE r.reverses = sr.transaction_id)`,
+      ),
+      [from, to, memberId],
+    );
+    return { thisYear: toSafeInteger(rows[0].this_year), total: toSafeInteger(rows[0].total) };
+  }
+}

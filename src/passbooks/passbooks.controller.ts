@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { PageQueryDto } from '../common/pagination';
+import { AdjustmentDto } from './dto/passbook.dto';
+import { PassbookService } from './passbook.service';
+
+@ApiTags('passbooks')
+@ApiBearerAuth()
+@Controller()
+export class PassbooksController {
+  constructor(private readonly passbooks: PassbookService) {}
+
+  /** Anyone who may not see the passbook gets 404, so numbers cannot be probed. */
+  @Get('passbooks/:passbookNo')
+  @Roles('admin', 'clerk', 'leader', 'volunteer')
+  get(
+    @Param('passbookNo') passbookNo: string,
+    @Query() page: PageQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.passbooks.view(principal, passbookNo, page);
+  }
+
+  @Get('me/passbook')
+  @Roles('volunteer')
+  mine(@Query() page: PageQueryDto, @CurrentPrincipal() principal: Principal & { kind: 'member' }) {
+    return this.passbooks.view(principal, principal.passbookNo, page);
+  }
+
+  /** Opening balances from paper passbooks and corrections, always with a reason. */
+  @Post('ledger/adjustments')
+  @Roles('admin')
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  adjust(@Body() dto: AdjustmentDto, @CurrentPrincipal() principal: Principal) {
+    return this.passbooks.adjust(dto, actorOf(principal));
+  }
+}

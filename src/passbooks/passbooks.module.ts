@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module';
+import { PeopleModule } from '../people/people.module';
+import { PassbookService } from './passbook.service';
+import { PassbooksController } from './passbooks.controller';
+
+@Module({
+  imports: [LedgerModule, PeopleModule],
+  controllers: [PassbooksController],
+  providers: [PassbookService],
+  exports: [PassbookService],
+})
+export class PassbooksModule {}

@@ -1,0 +1,249 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { PIN_MESSAGE, PIN_RE } from '../../auth/dto/pin.dto';
+import { PageQueryDto } from '../../common/pagination';
+import { HARDSHIPS, Hardship } from '../entities/household.entity';
+import { MEMBER_KINDS, MemberKind } from '../entities/member.entity';
+
+const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+/** Printable text on one line: what a name, an address or a reason may hold. */
+const ONE_LINE = /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u;
+const ONE_LINE_MESSAGE = (field: string) => `${field} must be text on one line`;
+const PHONE_RE = /^\+?\d[\d -]{4,18}$/;
+const PHONE_MESSAGE = 'phone must be 5-20 digits (spaces, dashes and a leading + allowed)';
+const PASSBOOK_NO_HINT =
+  'a pre-printed passbook number (8 characters, check character included); generated when left out';
+const ID_MAX = 2_147_483_647;
+
+export class CreateMemberDto {
+  @ApiProperty({ maxLength: 50, example: '张三明' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
+  name!: string;
+
+  @ApiProperty({ enum: MEMBER_KINDS }) @IsIn(MEMBER_KINDS) kind!: MemberKind;
+
+  @ApiPropertyOptional({ example: '13812345678' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Matches(PHONE_RE, { message: PHONE_MESSAGE })
+  phone?: string;
+
+  @ApiPropertyOptional({
+    pattern: PIN_RE.source,
+    description: 'left out, a PIN is generated and returned once',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(PIN_RE, { message: PIN_MESSAGE })
+  pin?: string;
+
+  @ApiPropertyOptional({ description: PASSBOOK_NO_HINT, example: 'V7K2MQ9X' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  passbookNo?: string;
+}
+
+export class UpdateMemberDto {
+  @ApiPropertyOptional({ maxLength: 50 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
+  name?: string;
+
+  @ApiPropertyOptional({ enum: MEMBER_KINDS })
+  @IsOptional()
+  @IsIn(MEMBER_KINDS)
+  kind?: MemberKind;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes the phone' })
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @Transform(trim)
+  @IsString()
+  @Matches(PHONE_RE, { message: PHONE_MESSAGE })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ description: 'false: the volunteer can no longer log in' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ListMembersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'part of a name, a passbook number, or (admins) a phone' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'only members of this team' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(ID_MAX)
+  teamId?: number;
+}
+
+export class CreateTeamDto {
+  @ApiProperty({ maxLength: 50, example: '家电维修服务队' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
+  name!: string;
+
+  @ApiPropertyOptional({ maxLength: 50, example: '家电维修' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('serviceType') })
+  serviceType?: string;
+
+  @ApiPropertyOptional({ type: [Number] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(ID_MAX, { each: true })
+  leaderUserIds?: number[];
+}
+
+export class UpdateTeamDto {
+  @ApiPropertyOptional({ maxLength: 50 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
+  name?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('serviceType') })
+  serviceType?: string | null;
+
+  @ApiPropertyOptional({ type: [Number], description: 'replaces the team’s leaders' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(ID_MAX, { each: true })
+  leaderUserIds?: number[];
+}
+
+export class AddTeamMemberDto {
+  @ApiProperty() @IsInt() @Min(1) @Max(ID_MAX) memberId!: number;
+}
+
+export class CreateHouseholdDto {
+  @ApiProperty({ maxLength: 50, example: '李奶奶' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
+  name!: string;
+
+  @ApiProperty({ enum: HARDSHIPS }) @IsIn(HARDSHIPS) hardship!: Hardship;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('address') })
+  address?: string;
+
+  @ApiPropertyOptional({ maxLength: 50, description: 'a contact person or phone' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('contact') })
+  contact?: string;
+
+  @ApiPropertyOptional({ description: PASSBOOK_NO_HINT, example: 'H7K2MQ9X' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  passbookNo?: string;
+}
+
+export class UpdateHouseholdDto {
+  @ApiPropertyOptional({ maxLength: 50 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
+  name?: string;
+
+  @ApiPropertyOptional({ enum: HARDSHIPS }) @IsOptional() @IsIn(HARDSHIPS) hardship?: Hardship;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('address') })
+  address?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('contact') })
+  contact?: string | null;
+
+  @ApiPropertyOptional({ description: 'false: no longer verified, cannot receive donations' })
+  @IsOptional()
+  @IsBoolean()
+  verified?: boolean;
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class ListHouseholdsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'part of a name or a passbook number (staff only)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { idParam } from '../common/id-param.pipe';
+import { CreateHouseholdDto, ListHouseholdsQueryDto, UpdateHouseholdDto } from './dto/people.dto';
+import { PeopleService } from './people.service';
+
+@ApiTags('households')
+@ApiBearerAuth()
+@Controller('households')
+export class HouseholdsController {
+  constructor(private readonly people: PeopleService) {}
+
+  /** Registered by an admin, who has verified the hardship. */
+  @Post()
+  @Roles('admin')
+  async create(@Body() dto: CreateHouseholdDto) {
+    const household = await this.people.createHousehold(dto);
+    return {
+      id: household.id,
+      passbookNo: household.passbookNo,
+      name: household.name,
+      hardship: household.hardship,
+      verified: household.verified,
+    };
+  }
+
+  @Get()
+  @Roles('admin', 'clerk', 'volunteer')
+  list(@Query() query: ListHouseholdsQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.people.listHouseholds(principal, query);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'clerk')
+  get(@Param('id', idParam('household')) id: number, @CurrentPrincipal() principal: Principal) {
+    return this.people.householdView(id, principal);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(
+    @Param('id', idParam('household')) id: number,
+    @Body() dto: UpdateHouseholdDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.people.updateHousehold(id, dto, principal);
+  }
+}

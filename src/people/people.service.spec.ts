@@ -1,0 +1,65 @@
+import { Principal } from '../auth/principal';
+import { newPassbookNumber } from './passbook-number';
+import { PeopleService } from './people.service';
+import { fixtures } from '../../test/support/fixtures';
+import { createTestContext, TestContext } from '../../test/support/test-app';
+
+describe(PeopleService.name, () => {
+  let t: TestContext;
+  let people: PeopleService;
+  let f: ReturnType<typeof fixtures>;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    people = t.ctx.get(PeopleService);
+    f = fixtures(t.ctx);
+  });
+  afterAll(() => t.close());
+
+  const admin: Principal = { kind: 'user', userId: 1, username: 'admin', role: 'admin' };
+
+  it('should give a pre-printed passbook number to exactly one of two concurrent creations', async () => {
+    const printed = newPassbookNumber('V');
+    const results = await Promise.allSettled([
+      people.createMember({ name: '甲', kind: 'resident', pin: '111111', passbookNo: printed }),
+      people.createMember({ name: '乙', kind: 'resident', pin: '111111', passbookNo: printed }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('should scope members to the teams a leader leads', async () => {
+    const a = await f.newMember();
+    const b = await f.newMember();
+    const leader = await f.newUser('leader');
+    await f.newTeam({ leaderUserIds: [leader.id], memberIds: [a.id] });
+    await f.newTeam({ memberIds: [b.id] });
+    const asLeader: Principal = {
+      kind: 'user',
+      userId: leader.id,
+      username: leader.username,
+      role: 'leader',
+    };
+    const page = await people.listMembers(asLeader, {});
+    expect(page.items.map((m) => m.id)).toEqual([a.id]);
+    await expect(people.memberView(b.id, asLeader)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(people.memberView(b.id, admin)).resolves.toMatchObject({ id: b.id });
+  });
+
+  it('should keep the account name in step with a renamed member', async () => {
+    const member = await f.newMember({ name: '旧名' });
+    await people.updateMember(member.id, { name: '新名' }, admin);
+    const passbook = await people.findPassbook(member.passbookNo);
+    expect(passbook?.owner).toMatchObject({ type: 'member', member: { name: '新名' } });
+    const account: { name: string }[] = await t.db.read((em) =>
+      em.query(
+        t.db.dialect === 'postgres'
+          ? 'SELECT name FROM accounts WHERE id = $1'
+          : 'SELECT name FROM accounts WHERE id = ?',
+        [member.accountId],
+      ),
+    );
+    expect(account[0].name).toBe('新名');
+  });
+});

@@ -1,0 +1,60 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { idParam } from '../common/id-param.pipe';
+import { PageQueryDto } from '../common/pagination';
+import { AddTeamMemberDto, CreateTeamDto, UpdateTeamDto } from './dto/people.dto';
+import { PeopleService } from './people.service';
+
+@ApiTags('teams')
+@ApiBearerAuth()
+@Controller('teams')
+export class TeamsController {
+  constructor(private readonly people: PeopleService) {}
+
+  @Post()
+  @Roles('admin')
+  async create(@Body() dto: CreateTeamDto) {
+    const { team, leaderUserIds } = await this.people.createTeam(dto);
+    return { id: team.id, name: team.name, serviceType: team.serviceType, leaderUserIds };
+  }
+
+  @Get()
+  @Roles('admin', 'leader')
+  list(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.people.listTeams(principal, query);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'leader')
+  get(@Param('id', idParam('team')) id: number, @CurrentPrincipal() principal: Principal) {
+    return this.people.teamView(id, principal);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(@Param('id', idParam('team')) id: number, @Body() dto: UpdateTeamDto) {
+    return this.people.updateTeam(id, dto);
+  }
+
+  @Post(':id/members')
+  @Roles('admin', 'leader')
+  addMember(
+    @Param('id', idParam('team')) id: number,
+    @Body() dto: AddTeamMemberDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.people.addTeamMemberAs(principal, id, dto.memberId);
+  }
+
+  @Delete(':id/members/:memberId')
+  @Roles('admin', 'leader')
+  @HttpCode(204)
+  async removeMember(
+    @Param('id', idParam('team')) id: number,
+    @Param('memberId', idParam('member')) memberId: number,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<void> {
+    await this.people.removeTeamMember(principal, id, memberId);
+  }
+}

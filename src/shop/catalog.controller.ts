@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, Principal, roleOf, Roles } from '../auth/principal';
+import { CatalogService } from './catalog.service';
+import {
+  CatalogListQueryDto,
+  CreateCatalogItemDto,
+  ListQueryDto,
+  RestockDto,
+  StockAdjustmentDto,
+  UpdateCatalogItemDto,
+} from './dto/shop.dto';
+import { IdPipe } from './id.pipe';
+
+@ApiTags('shop')
+@ApiBearerAuth()
+@Controller('catalog-items')
+export class CatalogController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Post()
+  @Roles('admin')
+  create(@Body() dto: CreateCatalogItemDto, @CurrentPrincipal() principal: Principal) {
+    return this.catalog.create(dto, actorOf(principal));
+  }
+
+  @Get()
+  @Roles('admin', 'leader', 'clerk', 'volunteer')
+  list(@Query() query: CatalogListQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.catalog.list(query, roleOf(principal));
+  }
+
+  @Get(':id')
+  @Roles('admin', 'leader', 'clerk', 'volunteer')
+  get(@Param('id', new IdPipe('catalog item')) id: number, @CurrentPrincipal() p: Principal) {
+    return this.catalog.get(id, roleOf(p));
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(@Param('id', new IdPipe('catalog item')) id: number, @Body() dto: UpdateCatalogItemDto) {
+    return this.catalog.update(id, dto);
+  }
+
+  @Post(':id/restock')
+  @Roles('admin')
+  restock(
+    @Param('id', new IdPipe('catalog item')) id: number,
+    @Body() dto: RestockDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.catalog.restock(id, dto, actorOf(principal));
+  }
+
+  @Post(':id/stock-adjustments')
+  @Roles('admin')
+  adjust(
+    @Param('id', new IdPipe('catalog item')) id: number,
+    @Body() dto: StockAdjustmentDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.catalog.adjust(id, dto, actorOf(principal));
+  }
+
+  @Get(':id/stock-movements')
+  @Roles('admin', 'clerk')
+  movements(@Param('id', new IdPipe('catalog item')) id: number, @Query() query: ListQueryDto) {
+    return this.catalog.movements(id, query);
+  }
+}

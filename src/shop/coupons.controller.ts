@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { CouponsService } from './coupons.service';
+import { CouponListQueryDto, UseCouponDto } from './dto/shop.dto';
+
+@ApiTags('shop')
+@ApiBearerAuth()
+@Controller()
+export class CouponsController {
+  constructor(private readonly coupons: CouponsService) {}
+
+  @Post('coupons/:code/use')
+  @Roles('clerk', 'admin')
+  use(
+    @Param('code') code: string,
+    @Body() dto: UseCouponDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.coupons.use(code, actorOf(principal), dto.note);
+  }
+
+  @Get('coupons/:code')
+  @Roles('clerk', 'admin')
+  get(@Param('code') code: string) {
+    return this.coupons.get(code);
+  }
+
+  @Get('passbooks/:passbookNo/coupons')
+  @Roles('clerk', 'admin')
+  forPassbook(@Param('passbookNo') passbookNo: string, @Query() query: CouponListQueryDto) {
+    return this.coupons.listForPassbook(passbookNo, query);
+  }
+
+  /** The volunteer's own coupons. */
+  @Get('me/coupons')
+  @Roles('volunteer')
+  mine(@Query() query: CouponListQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.coupons.listForPrincipal(principal, query);
+  }
+}

@@ -1,0 +1,210 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CATALOG_ITEM_KINDS, CatalogItemKind } from '../entities/catalog-item.entity';
+import { CouponStatus } from '../entities/redemption.entity';
+
+const ID_MAX = 2_147_483_647;
+/** Points: a decimal string or JSON number with at most two places; checked by parseCents. */
+const POINTS = { oneOf: [{ type: 'string' }, { type: 'number' }], example: '12.50' };
+/** Whole units: a JSON integer or a string like "3"; checked by parseUnits. */
+const UNITS = { oneOf: [{ type: 'integer' }, { type: 'string' }], example: 3 };
+
+export class ListQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  cursor?: string;
+}
+
+export class CatalogListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: CATALOG_ITEM_KINDS })
+  @IsOptional()
+  @IsIn(CATALOG_ITEM_KINDS)
+  kind?: CatalogItemKind;
+}
+
+export class CreateCatalogItemDto {
+  @ApiProperty({ example: '大米 5kg', maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ enum: CATALOG_ITEM_KINDS })
+  @IsIn(CATALOG_ITEM_KINDS)
+  kind!: CatalogItemKind;
+
+  @ApiProperty({ ...POINTS, description: 'points per unit, greater than zero' })
+  @IsDefined()
+  price!: unknown;
+
+  @ApiProperty({ ...UNITS, description: 'units on hand at the start (recorded as "initial")' })
+  @IsDefined()
+  stock!: unknown;
+}
+
+export class UpdateCatalogItemDto {
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ ...POINTS, description: 'applies to redemptions from now on' })
+  @IsOptional()
+  @IsDefined()
+  price?: unknown;
+
+  @ApiPropertyOptional({ description: 'false withdraws the item from the counter' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class RestockDto {
+  @ApiProperty({ ...UNITS, description: 'units received, at least 1' })
+  @IsDefined()
+  quantity!: unknown;
+
+  @ApiPropertyOptional({ maxLength: 200, example: '街道捐赠' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+}
+
+export class StockAdjustmentDto {
+  @ApiProperty({ ...UNITS, description: 'signed units: -2 for two broken, +1 for one found' })
+  @IsDefined()
+  quantity!: unknown;
+
+  @ApiProperty({ maxLength: 200, example: '盘点: 两袋破损' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  reason!: string;
+}
+
+export class CreateWindowDto {
+  @ApiProperty({
+    example: '2026-07-01T09:00:00+08:00',
+    description: 'ISO-8601; without an offset it is local time in COMMUNITY_TZ',
+  })
+  @IsString()
+  @MaxLength(40)
+  opensAt!: string;
+
+  @ApiProperty({ example: '2026-07-03T18:00:00+08:00' })
+  @IsString()
+  @MaxLength(40)
+  closesAt!: string;
+
+  @ApiPropertyOptional({ maxLength: 200, example: '春节前加开' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+}
+
+export class CloseWindowDto {
+  @ApiPropertyOptional({ maxLength: 200, example: '货品已兑完' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+}
+
+export class RedemptionLineDto {
+  @ApiProperty({ minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(ID_MAX)
+  catalogItemId!: number;
+
+  @ApiProperty({ ...UNITS, description: 'whole units, 1 to 1000' })
+  @IsDefined()
+  quantity!: unknown;
+}
+
+export class RedeemDto {
+  @ApiProperty({ example: 'V7K2MQ9X', description: "a member's (V…) or household's (H…) passbook" })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  passbookNo!: string;
+
+  @ApiProperty({ type: [RedemptionLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RedemptionLineDto)
+  lines!: RedemptionLineDto[];
+}
+
+export class RedemptionListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ example: 'V7K2MQ9X' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  passbookNo?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(ID_MAX)
+  windowId?: number;
+}
+
+export class CancelRedemptionDto {
+  @ApiProperty({ maxLength: 200, example: '选错了商品' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  reason!: string;
+}
+
+export class UseCouponDto {
+  @ApiPropertyOptional({ maxLength: 200, example: '王师傅上门保洁 2 小时' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+}
+
+const COUPON_STATUSES: CouponStatus[] = ['issued', 'used', 'void'];
+
+export class CouponListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: COUPON_STATUSES })
+  @IsOptional()
+  @IsIn(COUPON_STATUSES)
+  status?: CouponStatus;
+}

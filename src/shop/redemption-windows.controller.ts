@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { CloseWindowDto, CreateWindowDto, ListQueryDto } from './dto/shop.dto';
+import { IdPipe } from './id.pipe';
+import { RedemptionWindowsService } from './redemption-windows.service';
+
+@ApiTags('shop')
+@ApiBearerAuth()
+@Controller('redemption-windows')
+export class RedemptionWindowsController {
+  constructor(private readonly windows: RedemptionWindowsService) {}
+
+  @Get('current')
+  @Roles('admin', 'leader', 'clerk', 'volunteer')
+  current() {
+    return this.windows.current();
+  }
+
+  @Get()
+  @Roles('admin', 'clerk')
+  list(@Query() query: ListQueryDto) {
+    return this.windows.list(query);
+  }
+
+  /** A window with its log of creation, rescheduling, opening and closing. */
+  @Get(':id')
+  @Roles('admin', 'clerk')
+  get(@Param('id', new IdPipe('redemption window')) id: number) {
+    return this.windows.get(id);
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@Body() dto: CreateWindowDto, @CurrentPrincipal() principal: Principal) {
+    return this.windows.createAdHoc(dto, actorOf(principal));
+  }
+
+  @Post(':id/close')
+  @Roles('admin')
+  close(
+    @Param('id', new IdPipe('redemption window')) id: number,
+    @Body() dto: CloseWindowDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.windows.close(id, actorOf(principal), dto.note);
+  }
+}

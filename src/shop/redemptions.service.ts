@@ -1,0 +1,463 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { actorOf, Principal } from '../auth/principal';
+import { Clock } from '../common/clock';
+import { Database } from '../common/db/database';
+import { DomainError, ErrorCode } from '../common/errors';
+import { formatCents } from '../common/points';
+import { LedgerService } from '../ledger/ledger.service';
+import { PassbookOwner, PeopleService } from '../people/people.service';
+import { CatalogService, outOfStock } from './catalog.service';
+import { CatalogItem, CatalogItemKind } from './entities/catalog-item.entity';
+import {
+  Coupon,
+  CouponStatus,
+  PassbookOwnerType,
+  Redemption,
+  RedemptionLine,
+  RedemptionStatus,
+} from './entities/redemption.entity';
+import { newCouponCode } from './coupon-code';
+import { decodeIdCursor, Page, pageOf } from './paging';
+import { RedemptionWindowsService } from './redemption-windows.service';
+import { parseUnits } from './units';
+
+/** A household's monthly shopping fits easily; a runaway quantity is a typing mistake. */
+export const LINE_QUANTITY_MAX = 1000;
+
+export interface RedemptionLineView {
+  catalogItemId: number;
+  name: string;
+  kind: CatalogItemKind;
+  quantity: number;
+  unitPrice: string;
+  amount: string;
+}
+
+export interface RedemptionView {
+  id: number;
+  passbookNo: string;
+  ownerType: PassbookOwnerType;
+  status: RedemptionStatus;
+  windowId: number;
+  total: string;
+  balanceAfter: string;
+  transactionId: string;
+  createdAt: string;
+  createdBy: string;
+  lines: RedemptionLineView[];
+  coupons: { code: string; catalogItemId: number; status: CouponStatus }[];
+  cancellation: {
+    transactionId: string;
+    reason: string;
+    cancelledAt: string;
+    cancelledBy: string;
+    balanceAfter: string;
+  } | null;
+}
+
+/**
+ * Redemptions at the counter. Everything a redemption does (the window check, the stock taken, the
+ * `redeem` ledger transaction, the coupons) happens in one write transaction, so a refusal leaves
+ * no trace and a success is complete.
+ */
+@Injectable()
+export class RedemptionsService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly ledger: LedgerService,
+    private readonly people: PeopleService,
+    private readonly catalog: CatalogService,
+    private readonly windows: RedemptionWindowsService,
+  ) {}
+
+  async redeem(
+    input: { passbookNo: string; lines: { catalogItemId: number; quantity: unknown }[] },
+    actor: string,
+  ): Promise<RedemptionView> {
+    const wanted = mergeLines(input.lines);
+    return this.db.write(async (em) => {
+      const owner = await this.passbookOrFail(input.passbookNo);
+      refuseIneligible(owner);
+      const window = await this.windows.requireOpenWindow();
+      const items = await this.itemsFor(em, wanted);
+      const short = wanted
+        .map(({ catalogItemId, quantity }) => ({
+          item: items.get(catalogItemId)!,
+          requested: quantity,
+        }))
+        .filter(({ item, requested }) => item.stock < requested);
+      if (short.length) {
+        throw outOfStock(short);
+      }
+      const priced = wanted.map(({ catalogItemId, quantity }) => {
+        const item = items.get(catalogItemId)!;
+        return { item, quantity, amount: item.price * quantity };
+      });
+      const total = priced.reduce((sum, l) => sum + l.amount, 0);
+      const now = this.clock.now().toISOString();
+
+      const redemption = await em.save(
+        em.create(Redemption, {
+          passbookNo: owner.passbookNo,
+          accountId: owner.accountId,
+          ownerType: owner.owner.type,
+          windowId: window.id,
+          total,
+          balanceAfter: 0,
+          transactionId: null,
+          status: 'completed',
+          createdBy: actor,
+          createdAt: now,
+          cancelTransactionId: null,
+          cancelReason: null,
+          cancelledBy: null,
+          cancelledAt: null,
+          balanceAfterCancel: null,
+        }),
+      );
+      // Stock first, in item order, then the ledger: the same lock order as cancellations.
+      for (const { item, quantity } of priced) {
+        await this.catalog.moveStock(em, item.id, -quantity, {
+          kind: 'redemption',
+          actor,
+          redemptionId: redemption.id,
+        });
+      }
+      const posted = await this.ledger.post({
+        kind: 'redeem',
+        actor,
+        description: `公益坊兑换 #${redemption.id}: ${priced.map((l) => `${l.item.name}×${l.quantity}`).join('、')}`,
+        postings: [
+          { accountId: owner.accountId, amount: -total },
+          { accountId: await this.ledger.systemAccountId('shop'), amount: total },
+        ],
+        meta: { redemptionId: redemption.id, windowId: window.id },
+      });
+      const balanceAfter = posted.balanceAfter.get(owner.accountId)!;
+      await em.update(
+        Redemption,
+        { id: redemption.id },
+        { transactionId: posted.id, balanceAfter },
+      );
+      await em.insert(
+        RedemptionLine,
+        priced.map(({ item, quantity, amount }) => ({
+          redemptionId: redemption.id,
+          catalogItemId: item.id,
+          name: item.name,
+          kind: item.kind,
+          unitPrice: item.price,
+          quantity,
+          amount,
+        })),
+      );
+      for (const { item, quantity } of priced) {
+        if (item.kind === 'service_coupon') {
+          await this.issueCoupons(em, redemption, item.id, quantity, now);
+        }
+      }
+      return this.view(em, redemption.id);
+    });
+  }
+
+  /**
+   * Gives the points and stock back and voids the unused coupons. A clerk may cancel only while the
+   * redemption's window is still open; an administrator at any time. Refused once a coupon is used.
+   */
+  async cancel(id: number, reason: string, principal: Principal): Promise<RedemptionView> {
+    const actor = actorOf(principal);
+    return this.db.write(async (em) => {
+      const r = await em.findOneBy(Redemption, { id });
+      if (!r) {
+        throw DomainError.notFound('redemption');
+      }
+      if (r.status === 'cancelled') {
+        throw alreadyCancelled(r);
+      }
+      const isAdmin = principal.kind === 'user' && principal.role === 'admin';
+      if (!isAdmin && !(await this.windows.isOpen(r.windowId, this.clock.now()))) {
+        throw new DomainError(
+          ErrorCode.REDEMPTION_WINDOW_CLOSED,
+          'the window of this redemption has closed; only an administrator can cancel it now',
+          { redemptionId: r.id, windowId: r.windowId },
+        );
+      }
+      const now = this.clock.now().toISOString();
+      // Claiming the row first makes a concurrent second cancellation wait, then find it done.
+      const claimed = await em
+        .createQueryBuilder()
+        .update(Redemption)
+        .set({ status: 'cancelled', cancelReason: reason, cancelledBy: actor, cancelledAt: now })
+        .where('id = :id AND status = :status', { id, status: 'completed' })
+        .execute();
+      if (!claimed.affected) {
+        throw alreadyCancelled((await em.findOneBy(Redemption, { id }))!);
+      }
+      await em
+        .createQueryBuilder()
+        .update(Coupon)
+        .set({ status: 'void', voidedAt: now })
+        .where('redemption_id = :id AND status = :status', { id, status: 'issued' })
+        .execute();
+      const used = await em.find(Coupon, {
+        where: { redemptionId: id, status: 'used' },
+        order: { id: 'ASC' },
+      });
+      if (used.length) {
+        throw new DomainError(
+          ErrorCode.COUPON_ALREADY_USED,
+          `coupon ${used.map((c) => c.code).join(', ')} of this redemption has been used; it cannot be cancelled`,
+          {
+            redemptionId: id,
+            coupons: used.map((c) => ({ code: c.code, usedAt: c.usedAt })),
+          },
+        );
+      }
+      const lines = await em.find(RedemptionLine, {
+        where: { redemptionId: id },
+        order: { catalogItemId: 'ASC' },
+      });
+      for (const line of lines) {
+        await this.catalog.moveStock(em, line.catalogItemId, line.quantity, {
+          kind: 'cancellation',
+          actor,
+          redemptionId: id,
+          note: reason,
+        });
+      }
+      const reversal = await this.ledger.reverse(r.transactionId!, {
+        actor,
+        reason: `取消兑换 #${id}: ${reason}`,
+        meta: { redemptionId: id },
+      });
+      await em.update(
+        Redemption,
+        { id },
+        {
+          cancelTransactionId: reversal.id,
+          balanceAfterCancel: reversal.balanceAfter.get(r.accountId)!,
+        },
+      );
+      return this.view(em, id);
+    });
+  }
+
+  async get(id: number): Promise<RedemptionView> {
+    return this.db.read(async (em) => {
+      if (!(await em.findOneBy(Redemption, { id }))) {
+        throw DomainError.notFound('redemption');
+      }
+      return this.view(em, id);
+    });
+  }
+
+  /** Newest first, optionally of one passbook or one window. */
+  async list(query: {
+    passbookNo?: string;
+    windowId?: number;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<RedemptionView>> {
+    const beforeId = decodeIdCursor(query.cursor);
+    const passbookNo =
+      query.passbookNo === undefined
+        ? undefined
+        : (await this.passbookOrFail(query.passbookNo)).passbookNo;
+    return this.db.read(async (em) => {
+      const qb = em
+        .createQueryBuilder(Redemption, 'r')
+        .select('r.id', 'id')
+        .where('1 = 1')
+        .orderBy('r.id', 'DESC');
+      if (passbookNo !== undefined) {
+        qb.andWhere('r.passbook_no = :passbookNo', { passbookNo });
+      }
+      if (query.windowId !== undefined) {
+        qb.andWhere('r.window_id = :windowId', { windowId: query.windowId });
+      }
+      if (beforeId !== undefined) {
+        qb.andWhere('r.id < :beforeId', { beforeId });
+      }
+      const ids: { id: number }[] = (await qb.limit(query.limit + 1).getRawMany()).map(
+        (row: { id: unknown }) => ({ id: Number(row.id) }),
+      );
+      const page = pageOf(ids, query.limit, (row) => row.id);
+      return {
+        items: await this.views(em, page.items),
+        nextCursor: page.nextCursor,
+      };
+    });
+  }
+
+  /** The passbook as typed or scanned; unknown: 404. */
+  async passbookOrFail(input: string): Promise<PassbookOwner> {
+    const owner = await this.people.findPassbook(input);
+    if (!owner) {
+      throw DomainError.notFound('passbook');
+    }
+    return owner;
+  }
+
+  private async itemsFor(
+    em: EntityManager,
+    wanted: { catalogItemId: number }[],
+  ): Promise<Map<number, CatalogItem>> {
+    const rows = await em.findBy(CatalogItem, { id: In(wanted.map((w) => w.catalogItemId)) });
+    const items = new Map(rows.map((i) => [i.id, i]));
+    const unknown = wanted.filter((w) => !items.has(w.catalogItemId)).map((w) => w.catalogItemId);
+    if (unknown.length) {
+      throw new DomainError(
+        ErrorCode.UNKNOWN_ITEM,
+        `the catalog has no item ${unknown.join(', ')}`,
+        { catalogItemIds: unknown },
+      );
+    }
+    const inactive = rows.filter((i) => !i.active);
+    if (inactive.length) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `no longer offered: ${inactive.map((i) => `"${i.name}"`).join(', ')}`,
+        { items: inactive.map((i) => ({ catalogItemId: i.id, name: i.name, active: false })) },
+      );
+    }
+    return items;
+  }
+
+  private async issueCoupons(
+    em: EntityManager,
+    redemption: Redemption,
+    catalogItemId: number,
+    quantity: number,
+    now: string,
+  ): Promise<void> {
+    for (let i = 0; i < quantity; i++) {
+      let code = newCouponCode();
+      // 31^11 codes make a clash vanishingly rare; the unique index is the backstop.
+      while (await em.findOneBy(Coupon, { code })) {
+        code = newCouponCode();
+      }
+      await em.insert(Coupon, {
+        code,
+        redemptionId: redemption.id,
+        catalogItemId,
+        passbookNo: redemption.passbookNo,
+        status: 'issued',
+        issuedAt: now,
+        usedAt: null,
+        usedBy: null,
+        useNote: null,
+        voidedAt: null,
+      });
+    }
+  }
+
+  private async view(em: EntityManager, id: number): Promise<RedemptionView> {
+    return (await this.views(em, [id]))[0];
+  }
+
+  private async views(em: EntityManager, ids: number[]): Promise<RedemptionView[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows = await em.findBy(Redemption, { id: In(ids) });
+    const lines = await em.find(RedemptionLine, {
+      where: { redemptionId: In(ids) },
+      order: { catalogItemId: 'ASC' },
+    });
+    const coupons = await em.find(Coupon, {
+      where: { redemptionId: In(ids) },
+      order: { id: 'ASC' },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const r = byId.get(id)!;
+      return {
+        id: r.id,
+        passbookNo: r.passbookNo,
+        ownerType: r.ownerType,
+        status: r.status,
+        windowId: r.windowId,
+        total: formatCents(r.total),
+        balanceAfter: formatCents(r.balanceAfter),
+        transactionId: r.transactionId!,
+        createdAt: r.createdAt,
+        createdBy: r.createdBy,
+        lines: lines
+          .filter((l) => l.redemptionId === id)
+          .map((l) => ({
+            catalogItemId: l.catalogItemId,
+            name: l.name,
+            kind: l.kind,
+            quantity: l.quantity,
+            unitPrice: formatCents(l.unitPrice),
+            amount: formatCents(l.amount),
+          })),
+        coupons: coupons
+          .filter((c) => c.redemptionId === id)
+          .map((c) => ({ code: c.code, catalogItemId: c.catalogItemId, status: c.status })),
+        cancellation:
+          r.status === 'cancelled'
+            ? {
+                transactionId: r.cancelTransactionId!,
+                reason: r.cancelReason!,
+                cancelledAt: r.cancelledAt!,
+                cancelledBy: r.cancelledBy!,
+                balanceAfter: formatCents(r.balanceAfterCancel!),
+              }
+            : null,
+      };
+    });
+  }
+}
+
+/** One line per item (a clerk who scans an item twice means two of it), in item order. */
+function mergeLines(
+  lines: { catalogItemId: number; quantity: unknown }[],
+): { catalogItemId: number; quantity: number }[] {
+  const merged = new Map<number, number>();
+  lines.forEach((line, i) => {
+    const quantity = parseUnits(line.quantity, {
+      field: `lines.${i}.quantity`,
+      min: 1,
+      max: LINE_QUANTITY_MAX,
+    });
+    merged.set(line.catalogItemId, (merged.get(line.catalogItemId) ?? 0) + quantity);
+  });
+  for (const [catalogItemId, quantity] of merged) {
+    if (quantity > LINE_QUANTITY_MAX) {
+      throw DomainError.validation(`at most ${LINE_QUANTITY_MAX} of one item per redemption`, {
+        field: 'lines',
+        catalogItemId,
+      });
+    }
+  }
+  return [...merged]
+    .map(([catalogItemId, quantity]) => ({ catalogItemId, quantity }))
+    .sort((a, b) => a.catalogItemId - b.catalogItemId);
+}
+
+function refuseIneligible(owner: PassbookOwner): void {
+  const o = owner.owner;
+  if (o.type === 'member' ? !o.member.active : !o.household.active) {
+    throw new DomainError(ErrorCode.CONFLICT, `passbook ${owner.passbookNo} is closed`, {
+      passbookNo: owner.passbookNo,
+    });
+  }
+  if (o.type === 'household' && !o.household.verified) {
+    throw new DomainError(
+      ErrorCode.HOUSEHOLD_NOT_ELIGIBLE,
+      `household passbook ${owner.passbookNo} is not verified yet`,
+      { passbookNo: owner.passbookNo },
+    );
+  }
+}
+
+function alreadyCancelled(r: Redemption): DomainError {
+  return new DomainError(
+    ErrorCode.ALREADY_REVERSED,
+    `redemption #${r.id} was already cancelled at ${r.cancelledAt}`,
+    { redemptionId: r.id, cancelledAt: r.cancelledAt },
+  );
+}

@@ -1,0 +1,50 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AppConfig, APP_CONFIG } from '../config/app-config';
+import { LedgerModule } from '../ledger/ledger.module';
+import { PeopleModule } from '../people/people.module';
+import { CatalogController } from './catalog.controller';
+import { CatalogService } from './catalog.service';
+import { CouponsController } from './coupons.controller';
+import { CouponsService } from './coupons.service';
+import { loadRedemptionRule, REDEMPTION_RULE } from './redemption-rule';
+import { RedemptionWindowsController } from './redemption-windows.controller';
+import { RedemptionWindowsJob } from './redemption-windows.job';
+import { RedemptionWindowsService } from './redemption-windows.service';
+import { RedemptionsController } from './redemptions.controller';
+import { RedemptionsService } from './redemptions.service';
+
+/** The public-benefit shop: catalog and stock, redemption windows, redemptions and coupons. */
+@Module({})
+export class ShopModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: ShopModule,
+      // Tests run without the scheduler and call RedemptionWindowsJob.run() after moving the clock.
+      imports: [
+        LedgerModule,
+        PeopleModule,
+        ...(config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
+      ],
+      controllers: [
+        CatalogController,
+        RedemptionWindowsController,
+        RedemptionsController,
+        CouponsController,
+      ],
+      providers: [
+        {
+          provide: REDEMPTION_RULE,
+          inject: [APP_CONFIG],
+          useFactory: (c: AppConfig) => loadRedemptionRule(c.configDir),
+        },
+        CatalogService,
+        RedemptionWindowsService,
+        RedemptionWindowsJob,
+        RedemptionsService,
+        CouponsService,
+      ],
+      exports: [CatalogService, RedemptionWindowsService, RedemptionsService, CouponsService],
+    };
+  }
+}

@@ -1,0 +1,305 @@
+import { fixtures } from './support/fixtures';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * Hostile input across every endpoint the OpenAPI document lists: wrong types, missing fields, huge
+ * and tiny numbers, too many decimals, unknown ids, injection-looking strings, wrong content types,
+ * oversized and malformed bodies, bad tokens. Every answer must be a coded 4xx, never a 5xx, and the
+ * ledger must be exactly as before.
+ */
+interface Operation {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  path: string;
+  isPublic: boolean;
+  properties: Record<string, { type?: string; enum?: unknown[] }>;
+  required: string[];
+  query: string[];
+}
+
+const INJECTIONS = [
+  "' OR '1'='1",
+  '1; DROP TABLE members; --',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  '${7*7}',
+  '\u0000',
+];
+const BAD_NUMBERS: unknown[] = [
+  '1.234',
+  '1e5',
+  'NaN',
+  'Infinity',
+  '-1',
+  '0',
+  '99999999999999999999',
+  1e308,
+  -0.001,
+  0.001,
+  '12,50',
+  ' ',
+];
+const BAD_PATH_VALUES = [
+  'abc',
+  '-1',
+  '0',
+  '99999999',
+  '1.5',
+  "' OR 1=1 --",
+  '%00',
+  '00000000-0000-4000-8000-000000000000',
+];
+
+describe('hostile input (e2e)', () => {
+  let t: TestApp;
+  let ops: Operation[];
+  let ledgerCount: () => Promise<number>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const f = fixtures(t.app);
+    const m = await f.newMember();
+    await f.earn(m.accountId, 5000);
+    const doc = (await t.http.get('/api/docs-json')).body as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            security?: unknown[];
+            parameters?: { in: string; name: string }[];
+            requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
+          }
+        >
+      >;
+      components?: {
+        schemas?: Record<
+          string,
+          { properties?: Record<string, { type?: string; enum?: unknown[] }>; required?: string[] }
+        >;
+      };
+    };
+    ops = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const ref = op.requestBody?.content?.['application/json']?.schema?.$ref;
+        const schema = ref ? doc.components?.schemas?.[ref.split('/').pop()!] : undefined;
+        ops.push({
+          method: method as Operation['method'],
+          path,
+          isPublic: !op.security,
+          properties: schema?.properties ?? {},
+          required: schema?.required ?? [],
+          query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        });
+      }
+    }
+    ledgerCount = async () =>
+      t.db.read(async (em) =>
+        Number((await em.query('SELECT COUNT(*) AS c FROM ledger_transactions'))[0].c),
+      );
+  });
+  afterAll(() => t.close());
+
+  function fill(path: string, value: string): string {
+    return path.replace(/\{[^}]+\}/g, encodeURIComponent(value));
+  }
+
+  function requests(): {
+    name: string;
+    method: Operation['method'];
+    path: string;
+    body?: unknown;
+    headers: Record<string, string>;
+    raw?: string;
+  }[] {
+    const out: ReturnType<typeof requests> = [];
+    const admin = { Authorization: t.adminAuth, 'Idempotency-Key': 'hostile' };
+    for (const op of ops) {
+      if (op.path.startsWith('/api/docs')) {
+        continue;
+      }
+      const hasParams = op.path.includes('{');
+      const base = hasParams ? fill(op.path, 'abc') : op.path;
+      // Bad tokens on every non-public endpoint.
+      if (!op.isPublic) {
+        for (const auth of [
+          'Bearer nope',
+          'Bearer ' + 'a'.repeat(43),
+          'Basic YWRtaW46YWRtaW4=',
+          'Bearer',
+          "Bearer ' OR 1=1 --",
+        ]) {
+          out.push({
+            name: `${op.method} ${op.path} auth=${auth}`,
+            method: op.method,
+            path: base,
+            headers: { Authorization: auth },
+            body: {},
+          });
+        }
+      }
+      // Unknown or malformed ids in the path.
+      if (hasParams) {
+        for (const v of [...BAD_PATH_VALUES, ...INJECTIONS.slice(0, 3)]) {
+          out.push({
+            name: `${op.method} ${op.path} id=${v}`,
+            method: op.method,
+            path: fill(op.path, v),
+            headers: admin,
+            body: { reason: 'x' },
+          });
+        }
+      }
+      if (op.method === 'get') {
+        // Bad values for the typed query parameters the endpoint declares.
+        const bad = [
+          'abc',
+          '-1',
+          '100000',
+          '1.5',
+          '%27%20OR%201%3D1',
+          '2026-13-45',
+          'x'.repeat(300),
+        ];
+        const typed = op.query.filter((name) =>
+          /^(limit|cursor|date|from|to|year|quarter|format)$|Id$/.test(name),
+        );
+        // An unknown id in a filter is a valid question with an empty answer; a non-number is not.
+        const pairs = typed.flatMap((name) =>
+          bad.filter((v) => !(name.endsWith('Id') && v === '100000')).map((v) => `${name}=${v}`),
+        );
+        for (const q of pairs) {
+          out.push({
+            name: `${op.method} ${op.path}?${q}`,
+            method: op.method,
+            path: `${base}?${q}`,
+            headers: admin,
+          });
+        }
+        continue;
+      }
+      const props = Object.entries(op.properties);
+      // Extra unknown field carrying an injection string, beside otherwise valid-looking fields.
+      for (const inj of INJECTIONS.slice(0, 2)) {
+        out.push({
+          name: `${op.method} ${op.path} extra field`,
+          method: op.method,
+          path: base,
+          headers: admin,
+          body: { [inj]: inj },
+        });
+      }
+      // Missing everything required.
+      if (op.required.length) {
+        out.push({
+          name: `${op.method} ${op.path} {}`,
+          method: op.method,
+          path: base,
+          headers: admin,
+          body: {},
+        });
+      }
+      // Each property with a wrong type, a bad number or an injection where it cannot be valid.
+      for (const [prop, schema] of props) {
+        const wrong: unknown[] = [{ nested: true }, [1, 2], true, null];
+        if (
+          schema.type === 'number' ||
+          schema.type === 'integer' ||
+          /points|price|quantity|amount|stock/i.test(prop)
+        ) {
+          wrong.push(...BAD_NUMBERS);
+        }
+        if (schema.enum) {
+          wrong.push(INJECTIONS[0], 'x'.repeat(300));
+        }
+        if (schema.type === 'string' && !schema.enum) {
+          wrong.push('x'.repeat(10_000), 12345);
+        }
+        for (const w of wrong) {
+          out.push({
+            name: `${op.method} ${op.path} ${prop}=${JSON.stringify(w)?.slice(0, 40)}`,
+            method: op.method,
+            path: base,
+            headers: admin,
+            body: { [prop]: w },
+          });
+        }
+      }
+      // Transport-level abuse.
+      out.push({
+        name: `${op.method} ${op.path} malformed`,
+        method: op.method,
+        path: base,
+        headers: { ...admin, 'Content-Type': 'application/json' },
+        raw: '{"a": ',
+      });
+      out.push({
+        name: `${op.method} ${op.path} array body`,
+        method: op.method,
+        path: base,
+        headers: admin,
+        body: [1, 2, 3],
+      });
+      out.push({
+        name: `${op.method} ${op.path} text body`,
+        method: op.method,
+        path: base,
+        headers: { ...admin, 'Content-Type': 'text/plain' },
+        raw: 'hello',
+      });
+      out.push({
+        name: `${op.method} ${op.path} xml body`,
+        method: op.method,
+        path: base,
+        headers: { ...admin, 'Content-Type': 'application/xml' },
+        raw: '<a/>',
+      });
+      out.push({
+        name: `${op.method} ${op.path} 1.1 MB`,
+        method: op.method,
+        path: base,
+        headers: { ...admin, 'Content-Type': 'application/json' },
+        raw: JSON.stringify({ note: 'x'.repeat(1_100_000) }),
+      });
+    }
+    return out;
+  }
+
+  it('should answer at least 500 bad requests with coded 4xx, no 5xx, and leave the ledger unchanged', async () => {
+    const before = await ledgerCount();
+    const list = requests();
+    expect(list.length).toBeGreaterThanOrEqual(500);
+    const problems: string[] = [];
+    let sent = 0;
+    for (const r of list) {
+      let req = t.http[r.method](r.path);
+      for (const [k, v] of Object.entries(r.headers)) {
+        // A fresh key each time, so a refusal is about the request itself, not a reused key.
+        req = req.set(k, k === 'Idempotency-Key' ? `hostile-${sent}` : v);
+      }
+      sent++;
+      const res =
+        r.raw !== undefined
+          ? await req.send(r.raw)
+          : r.body !== undefined
+            ? await req.send(r.body as object)
+            : await req;
+      const body = res.body as { statusCode?: number; code?: string };
+      if (
+        res.status < 400 ||
+        res.status >= 500 ||
+        typeof body.code !== 'string' ||
+        body.statusCode !== res.status
+      ) {
+        problems.push(`${r.name} -> ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+      }
+      if (/SELECT |INSERT |QueryFailedError|\.ts:\d+|node_modules/.test(res.text)) {
+        problems.push(`${r.name} leaked internals: ${res.text.slice(0, 120)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(await ledgerCount()).toBe(before);
+    const verify = await t.http.get('/api/ledger/verify').set('Authorization', t.adminAuth);
+    expect(verify.body).toMatchObject({ ok: true, transactions: before });
+  });
+});

@@ -1,0 +1,395 @@
+import { Database } from '../src/common/db/database';
+import { LedgerService } from '../src/ledger/ledger.service';
+import { Member } from '../src/people/entities/member.entity';
+import { ServiceRecord } from '../src/service-records/entities/service-record.entity';
+import { fixtures } from './support/fixtures';
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('passbooks (e2e)', () => {
+  let t: TestApp;
+  let f: ReturnType<typeof fixtures>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = fixtures(t.app);
+  });
+  afterAll(() => t.close());
+
+  /** A posted service record of `hoursCents` hundredths of hours with its earn entry. */
+  async function served(
+    member: Member,
+    hoursCents: number,
+    serviceDate: string,
+    status: 'posted' | 'pending' = 'posted',
+  ) {
+    const points = 100;
+    const posted = await f.earn(member.accountId, points, serviceDate);
+    await t.app.get(Database).write((em) =>
+      em.insert(ServiceRecord, {
+        memberId: member.id,
+        teamId: null,
+        activityId: null,
+        itemCode: 'repair',
+        categoryCode: 'service',
+        standardVersion: 1,
+        unit: 'hour',
+        quantity: hoursCents,
+        hours: hoursCents,
+        points,
+        serviceDate,
+        status,
+        transactionId: status === 'posted' ? posted.id : null,
+        note: null,
+        rejectReason: null,
+        createdBy: 'user:1',
+        createdAt: t.clock.now().toISOString(),
+        decidedBy: null,
+        decidedAt: null,
+      }),
+    );
+    return posted;
+  }
+
+  const reverse = (transactionId: string) =>
+    t.db.write(() =>
+      t.app.get(LedgerService).reverse(transactionId, { actor: 'user:1', reason: 'test' }),
+    );
+
+  it('should show a member passbook in exactly the contract shape', async () => {
+    const member = await f.newMember({ name: '张三明' });
+    await f.earn(member.accountId, 300, '2026-06-01');
+    const res = await t.http
+      .get(`/api/passbooks/${member.passbookNo}`)
+      .set('Authorization', t.adminAuth);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      passbookNo: member.passbookNo,
+      owner: { type: 'member', id: member.id, name: '张三明' },
+      balance: '3.00',
+      earnedThisYear: '3.00',
+      hours: { thisYear: '0.00', total: '0.00' },
+      hoursGrade: { preset: 'national', stars: 0, nextAtHours: '100.00' },
+      entries: [
+        {
+          seq: expect.any(Number),
+          transactionId: expect.any(String),
+          kind: 'earn',
+          amount: '+3.00',
+          balanceAfter: '3.00',
+          effectiveDate: '2026-06-01',
+          createdAt: '2026-06-15T02:00:00.000Z',
+          description: 'test earn',
+        },
+      ],
+      nextCursor: null,
+    });
+  });
+
+  it('should count only this year’s earn entries less their reversals in earnedThisYear', async () => {
+    const member = await f.newMember();
+    await f.earn(member.accountId, 1000, '2025-12-31');
+    await f.earn(member.accountId, 500, '2026-01-01');
+    const reversed = await f.earn(member.accountId, 200, '2026-03-01');
+    const reversedLastYear = await f.earn(member.accountId, 700, '2025-11-01');
+    await reverse(reversed.id);
+    await reverse(reversedLastYear.id);
+    const res = await t.http
+      .get(`/api/passbooks/${member.passbookNo}`)
+      .set('Authorization', t.adminAuth);
+    expect(res.body.balance).toBe('15.00');
+    expect(res.body.earnedThisYear).toBe('5.00');
+  });
+
+  it('should not lower earnedThisYear when points are adjusted away', async () => {
+    const member = await f.newMember();
+    await f.earn(member.accountId, 800);
+    await t.http
+      .post('/api/ledger/adjustments')
+      .set('Authorization', t.adminAuth)
+      .set('Idempotency-Key', `adj-earned-${member.id}`)
+      .send({ passbookNo: member.passbookNo, amount: '-3.00', reason: '重复录入' })
+      .expect(201);
+    const res = await t.http
+      .get(`/api/passbooks/${member.passbookNo}`)
+      .set('Authorization', t.adminAuth);
+    expect(res.body.balance).toBe('5.00');
+    expect(res.body.earnedThisYear).toBe('8.00');
+  });
+
+  it('should total service hours of posted, unreversed records and grade them', async () => {
+    const member = await f.newMember();
+    await served(member, 6000, '2025-08-01');
+    await served(member, 4550, '2026-05-01');
+    const undone = await served(member, 10000, '2026-05-02');
+    await reverse(undone.id);
+    await served(member, 20000, '2026-05-03', 'pending');
+    const res = await t.http
+      .get(`/api/passbooks/${member.passbookNo}`)
+      .set('Authorization', t.adminAuth);
+    expect(res.body.hours).toEqual({ thisYear: '45.50', total: '105.50' });
+    expect(res.body.hoursGrade).toEqual({ preset: 'national', stars: 1, nextAtHours: '300.00' });
+  });
+
+  it('should grade hours by the Dalian preset when HOURS_GRADE_PRESET=dalian', async () => {
+    const dalian = await createTestApp({ env: { HOURS_GRADE_PRESET: 'dalian' } });
+    try {
+      const g = fixtures(dalian.app);
+      const member = await g.newMember();
+      const posted = await g.earn(member.accountId, 100, '2026-02-01');
+      await dalian.db.write((em) =>
+        em.insert(ServiceRecord, {
+          memberId: member.id,
+          itemCode: 'patrol',
+          categoryCode: 'safety',
+          standardVersion: 1,
+          unit: 'hour',
+          quantity: 16000,
+          hours: 16000,
+          points: 100,
+          serviceDate: '2026-02-01',
+          status: 'posted',
+          transactionId: posted.id,
+          createdBy: 'user:1',
+          createdAt: dalian.clock.now().toISOString(),
+        }),
+      );
+      const res = await dalian.http
+        .get(`/api/passbooks/${member.passbookNo}`)
+        .set('Authorization', dalian.adminAuth);
+      expect(res.body.hoursGrade).toEqual({ preset: 'dalian', stars: 2, nextAtHours: '300.00' });
+    } finally {
+      await dalian.close();
+    }
+  });
+
+  it('should page the statement newest first with limit and cursor', async () => {
+    const member = await f.newMember();
+    for (let i = 1; i <= 5; i++) {
+      await f.earn(member.accountId, i * 100);
+    }
+    const first = await t.http
+      .get(`/api/passbooks/${member.passbookNo}?limit=2`)
+      .set('Authorization', t.adminAuth);
+    expect(first.body.entries.map((e: { amount: string }) => e.amount)).toEqual(['+5.00', '+4.00']);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await t.http
+      .get(`/api/passbooks/${member.passbookNo}?limit=2&cursor=${first.body.nextCursor}`)
+      .set('Authorization', t.adminAuth);
+    expect(second.body.entries.map((e: { amount: string }) => e.amount)).toEqual([
+      '+3.00',
+      '+2.00',
+    ]);
+    const last = await t.http
+      .get(`/api/passbooks/${member.passbookNo}?limit=2&cursor=${second.body.nextCursor}`)
+      .set('Authorization', t.adminAuth);
+    expect(last.body.entries.map((e: { balanceAfter: string }) => e.balanceAfter)).toEqual([
+      '1.00',
+    ]);
+    expect(last.body.nextCursor).toBeNull();
+  });
+
+  it.each([
+    ['limit=0', 400],
+    ['limit=201', 400],
+    ['limit=abc', 400],
+    ['cursor=bm90LWEtY3Vyc29y', 400],
+    ['unknown=1', 400],
+  ])('should refuse the statement query %s with a coded %i', async (query, status) => {
+    const member = await f.newMember();
+    const res = await t.http
+      .get(`/api/passbooks/${member.passbookNo}?${query}`)
+      .set('Authorization', t.adminAuth);
+    expect(res.status).toBe(status);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('should find a passbook typed in lower case with a dash', async () => {
+    const member = await f.newMember();
+    const typed = `${member.passbookNo.slice(0, 4).toLowerCase()}-${member.passbookNo.slice(4)}`;
+    const res = await t.http.get(`/api/passbooks/${typed}`).set('Authorization', t.adminAuth);
+    expect(res.status).toBe(200);
+    expect(res.body.passbookNo).toBe(member.passbookNo);
+  });
+
+  it('should show a household passbook with no service hours', async () => {
+    const household = await f.newHousehold({ name: '李奶奶' });
+    const res = await t.http
+      .get(`/api/passbooks/${household.passbookNo}`)
+      .set('Authorization', t.adminAuth);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      owner: { type: 'household', id: household.id, name: '李奶奶' },
+      balance: '0.00',
+      hours: { thisYear: '0.00', total: '0.00' },
+      hoursGrade: { preset: 'national', stars: 0, nextAtHours: '100.00' },
+      entries: [],
+    });
+  });
+
+  it('should answer 404 for unknown, malformed and mistyped passbook numbers', async () => {
+    const member = await f.newMember();
+    const mistyped =
+      member.passbookNo.slice(0, 3) +
+      (member.passbookNo[3] === '2' ? '3' : '2') +
+      member.passbookNo.slice(4);
+    for (const no of ['V2345678', 'nonsense', mistyped, 'H0000000']) {
+      const res = await t.http.get(`/api/passbooks/${no}`).set('Authorization', t.adminAuth);
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    }
+  });
+
+  describe('who sees which passbook', () => {
+    it('should show a volunteer their own passbook only, others as 404', async () => {
+      const me = await f.newMember();
+      const other = await f.newMember();
+      const household = await f.newHousehold();
+      const auth = await f.bearer({ memberId: me.id });
+      const own = await t.http.get('/api/me/passbook').set('Authorization', auth);
+      expect(own.status).toBe(200);
+      expect(own.body.passbookNo).toBe(me.passbookNo);
+      const same = await t.http.get(`/api/passbooks/${me.passbookNo}`).set('Authorization', auth);
+      expect(same.status).toBe(200);
+      for (const no of [other.passbookNo, household.passbookNo]) {
+        const res = await t.http.get(`/api/passbooks/${no}`).set('Authorization', auth);
+        expect(res.status).toBe(404);
+      }
+    });
+
+    it('should show a leader their teams’ members only, others and households as 404', async () => {
+      const inTeam = await f.newMember();
+      const outside = await f.newMember();
+      const household = await f.newHousehold();
+      const { auth } = await f.newLeaderWithTeam([inTeam.id]);
+      const ok = await t.http.get(`/api/passbooks/${inTeam.passbookNo}`).set('Authorization', auth);
+      expect(ok.status).toBe(200);
+      for (const no of [outside.passbookNo, household.passbookNo]) {
+        const res = await t.http.get(`/api/passbooks/${no}`).set('Authorization', auth);
+        expect(res.status).toBe(404);
+      }
+    });
+
+    it('should show a clerk any member or household passbook at the counter', async () => {
+      const clerk = await f.newUser('clerk');
+      const auth = await f.bearer({ userId: clerk.id });
+      for (const no of [(await f.newMember()).passbookNo, (await f.newHousehold()).passbookNo]) {
+        const res = await t.http.get(`/api/passbooks/${no}`).set('Authorization', auth);
+        expect(res.status).toBe(200);
+      }
+    });
+  });
+
+  describe('POST /api/ledger/adjustments', () => {
+    const adjust = (key: string, body: Record<string, unknown>, auth = t.adminAuth) =>
+      t.http
+        .post('/api/ledger/adjustments')
+        .set('Authorization', auth)
+        .set('Idempotency-Key', key)
+        .send(body);
+
+    it('should carry over an opening balance from issuance with its reason', async () => {
+      const member = await f.newMember();
+      const res = await adjust(`open-${member.id}`, {
+        passbookNo: member.passbookNo.toLowerCase(),
+        amount: '+12.50',
+        reason: '纸质存折结转',
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({
+        transactionId: expect.any(String),
+        seq: expect.any(Number),
+        passbookNo: member.passbookNo,
+        amount: '+12.50',
+        balanceAfter: '12.50',
+        effectiveDate: '2026-06-15',
+        reason: '纸质存折结转',
+      });
+      const book = await t.http
+        .get(`/api/passbooks/${member.passbookNo}`)
+        .set('Authorization', t.adminAuth);
+      expect(book.body.entries[0]).toMatchObject({
+        kind: 'adjust',
+        amount: '+12.50',
+        balanceAfter: '12.50',
+        description: '调整: 纸质存折结转',
+      });
+      expect(book.body.earnedThisYear).toBe('0.00');
+      const tb = await t.http.get('/api/ledger/trial-balance').set('Authorization', t.adminAuth);
+      expect(tb.body).toMatchObject({ ok: true, sum: '0.00' });
+    });
+
+    it('should replay a repeated adjustment and post it once', async () => {
+      const household = await f.newHousehold();
+      const body = { passbookNo: household.passbookNo, amount: 7, reason: 'opening balance' };
+      const first = await adjust(`rep-${household.id}`, body);
+      const again = await adjust(`rep-${household.id}`, body);
+      expect(again.status).toBe(201);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body).toEqual(first.body);
+      await expect(f.balanceOf(household.accountId)).resolves.toBe(700);
+    });
+
+    it('should take points off with a negative amount but never below zero', async () => {
+      const member = await f.newMember();
+      await f.earn(member.accountId, 500);
+      const ok = await adjust(`neg-${member.id}`, {
+        passbookNo: member.passbookNo,
+        amount: '-2.00',
+        reason: 'entered twice',
+      });
+      expect(ok.status).toBe(201);
+      expect(ok.body).toMatchObject({ amount: '-2.00', balanceAfter: '3.00' });
+      const refused = await adjust(`neg2-${member.id}`, {
+        passbookNo: member.passbookNo,
+        amount: '-3.01',
+        reason: 'entered twice',
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({
+        code: 'INSUFFICIENT_POINTS',
+        details: { balance: '3.00', required: '3.01', shortBy: '0.01' },
+      });
+      await expect(f.balanceOf(member.accountId)).resolves.toBe(300);
+    });
+
+    it.each([
+      ['no reason', { amount: '1.00' }, 400, 'VALIDATION_FAILED'],
+      ['an empty reason', { amount: '1.00', reason: '  ' }, 400, 'VALIDATION_FAILED'],
+      [
+        'an over-long reason',
+        { amount: '1.00', reason: 'x'.repeat(201) },
+        400,
+        'VALIDATION_FAILED',
+      ],
+      ['a zero amount', { amount: '0.00', reason: 'x' }, 400, 'VALIDATION_FAILED'],
+      ['three decimals', { amount: '1.005', reason: 'x' }, 400, 'VALIDATION_FAILED'],
+      ['an exponent', { amount: '1e3', reason: 'x' }, 400, 'VALIDATION_FAILED'],
+      ['a boolean amount', { amount: true, reason: 'x' }, 400, 'VALIDATION_FAILED'],
+      [
+        'an unknown passbook',
+        { passbookNo: 'V2345678', amount: '1', reason: 'x' },
+        404,
+        'NOT_FOUND',
+      ],
+    ])('should refuse %s and change nothing', async (name, body, status, code) => {
+      const member = await f.newMember();
+      const res = await adjust(`bad-${name.replace(/ /g, '-')}`, {
+        passbookNo: member.passbookNo,
+        ...body,
+      });
+      expect(res.status).toBe(status);
+      expect(res.body.code).toBe(code);
+      await expect(f.balanceOf(member.accountId)).resolves.toBe(0);
+    });
+
+    it('should require an Idempotency-Key', async () => {
+      const member = await f.newMember();
+      const res = await t.http
+        .post('/api/ledger/adjustments')
+        .set('Authorization', t.adminAuth)
+        .send({ passbookNo: member.passbookNo, amount: '1.00', reason: 'x' });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
+    });
+  });
+});
