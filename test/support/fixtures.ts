@@ -114,6 +114,7 @@ export function fixtures(ctx: INestApplicationContext) {
         },
         'system:test',
       );
+    },
 
     /** "Bearer <token>" for a staff user or a member, issued without a login request. */
     async bearer(owner: { userId: number } | { memberId: number }): Promise<string> {
