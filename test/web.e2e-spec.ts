@@ -50,6 +50,7 @@ describe(registerWebPages.name, () => {
       '/print/*',
       '/notice',
       '/notice/*',
+      '/account',
     ]);
     for (const path of [
       '/me',

@@ -14,6 +14,7 @@ export const PAGE_ROUTES = [
   '/print/*',
   '/notice',
   '/notice/*',
+  '/account',
 ];
 
 /** The pages load only their own script and style and call only this origin's API. */

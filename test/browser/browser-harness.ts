@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,36 @@ export type Json = any;
 export interface ApiResponse {
   status: number;
   body: Json;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** One HTTP exchange on its own connection (no keep-alive left behind when the tests end). */
+export function httpCall(
+  url: string,
+  method: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{
+  status: number;
+  text: string;
+  headers: Record<string, string | string[] | undefined>;
+}> {
+  return new Promise((ok, fail) => {
+    const req = request(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        ok({
+          status: res.statusCode ?? 0,
+          text: Buffer.concat(chunks).toString('utf8'),
+          headers: res.headers,
+        }),
+      );
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
 }
 
 /** The built service (`dist/src/main.js`, pages in web/dist) on a fresh SQLite file and a free port. */
@@ -68,8 +99,8 @@ export class RunningApp {
         throw new Error(`the service exited (${child.exitCode}):\n${output.join('')}`);
       }
       try {
-        const res = await fetch(`${app.baseUrl}/api/health`);
-        if (res.ok) {
+        const res = await httpCall(`${app.baseUrl}/api/health`, 'GET');
+        if (res.status === 200) {
           return app;
         }
       } catch {
@@ -99,13 +130,17 @@ export class RunningApp {
     if (options.idempotent) {
       headers['Idempotency-Key'] = `seed-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     }
-    const res = await fetch(`${this.baseUrl}/api${path}`, {
+    const res = await httpCall(
+      `${this.baseUrl}/api${path}`,
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+      options.body === undefined ? undefined : JSON.stringify(options.body),
+    );
+    return {
+      status: res.status,
+      body: res.text ? JSON.parse(res.text) : undefined,
+      headers: res.headers,
+    };
   }
 
   /** Like api() but fails the test with the response when the status is not the expected one. */

@@ -3,6 +3,7 @@ import {
   ADMIN_PASSWORD,
   DESKTOP,
   fitsWidth,
+  httpCall,
   launchBrowser,
   newPage,
   PHONE,
@@ -73,10 +74,10 @@ describe('Web pages', () => {
   }
 
   it('should serve the pages at / and keep unknown API paths as JSON 404s', async () => {
-    const page = await fetch(`${app.baseUrl}/counter`);
+    const page = await httpCall(`${app.baseUrl}/counter`, 'GET');
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toContain('text/html');
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     const api = await app.api('GET', '/no-such-thing');
     expect(api.status).toBe(404);
     expect(api.body.code).toBe('NOT_FOUND');

@@ -67,6 +67,8 @@ const FIELD_NAMES: Record<string, [string, string]> = {
   teamIds: ['服务队', 'teams'],
   memberId: ['志愿者', 'volunteer'],
   code: ['券码', 'coupon code'],
+  newPin: ['新密码（6位数字）', 'new PIN (6 digits)'],
+  newPassword: ['新密码（至少8位）', 'new password (8+ characters)'],
 };
 
 function fieldLabel(field: string): string {
@@ -142,6 +144,15 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
         'The service cannot be reached. Check the network and press again (nothing is posted twice).',
       );
     case 'VALIDATION_FAILED': {
+      const raw = [
+        str(d.field),
+        ...(Array.isArray(d.fields)
+          ? (d.fields as { field?: unknown }[]).map((f) => str(f?.field))
+          : []),
+      ];
+      if (raw.includes('currentPin') || raw.includes('currentPassword')) {
+        return L('原密码不对，请再输入一次。', 'The current password is wrong; enter it again.');
+      }
       const fields = fieldsOf(d);
       return fields.length
         ? L(`请检查填写的内容：${fields.join('、')}。`, `Please check: ${fields.join(', ')}.`)

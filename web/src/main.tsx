@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { currentSession, onSessionChange, setSession, type Session } from './api';
+import { currentSession, onSessionChange, post, setSession, type Session } from './api';
 import { L, lang, setLang } from './i18n';
 import { roleLabel } from './format';
 import { navigate, usePath } from './router';
@@ -12,6 +12,7 @@ import { LeaderPage } from './pages/leader';
 import { AdminPage } from './admin/admin';
 import { PrintPassbookPage } from './pages/print';
 import { NoticePage } from './pages/notice';
+import { AccountPage } from './pages/account';
 
 type Role = Session['role'];
 
@@ -67,13 +68,15 @@ function Header(props: { session: Session | null; path: string; onLang: () => vo
         </button>
         {s ? (
           <>
-            <span class="whoami">
+            <Link href="/account" class="whoami">
               {s.name} · {roleLabel(s.role)}
-            </span>
+            </Link>
             <button
               type="button"
               class="btn-link"
               onClick={() => {
+                // End the session on the service too, so a token left on a shared phone is dead.
+                post('/auth/logout').catch(() => undefined);
                 setSession(null);
                 navigate('/');
               }}
@@ -110,6 +113,9 @@ function Routes(props: { session: Session | null; path: string }) {
   }
   if (path === '/') {
     return null;
+  }
+  if (path === '/account') {
+    return <AccountPage session={session} />;
   }
   if (path.startsWith('/print/')) {
     const passbookNo = decodeURIComponent(path.slice('/print/'.length));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { formatCents, formatSignedCents, isPositiveAmount, multiplyCents, toCents } from './points';
-import { cleanPassbookNo } from './passbook-no';
+import { cleanPassbookNo, looksLikeCouponCode } from './passbook-no';
 
 describe(toCents.name, () => {
   it('should read two-place decimals as integer hundredths', () => {
@@ -67,5 +67,9 @@ describe(cleanPassbookNo.name, () => {
     expect(cleanPassbookNo(' v7k2-mq9x ')).toBe('V7K2MQ9X');
     expect(cleanPassbookNo('http://counter.local/print/V7K2MQ9X')).toBe('V7K2MQ9X');
     expect(cleanPassbookNo('abc')).toBe('ABC');
+    // A coupon code is not searched for a passbook number inside it.
+    expect(cleanPassbookNo('7HQYNUK6PECX')).toBe('7HQYNUK6PECX');
+    expect(looksLikeCouponCode('7hqy-nuk6-pecx')).toBe(true);
+    expect(looksLikeCouponCode('V7K2MQ9X')).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ import {
   useLoad,
 } from '../ui/components';
 import { useWindowStatus, WindowBanner } from '../ui/passbook';
-import { cleanPassbookNo } from '../passbook-no';
+import { cleanPassbookNo, looksLikeCouponCode } from '../passbook-no';
 
 type Cart = Record<number, number>;
 
@@ -367,6 +367,7 @@ export function CounterPage(_props: { session: Session }) {
   const catalog = useLoad((signal) => getAll<CatalogItem>('/catalog-items', signal), []);
   const [typed, setTyped] = useState('');
   const [lastLookup, setLastLookup] = useState('');
+  const [couponHint, setCouponHint] = useState(false);
   const [passbook, setPassbook] = useState<Passbook | null>(null);
   const [cart, setCart] = useState<Cart>({});
   const [receipt, setReceipt] = useState<Redemption | null>(null);
@@ -377,6 +378,34 @@ export function CounterPage(_props: { session: Session }) {
   const lookupRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => lookupRef.current?.focus(), []);
+  useEffect(() => {
+    // A scanner types the number and Enter wherever the focus is. With the focus on a button that
+    // Enter would press it, so typing outside a field goes to the passbook box instead.
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (
+        !target ||
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey ||
+        e.key.length !== 1 ||
+        !/[0-9A-Za-z]/.test(e.key)
+      ) {
+        return;
+      }
+      if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable) {
+        return;
+      }
+      const input = lookupRef.current;
+      if (input) {
+        input.value = '';
+        setTyped('');
+        input.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
 
   const items = useMemo(
     () => (catalog.data ?? []).filter((i) => i.active !== false),
@@ -451,6 +480,10 @@ export function CounterPage(_props: { session: Session }) {
             onSubmit={(e) => {
               e.preventDefault();
               const number = cleanPassbookNo(typed);
+              setCouponHint(looksLikeCouponCode(number));
+              if (looksLikeCouponCode(number)) {
+                return;
+              }
               if (number) {
                 setTyped(number);
                 void loadPassbook(number);
@@ -479,6 +512,14 @@ export function CounterPage(_props: { session: Session }) {
               {L('查询', 'Look up')}
             </button>
             <ErrorMsg error={lookup.error} ctx={{ subject: 'passbook', passbookNo: lastLookup }} />
+            {couponHint ? (
+              <Msg kind="warn">
+                {L(
+                  '这是服务券的券码，不是存折号。核销服务券请用下面的「核销服务券」。',
+                  'That is a coupon code, not a passbook number: use "Use a coupon" below.',
+                )}
+              </Msg>
+            ) : null}
           </form>
           {passbook ? (
             <section class="card owner-card" data-testid="owner-card">
