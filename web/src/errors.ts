@@ -266,6 +266,25 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
       );
     }
     case 'CONFLICT': {
+      if (d.changedMembers !== undefined) {
+        return L(
+          `草稿计算之后又有 ${str(d.changedMembers) ?? ''} 人的积分变了。请先「重新计算草稿」，核对后再公示。`,
+          `Points of ${str(d.changedMembers) ?? ''} member(s) changed since the draft; recompute and check it before publishing.`,
+        );
+      }
+      if (d.year !== undefined && d.publishedAt !== undefined) {
+        return L(
+          `${str(d.year) ?? ''}年的评星已经公示过了。`,
+          `The ${str(d.year) ?? ''} rating is already published.`,
+        );
+      }
+      if (d.year !== undefined && Object.keys(d).length === 1) {
+        const year = Number(str(d.year));
+        return L(
+          `${year}年还没有结束，要到 ${year + 1} 年1月1日以后才能公示评星。`,
+          `${year} is not over yet; its rating can be published from 1 January ${year + 1}.`,
+        );
+      }
       if (d.passbookNo !== undefined && !d.field && !d.fields) {
         return L(
           `存折 ${str(d.passbookNo) ?? ''} 已停用，不能办理。`,

@@ -19,7 +19,17 @@ import {
 
 function thresholdsText(thresholds: unknown): string | null {
   if (Array.isArray(thresholds)) {
-    return thresholds.map((t, i) => `${i + 1}★ ≥ ${scalarText(t)}`).join('，');
+    return thresholds
+      .map((t: unknown, i) => {
+        const o = t && typeof t === 'object' ? (t as { stars?: unknown; points?: unknown }) : {};
+        return o.points !== undefined
+          ? L(
+              `${scalarText(o.stars)}星 ≥ ${scalarText(o.points)} 分`,
+              `${scalarText(o.stars)}★ ≥ ${scalarText(o.points)}`,
+            )
+          : `${i + 1}★ ≥ ${scalarText(t)}`;
+      })
+      .join(L('，', ', '));
   }
   if (thresholds && typeof thresholds === 'object') {
     return Object.entries(thresholds as Record<string, unknown>)
