@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { download, get, query } from '../api';
 import { L } from '../i18n';
-import { formatCents, toCents } from '../points';
+import { toCents } from '../points';
 import type { Standard } from '../types';
 import { BarList, GroupedBarChart, type Series } from '../ui/charts';
 import {
