@@ -169,7 +169,9 @@ export class RunningApp {
     if (this.child.exitCode === null) {
       const exited = new Promise((r) => this.child.once('exit', r));
       this.child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+      clearTimeout(timer);
       if (this.child.exitCode === null) {
         this.child.kill('SIGKILL');
       }
@@ -226,9 +228,47 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
-/** True when nothing sticks out sideways (no horizontal scrolling of the whole page). */
-export async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+/**
+ * What sticks out sideways (the page would scroll horizontally): the outermost elements whose right
+ * edge passes the viewport, outside any container that scrolls by itself. Empty when it all fits.
+ */
+export async function overflowing(page: Page): Promise<string[]> {
+  // Looked at a few times, since a page may still draw what its last requests brought.
+  const first = await overflowingNow(page);
+  if (first.length) {
+    return first;
+  }
+  await page.waitForTimeout(300);
+  return overflowingNow(page);
+}
+
+async function overflowingNow(page: Page): Promise<string[]> {
+  // The device's width, not clientWidth: a mobile browser widens its layout viewport to what overflows.
+  const viewport = page.viewportSize()?.width ?? 0;
+  return page.evaluate((width) => {
+    if (document.documentElement.scrollWidth <= width + 1) {
+      return [];
+    }
+    const out: string[] = [];
+    const scrolls = (el: Element) =>
+      ['auto', 'scroll', 'hidden'].includes(getComputedStyle(el).overflowX);
+    const walk = (el: Element) => {
+      if (el.getBoundingClientRect().right > width + 1) {
+        const inner = Array.from(el.children).filter(
+          (c) => c.getBoundingClientRect().right > width + 1,
+        );
+        if (inner.length === 0 || scrolls(el)) {
+          out.push(
+            `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} (${Math.round(el.getBoundingClientRect().right)}px)`,
+          );
+          return;
+        }
+        inner.forEach(walk);
+      }
+    };
+    walk(document.body);
+    return out;
+  }, viewport);
 }
 
 /**

@@ -29,8 +29,7 @@ export function GroupedBarChart(props: {
       <div class="chart-scroll">
         <svg
           viewBox={`0 0 ${width} ${height + 40}`}
-          width={width}
-          height={height + 40}
+          style={{ width: '100%', maxWidth: `${width}px`, minWidth: `${Math.min(width, 320)}px` }}
           role="img"
           aria-label={props.title}
         >
@@ -73,27 +72,29 @@ export function GroupedBarChart(props: {
           })}
         </svg>
       </div>
-      <table class="sr-only">
-        <caption>{props.title}</caption>
-        <thead>
-          <tr>
-            <th />
-            {props.series.map((s) => (
-              <th key={s.name}>{s.name}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.groups.map((g) => (
-            <tr key={g.label}>
-              <th>{g.label}</th>
-              {g.values.map((v, i) => (
-                <td key={i}>{formatCents(v)}</td>
+      <div class="sr-only">
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th />
+              {props.series.map((s) => (
+                <th key={s.name}>{s.name}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.groups.map((g) => (
+              <tr key={g.label}>
+                <th>{g.label}</th>
+                {g.values.map((v, i) => (
+                  <td key={i}>{formatCents(v)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
