@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -74,6 +74,17 @@ export class RunningApp {
   static async start(env: Record<string, string> = {}): Promise<RunningApp> {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'passbook-web-'));
+    // The community's files, with back-dating reaching last year so a year-end rating has people in it.
+    const configDir = join(dir, 'config');
+    if (existsSync('config')) {
+      cpSync('config', configDir, { recursive: true });
+    } else {
+      mkdirSync(configDir);
+    }
+    writeFileSync(
+      join(configDir, 'service-records.json'),
+      JSON.stringify({ approvalRequired: false, backDatingDays: 800, maxHoursPerDay: '12' }),
+    );
     const output: string[] = [];
     const child = spawn(process.execPath, ['dist/src/main.js'], {
       env: {
@@ -82,6 +93,7 @@ export class RunningApp {
         PORT: String(port),
         HOST: '127.0.0.1',
         DATABASE_PATH: join(dir, 'passbook.sqlite'),
+        CONFIG_DIR: configDir,
         ADMIN_PASSWORD,
         RATE_LIMIT_PER_MINUTE: '0',
         SCHEDULER_ENABLED: 'false',

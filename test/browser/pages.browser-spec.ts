@@ -227,17 +227,48 @@ describe('Web pages', () => {
 
   it('should let an admin run and publish a star rating', async () => {
     const year = new Date().getFullYear() - 1;
+    const member = await newMember('周丽华');
+    const standard = await app.ok('GET', `/standard?date=${year}-12-01`, { token: admin });
+    const item = standard.categories
+      .flatMap((c: { items: { unit: string }[] }) => c.items)
+      .find((i: { unit: string }) => i.unit === 'hour');
+    const hours =
+      item.maxUnitsPerDay && Number(item.maxUnitsPerDay) < 8 ? item.maxUnitsPerDay : '8';
+    for (const day of ['10', '11', '12', '13', '14', '15']) {
+      await app.ok('POST', '/service-records', {
+        token: admin,
+        idempotent: true,
+        body: {
+          memberId: member.id,
+          itemCode: item.code,
+          quantity: hours,
+          serviceDate: `${year}-12-${day}`,
+        },
+      });
+    }
     const { context, page } = await newPage(browser, DESKTOP);
     page.on('dialog', (dialog) => void dialog.accept());
     await staffLogin(page, 'admin', ADMIN_PASSWORD);
     await page.goto(`${app.baseUrl}/admin/ratings/${year}`);
     await page.getByTestId('run-rating').click();
     expect(await textWith(page.getByTestId('rating-status'), '草稿')).toContain('草稿');
+    expect(await textWith(page.getByTestId('ratings-table'), '周丽华')).toContain(
+      member.passbookNo,
+    );
     await page.getByTestId('publish-rating').click();
     expect(await textWith(page.getByTestId('rating-status'), '已公示')).toContain('已公示');
     await screenshot(page, 'admin-ratings');
     const published = await app.ok('GET', `/star-ratings/${year}`, { token: admin });
     expect(published.status).toBe('published');
+    const stars = published.ratings.find(
+      (r: { memberId: number }) => r.memberId === member.id,
+    ).stars;
+    expect(stars).toBeGreaterThan(0);
+
+    await page.getByRole('link', { name: '查看公示页' }).click();
+    expect(await textWith(page.getByTestId('notice-page'), '周*华')).toContain('周*华');
+    expect(await page.getByTestId('notice-page').textContent()).not.toContain('周丽华');
+    await screenshot(page, 'notice');
     await context.close();
   });
 
