@@ -85,6 +85,10 @@ describe('Web pages', () => {
 
   it('should show a volunteer their balance after logging in with passbook number and PIN', async () => {
     const member = await newMember('王秀兰', '25.50');
+    await app.ok('POST', '/households', {
+      token: admin,
+      body: { name: '孙桂英', hardship: 'elderly_alone', address: '岭南小区3号楼' },
+    });
     const { context, page } = await newPage(browser, PHONE);
     await page.goto(`${app.baseUrl}/`);
     await screenshot(page, 'login-375');
@@ -96,6 +100,27 @@ describe('Web pages', () => {
     expect(await textWith(page.getByTestId('statement'), '纸质存折结转')).toContain('纸质存折结转');
     expect(await overflowing(page)).toEqual([]);
     await screenshot(page, 'volunteer-375');
+
+    await page.getByText('爱心捐赠').click();
+    await page.locator('select[name=householdId]').selectOption({ label: '孙*英（孤寡老人）' });
+    await page.locator('input[name=points]').fill('5');
+    await page.getByRole('button', { name: '下一步' }).click();
+    expect(
+      await textWith(page.getByTestId('donate-confirm'), '确认把 5.00 分捐给「孙*英」'),
+    ).toContain('捐出后不能收回');
+    await screenshot(page, 'volunteer-donate-confirm');
+    await page.getByRole('button', { name: '确认捐赠' }).click();
+    expect(await textWith(page.getByTestId('donation-done'), '现在余额 20.50 分')).toContain(
+      '现在余额 20.50 分',
+    );
+    expect(await textOf(page.getByTestId('balance'), '20.50')).toBe('20.50');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await textWith(page.getByTestId('balance-card'), 'My points balance')).toContain(
+      'My points balance',
+    );
+    await screenshot(page, 'volunteer-english');
+    await page.getByRole('button', { name: '中文' }).click();
     await context.close();
   });
 
@@ -157,6 +182,14 @@ describe('Web pages', () => {
     expect(await textOf(page.getByTestId('receipt-total'), '26.00')).toBe('26.00');
     expect(await textOf(page.getByTestId('receipt-balance'), '24.00')).toBe('24.00');
     await screenshot(page, 'counter-receipt');
+
+    await page
+      .getByTestId('passbook-coupons')
+      .getByRole('button', { name: '标记已使用' })
+      .first()
+      .click();
+    const used = await textWith(page.getByTestId('coupon-used'), '已核销');
+    expect(codes.filter((code) => used === `券 ${code} 已核销。`)).toHaveLength(1);
 
     await app.ok('POST', `/redemption-windows/${window.id}/close`, { token: admin, body: {} });
     await page.getByTestId('next-customer').click();

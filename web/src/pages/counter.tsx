@@ -186,7 +186,11 @@ function CouponsOfPassbook(props: {
   }
   return (
     <div class="stack">
-      {used ? <Msg kind="ok">{L(`券 ${used} 已核销。`, `Coupon ${used} marked used.`)}</Msg> : null}
+      {used ? (
+        <Msg kind="ok" testId="coupon-used">
+          {L(`券 ${used} 已核销。`, `Coupon ${used} marked used.`)}
+        </Msg>
+      ) : null}
       <ErrorMsg error={action.error} ctx={{ subject: 'coupon' }} />
       <ul class="coupons">
         {coupons.data.map((c) => (
@@ -642,7 +646,10 @@ export function CounterPage(_props: { session: Session }) {
             </Section>
           ) : null}
           {passbook ? (
-            <Section title={L('这本存折的服务券', 'Coupons of this passbook')}>
+            <Section
+              title={L('这本存折的服务券', 'Coupons of this passbook')}
+              testId="passbook-coupons"
+            >
               <CouponsOfPassbook
                 passbookNo={passbook.passbookNo}
                 itemName={itemName}
