@@ -4,6 +4,9 @@ import { ServiceRecords1763700002000 } from './1763700002000-ServiceRecords';
 import { Shop1763700300000 } from './1763700300000-Shop';
 
 import { LoginAttempts1763700100000 } from './1763700100000-LoginAttempts';
+import { Standard1763700200000 } from './1763700200000-Standard';
+import { Donations1763700400000 } from './1763700400000-Donations';
+import { StarRatings1763700401000 } from './1763700401000-StarRatings';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
 export const migrations = [
@@ -13,4 +16,7 @@ export const migrations = [
   Shop1763700300000,
 
   LoginAttempts1763700100000,
+  Standard1763700200000,
+  Donations1763700400000,
+  StarRatings1763700401000,
 ];

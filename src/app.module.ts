@@ -12,6 +12,11 @@ import { PeopleModule } from './people/people.module';
 import { ShopModule } from './shop/shop.module';
 
 import { PassbooksModule } from './passbooks/passbooks.module';
+import { StandardModule } from './standard/standard.module';
+import { ServiceRecordsModule } from './service-records/service-records.module';
+import { DonationsModule } from './donations/donations.module';
+import { RatingsModule } from './ratings/ratings.module';
+import { ReportsModule } from './reports/reports.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -48,6 +53,11 @@ export class AppModule {
         ShopModule.register(options.config),
 
         PassbooksModule,
+        StandardModule,
+        ServiceRecordsModule,
+        DonationsModule,
+        RatingsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -14,6 +14,7 @@ interface Operation {
   properties: Record<string, { type?: string; enum?: unknown[] }>;
   required: string[];
   query: string[];
+  hasBody: boolean;
 }
 
 const INJECTIONS = [
@@ -88,6 +89,7 @@ describe('hostile input (e2e)', () => {
           path,
           isPublic: !op.security,
           properties: schema?.properties ?? {},
+          hasBody: Boolean(schema),
           required: schema?.required ?? [],
           query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
         });
@@ -176,6 +178,10 @@ describe('hostile input (e2e)', () => {
             headers: admin,
           });
         }
+        continue;
+      }
+      if (!op.hasBody) {
+        // No request body: whatever is sent is ignored, which is not a refusal to test.
         continue;
       }
       const props = Object.entries(op.properties);
@@ -278,6 +284,7 @@ describe('hostile input (e2e)', () => {
         req = req.set(k, k === 'Idempotency-Key' ? `hostile-${sent}` : v);
       }
       sent++;
+      req = req.timeout(15_000);
       const res =
         r.raw !== undefined
           ? await req.send(r.raw)

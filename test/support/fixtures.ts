@@ -11,6 +11,7 @@ import { formatCents } from '../../src/common/points';
 import { CatalogService } from '../../src/shop/catalog.service';
 import { CatalogItemKind } from '../../src/shop/entities/catalog-item.entity';
 import { RedemptionWindowsService } from '../../src/shop/redemption-windows.service';
+import { ServiceRecord } from '../../src/service-records/entities/service-record.entity';
 
 let counter = 0;
 const next = (): number => ++counter;
@@ -126,6 +127,78 @@ export function fixtures(ctx: INestApplicationContext) {
       const leader = await f.newUser('leader');
       const team = await f.newTeam({ leaderUserIds: [leader.id], memberIds });
       return { leader, team, auth: await f.bearer({ userId: leader.id }) };
+    },
+
+    /** Many members at once (PIN hashing runs in parallel), in creation order. */
+    async newMembers(count: number, opts: { kind?: MemberKind } = {}): Promise<Member[]> {
+      return Promise.all(Array.from({ length: count }, () => f.newMember(opts)));
+    },
+
+    /** "Bearer <token>" for a volunteer, as after passbook login. */
+    async memberAuth(memberId: number): Promise<string> {
+      const { token } = await auth.issueToken({ memberId });
+      return `Bearer ${token}`;
+    },
+
+    /** Spends points at the shop (a `redeem` entry) dated `effectiveDate` (default today). */
+    async redeem(
+      accountId: number,
+      cents: Cents,
+      effectiveDate?: string,
+    ): Promise<PostedTransaction> {
+      const shop = await ledger.systemAccountId('shop');
+      return db.write(() =>
+        ledger.post({
+          kind: 'redeem',
+          actor: 'system:test',
+          description: 'test redeem',
+          effectiveDate,
+          postings: [
+            { accountId, amount: -cents },
+            { accountId: shop, amount: cents },
+          ],
+        }),
+      );
+    },
+
+    /** A posted service record with its earn entry (points and hours in hundredths). */
+    async serviceRecord(
+      member: Member,
+      opts: {
+        points: Cents;
+        hours?: Cents;
+        serviceDate: string;
+        categoryCode?: string;
+        itemCode?: string;
+        teamId?: number | null;
+      },
+    ): Promise<ServiceRecord> {
+      const posted = await f.earn(member.accountId, opts.points, opts.serviceDate);
+      const hours = opts.hours ?? 0;
+      return db.write(async (em) => {
+        const record = em.create(ServiceRecord, {
+          memberId: member.id,
+          teamId: opts.teamId ?? null,
+          activityId: null,
+          itemCode: opts.itemCode ?? 'A1',
+          categoryCode: opts.categoryCode ?? 'A',
+          standardVersion: 1,
+          unit: hours > 0 ? 'hour' : 'time',
+          quantity: hours > 0 ? hours : 100,
+          hours,
+          points: opts.points,
+          serviceDate: opts.serviceDate,
+          status: 'posted',
+          transactionId: posted.id,
+          note: null,
+          rejectReason: null,
+          createdBy: 'system:test',
+          createdAt: posted.createdAt,
+          decidedBy: null,
+          decidedAt: null,
+        });
+        return em.save(record);
+      });
     },
   };
   return f;

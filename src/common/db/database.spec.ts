@@ -86,4 +86,15 @@ describe(Database.name, () => {
     await expect(writing).rejects.toThrow('rolled back');
     await expect(reading).resolves.toEqual([]);
   });
+
+  it('should refuse a unit of work that throws before its first await and keep serving', async () => {
+    const throwing = (): Promise<never> => {
+      throw new Error('thrown synchronously');
+    };
+    await expect(t.db.read(throwing)).rejects.toThrow('thrown synchronously');
+    await expect(t.db.write(throwing)).rejects.toThrow('thrown synchronously');
+    await expect(t.db.read(async (em) => (await em.query('SELECT 1 AS one'))[0].one)).resolves.toBe(
+      1,
+    );
+  });
 });

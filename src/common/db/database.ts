@@ -69,7 +69,8 @@ export abstract class Database {
     mode: Mode,
     work: (em: EntityManager) => Promise<T>,
   ): Promise<T> {
-    return this.ambient.run({ em, mode }, () => work(em));
+    // async: a work function that throws before its first await still rejects, never escapes the queue.
+    return this.ambient.run({ em, mode }, async () => work(em));
   }
 }
 

@@ -15,6 +15,11 @@ import {
 } from '../../shop/entities/redemption-window.entity';
 
 import { LoginAttempt } from '../../auth/entities/login-attempt.entity';
+import { StandardVersionRow } from '../../standard/entities/standard-version.entity';
+import { Activity } from '../../service-records/entities/activity.entity';
+import { Donation } from '../../donations/entities/donation.entity';
+import { StarRating } from '../../ratings/entities/star-rating.entity';
+import { StarRatingEntry } from '../../ratings/entities/star-rating-entry.entity';
 
 /** Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set. */
 export const entities = [
@@ -40,4 +45,9 @@ export const entities = [
   Coupon,
 
   LoginAttempt,
+  StandardVersionRow,
+  Activity,
+  Donation,
+  StarRating,
+  StarRatingEntry,
 ];

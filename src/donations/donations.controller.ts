@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { DomainError } from '../common/errors';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { DonationsService } from './donations.service';
+import { CreateDonationDto } from './dto/create-donation.dto';
+import { ListDonationsQuery, PageQuery } from './dto/donation-queries.dto';
+
+@ApiTags('donations')
+@ApiBearerAuth()
+@Controller()
+export class DonationsController {
+  constructor(private readonly donations: DonationsService) {}
+
+  @Post('donations')
+  @Roles('volunteer', 'admin')
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary:
+      'Give points to a verified, active hardship household (a volunteer from their own passbook; an admin on a named passbook’s behalf)',
+  })
+  donate(@Body() dto: CreateDonationDto, @CurrentPrincipal() principal: Principal) {
+    return this.donations.donate(principal, dto);
+  }
+
+  @Get('donations')
+  @Roles('volunteer', 'admin')
+  @ApiOperation({ summary: 'Gifts, newest first: a volunteer sees their own, an admin all' })
+  list(@Query() query: ListDonationsQuery, @CurrentPrincipal() principal: Principal) {
+    return this.donations.list(principal, query);
+  }
+
+  @Get('households/:id/gifts')
+  @Roles('admin', 'clerk')
+  @ApiOperation({
+    summary:
+      'A household’s gifts received and what was redeemed with them, newest first (givers shown to admins only)',
+  })
+  householdGifts(
+    @Param('id', new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('household') }))
+    id: number,
+    @Query() page: PageQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.donations.householdGifts(principal, id, page);
+  }
+}

@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+
+export class CreateDonationDto {
+  @ApiProperty({ description: 'The hardship household that receives the points', example: 3 })
+  @IsInt()
+  @Min(1)
+  householdId!: number;
+
+  @ApiProperty({
+    description: 'Points to give: a decimal string or number with at most two decimal places',
+    oneOf: [
+      { type: 'string', example: '5.00' },
+      { type: 'number', example: 5 },
+    ],
+  })
+  @IsDefined()
+  points!: string | number;
+
+  @ApiPropertyOptional({
+    description:
+      "The giver's passbook number: required when an administrator records a gift on a volunteer's behalf; a volunteer may leave it out (it must be their own)",
+    example: 'V7K2MQ9X',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  passbookNo?: string;
+}

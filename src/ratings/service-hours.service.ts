@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, localDate } from '../common/clock';
+import { Database, sql } from '../common/db/database';
+import { formatCents, toSafeInteger } from '../common/points';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { STAR_RATING_CONFIG, StarRatingConfig } from './star-rating.config';
+import { HoursGrade, hoursGrade } from './stars';
+
+export interface ServiceHours {
+  /** Verified hours served this calendar year (local time), two places. */
+  thisYear: string;
+  /** Verified hours served in all years. */
+  total: string;
+  hoursGrade: HoursGrade;
+}
+
+/**
+ * Verified service hours and the grade they give under the configured preset (national or Dalian).
+ * Verified means: a posted service record whose earn entry has not been reversed.
+ */
+@Injectable()
+export class ServiceHoursService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(STAR_RATING_CONFIG) private readonly ratingConfig: StarRatingConfig,
+  ) {}
+
+  async ofMember(memberId: number): Promise<ServiceHours> {
+    const year = localDate(this.clock.now(), this.config.timeZone).slice(0, 4);
+    const row = await this.db.read(async (em) => {
+      const rows: { total: unknown; this_year: unknown }[] = await em.query(
+        sql(
+          this.db,
+          `SELECT COALESCE(SUM(sr.hours), 0) AS total,
+                  COALESCE(SUM(CASE WHEN sr.service_date >= ? AND sr.service_date <= ? THEN sr.hours ELSE 0 END), 0) AS this_year
+           FROM service_records sr
+           LEFT JOIN ledger_transactions r ON r.reverses = sr.transaction_id
+           WHERE sr.member_id = ? AND sr.status = 'posted' AND r.id IS NULL`,
+        ),
+        [`${year}-01-01`, `${year}-12-31`, memberId],
+      );
+      return rows[0];
+    });
+    const total = toSafeInteger(row.total);
+    return {
+      thisYear: formatCents(toSafeInteger(row.this_year)),
+      total: formatCents(total),
+      hoursGrade: hoursGrade(total, this.ratingConfig.hoursGradePreset),
+    };
+  }
+}

@@ -1,0 +1,479 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock, localDate, zonedTime } from '../common/clock';
+import { Database, sql } from '../common/db/database';
+import { DomainError, ErrorCode } from '../common/errors';
+import { maskName } from '../common/mask';
+import { Cents, formatCents, toSafeInteger } from '../common/points';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { StarRating, StarRatingStatus } from './entities/star-rating.entity';
+import { earnedByMemberSql, periodParams } from './period-sql';
+import { STAR_RATING_CONFIG, StarRatingConfig } from './star-rating.config';
+import { describeThresholds, STARS_MAX } from './stars';
+
+export const YEAR_MIN = 2000;
+export const YEAR_MAX = 2100;
+export const RATINGS_PAGE_MAX = 1000;
+
+export interface RatingLine {
+  memberId: number;
+  passbookNo: string;
+  name: string;
+  earned: string;
+  stars: number;
+}
+
+export interface RatingView {
+  year: number;
+  status: StarRatingStatus;
+  thresholds: { stars: number; points: string }[];
+  computedAt: string;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  /** Members rated (everyone with an earn entry dated in the year) and how many got each number of stars. */
+  summary: { members: number; byStars: Record<string, number> };
+  ratings: RatingLine[];
+  /** Only when a page was asked for with `limit`. */
+  nextCursor?: string | null;
+}
+
+export interface PublicNotice {
+  year: number;
+  publishedAt: string;
+  thresholds: { stars: number; points: string }[];
+  counts: Record<string, number>;
+  ratings: { name: string; stars: number }[];
+}
+
+interface RatingRow {
+  member_id: unknown;
+  passbook_no: string;
+  name: string;
+  earned: unknown;
+  stars: unknown;
+}
+
+/**
+ * Year-end star ratings from points earned in the year. A draft is recomputed in full by one
+ * aggregate INSERT … SELECT (no per-member work in the service); publishing freezes it and closes
+ * the year to new service records.
+ */
+@Injectable()
+export class StarRatingsService {
+  private readonly logger = new Logger(StarRatingsService.name);
+  /** Published ratings never change, so their public notice is built once per process. */
+  private readonly notices = new Map<number, PublicNotice>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(STAR_RATING_CONFIG) private readonly ratingConfig: StarRatingConfig,
+  ) {}
+
+  /** The community's current year (local time). */
+  currentYear(): number {
+    return Number(localDate(this.clock.now(), this.config.timeZone).slice(0, 4));
+  }
+
+  /** Computes (or recomputes) the draft of a year; a published year is refused. */
+  async run(year: number, actor: string): Promise<RatingView> {
+    this.assertYear(year);
+    if (year > this.currentYear()) {
+      throw DomainError.validation(`${year} has not started yet; there is nothing to rate`, {
+        field: 'year',
+      });
+    }
+    const view = await this.db.write(async (em) => {
+      const existing = await this.lockYear(em, year);
+      if (existing?.status === 'published') {
+        throw new DomainError(
+          ErrorCode.PERIOD_CLOSED,
+          `the ${year} star rating was published on ${existing.publishedAt ?? '?'} and can no longer be recomputed`,
+          { year, publishedAt: existing.publishedAt },
+        );
+      }
+      await this.compute(em, year, existing);
+      return this.view(em, year);
+    });
+    this.logger.log(`star rating ${year} drafted by ${actor}: ${view.summary.members} members`);
+    return view;
+  }
+
+  /** Publishes the draft as computed; refused if the year is not over or the draft is out of date. */
+  async publish(year: number, actor: string): Promise<RatingView> {
+    this.assertYear(year);
+    const view = await this.db.write(async (em) => {
+      const rating = await this.lockYear(em, year);
+      if (!rating) {
+        throw new DomainError(
+          ErrorCode.NOT_FOUND,
+          `there is no star rating for ${year} yet; run it first`,
+          { year },
+        );
+      }
+      if (rating.status === 'published') {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `the ${year} star rating is already published (${rating.publishedAt ?? '?'})`,
+          { year, publishedAt: rating.publishedAt },
+        );
+      }
+      if (year >= this.currentYear()) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `${year} is not over yet; its rating can be published from 1 January ${year + 1}`,
+          { year },
+        );
+      }
+      const changedMembers = await this.changedSinceDraft(em, year);
+      if (changedMembers > 0) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `points earned in ${year} changed for ${changedMembers} member(s) since the draft was computed at ${rating.computedAt}; run the rating again and check it before publishing`,
+          { year, changedMembers, computedAt: rating.computedAt },
+        );
+      }
+      await em.update(
+        StarRating,
+        { year },
+        { status: 'published', publishedAt: this.clock.now().toISOString(), publishedBy: actor },
+      );
+      return this.view(em, year);
+    });
+    this.logger.log(`star rating ${year} published by ${actor}`);
+    return view;
+  }
+
+  /** The whole rating of a year for the administrator; `limit` pages through the ratings. */
+  async get(year: number, page: { limit?: number; cursor?: string } = {}): Promise<RatingView> {
+    this.assertYear(year);
+    return this.db.read(async (em) => {
+      if (!(await em.findOneBy(StarRating, { year }))) {
+        throw new DomainError(ErrorCode.NOT_FOUND, `there is no star rating for ${year} yet`, {
+          year,
+        });
+      }
+      return this.view(em, year, page);
+    });
+  }
+
+  /** The public notice (公示): published years only, names masked, no ids or contact details. */
+  async publicNotice(year: number): Promise<PublicNotice> {
+    this.assertYear(year);
+    const cached = this.notices.get(year);
+    if (cached) {
+      return cached;
+    }
+    const notice = await this.db.read(async (em) => {
+      const rating = await em.findOneBy(StarRating, { year });
+      if (!rating || rating.status !== 'published' || !rating.publishedAt) {
+        throw new DomainError(ErrorCode.NOT_FOUND, `no star rating has been published for ${year}`);
+      }
+      const rows: { name: string; stars: unknown }[] = await em.query(
+        sql(
+          this.db,
+          `SELECT m.name, e.stars FROM star_rating_entries e JOIN members m ON m.id = e.member_id
+           WHERE e.year = ? AND e.stars > 0`,
+        ),
+        [year],
+      );
+      const collator = new Intl.Collator('zh-CN');
+      const ratings = rows
+        .map((r) => ({ name: maskName(r.name), stars: toSafeInteger(r.stars) }))
+        .sort((a, b) => b.stars - a.stars || collator.compare(a.name, b.name));
+      const counts: Record<string, number> = {};
+      for (let stars = STARS_MAX; stars >= 1; stars--) {
+        counts[String(stars)] = ratings.filter((r) => r.stars === stars).length;
+      }
+      return {
+        year,
+        publishedAt: rating.publishedAt,
+        thresholds: describeThresholds(parseThresholds(rating.thresholds)),
+        counts,
+        ratings,
+      };
+    });
+    this.notices.set(year, notice);
+    return notice;
+  }
+
+  /**
+   * The year-end job: drafts last year's rating once the year is over, unless a draft made after
+   * the year ended (or a publication) exists, or nothing was earned in it. Safe to call any time,
+   * from any number of instances; returns the year drafted or null.
+   */
+  async draftLastYearIfDue(): Promise<number | null> {
+    const thisYear = this.currentYear();
+    const year = thisYear - 1;
+    const yearEnded = zonedTime(`${thisYear}-01-01`, '00:00:00', this.config.timeZone);
+    const isDue = (em: EntityManager) => this.isDraftDue(em, year, yearEnded.toISOString());
+    if (!(await this.db.read(isDue))) {
+      return null;
+    }
+    const drafted = await this.db.write(async (em) => {
+      const existing = await this.lockYear(em, year);
+      if (!(await isDue(em))) {
+        return false;
+      }
+      await this.compute(em, year, existing);
+      return true;
+    });
+    if (!drafted) {
+      return null;
+    }
+    this.logger.log(`star rating ${year} drafted by the year-end job`);
+    return year;
+  }
+
+  /**
+   * Refuses work dated in a year whose rating is published (PERIOD_CLOSED). Service records call it
+   * inside their write; on PostgreSQL the row is share-locked so a concurrent publish waits.
+   */
+  async assertOpenFor(serviceDate: string): Promise<void> {
+    const year = Number(serviceDate.slice(0, 4));
+    const check = async (em: EntityManager) => {
+      const lock = this.db.dialect === 'postgres' && this.db.inWrite() ? ' FOR SHARE' : '';
+      const rows: { status: StarRatingStatus; published_at: string | null }[] = await em.query(
+        sql(this.db, `SELECT status, published_at FROM star_ratings WHERE year = ?${lock}`),
+        [year],
+      );
+      if (rows[0]?.status === 'published') {
+        throw new DomainError(
+          ErrorCode.PERIOD_CLOSED,
+          `the ${year} star rating was published on ${(rows[0].published_at ?? '').slice(0, 10)}; service in ${year} can no longer be recorded`,
+          { year, serviceDate },
+        );
+      }
+    };
+    await (this.db.inWrite() ? check(this.db.writeManager()) : this.db.read(check));
+  }
+
+  private assertYear(year: number): void {
+    if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) {
+      throw DomainError.validation(`year must be between ${YEAR_MIN} and ${YEAR_MAX}`, {
+        field: 'year',
+      });
+    }
+  }
+
+  /** Serialises work on one year across instances, then reads its row (locked on PostgreSQL). */
+  private async lockYear(em: EntityManager, year: number): Promise<StarRating | null> {
+    await this.db.lockName(`star-rating:${year}`);
+    const rows: {
+      year: unknown;
+      status: StarRatingStatus;
+      thresholds: string;
+      computed_at: string;
+      published_at: string | null;
+      published_by: string | null;
+    }[] = await em.query(
+      sql(
+        this.db,
+        `SELECT year, status, thresholds, computed_at, published_at, published_by FROM star_ratings
+         WHERE year = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
+      ),
+      [year],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          year: toSafeInteger(r.year),
+          status: r.status,
+          thresholds: r.thresholds,
+          computedAt: r.computed_at,
+          publishedAt: r.published_at,
+          publishedBy: r.published_by,
+        }
+      : null;
+  }
+
+  private async isDraftDue(em: EntityManager, year: number, yearEndedIso: string) {
+    const rating = await em.findOneBy(StarRating, { year });
+    if (rating && (rating.status === 'published' || rating.computedAt >= yearEndedIso)) {
+      return false;
+    }
+    const [from, to] = yearRange(year);
+    const earns: unknown[] = await em.query(
+      sql(
+        this.db,
+        `SELECT 1 FROM ledger_transactions WHERE kind = 'earn' AND effective_date >= ? AND effective_date <= ? LIMIT 1`,
+      ),
+      [from, to],
+    );
+    return earns.length > 0;
+  }
+
+  /** Replaces the year's entries with a fresh computation, in the caller's transaction. */
+  private async compute(em: EntityManager, year: number, existing: StarRating | null) {
+    const thresholds = this.ratingConfig.pointsForStars;
+    const computedAt = this.clock.now().toISOString();
+    if (existing) {
+      await em.update(StarRating, { year }, { thresholds: JSON.stringify(thresholds), computedAt });
+    } else {
+      await em.insert(StarRating, {
+        year,
+        status: 'draft',
+        thresholds: JSON.stringify(thresholds),
+        computedAt,
+        publishedAt: null,
+        publishedBy: null,
+      });
+    }
+    await em.query(sql(this.db, 'DELETE FROM star_rating_entries WHERE year = ?'), [year]);
+    const cases = [...thresholds]
+      .map((_t, i) => `WHEN e.earned >= ? THEN ${i + 1}`)
+      .reverse()
+      .join(' ');
+    const [from, to] = yearRange(year);
+    await em.query(
+      sql(
+        this.db,
+        `INSERT INTO star_rating_entries (year, member_id, earned, stars)
+         SELECT CAST(? AS integer), e.member_id, e.earned, CASE ${cases} ELSE 0 END
+         FROM (${earnedByMemberSql()}) e`,
+      ),
+      [year, ...[...thresholds].reverse(), ...periodParams(from, to)],
+    );
+  }
+
+  /** Members whose earned points now differ from the draft's (either side missing counts too). */
+  private async changedSinceDraft(em: EntityManager, year: number): Promise<number> {
+    const [from, to] = yearRange(year);
+    const fresh = `SELECT f.member_id, f.earned FROM (${earnedByMemberSql()}) f`;
+    const draft = 'SELECT d.member_id, d.earned FROM star_rating_entries d WHERE d.year = ?';
+    const count = async (text: string, params: unknown[]) => {
+      const rows: { c: unknown }[] = await em.query(sql(this.db, text), params);
+      return toSafeInteger(rows[0].c);
+    };
+    const added = await count(`SELECT COUNT(*) AS c FROM (${fresh} EXCEPT ${draft}) x`, [
+      ...periodParams(from, to),
+      year,
+    ]);
+    const removed = await count(`SELECT COUNT(*) AS c FROM (${draft} EXCEPT ${fresh}) x`, [
+      year,
+      ...periodParams(from, to),
+    ]);
+    return Math.max(added, removed);
+  }
+
+  private async view(
+    em: EntityManager,
+    year: number,
+    page: { limit?: number; cursor?: string } = {},
+  ): Promise<RatingView> {
+    const rating = await em.findOneByOrFail(StarRating, { year });
+    const counts: { stars: unknown; c: unknown }[] = await em.query(
+      sql(
+        this.db,
+        'SELECT stars, COUNT(*) AS c FROM star_rating_entries WHERE year = ? GROUP BY stars',
+      ),
+      [year],
+    );
+    const byStars: Record<string, number> = {};
+    for (let stars = STARS_MAX; stars >= 0; stars--) {
+      byStars[String(stars)] = 0;
+    }
+    let members = 0;
+    for (const row of counts) {
+      byStars[String(toSafeInteger(row.stars))] = toSafeInteger(row.c);
+      members += toSafeInteger(row.c);
+    }
+    const params: unknown[] = [year];
+    let where = 'e.year = ?';
+    const after = decodeRatingCursor(page.cursor);
+    if (after) {
+      // Keyset on (stars desc, earned desc, member id asc), the order of the rating sheet.
+      where += ` AND (e.stars < ? OR (e.stars = ? AND e.earned < ?)
+                 OR (e.stars = ? AND e.earned = ? AND e.member_id > ?))`;
+      params.push(
+        after.stars,
+        after.stars,
+        after.earned,
+        after.stars,
+        after.earned,
+        after.memberId,
+      );
+    }
+    let limitSql = '';
+    if (page.limit !== undefined) {
+      limitSql = ' LIMIT ?';
+      params.push(page.limit + 1);
+    }
+    const rows: RatingRow[] = await em.query(
+      sql(
+        this.db,
+        `SELECT e.member_id, m.passbook_no, m.name, e.earned, e.stars
+         FROM star_rating_entries e JOIN members m ON m.id = e.member_id
+         WHERE ${where} ORDER BY e.stars DESC, e.earned DESC, e.member_id${limitSql}`,
+      ),
+      params,
+    );
+    const more = page.limit !== undefined && rows.length > page.limit;
+    const lines = (more ? rows.slice(0, page.limit) : rows).map((r) => ({
+      memberId: toSafeInteger(r.member_id),
+      passbookNo: r.passbook_no,
+      name: r.name,
+      earnedCents: toSafeInteger(r.earned),
+      stars: toSafeInteger(r.stars),
+    }));
+    const last = lines[lines.length - 1];
+    return {
+      year,
+      status: rating.status,
+      thresholds: describeThresholds(parseThresholds(rating.thresholds)),
+      computedAt: rating.computedAt,
+      publishedAt: rating.publishedAt,
+      publishedBy: rating.publishedBy,
+      summary: { members, byStars },
+      ratings: lines.map(({ earnedCents, ...l }) => ({ ...l, earned: formatCents(earnedCents) })),
+      ...(page.limit !== undefined
+        ? {
+            nextCursor: more
+              ? encodeRatingCursor({
+                  stars: last.stars,
+                  earned: last.earnedCents,
+                  memberId: last.memberId,
+                })
+              : null,
+          }
+        : {}),
+    };
+  }
+}
+
+/** First and last local date of a year. */
+export function yearRange(year: number): [string, string] {
+  return [`${year}-01-01`, `${year}-12-31`];
+}
+
+function parseThresholds(text: string): Cents[] {
+  const parsed = JSON.parse(text) as unknown;
+  if (!Array.isArray(parsed) || !parsed.every((v) => Number.isSafeInteger(v))) {
+    throw new Error('star_ratings.thresholds is not a list of hundredths');
+  }
+  return parsed as Cents[];
+}
+
+interface RatingCursor {
+  stars: number;
+  earned: number;
+  memberId: number;
+}
+
+function encodeRatingCursor(c: RatingCursor): string {
+  return Buffer.from(`r:${c.stars}:${c.earned}:${c.memberId}`).toString('base64url');
+}
+
+function decodeRatingCursor(cursor: string | undefined): RatingCursor | undefined {
+  if (cursor === undefined || cursor === '') {
+    return undefined;
+  }
+  const m = /^r:(\d):(-?\d{1,15}):(\d{1,12})$/.exec(
+    Buffer.from(cursor, 'base64url').toString('utf8'),
+  );
+  if (!m) {
+    throw DomainError.validation('cursor is not valid', { field: 'cursor' });
+  }
+  return { stars: Number(m[1]), earned: Number(m[2]), memberId: Number(m[3]) };
+}

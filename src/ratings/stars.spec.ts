@@ -1,0 +1,91 @@
+import { ConfigError } from '../config/app-config';
+import {
+  DEFAULT_STAR_RATING_CONFIG,
+  loadStarRatingConfig,
+  parseStarRatingConfig,
+} from './star-rating.config';
+import { hoursGrade, starsFor } from './stars';
+
+describe('star thresholds', () => {
+  const thresholds = [2000, 5000, 10000, 20000, 30000];
+
+  it.each([
+    [0, 0],
+    [1999, 0],
+    [2000, 1],
+    [4999, 1],
+    [5000, 2],
+    [29999, 4],
+    [30000, 5],
+    [1_000_000, 5],
+    [-500, 0],
+  ])('should give %i hundredths %i stars', (earned, stars) => {
+    expect(starsFor(earned, thresholds)).toBe(stars);
+  });
+
+  it('should grade national hours 100/300/600/1000/1500 and tell the hours to the next star', () => {
+    expect(hoursGrade(0, 'national')).toEqual({
+      preset: 'national',
+      stars: 0,
+      nextAtHours: '100.00',
+      hoursToNext: '100.00',
+    });
+    expect(hoursGrade(29950, 'national')).toEqual({
+      preset: 'national',
+      stars: 1,
+      nextAtHours: '300.00',
+      hoursToNext: '0.50',
+    });
+    expect(hoursGrade(150000, 'national')).toEqual({
+      preset: 'national',
+      stars: 5,
+      nextAtHours: null,
+      hoursToNext: null,
+    });
+  });
+
+  it('should grade Dalian hours 50/150/300/800/1500', () => {
+    expect(
+      [4999, 5000, 15000, 30000, 80000, 149999, 150000].map((h) => hoursGrade(h, 'dalian').stars),
+    ).toEqual([0, 1, 2, 3, 4, 4, 5]);
+    expect(hoursGrade(30000, 'dalian')).toMatchObject({
+      nextAtHours: '800.00',
+      hoursToNext: '500.00',
+    });
+  });
+});
+
+describe('star-rating.json', () => {
+  it('should ship the built-in defaults in config/star-rating.json', () => {
+    expect(loadStarRatingConfig('config')).toEqual(DEFAULT_STAR_RATING_CONFIG);
+  });
+
+  it('should fall back to the defaults when the community has no file', () => {
+    expect(loadStarRatingConfig('/nonexistent-config-dir')).toEqual(DEFAULT_STAR_RATING_CONFIG);
+  });
+
+  it('should accept numbers and strings with at most two places', () => {
+    expect(
+      parseStarRatingConfig(
+        { pointsForStars: [10, '20.5', 30, 40, '50.25'], hoursGradePreset: 'national' },
+        'f',
+      ),
+    ).toEqual({ pointsForStars: [1000, 2050, 3000, 4000, 5025], hoursGradePreset: 'national' });
+  });
+
+  it.each([
+    ['not an object', [], /the file must hold a JSON object/],
+    ['four thresholds', { pointsForStars: [1, 2, 3, 4] }, /pointsForStars must list 5 amounts/],
+    ['a float with three places', { pointsForStars: [1, 2, 3, 4, '5.125'] }, /pointsForStars\[4\]/],
+    ['a zero', { pointsForStars: [0, 2, 3, 4, 5] }, /pointsForStars\[0\]/],
+    ['thresholds out of order', { pointsForStars: [1, 3, 2, 4, 5] }, /must increase/],
+    [
+      'an unknown preset',
+      { pointsForStars: [1, 2, 3, 4, 5], hoursGradePreset: 'tokyo' },
+      /national, dalian/,
+    ],
+  ])('should refuse %s naming the field', (_name, raw, message) => {
+    expect(() => parseStarRatingConfig(raw, 'config/star-rating.json')).toThrow(ConfigError);
+    expect(() => parseStarRatingConfig(raw, 'config/star-rating.json')).toThrow(message);
+  });
+});

@@ -1,0 +1,57 @@
+import { Cents, formatCents } from '../common/points';
+
+/** Points (hundredths) earned in a year needed for one, two, three, four and five stars. */
+export type StarThresholds = readonly [Cents, Cents, Cents, Cents, Cents];
+
+export const STARS_MAX = 5;
+
+/** Number of thresholds reached: 0 (none) to 5. */
+export function starsFor(amount: Cents, thresholds: readonly Cents[]): number {
+  let stars = 0;
+  for (const threshold of thresholds) {
+    if (amount >= threshold) {
+      stars++;
+    }
+  }
+  return stars;
+}
+
+/** The API's view of thresholds: [{stars: 1, points: "20.00"}, …]. */
+export function describeThresholds(
+  thresholds: readonly Cents[],
+): { stars: number; points: string }[] {
+  return thresholds.map((points, i) => ({ stars: i + 1, points: formatCents(points) }));
+}
+
+/** Hours-based grade presets in whole hours for one to five stars (see README). */
+export const HOURS_GRADE_PRESETS = {
+  /** 《志愿服务记录办法》(2012). */
+  national: [100, 300, 600, 1000, 1500],
+  /** Dalian's local grades. */
+  dalian: [50, 150, 300, 800, 1500],
+} as const;
+
+export type HoursGradePreset = keyof typeof HOURS_GRADE_PRESETS;
+export const HOURS_GRADE_PRESET_NAMES = Object.keys(HOURS_GRADE_PRESETS) as HoursGradePreset[];
+
+export interface HoursGrade {
+  preset: HoursGradePreset;
+  stars: number;
+  /** Cumulative hours at which the next star is reached; null at five stars. */
+  nextAtHours: string | null;
+  /** Hours still to serve for the next star; null at five stars. */
+  hoursToNext: string | null;
+}
+
+/** The grade of a volunteer with `hours` (hundredths of hours) of verified service. */
+export function hoursGrade(hours: Cents, preset: HoursGradePreset): HoursGrade {
+  const thresholds = HOURS_GRADE_PRESETS[preset].map((h) => h * 100);
+  const stars = starsFor(hours, thresholds);
+  const next = stars < STARS_MAX ? thresholds[stars] : null;
+  return {
+    preset,
+    stars,
+    nextAtHours: next === null ? null : formatCents(next),
+    hoursToNext: next === null ? null : formatCents(next - hours),
+  };
+}

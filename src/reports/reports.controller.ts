@@ -1,0 +1,51 @@
+import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/principal';
+import { DomainError } from '../common/errors';
+import { yearPipe } from '../ratings/year.pipe';
+import { ReportFormatQuery } from './dto/report-format.dto';
+import { quarterReportCsv } from './quarter-report.csv';
+import { ReportsService } from './reports.service';
+
+interface HeaderReply {
+  header(name: string, value: string): unknown;
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('quarter/:year/:quarter')
+  @Roles('admin')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary:
+      'Quarterly report: points earned by category and team, redeemed, donated, volunteers, stock given out, outstanding points (?format=csv for a spreadsheet)',
+  })
+  async quarter(
+    @Param('year', yearPipe()) year: number,
+    @Param(
+      'quarter',
+      new ParseIntPipe({
+        exceptionFactory: () =>
+          DomainError.validation('quarter must be 1, 2, 3 or 4', { field: 'quarter' }),
+      }),
+    )
+    quarter: number,
+    @Query() query: ReportFormatQuery,
+    @Res({ passthrough: true }) reply: HeaderReply,
+  ) {
+    const report = await this.reports.quarter(year, quarter);
+    if (query.format !== 'csv') {
+      return report;
+    }
+    reply.header('content-type', 'text/csv; charset=utf-8');
+    reply.header(
+      'content-disposition',
+      `attachment; filename="passbook-report-${year}-Q${quarter}.csv"`,
+    );
+    return quarterReportCsv(report);
+  }
+}

@@ -1,0 +1,299 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock, zonedTime } from '../common/clock';
+import { Database, sql } from '../common/db/database';
+import { DomainError } from '../common/errors';
+import { formatCents, toSafeInteger } from '../common/points';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { periodParams, periodTransactionIdsSql } from '../ratings/period-sql';
+import { YEAR_MAX, YEAR_MIN } from '../ratings/star-ratings.service';
+
+export interface EarnedLine {
+  points: string;
+  hours: string;
+  records: number;
+  volunteers: number;
+}
+
+export interface StockLine {
+  catalogItemId: number;
+  name: string;
+  kind: string;
+  quantity: number;
+  points: string;
+}
+
+export interface QuarterReport {
+  period: { year: number; quarter: number; from: string; to: string };
+  generatedAt: string;
+  earned: {
+    /** Earn entries dated in the quarter less their reversals (the ledger's figure). */
+    points: string;
+    byCategory: (EarnedLine & { categoryCode: string })[];
+    byTeam: (EarnedLine & { teamId: number | null; teamName: string | null })[];
+    /** Earned points not backed by a service record (e.g. imported opening balances). */
+    notFromServiceRecords: string;
+  };
+  redeemed: { points: string; byMembers: string; byHouseholds: string; redemptions: number };
+  donated: { points: string; donations: number; donors: number; households: number };
+  /** Members with at least one verified service record in the quarter. */
+  activeVolunteers: number;
+  /** Members registered in the quarter. */
+  newVolunteers: number;
+  stockGivenOut: StockLine[];
+  /** What the shop still owes: points held in passbooks at the end of the quarter. */
+  outstandingPoints: { total: string; members: string; households: string; asOf: string };
+}
+
+/** Verified service: posted records whose earn entry has not been reversed. */
+const VERIFIED_SERVICE = `FROM service_records sr
+  LEFT JOIN ledger_transactions rv ON rv.reverses = sr.transaction_id
+  LEFT JOIN teams tm ON tm.id = sr.team_id
+  WHERE sr.status = 'posted' AND rv.id IS NULL AND sr.service_date >= ? AND sr.service_date <= ?`;
+
+/** Postings on passbooks (members and households), as opposed to the system accounts. */
+const PASSBOOK_KINDS = `a.kind IN ('member', 'household')`;
+
+/** Reports for the community office and auditors: aggregate queries, nothing loaded row by row. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async quarter(year: number, quarter: number): Promise<QuarterReport> {
+    if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) {
+      throw DomainError.validation(`year must be between ${YEAR_MIN} and ${YEAR_MAX}`, {
+        field: 'year',
+      });
+    }
+    if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
+      throw DomainError.validation('quarter must be 1, 2, 3 or 4', { field: 'quarter' });
+    }
+    const { from, to, startsAt, endsAt } = quarterBounds(year, quarter, this.config.timeZone);
+    return this.db.read(async (em) => {
+      const earned = await this.passbookSumByKind(em, 'earn', from, to);
+      const earnedPoints = earned.member + earned.household;
+      const byCategory = await this.earnedBy(em, 'category', from, to);
+      const byTeam = await this.earnedBy(em, 'team', from, to);
+      const attributed = byCategory.reduce((sum, line) => sum + line.pointsCents, 0);
+      const redeemed = await this.passbookSumByKind(em, 'redeem', from, to);
+      const donated = await this.passbookSumByKind(em, 'donation', from, to);
+      const outstanding = await this.outstandingAt(em, to);
+      return {
+        period: { year, quarter, from, to },
+        generatedAt: this.clock.now().toISOString(),
+        earned: {
+          points: formatCents(earnedPoints),
+          byCategory: byCategory.map((line) => ({
+            categoryCode: line.key ?? '',
+            ...earnedLine(line),
+          })),
+          byTeam: byTeam.map((line) => ({
+            teamId: line.key === null ? null : Number(line.key),
+            teamName: line.name,
+            ...earnedLine(line),
+          })),
+          notFromServiceRecords: formatCents(earnedPoints - attributed),
+        },
+        redeemed: {
+          points: formatCents(-(redeemed.member + redeemed.household)),
+          byMembers: formatCents(-redeemed.member),
+          byHouseholds: formatCents(-redeemed.household),
+          redemptions: await this.unreversedCount(em, 'redeem', from, to),
+        },
+        donated: {
+          points: formatCents(donated.household),
+          ...(await this.donationCounts(em, from, to)),
+        },
+        activeVolunteers: await this.count(
+          em,
+          `SELECT COUNT(DISTINCT sr.member_id) AS c ${VERIFIED_SERVICE}`,
+          [from, to],
+        ),
+        newVolunteers: await this.count(
+          em,
+          'SELECT COUNT(*) AS c FROM members WHERE created_at >= ? AND created_at < ?',
+          [startsAt, endsAt],
+        ),
+        stockGivenOut: await this.stockGivenOut(from, to),
+        outstandingPoints: {
+          total: formatCents(outstanding.member + outstanding.household),
+          members: formatCents(outstanding.member),
+          households: formatCents(outstanding.household),
+          asOf: to,
+        },
+      };
+    });
+  }
+
+  /**
+   * Goods and coupons handed out in the period. The shop's stock tables are not part of this
+   * branch; until they are joined in here this reports no lines.
+   */
+  async stockGivenOut(_from: string, _to: string): Promise<StockLine[]> {
+    return [];
+  }
+
+  private async count(em: EntityManager, text: string, params: unknown[]): Promise<number> {
+    const rows: { c: unknown }[] = await em.query(sql(this.db, text), params);
+    return toSafeInteger(rows[0].c);
+  }
+
+  /** Net passbook postings of `kind` transactions dated in the period, with their reversals. */
+  private async passbookSumByKind(
+    em: EntityManager,
+    kind: 'earn' | 'redeem' | 'donation',
+    from: string,
+    to: string,
+  ): Promise<{ member: number; household: number }> {
+    const rows: { kind: string; total: unknown }[] = await em.query(
+      sql(
+        this.db,
+        `SELECT a.kind, SUM(p.amount) AS total
+         FROM (${periodTransactionIdsSql(kind)}) x
+         JOIN postings p ON p.transaction_id = x.transaction_id
+         JOIN accounts a ON a.id = p.account_id
+         WHERE ${PASSBOOK_KINDS}
+         GROUP BY a.kind`,
+      ),
+      periodParams(from, to),
+    );
+    const out = { member: 0, household: 0 };
+    for (const r of rows) {
+      if (r.kind === 'member' || r.kind === 'household') {
+        out[r.kind] = toSafeInteger(r.total);
+      }
+    }
+    return out;
+  }
+
+  private async earnedBy(em: EntityManager, by: 'category' | 'team', from: string, to: string) {
+    const rows: {
+      group_key: string | number | null;
+      name: string | null;
+      points: unknown;
+      hours: unknown;
+      records: unknown;
+      volunteers: unknown;
+    }[] = await em.query(
+      sql(
+        this.db,
+        by === 'category'
+          ? `SELECT sr.category_code AS group_key, NULL AS name, SUM(sr.points) AS points,
+                    SUM(sr.hours) AS hours, COUNT(*) AS records, COUNT(DISTINCT sr.member_id) AS volunteers
+             ${VERIFIED_SERVICE}
+             GROUP BY sr.category_code`
+          : `SELECT sr.team_id AS group_key, MAX(tm.name) AS name, SUM(sr.points) AS points,
+                    SUM(sr.hours) AS hours, COUNT(*) AS records, COUNT(DISTINCT sr.member_id) AS volunteers
+             ${VERIFIED_SERVICE}
+             GROUP BY sr.team_id`,
+      ),
+      [from, to],
+    );
+    return rows
+      .map((r) => {
+        const pointsCents = toSafeInteger(r.points);
+        return {
+          key: r.group_key === null ? null : String(r.group_key),
+          name: r.name,
+          pointsCents,
+          points: formatCents(pointsCents),
+          hours: formatCents(toSafeInteger(r.hours)),
+          records: toSafeInteger(r.records),
+          volunteers: toSafeInteger(r.volunteers),
+        };
+      })
+      .sort((a, b) =>
+        a.key === null ? 1 : b.key === null ? -1 : compareKeys(a.key, b.key, by === 'team'),
+      );
+  }
+
+  private async unreversedCount(em: EntityManager, kind: 'redeem', from: string, to: string) {
+    return this.count(
+      em,
+      `SELECT COUNT(*) AS c FROM ledger_transactions t
+       LEFT JOIN ledger_transactions rv ON rv.reverses = t.id
+       WHERE t.kind = '${kind}' AND rv.id IS NULL AND t.effective_date >= ? AND t.effective_date <= ?`,
+      [from, to],
+    );
+  }
+
+  private async donationCounts(em: EntityManager, from: string, to: string) {
+    const rows: { donations: unknown; donors: unknown; households: unknown }[] = await em.query(
+      sql(
+        this.db,
+        `SELECT COUNT(*) AS donations, COUNT(DISTINCT d.member_id) AS donors,
+                COUNT(DISTINCT d.household_id) AS households
+         FROM donations d
+         JOIN ledger_transactions t ON t.id = d.transaction_id
+         LEFT JOIN ledger_transactions rv ON rv.reverses = t.id
+         WHERE rv.id IS NULL AND t.effective_date >= ? AND t.effective_date <= ?`,
+      ),
+      [from, to],
+    );
+    return {
+      donations: toSafeInteger(rows[0].donations),
+      donors: toSafeInteger(rows[0].donors),
+      households: toSafeInteger(rows[0].households),
+    };
+  }
+
+  /** Passbook balances as the books stand for entries dated up to `date`. */
+  private async outstandingAt(em: EntityManager, date: string) {
+    const rows: { kind: string; total: unknown }[] = await em.query(
+      sql(
+        this.db,
+        `SELECT a.kind, SUM(p.amount) AS total
+         FROM postings p
+         JOIN ledger_transactions t ON t.id = p.transaction_id
+         JOIN accounts a ON a.id = p.account_id
+         WHERE ${PASSBOOK_KINDS} AND t.effective_date <= ?
+         GROUP BY a.kind`,
+      ),
+      [date],
+    );
+    const out = { member: 0, household: 0 };
+    for (const r of rows) {
+      if (r.kind === 'member' || r.kind === 'household') {
+        out[r.kind] = toSafeInteger(r.total);
+      }
+    }
+    return out;
+  }
+}
+
+function earnedLine(line: EarnedLine): EarnedLine {
+  return {
+    points: line.points,
+    hours: line.hours,
+    records: line.records,
+    volunteers: line.volunteers,
+  };
+}
+
+function compareKeys(a: string, b: string, numeric: boolean): number {
+  if (numeric) {
+    return Number(a) - Number(b);
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A quarter's local dates and the instants it starts and ends at in the community's zone. */
+export function quarterBounds(year: number, quarter: number, timeZone: string) {
+  const firstMonth = (quarter - 1) * 3 + 1;
+  const lastMonth = firstMonth + 2;
+  const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const from = `${year}-${pad(firstMonth)}-01`;
+  const to = `${year}-${pad(lastMonth)}-${pad(lastDay)}`;
+  const next = quarter === 4 ? `${year + 1}-01-01` : `${year}-${pad(lastMonth + 1)}-01`;
+  return {
+    from,
+    to,
+    startsAt: zonedTime(from, '00:00:00', timeZone).toISOString(),
+    endsAt: zonedTime(next, '00:00:00', timeZone).toISOString(),
+  };
+}

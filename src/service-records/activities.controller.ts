@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { DomainError } from '../common/errors';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { CreateActivityDto } from './dto/create-activity.dto';
+import { ServiceRecordsService } from './service-records.service';
+
+@ApiTags('service records')
+@ApiBearerAuth()
+@Controller('activities')
+export class ActivitiesController {
+  constructor(private readonly records: ServiceRecordsService) {}
+
+  @Post()
+  @Roles('admin', 'leader')
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({ summary: "Log a team event's participants at once: all of them or none" })
+  create(@Body() dto: CreateActivityDto, @CurrentPrincipal() principal: Principal) {
+    return this.records.logActivity(principal, dto);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'leader')
+  get(
+    @Param('id', new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('activity') }))
+    id: number,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.records.getActivity(principal, id);
+  }
+}

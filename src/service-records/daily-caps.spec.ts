@@ -1,0 +1,107 @@
+import { StandardItem } from '../standard/scoring-standard';
+import { dailyCapViolations, emptyUsage } from './daily-caps';
+
+const repair: StandardItem = {
+  code: 'appliance_repair',
+  name: '家电维修',
+  unit: 'hour',
+  pointsPerUnit: 200,
+  maxUnitsPerDay: 800,
+  adminOnly: false,
+};
+const haircut: StandardItem = {
+  code: 'haircut',
+  name: '理发',
+  unit: 'time',
+  pointsPerUnit: 100,
+  maxUnitsPerDay: 2000,
+  adminOnly: false,
+};
+
+const usage = (byItem: Record<string, number>, hours: number) => ({
+  quantityByItem: new Map(Object.entries(byItem)),
+  hours,
+});
+
+describe(dailyCapViolations.name, () => {
+  it('should allow exactly the cap and refuse a hundredth more', () => {
+    const check = (quantity: number) =>
+      dailyCapViolations({
+        memberId: 1,
+        item: repair,
+        quantity,
+        hours: quantity,
+        usage: usage({ appliance_repair: 500 }, 500),
+        maxHoursPerDay: 1200,
+      });
+    expect(check(300)).toEqual([]);
+    expect(check(301)).toEqual([
+      {
+        memberId: 1,
+        limit: 'item',
+        itemCode: 'appliance_repair',
+        max: '8.00',
+        alreadyLogged: '5.00',
+        requested: '3.01',
+        remaining: '3.00',
+      },
+    ]);
+  });
+
+  it('should refuse hours over the daily maximum across items', () => {
+    const violations = dailyCapViolations({
+      memberId: 7,
+      item: repair,
+      quantity: 400,
+      hours: 400,
+      usage: usage({ cleanup: 800, daily_patrol: 100 }, 900),
+      maxHoursPerDay: 1200,
+    });
+    expect(violations).toEqual([
+      {
+        memberId: 7,
+        limit: 'dailyHours',
+        itemCode: 'appliance_repair',
+        max: '12.00',
+        alreadyLogged: '9.00',
+        requested: '4.00',
+        remaining: '3.00',
+      },
+    ]);
+  });
+
+  it('should report both limits when both are broken', () => {
+    const violations = dailyCapViolations({
+      memberId: 2,
+      item: repair,
+      quantity: 900,
+      hours: 900,
+      usage: usage({}, 400),
+      maxHoursPerDay: 1200,
+    });
+    expect(violations.map((v) => v.limit)).toEqual(['item', 'dailyHours']);
+  });
+
+  it('should not count per-time items against the hours, nor cap items without a cap', () => {
+    expect(
+      dailyCapViolations({
+        memberId: 3,
+        item: haircut,
+        quantity: 2000,
+        hours: 0,
+        usage: usage({}, 1200),
+        maxHoursPerDay: 1200,
+      }),
+    ).toEqual([]);
+    expect(
+      dailyCapViolations({
+        memberId: 3,
+        item: { ...repair, maxUnitsPerDay: null },
+        quantity: 1200,
+        hours: 1200,
+        usage: emptyUsage(),
+        maxHoursPerDay: 1200,
+      }),
+    ).toEqual([]);
+  });
+});

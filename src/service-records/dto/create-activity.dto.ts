@@ -1,0 +1,44 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsLocalDate } from '../../standard/dto/local-date.decorator';
+import { ParticipantDto } from './create-service-record.dto';
+
+/** Participants of one activity: the monthly fair has about a hundred. */
+export const PARTICIPANTS_MAX = 500;
+
+export class CreateActivityDto {
+  @ApiProperty({ example: 3 }) @IsInt() @Min(1) teamId!: number;
+
+  @ApiProperty({ example: 'leifeng_fair' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  itemCode!: string;
+
+  @ApiProperty({ example: '六月雷锋号便民大集', maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  title!: string;
+
+  @ApiProperty({ example: '2026-06-14' }) @IsLocalDate() serviceDate!: string;
+
+  @ApiProperty({ type: [ParticipantDto], minItems: 1, maxItems: PARTICIPANTS_MAX })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PARTICIPANTS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => ParticipantDto)
+  participants!: ParticipantDto[];
+}

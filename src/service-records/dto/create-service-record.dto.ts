@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsDefined,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsLocalDate } from '../../standard/dto/local-date.decorator';
+
+const QUANTITY_DOC = {
+  description:
+    'Hours (for `hour` items) or times (for `time` items, whole numbers): a decimal string or number with at most two places',
+  oneOf: [
+    { type: 'string', example: '2.50' },
+    { type: 'number', example: 2.5 },
+  ],
+};
+
+export class CreateServiceRecordDto {
+  @ApiProperty({ example: 12 }) @IsInt() @Min(1) memberId!: number;
+
+  @ApiProperty({ description: 'Item code of the scoring standard', example: 'appliance_repair' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  itemCode!: string;
+
+  @ApiProperty(QUANTITY_DOC) @IsDefined() quantity!: string | number;
+
+  @ApiProperty({ description: 'Local date of the service, YYYY-MM-DD', example: '2026-06-14' })
+  @IsLocalDate()
+  serviceDate!: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Team the service was done for; defaults to a team of the logging leader that the member belongs to',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  teamId?: number;
+}
+
+export class ParticipantDto {
+  @ApiProperty({ example: 12 }) @IsInt() @Min(1) memberId!: number;
+  @ApiProperty(QUANTITY_DOC) @IsDefined() quantity!: string | number;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+}

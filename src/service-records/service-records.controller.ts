@@ -1,0 +1,82 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { DomainError } from '../common/errors';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ReversalDto } from '../ledger/dto/reversal.dto';
+import { CreateServiceRecordDto } from './dto/create-service-record.dto';
+import { RejectServiceRecordDto } from './dto/decision.dto';
+import { ListServiceRecordsDto } from './dto/list-service-records.dto';
+import { ServiceRecordsService } from './service-records.service';
+
+const recordId = () =>
+  new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('service record') });
+
+@ApiTags('service records')
+@ApiBearerAuth()
+@Controller('service-records')
+export class ServiceRecordsController {
+  constructor(private readonly records: ServiceRecordsService) {}
+
+  @Post()
+  @Roles('admin', 'leader')
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({ summary: "Log one member's service; scored by the standard in force that day" })
+  create(@Body() dto: CreateServiceRecordDto, @CurrentPrincipal() principal: Principal) {
+    return this.records.logOne(principal, dto);
+  }
+
+  @Get()
+  @Roles('admin', 'leader')
+  @ApiOperation({ summary: 'What was logged, newest first (a leader sees their teams’ members)' })
+  list(@Query() query: ListServiceRecordsDto, @CurrentPrincipal() principal: Principal) {
+    return this.records.list(principal, query);
+  }
+
+  @Get('settings')
+  @Roles('admin', 'leader')
+  @ApiOperation({ summary: 'The logging rules in force: back-dating limit, daily hours, approval' })
+  settings() {
+    return this.records.settingsView();
+  }
+
+  @Get(':id')
+  @Roles('admin', 'leader')
+  get(@Param('id', recordId()) id: number, @CurrentPrincipal() principal: Principal) {
+    return this.records.getOne(principal, id);
+  }
+
+  @Post(':id/approve')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Credit a pending record (approving a credited record changes nothing)',
+  })
+  approve(@Param('id', recordId()) id: number, @CurrentPrincipal() principal: Principal) {
+    return this.records.approve(principal, id);
+  }
+
+  @Post(':id/reject')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Keep a pending record uncredited, with the reason' })
+  reject(
+    @Param('id', recordId()) id: number,
+    @Body() dto: RejectServiceRecordDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.records.reject(principal, id, dto.reason);
+  }
+
+  @Post(':id/reversal')
+  @Roles('admin')
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({ summary: 'Correct a wrong credited record by reversing its earn, with a reason' })
+  reverse(
+    @Param('id', recordId()) id: number,
+    @Body() dto: ReversalDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.records.reverse(principal, id, dto.reason);
+  }
+}

@@ -1,0 +1,796 @@
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { actorOf, Principal } from '../auth/principal';
+import { Clock, localDate } from '../common/clock';
+import { Database } from '../common/db/database';
+import { DomainError, ErrorCode } from '../common/errors';
+import { Cents, formatCents, parseCents, toSafeInteger } from '../common/points';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { LedgerTransaction } from '../ledger/entities/ledger-transaction.entity';
+import { LedgerService } from '../ledger/ledger.service';
+import { Member } from '../people/entities/member.entity';
+import { Team, TeamLeader, TeamMember } from '../people/entities/team.entity';
+import {
+  findItem,
+  hoursOf,
+  ResolvedItem,
+  scoreQuantity,
+  StandardVersion,
+} from '../standard/scoring-standard';
+import { addDays, StandardService } from '../standard/standard.service';
+import { CapViolation, dailyCapViolations, DayUsage, emptyUsage } from './daily-caps';
+import { Activity } from './entities/activity.entity';
+import { ServiceRecord } from './entities/service-record.entity';
+import { PeriodService } from './period.service';
+import {
+  activityView,
+  earnDescription,
+  serviceRecordView,
+  ServiceRecordStatus,
+  ServiceRecordView,
+} from './service-record.view';
+import {
+  loadServiceRecordsConfig,
+  SERVICE_RECORDS_FILE,
+  ServiceRecordsConfig,
+} from './service-records.config';
+
+/** One member's line of a log request: a single record or one participant of an activity. */
+export interface LogLine {
+  memberId: number;
+  quantity: unknown;
+  note?: string | null;
+}
+
+interface ScoredLine {
+  memberId: number;
+  quantity: Cents;
+  hours: Cents;
+  points: Cents;
+  note: string | null;
+}
+
+interface LogRequest {
+  principal: Principal;
+  itemCode: string;
+  serviceDate: string;
+  teamId: number | null;
+  lines: LogLine[];
+  /** Field path of line i in error details ("quantity", "participants[3].quantity"). */
+  fieldOf: (i: number, field: string) => string;
+  activityTitle?: string;
+}
+
+export interface ListFilter {
+  memberId?: number;
+  teamId?: number;
+  activityId?: number;
+  status?: ServiceRecordStatus;
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+const LIST_LIMIT_DEFAULT = 50;
+
+/**
+ * Turns volunteer service into points by the standard in force on the service date. Every rule is
+ * checked inside the write transaction, and a refusal leaves nothing behind; an activity of any size
+ * is one transaction, all participants or none.
+ */
+@Injectable()
+export class ServiceRecordsService implements OnModuleInit {
+  private readonly logger = new Logger(ServiceRecordsService.name);
+  private issuanceAccountId: number | undefined;
+  private config!: ServiceRecordsConfig;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly ledger: LedgerService,
+    private readonly standard: StandardService,
+    private readonly periods: PeriodService,
+    @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
+  ) {}
+
+  /** Loads config/service-records.json; a bad file stops the start with a message naming the field. */
+  onModuleInit(): void {
+    const path = join(this.appConfig.configDir, SERVICE_RECORDS_FILE);
+    this.config = loadServiceRecordsConfig(path);
+    this.logger.log(
+      `service records: approval ${this.config.approvalRequired ? 'required for leaders' : 'off'}, back-dating ${this.config.backDatingDays} days, at most ${formatCents(this.config.maxHoursPerDay)} hours a member a day`,
+    );
+  }
+
+  /** The rules in force (config/service-records.json) and the dates that may be logged today. */
+  settingsView() {
+    const latest = this.today();
+    return {
+      approvalRequired: this.config.approvalRequired,
+      backDatingDays: this.config.backDatingDays,
+      maxHoursPerDay: formatCents(this.config.maxHoursPerDay),
+      serviceDates: { earliest: addDays(latest, -this.config.backDatingDays), latest },
+    };
+  }
+
+  /** `POST /api/service-records`: one member's service on one item on one day. */
+  async logOne(
+    principal: Principal,
+    input: {
+      memberId: number;
+      itemCode: string;
+      quantity: unknown;
+      serviceDate: string;
+      note?: string;
+      teamId?: number;
+    },
+  ): Promise<ServiceRecordView> {
+    const { records } = await this.log({
+      principal,
+      itemCode: input.itemCode,
+      serviceDate: input.serviceDate,
+      teamId: input.teamId ?? null,
+      lines: [{ memberId: input.memberId, quantity: input.quantity, note: input.note ?? null }],
+      fieldOf: (_i, field) => field,
+    });
+    return records[0];
+  }
+
+  /** `POST /api/activities`: a team event with many participants, all or none. */
+  async logActivity(
+    principal: Principal,
+    input: {
+      teamId: number;
+      itemCode: string;
+      title: string;
+      serviceDate: string;
+      participants: LogLine[];
+    },
+  ) {
+    const title = input.title.trim();
+    if (title === '') {
+      throw DomainError.validation('title must name the activity', {
+        fields: [{ field: 'title', problems: ['title must name the activity'] }],
+      });
+    }
+    const { activity, itemName, rows, records } = await this.log({
+      principal,
+      itemCode: input.itemCode,
+      serviceDate: input.serviceDate,
+      teamId: input.teamId,
+      lines: input.participants,
+      fieldOf: (i, field) => `participants[${i}].${field}`,
+      activityTitle: title,
+    });
+    return activityView(activity!, itemName, rows, records);
+  }
+
+  private async log(req: LogRequest): Promise<{
+    activity: Activity | null;
+    itemName: string;
+    rows: ServiceRecord[];
+    records: ServiceRecordView[];
+  }> {
+    const actor = actorOf(req.principal);
+    const isAdmin = req.principal.kind === 'user' && req.principal.role === 'admin';
+    const leaderUserId =
+      req.principal.kind === 'user' && req.principal.role === 'leader'
+        ? req.principal.userId
+        : null;
+    if (!isAdmin && leaderUserId === null) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'only an admin or a team leader may log service');
+    }
+    this.assertDateInRange(req.serviceDate);
+
+    return this.db.write(async (em) => {
+      const version = await this.versionOn(req.serviceDate);
+      const resolved = this.resolveItem(version, req.itemCode);
+      const { item, category } = resolved;
+      if (item.adminOnly && !isAdmin) {
+        throw new DomainError(
+          ErrorCode.FORBIDDEN,
+          `${item.name} (${item.code}) is awarded by an administrator only`,
+          { itemCode: item.code },
+        );
+      }
+      const lines = this.scoreLines(req, resolved);
+      const memberIds = lines.map((l) => l.memberId);
+
+      const members = await this.loadMembers(em, memberIds);
+      const teamId = await this.resolveTeam(em, req, leaderUserId, memberIds);
+      await this.periods.assertOpen(req.serviceDate);
+
+      await this.lockMembers(em, memberIds);
+      const usage = await this.dayUsage(em, memberIds, req.serviceDate);
+      const violations = lines.flatMap((l) =>
+        dailyCapViolations({
+          memberId: l.memberId,
+          item,
+          quantity: l.quantity,
+          hours: l.hours,
+          usage: usage.get(l.memberId) ?? emptyUsage(),
+          maxHoursPerDay: this.config.maxHoursPerDay,
+        }),
+      );
+      if (violations.length > 0) {
+        throw capExceeded(violations, members, item.name, req.serviceDate);
+      }
+
+      const now = this.clock.now().toISOString();
+      let activity: Activity | null = null;
+      if (req.activityTitle !== undefined) {
+        activity = em.create(Activity, {
+          teamId: teamId!,
+          itemCode: item.code,
+          title: req.activityTitle,
+          serviceDate: req.serviceDate,
+          standardVersion: version.version,
+          participants: lines.length,
+          createdBy: actor,
+          createdAt: now,
+        });
+        activity.id = toSafeInteger((await em.insert(Activity, activity)).identifiers[0].id);
+      }
+      const status: ServiceRecordStatus =
+        this.config.approvalRequired && !isAdmin ? 'pending' : 'posted';
+      const rows: ServiceRecord[] = [];
+      for (const line of lines) {
+        const row = em.create(ServiceRecord, {
+          memberId: line.memberId,
+          teamId,
+          activityId: activity?.id ?? null,
+          itemCode: item.code,
+          categoryCode: category.code,
+          standardVersion: version.version,
+          unit: item.unit,
+          quantity: line.quantity,
+          hours: line.hours,
+          points: line.points,
+          serviceDate: req.serviceDate,
+          status,
+          transactionId: null,
+          note: line.note,
+          rejectReason: null,
+          createdBy: actor,
+          createdAt: now,
+          decidedBy: null,
+          decidedAt: null,
+        });
+        row.id = toSafeInteger((await em.insert(ServiceRecord, row)).identifiers[0].id);
+        if (status === 'posted') {
+          row.transactionId = await this.postEarn(em, row, members.get(line.memberId)!, actor);
+        }
+        rows.push(row);
+      }
+      const records = rows.map((r) =>
+        serviceRecordView(r, {
+          memberName: members.get(r.memberId)!.name,
+          itemName: item.name,
+          reversalTransactionId: null,
+        }),
+      );
+      return { activity, itemName: item.name, rows, records };
+    });
+  }
+
+  /** `POST /api/service-records/:id/approve`: credits a pending record; approving twice is a no-op. */
+  async approve(principal: Principal, id: number): Promise<ServiceRecordView> {
+    return this.db.write(async (em) => {
+      const record = await this.lockRecord(em, id);
+      if (record.status === 'rejected') {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `service record ${id} was rejected (${record.rejectReason}); log the service again instead`,
+          { status: record.status },
+        );
+      }
+      if (record.status === 'pending') {
+        await this.periods.assertOpen(record.serviceDate);
+        const member = await em.findOneByOrFail(Member, { id: record.memberId });
+        const actor = actorOf(principal);
+        record.transactionId = await this.postEarn(em, record, member, actor);
+        record.status = 'posted';
+        record.decidedBy = actor;
+        record.decidedAt = this.clock.now().toISOString();
+        await em.update(
+          ServiceRecord,
+          { id },
+          { status: 'posted', decidedBy: record.decidedBy, decidedAt: record.decidedAt },
+        );
+      }
+      return this.view(em, record);
+    });
+  }
+
+  /** `POST /api/service-records/:id/reject`: keeps a pending record, uncredited, with the reason. */
+  async reject(principal: Principal, id: number, reason: string): Promise<ServiceRecordView> {
+    return this.db.write(async (em) => {
+      const record = await this.lockRecord(em, id);
+      if (record.status === 'posted') {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `service record ${id} is already credited; correct it with a reversal instead`,
+          { status: record.status, transactionId: record.transactionId },
+        );
+      }
+      if (record.status === 'pending') {
+        record.status = 'rejected';
+        record.rejectReason = reason.trim();
+        record.decidedBy = actorOf(principal);
+        record.decidedAt = this.clock.now().toISOString();
+        await em.update(
+          ServiceRecord,
+          { id },
+          {
+            status: 'rejected',
+            rejectReason: record.rejectReason,
+            decidedBy: record.decidedBy,
+            decidedAt: record.decidedAt,
+          },
+        );
+      }
+      return this.view(em, record);
+    });
+  }
+
+  /** Corrects a wrong posted record: a reversal of its earn with a reason; the record stays as it was. */
+  async reverse(principal: Principal, id: number, reason: string) {
+    return this.db.write(async (em) => {
+      const record = await this.lockRecord(em, id);
+      if (record.status !== 'posted' || record.transactionId === null) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `service record ${id} is ${record.status}, not credited; there is nothing to reverse`,
+          { status: record.status },
+        );
+      }
+      const reversal = await this.ledger.reverse(record.transactionId, {
+        actor: actorOf(principal),
+        reason: reason.trim(),
+        meta: { serviceRecordId: record.id, memberId: record.memberId },
+      });
+      return {
+        transactionId: reversal.id,
+        reverses: reversal.reverses,
+        record: await this.view(em, record),
+      };
+    });
+  }
+
+  /** One record, for an admin or a leader of one of the member's teams (others get 404). */
+  async getOne(principal: Principal, id: number): Promise<ServiceRecordView> {
+    return this.db.read(async (em) => {
+      const record = await em.findOneBy(ServiceRecord, { id });
+      if (!record || !(await this.maySee(em, principal, record))) {
+        throw DomainError.notFound('service record');
+      }
+      return this.view(em, record);
+    });
+  }
+
+  /** `GET /api/activities/:id` for an admin or a leader of the activity's team. */
+  async getActivity(principal: Principal, id: number) {
+    return this.db.read(async (em) => {
+      const activity = await em.findOneBy(Activity, { id });
+      if (!activity) {
+        throw DomainError.notFound('activity');
+      }
+      if (principal.kind === 'user' && principal.role === 'leader') {
+        const leads = await em.findOneBy(TeamLeader, {
+          teamId: activity.teamId,
+          userId: principal.userId,
+        });
+        if (!leads) {
+          throw DomainError.notFound('activity');
+        }
+      }
+      const rows = await em.find(ServiceRecord, {
+        where: { activityId: id },
+        order: { id: 'ASC' },
+      });
+      const version = await this.standard.getVersion(activity.standardVersion);
+      const records = await this.views(em, rows);
+      return activityView(
+        activity,
+        findItem(version, activity.itemCode)?.item.name ?? null,
+        rows,
+        records,
+      );
+    });
+  }
+
+  /**
+   * `GET /api/service-records`: newest first, filtered; a leader sees the records of members of the
+   * teams they lead.
+   */
+  async list(principal: Principal, filter: ListFilter) {
+    const limit = filter.limit ?? LIST_LIMIT_DEFAULT;
+    const beforeId = decodeRecordCursor(filter.cursor);
+    return this.db.read(async (em) => {
+      const qb = em.createQueryBuilder(ServiceRecord, 'sr');
+      if (principal.kind === 'user' && principal.role === 'leader') {
+        qb.andWhere(
+          `sr.member_id IN (SELECT tm.member_id FROM team_members tm
+             JOIN team_leaders tl ON tl.team_id = tm.team_id WHERE tl.user_id = :leaderId)`,
+          { leaderId: principal.userId },
+        );
+      }
+      if (filter.memberId !== undefined) {
+        qb.andWhere('sr.member_id = :memberId', { memberId: filter.memberId });
+      }
+      if (filter.teamId !== undefined) {
+        qb.andWhere('sr.team_id = :teamId', { teamId: filter.teamId });
+      }
+      if (filter.activityId !== undefined) {
+        qb.andWhere('sr.activity_id = :activityId', { activityId: filter.activityId });
+      }
+      if (filter.status !== undefined) {
+        qb.andWhere('sr.status = :status', { status: filter.status });
+      }
+      if (filter.from !== undefined) {
+        qb.andWhere('sr.service_date >= :from', { from: filter.from });
+      }
+      if (filter.to !== undefined) {
+        qb.andWhere('sr.service_date <= :to', { to: filter.to });
+      }
+      if (beforeId !== undefined) {
+        qb.andWhere('sr.id < :beforeId', { beforeId });
+      }
+      const rows = await qb
+        .orderBy('sr.id', 'DESC')
+        .limit(limit + 1)
+        .getMany();
+      const page = rows.slice(0, limit);
+      return {
+        items: await this.views(em, page),
+        nextCursor: rows.length > limit ? encodeRecordCursor(page[page.length - 1].id) : null,
+      };
+    });
+  }
+
+  // --- rules -------------------------------------------------------------------------------
+
+  private today(): string {
+    return localDate(this.clock.now(), this.appConfig.timeZone);
+  }
+
+  private assertDateInRange(serviceDate: string): void {
+    const latest = this.today();
+    const earliest = addDays(latest, -this.config.backDatingDays);
+    if (serviceDate > latest || serviceDate < earliest) {
+      throw new DomainError(
+        ErrorCode.SERVICE_DATE_OUT_OF_RANGE,
+        serviceDate > latest
+          ? `service date ${serviceDate} is in the future; log service on or after the day it was done`
+          : `service date ${serviceDate} is more than ${this.config.backDatingDays} days ago; the earliest that may be logged is ${earliest}`,
+        { serviceDate, earliest, latest },
+      );
+    }
+  }
+
+  private async versionOn(serviceDate: string): Promise<StandardVersion> {
+    const version = await this.standard.versionOn(serviceDate);
+    if (!version) {
+      throw new DomainError(
+        ErrorCode.SERVICE_DATE_OUT_OF_RANGE,
+        `no scoring standard was in force on ${serviceDate}`,
+        { serviceDate },
+      );
+    }
+    return version;
+  }
+
+  private resolveItem(version: StandardVersion, itemCode: string): ResolvedItem {
+    const resolved = findItem(version, itemCode);
+    if (!resolved) {
+      throw new DomainError(
+        ErrorCode.UNKNOWN_ITEM,
+        `"${itemCode}" is not an item of the scoring standard in force (version ${version.version}); see GET /api/standard`,
+        { itemCode, standardVersion: version.version },
+      );
+    }
+    return resolved;
+  }
+
+  /** Parses every quantity and scores it; all bad lines are reported together. */
+  private scoreLines(req: LogRequest, { item }: ResolvedItem): ScoredLine[] {
+    const problems: { field: string; problems: string[] }[] = [];
+    const seen = new Map<number, number>();
+    const lines: ScoredLine[] = [];
+    req.lines.forEach((line, i) => {
+      const field = req.fieldOf(i, 'quantity');
+      const first = seen.get(line.memberId);
+      if (first !== undefined) {
+        problems.push({
+          field: req.fieldOf(i, 'memberId'),
+          problems: [
+            `member ${line.memberId} is already listed at participants[${first}]; give one line per member with the total quantity`,
+          ],
+        });
+        return;
+      }
+      seen.set(line.memberId, i);
+      let quantity: Cents;
+      try {
+        quantity = parseCents(line.quantity, { field });
+      } catch (err) {
+        if (err instanceof DomainError) {
+          problems.push({ field, problems: [err.message] });
+          return;
+        }
+        throw err;
+      }
+      if (item.unit === 'time' && quantity % 100 !== 0) {
+        problems.push({
+          field,
+          problems: [`${field} of ${item.name} counts times and must be a whole number`],
+        });
+        return;
+      }
+      const points = scoreQuantity(item, quantity);
+      if (points === 0) {
+        problems.push({
+          field,
+          problems: [
+            `${field} ${formatCents(quantity)} of ${item.name} earns less than 0.01 points`,
+          ],
+        });
+        return;
+      }
+      lines.push({
+        memberId: line.memberId,
+        quantity,
+        hours: hoursOf(item, quantity),
+        points,
+        note: line.note?.trim() || null,
+      });
+    });
+    if (problems.length > 0) {
+      throw DomainError.validation(problems.flatMap((p) => p.problems).join('; '), {
+        fields: problems,
+      });
+    }
+    return lines;
+  }
+
+  private async loadMembers(em: EntityManager, memberIds: number[]): Promise<Map<number, Member>> {
+    const found = await em.findBy(Member, { id: In(memberIds) });
+    const members = new Map(found.map((m) => [m.id, m]));
+    const missing = memberIds.filter((id) => !members.has(id));
+    if (missing.length > 0) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `no member with id ${missing.join(', ')}`, {
+        memberIds: missing,
+      });
+    }
+    const inactive = found.filter((m) => !m.active);
+    if (inactive.length > 0) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `${inactive.map((m) => `${m.name} (${m.passbookNo})`).join(', ')} no longer volunteer here`,
+        { memberIds: inactive.map((m) => m.id) },
+      );
+    }
+    return members;
+  }
+
+  /**
+   * The team the records belong to, after checking who may log for whom: an admin for anyone; a
+   * leader for members of the teams they lead, under one of those teams.
+   */
+  private async resolveTeam(
+    em: EntityManager,
+    req: LogRequest,
+    leaderUserId: number | null,
+    memberIds: number[],
+  ): Promise<number | null> {
+    if (req.teamId !== null && !(await em.findOneBy(Team, { id: req.teamId }))) {
+      throw DomainError.notFound('team');
+    }
+    if (leaderUserId === null) {
+      return req.teamId;
+    }
+    const ledTeamIds = (await em.findBy(TeamLeader, { userId: leaderUserId })).map((l) => l.teamId);
+    if (req.teamId !== null && !ledTeamIds.includes(req.teamId)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, `you do not lead team ${req.teamId}`, {
+        teamId: req.teamId,
+      });
+    }
+    const memberships = ledTeamIds.length
+      ? await em.find(TeamMember, {
+          where: { teamId: In(ledTeamIds), memberId: In(memberIds) },
+          order: { teamId: 'ASC' },
+        })
+      : [];
+    const inTeams = new Set(memberships.map((m) => m.memberId));
+    const outside = memberIds.filter((id) => !inTeams.has(id));
+    if (outside.length > 0) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        `a leader may log service only for members of their own teams; not in your teams: member ${outside.join(', ')}`,
+        { memberIds: outside },
+      );
+    }
+    if (req.teamId !== null) {
+      return req.teamId;
+    }
+    // One record without a team named: the first of the leader's teams the member belongs to.
+    return memberships[0].teamId;
+  }
+
+  /** On PostgreSQL, one logger at a time per member, so two requests cannot both fit under a cap. */
+  private async lockMembers(em: EntityManager, memberIds: number[]): Promise<void> {
+    if (this.db.dialect === 'postgres') {
+      await em.query('SELECT pg_advisory_xact_lock(2, m) FROM unnest($1::int[]) AS m ORDER BY m', [
+        memberIds,
+      ]);
+    }
+  }
+
+  /** What each member already has on the day: records posted or pending and not reversed. */
+  private async dayUsage(
+    em: EntityManager,
+    memberIds: number[],
+    serviceDate: string,
+  ): Promise<Map<number, DayUsage>> {
+    const rows: { member_id: unknown; item_code: string; quantity: unknown; hours: unknown }[] =
+      await em
+        .createQueryBuilder(ServiceRecord, 'sr')
+        .select('sr.member_id', 'member_id')
+        .addSelect('sr.item_code', 'item_code')
+        .addSelect('SUM(sr.quantity)', 'quantity')
+        .addSelect('SUM(sr.hours)', 'hours')
+        .where('sr.service_date = :serviceDate', { serviceDate })
+        .andWhere('sr.member_id IN (:...memberIds)', { memberIds })
+        .andWhere("sr.status <> 'rejected'")
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM ledger_transactions r WHERE r.reverses = sr.transaction_id)`,
+        )
+        .groupBy('sr.member_id')
+        .addGroupBy('sr.item_code')
+        .getRawMany();
+    const usage = new Map<number, DayUsage>();
+    for (const r of rows) {
+      const memberId = toSafeInteger(r.member_id);
+      const u = usage.get(memberId) ?? emptyUsage();
+      u.quantityByItem.set(r.item_code, toSafeInteger(r.quantity));
+      u.hours += toSafeInteger(r.hours);
+      usage.set(memberId, u);
+    }
+    return usage;
+  }
+
+  private async postEarn(
+    em: EntityManager,
+    record: ServiceRecord,
+    member: Member,
+    actor: string,
+  ): Promise<string> {
+    const version = await this.standard.getVersion(record.standardVersion);
+    const { item } = findItem(version, record.itemCode)!;
+    this.issuanceAccountId ??= await this.ledger.systemAccountId('issuance');
+    const posted = await this.ledger.post({
+      kind: 'earn',
+      actor,
+      effectiveDate: record.serviceDate,
+      description: earnDescription(item, record.quantity),
+      postings: [
+        { accountId: this.issuanceAccountId, amount: -record.points },
+        { accountId: member.accountId, amount: record.points },
+      ],
+      meta: {
+        serviceRecordId: record.id,
+        memberId: record.memberId,
+        itemCode: record.itemCode,
+        categoryCode: record.categoryCode,
+        standardVersion: record.standardVersion,
+        quantity: formatCents(record.quantity),
+        hours: formatCents(record.hours),
+        ...(record.activityId === null ? {} : { activityId: record.activityId }),
+        ...(record.createdBy === actor ? {} : { loggedBy: record.createdBy }),
+      },
+    });
+    await em.update(ServiceRecord, { id: record.id }, { transactionId: posted.id });
+    return posted.id;
+  }
+
+  private async lockRecord(em: EntityManager, id: number): Promise<ServiceRecord> {
+    // Two admins deciding one record at once: the second waits and sees the first's decision.
+    await this.db.lockName(`service-record:${id}`);
+    const record = await em.findOneBy(ServiceRecord, { id });
+    if (!record) {
+      throw DomainError.notFound('service record');
+    }
+    return record;
+  }
+
+  private async maySee(
+    em: EntityManager,
+    principal: Principal,
+    record: ServiceRecord,
+  ): Promise<boolean> {
+    if (principal.kind === 'user' && principal.role === 'admin') {
+      return true;
+    }
+    if (principal.kind === 'user' && principal.role === 'leader') {
+      const rows: unknown[] = await em
+        .createQueryBuilder(TeamMember, 'tm')
+        .innerJoin(TeamLeader, 'tl', 'tl.team_id = tm.team_id')
+        .where('tl.user_id = :userId', { userId: principal.userId })
+        .andWhere('tm.member_id = :memberId', { memberId: record.memberId })
+        .limit(1)
+        .getRawMany();
+      return rows.length > 0;
+    }
+    return false;
+  }
+
+  private async view(em: EntityManager, record: ServiceRecord): Promise<ServiceRecordView> {
+    return (await this.views(em, [record]))[0];
+  }
+
+  /** Views of many records with three queries, whatever their number. */
+  private async views(em: EntityManager, rows: ServiceRecord[]): Promise<ServiceRecordView[]> {
+    if (rows.length === 0) {
+      return [];
+    }
+    const members = await em.findBy(Member, { id: In([...new Set(rows.map((r) => r.memberId))]) });
+    const names = new Map(members.map((m) => [m.id, m.name]));
+    const txIds = rows.map((r) => r.transactionId).filter((id): id is string => id !== null);
+    const reversals = txIds.length
+      ? await em.find(LedgerTransaction, {
+          select: { id: true, reverses: true },
+          where: { reverses: In(txIds) },
+        })
+      : [];
+    const reversalOf = new Map(reversals.map((t) => [t.reverses!, t.id]));
+    const views: ServiceRecordView[] = [];
+    for (const r of rows) {
+      const version = await this.standard.getVersion(r.standardVersion);
+      views.push(
+        serviceRecordView(r, {
+          memberName: names.get(r.memberId) ?? null,
+          itemName: findItem(version, r.itemCode)?.item.name ?? null,
+          reversalTransactionId: r.transactionId ? (reversalOf.get(r.transactionId) ?? null) : null,
+        }),
+      );
+    }
+    return views;
+  }
+}
+
+function capExceeded(
+  violations: CapViolation[],
+  members: Map<number, Member>,
+  itemName: string,
+  serviceDate: string,
+): DomainError {
+  const lines = violations.map((v) => {
+    const who = members.get(v.memberId)!.name;
+    return v.limit === 'item'
+      ? `${who}: ${itemName} is capped at ${v.max} a day, ${v.alreadyLogged} already logged, ${v.remaining} left`
+      : `${who}: at most ${v.max} service hours a day, ${v.alreadyLogged} already logged, ${v.remaining} left`;
+  });
+  return new DomainError(
+    ErrorCode.CAP_EXCEEDED,
+    `over the daily limit on ${serviceDate}: ${lines.join('; ')}`,
+    { serviceDate, violations },
+  );
+}
+
+export function encodeRecordCursor(id: number): string {
+  return Buffer.from(`r:${id}`).toString('base64url');
+}
+
+/** Decodes a list cursor; anything not produced by encodeRecordCursor is a 400. */
+export function decodeRecordCursor(cursor: string | undefined): number | undefined {
+  if (cursor === undefined || cursor === '') {
+    return undefined;
+  }
+  const m = /^r:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) {
+    throw DomainError.validation('cursor is not valid', { field: 'cursor' });
+  }
+  return Number(m[1]);
+}

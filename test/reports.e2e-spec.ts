@@ -1,0 +1,178 @@
+import { DonationsService } from '../src/donations/donations.service';
+import { LedgerService } from '../src/ledger/ledger.service';
+import { fixtures } from './support/fixtures';
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('quarterly report over HTTP (e2e)', () => {
+  let t: TestApp;
+  let teamOneId: number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const f = fixtures(t.app);
+    const ledger = t.app.get(LedgerService);
+    // Registered at 23:30 and 00:30 local time either side of 1 April.
+    t.clock.set('2026-03-31T15:30:00Z');
+    await f.newMember({ name: '一季度' });
+    t.clock.set('2026-03-31T16:30:00Z');
+    await f.newMember({ name: '二季度' });
+    t.clock.set('2026-06-15T02:00:00Z');
+
+    const a = await f.newMember({ name: '甲' });
+    const b = await f.newMember({ name: '乙' });
+    const teamOne = await f.newTeam({ name: '环境整治队', memberIds: [a.id] });
+    const teamTwo = await f.newTeam({ name: '治安巡逻队', memberIds: [b.id] });
+    teamOneId = teamOne.id;
+    const record = (m: typeof a, opts: Parameters<typeof f.serviceRecord>[1]) =>
+      f.serviceRecord(m, opts);
+    await record(a, { points: 200, serviceDate: '2026-03-31', teamId: teamOne.id });
+    await record(a, {
+      points: 1000,
+      hours: 200,
+      serviceDate: '2026-04-10',
+      categoryCode: 'A',
+      teamId: teamOne.id,
+    });
+    await record(a, {
+      points: 500,
+      serviceDate: '2026-05-01',
+      categoryCode: 'B',
+      teamId: teamOne.id,
+    });
+    await record(b, { points: 300, hours: 100, serviceDate: '2026-06-30', categoryCode: 'A' });
+    const wrong = await record(b, {
+      points: 700,
+      hours: 150,
+      serviceDate: '2026-05-05',
+      categoryCode: 'A',
+      teamId: teamTwo.id,
+    });
+    await t.db.write(() =>
+      ledger.reverse(wrong.transactionId!, { actor: 'user:1', reason: 'entered twice' }),
+    );
+    await record(b, { points: 400, serviceDate: '2026-07-01', categoryCode: 'A' });
+    await f.earn(a.accountId, 250, '2026-05-20');
+
+    await f.redeem(a.accountId, 300, '2026-06-01');
+    const cancelled = await f.redeem(b.accountId, 100, '2026-06-02');
+    await t.db.write(() => ledger.reverse(cancelled.id, { actor: 'user:1', reason: 'cancelled' }));
+    const household = await f.newHousehold();
+    await t.db.write(() =>
+      t.app
+        .get(DonationsService)
+        .donate(
+          { kind: 'member', memberId: a.id, passbookNo: a.passbookNo },
+          { householdId: household.id, points: 2 },
+        ),
+    );
+    await f.redeem(household.accountId, 50, '2026-06-20');
+  });
+  afterAll(() => t.close());
+
+  it('should report the quarter from the ledger and the verified service records', async () => {
+    const res = await t.http.get('/api/reports/quarter/2026/2').set('Authorization', t.adminAuth);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      period: { year: 2026, quarter: 2, from: '2026-04-01', to: '2026-06-30' },
+      generatedAt: '2026-06-15T02:00:00.000Z',
+      earned: {
+        points: '20.50',
+        byCategory: [
+          { categoryCode: 'A', points: '13.00', hours: '3.00', records: 2, volunteers: 2 },
+          { categoryCode: 'B', points: '5.00', hours: '0.00', records: 1, volunteers: 1 },
+        ],
+        byTeam: [
+          {
+            teamId: teamOneId,
+            teamName: '环境整治队',
+            points: '15.00',
+            hours: '2.00',
+            records: 2,
+            volunteers: 1,
+          },
+          {
+            teamId: null,
+            teamName: null,
+            points: '3.00',
+            hours: '1.00',
+            records: 1,
+            volunteers: 1,
+          },
+        ],
+        notFromServiceRecords: '2.50',
+      },
+      redeemed: { points: '3.50', byMembers: '3.00', byHouseholds: '0.50', redemptions: 2 },
+      donated: { points: '2.00', donations: 1, donors: 1, households: 1 },
+      activeVolunteers: 2,
+      newVolunteers: 3,
+      stockGivenOut: [],
+      outstandingPoints: {
+        total: '19.00',
+        members: '17.50',
+        households: '1.50',
+        asOf: '2026-06-30',
+      },
+    });
+  });
+
+  it('should place a quarter boundary at local midnight', async () => {
+    const res = await t.http.get('/api/reports/quarter/2026/1').set('Authorization', t.adminAuth);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      period: { from: '2026-01-01', to: '2026-03-31' },
+      earned: { points: '2.00', notFromServiceRecords: '0.00' },
+      activeVolunteers: 1,
+      newVolunteers: 1,
+      outstandingPoints: { total: '2.00' },
+    });
+  });
+
+  it('should give the same report as CSV for a spreadsheet', async () => {
+    const res = await t.http
+      .get('/api/reports/quarter/2026/2?format=csv')
+      .set('Authorization', t.adminAuth);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="passbook-report-2026-Q2.csv"',
+    );
+    const lines = res.text
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('section,key,name,points,hours,count');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'period,2026-Q2,2026-04-01..2026-06-30,,,',
+        'earned,total,,20.50,,',
+        `earned_by_team,${teamOneId},环境整治队,15.00,2.00,2`,
+        'earned_by_team,none,,3.00,1.00,1',
+        'redeemed,total,,3.50,,2',
+        'donated,total,,2.00,,1',
+        'volunteers,new,,,,3',
+        'outstanding,total,2026-06-30,19.00,,',
+      ]),
+    );
+  });
+
+  it.each([
+    ['quarter 5', '/api/reports/quarter/2026/5', 400],
+    ['a quarter in words', '/api/reports/quarter/2026/two', 400],
+    ['a year out of range', '/api/reports/quarter/1800/1', 400],
+    ['an unknown format', '/api/reports/quarter/2026/1?format=xlsx', 400],
+  ])('should refuse %s with VALIDATION_FAILED', async (_name, url, status) => {
+    const res = await t.http.get(url).set('Authorization', t.adminAuth);
+    expect(res.status).toBe(status);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('should show the report to admins only', async () => {
+    const f = fixtures(t.app);
+    await f.newUser('clerk', 'clerk-r');
+    const clerk = await t.login('clerk-r', 'password-123');
+    expect(
+      (await t.http.get('/api/reports/quarter/2026/2').set('Authorization', clerk)).status,
+    ).toBe(403);
+    expect((await t.http.get('/api/reports/quarter/2026/2')).status).toBe(401);
+  });
+});
