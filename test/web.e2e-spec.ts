@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, TestApp } from './support/test-app';
@@ -12,6 +13,7 @@ function fakeBuild(): string {
     '<!doctype html><title>爱心存折</title><div id="app"></div>',
   );
   writeFileSync(join(dir, 'app.js'), 'console.log("pages");');
+  writeFileSync(join(dir, 'app.js.gz'), gzipSync('console.log("pages");'));
   return dir;
 }
 
@@ -74,6 +76,14 @@ describe(registerWebPages.name, () => {
     const res = await t.http.get('/app.js');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('javascript');
+    expect(res.text).toBe('console.log("pages");');
+  });
+
+  it('should send the compressed copy to browsers that accept it', async () => {
+    const res = await t.http.get('/app.js').set('Accept-Encoding', 'gzip');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['vary']).toContain('Accept-Encoding');
     expect(res.text).toBe('console.log("pages");');
   });
 

@@ -33,6 +33,7 @@ const CONTENT_SECURITY_POLICY = [
 function setPageHeaders(res: SetHeadersResponse): void {
   // Built files keep their names, so browsers revalidate (ETag) instead of caching blindly.
   res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   // Page paths carry passbook numbers (/print/V…): never send them to another site.
@@ -58,6 +59,8 @@ export async function registerWebPages(app: NestFastifyApplication, webDir: stri
     wildcard: false,
     index: ['index.html'],
     cacheControl: false,
+    // The build writes .br and .gz beside each file; browsers that accept them get those.
+    preCompressed: true,
     setHeaders: setPageHeaders,
   });
   const fastify = app.getHttpAdapter().getInstance();
