@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
 import { Clock, SystemClock } from './common/clock';
 import { DatabaseModule } from './common/db/database.module';
@@ -50,7 +51,7 @@ export class AppModule {
         AuthModule,
         LedgerModule,
         PeopleModule,
-        ShopModule.register(options.config),
+        ShopModule,
 
         PassbooksModule,
         StandardModule,
@@ -58,6 +59,8 @@ export class AppModule {
         DonationsModule,
         RatingsModule,
         ReportsModule,
+        // One scheduler for every @Cron job; tests run without it and call the jobs directly.
+        ...(options.config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
       ],
       controllers: [HealthController],
       providers: [

@@ -108,6 +108,31 @@ describe('ledger over HTTP (e2e)', () => {
     await expect(ledger.balanceOf(accountId)).resolves.toBe(0);
   });
 
+  it('should replay a refusal under its key, but not a malformed request', async () => {
+    const { transactionId } = await earned(200);
+    const reverse = (key: string, body: object) =>
+      t.http
+        .post(`/api/ledger/transactions/${transactionId}/reversal`)
+        .set('Authorization', t.adminAuth)
+        .set('Idempotency-Key', key)
+        .send(body);
+    await reverse('refusal-1', { reason: 'first' });
+    const refused = await reverse('refusal-2', { reason: 'second' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('ALREADY_REVERSED');
+    expect(refused.headers['idempotent-replayed']).toBeUndefined();
+    const again = await reverse('refusal-2', { reason: 'second' });
+    expect(again.status).toBe(409);
+    expect(again.body).toEqual(refused.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+
+    const malformed = await reverse('refusal-3', { reason: 42 });
+    expect(malformed.status).toBe(400);
+    const fixed = await reverse('refusal-3', { reason: 'fixed body' });
+    expect(fixed.status).toBe(409);
+    expect(fixed.body.code).toBe('ALREADY_REVERSED');
+  });
+
   it('should make exactly one transaction from 20 concurrent repeats of one request', async () => {
     const { transactionId } = await earned(300);
     const before = await countTransactions();

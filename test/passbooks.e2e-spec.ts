@@ -2,6 +2,7 @@ import { Database } from '../src/common/db/database';
 import { LedgerService } from '../src/ledger/ledger.service';
 import { Member } from '../src/people/entities/member.entity';
 import { ServiceRecord } from '../src/service-records/entities/service-record.entity';
+import { configDir } from './support/config-dir';
 import { fixtures } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -68,7 +69,7 @@ describe('passbooks (e2e)', () => {
       balance: '3.00',
       earnedThisYear: '3.00',
       hours: { thisYear: '0.00', total: '0.00' },
-      hoursGrade: { preset: 'national', stars: 0, nextAtHours: '100.00' },
+      hoursGrade: { preset: 'dalian', stars: 0, nextAtHours: '50.00' },
       entries: [
         {
           seq: expect.any(Number),
@@ -127,16 +128,23 @@ describe('passbooks (e2e)', () => {
       .get(`/api/passbooks/${member.passbookNo}`)
       .set('Authorization', t.adminAuth);
     expect(res.body.hours).toEqual({ thisYear: '45.50', total: '105.50' });
-    expect(res.body.hoursGrade).toEqual({ preset: 'national', stars: 1, nextAtHours: '300.00' });
+    // The shipped config/star-rating.json grades by Dalian's 50/150/300/800/1500 hours.
+    expect(res.body.hoursGrade).toEqual({ preset: 'dalian', stars: 1, nextAtHours: '150.00' });
   });
 
-  it('should grade hours by the Dalian preset when HOURS_GRADE_PRESET=dalian', async () => {
-    const dalian = await createTestApp({ env: { HOURS_GRADE_PRESET: 'dalian' } });
+  it('should grade hours by the national preset when config/star-rating.json names it', async () => {
+    const dir = configDir({
+      'star-rating.json': {
+        pointsForStars: ['20.00', '50.00', '100.00', '200.00', '300.00'],
+        hoursGradePreset: 'national',
+      },
+    });
+    const national = await createTestApp({ env: { CONFIG_DIR: dir.dir } });
     try {
-      const g = fixtures(dalian.app);
+      const g = fixtures(national.app);
       const member = await g.newMember();
       const posted = await g.earn(member.accountId, 100, '2026-02-01');
-      await dalian.db.write((em) =>
+      await national.db.write((em) =>
         em.insert(ServiceRecord, {
           memberId: member.id,
           itemCode: 'patrol',
@@ -150,15 +158,17 @@ describe('passbooks (e2e)', () => {
           status: 'posted',
           transactionId: posted.id,
           createdBy: 'user:1',
-          createdAt: dalian.clock.now().toISOString(),
+          createdAt: national.clock.now().toISOString(),
         }),
       );
-      const res = await dalian.http
+      const res = await national.http
         .get(`/api/passbooks/${member.passbookNo}`)
-        .set('Authorization', dalian.adminAuth);
-      expect(res.body.hoursGrade).toEqual({ preset: 'dalian', stars: 2, nextAtHours: '300.00' });
+        .set('Authorization', national.adminAuth);
+      expect(res.body.hours).toEqual({ thisYear: '160.00', total: '160.00' });
+      expect(res.body.hoursGrade).toEqual({ preset: 'national', stars: 1, nextAtHours: '300.00' });
     } finally {
-      await dalian.close();
+      await national.close();
+      dir.remove();
     }
   });
 
@@ -221,7 +231,7 @@ describe('passbooks (e2e)', () => {
       owner: { type: 'household', id: household.id, name: '李奶奶' },
       balance: '0.00',
       hours: { thisYear: '0.00', total: '0.00' },
-      hoursGrade: { preset: 'national', stars: 0, nextAtHours: '100.00' },
+      hoursGrade: { preset: 'dalian', stars: 0, nextAtHours: '50.00' },
       entries: [],
     });
   });

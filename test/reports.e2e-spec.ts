@@ -176,3 +176,91 @@ describe('quarterly report over HTTP (e2e)', () => {
     expect((await t.http.get('/api/reports/quarter/2026/2')).status).toBe(401);
   });
 });
+
+describe('quarterly report: stock given out (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('should count redemptions less cancellations per catalog item, dated by the redemption', async () => {
+    const f = fixtures(t.app);
+    const member = await f.newMember();
+    await f.earn(member.accountId, 50000);
+    const rice = await f.newCatalogItem({ name: '大米5kg', priceCents: 1000, stock: 20 });
+    const oil = await f.newCatalogItem({ name: '食用油', priceCents: 800, stock: 20 });
+    const cleaning = await f.newCatalogItem({
+      name: '家政服务券',
+      kind: 'service_coupon',
+      priceCents: 3000,
+      stock: 5,
+    });
+    await f.openRedemptionWindow();
+    let keys = 0;
+    let auth = t.adminAuth;
+    const redeem = async (lines: { catalogItemId: number; quantity: number }[]) => {
+      const res = await t.http
+        .post('/api/redemptions')
+        .set('Authorization', auth)
+        .set('Idempotency-Key', `stock-${++keys}`)
+        .send({ passbookNo: member.passbookNo, lines });
+      expect(res.status).toBe(201);
+      return res.body.id as number;
+    };
+    const cancel = async (id: number) => {
+      const res = await t.http
+        .post(`/api/redemptions/${id}/cancel`)
+        .set('Authorization', auth)
+        .set('Idempotency-Key', `stock-${++keys}`)
+        .send({ reason: '居民改换商品' });
+      expect(res.status).toBe(201);
+    };
+    await redeem([
+      { catalogItemId: rice.id, quantity: 3 },
+      { catalogItemId: cleaning.id, quantity: 1 },
+    ]);
+    const changedMind = await redeem([
+      { catalogItemId: rice.id, quantity: 2 },
+      { catalogItemId: oil.id, quantity: 1 },
+    ]);
+    await cancel(changedMind);
+    const cancelledNextQuarter = await redeem([{ catalogItemId: cleaning.id, quantity: 2 }]);
+
+    // In the next quarter: one more redemption, and a Q2 redemption cancelled by an admin.
+    t.clock.set('2026-07-10T02:00:00Z');
+    auth = await t.login('admin');
+    await f.openRedemptionWindow();
+    await redeem([{ catalogItemId: oil.id, quantity: 4 }]);
+    await cancel(cancelledNextQuarter);
+
+    const q2 = await t.http.get('/api/reports/quarter/2026/2').set('Authorization', auth);
+    expect(q2.status).toBe(200);
+    expect(q2.body.stockGivenOut).toEqual([
+      { catalogItemId: rice.id, name: '大米5kg', kind: 'goods', quantity: 3, points: '30.00' },
+      {
+        catalogItemId: cleaning.id,
+        name: '家政服务券',
+        kind: 'service_coupon',
+        quantity: 1,
+        points: '30.00',
+      },
+    ]);
+    expect(q2.body.redeemed).toEqual({
+      points: '60.00',
+      byMembers: '60.00',
+      byHouseholds: '0.00',
+      redemptions: 1,
+    });
+    const q3 = await t.http.get('/api/reports/quarter/2026/3').set('Authorization', auth);
+    expect(q3.body.stockGivenOut).toEqual([
+      { catalogItemId: oil.id, name: '食用油', kind: 'goods', quantity: 4, points: '32.00' },
+    ]);
+    expect(q3.body.redeemed.points).toBe('32.00');
+    const csv = await t.http
+      .get('/api/reports/quarter/2026/2?format=csv')
+      .set('Authorization', auth);
+    expect(csv.text).toContain(`stock_given_out,${rice.id},大米5kg,30.00,,3\r\n`);
+  });
+});

@@ -19,7 +19,8 @@ const footprint = async (t: TestApp) => [
   await tableCount(t, 'service_records'),
   await tableCount(t, 'activities'),
   await tableCount(t, 'ledger_transactions'),
-  await tableCount(t, 'idempotency_keys'),
+  // A refusal is stored under its key (so a repeat gets the same answer), but no success is.
+  await tableCount(t, 'idempotency_keys WHERE status_code < 400'),
 ];
 
 const leaksNothing = (body: unknown) =>
@@ -438,7 +439,8 @@ describe('service records and activities (e2e)', () => {
         expect(res.body).toEqual({
           statusCode: 409,
           code: 'PERIOD_CLOSED',
-          message: 'the star rating of 2026 is published, so 2026 is closed to new service records',
+          message:
+            'the 2026 star rating was published on 2027-01-03; service in 2026 can no longer be recorded or approved',
           details: { year: 2026, serviceDate: '2026-12-30' },
         });
         expect(await footprint(t)).toEqual(before);

@@ -833,8 +833,12 @@ describe('quarterly redemption window over HTTP (e2e)', () => {
       details: { opensAt: '2026-03-25T01:00:00.000Z' },
     });
 
+    // The refusal is the answer to key q1-a for good; trying again is a new attempt with a new key.
+    expect((await send('q1-a')).headers['idempotent-replayed']).toBe('true');
     t.clock.set('2026-03-25T01:00:00Z');
-    const open = await send('q1-a');
+    const replayed = await send('q1-a');
+    expect(replayed.status).toBe(409);
+    const open = await send('q1-b');
     expect(open.status).toBe(201);
     expect(open.body).toMatchObject({ total: '2.00', balanceAfter: '3.00' });
   });

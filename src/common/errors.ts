@@ -70,3 +70,14 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.VALIDATION_FAILED, message, details);
   }
 }
+
+/** A stored refusal answered again under its Idempotency-Key: sent as stored, marked replayed. */
+export class ReplayedRefusal extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly body: unknown,
+  ) {
+    super('replayed refusal');
+    this.name = 'ReplayedRefusal';
+  }
+}

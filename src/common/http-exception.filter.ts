@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { DomainError, ErrorCode, HTTP_STATUS_OF } from './errors';
+import { DomainError, ErrorCode, HTTP_STATUS_OF, ReplayedRefusal } from './errors';
 
 interface ErrorBody {
   statusCode: number;
@@ -77,8 +77,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       status: (n: number) => { send: (b: unknown) => void };
       header: (k: string, v: string) => void;
     }>();
-    const body = toErrorBody(exception, this.logger);
     reply.header('content-type', 'application/json; charset=utf-8');
+    if (exception instanceof ReplayedRefusal) {
+      reply.header('Idempotent-Replayed', 'true');
+      reply.status(exception.statusCode).send(exception.body);
+      return;
+    }
+    const body = toErrorBody(exception, this.logger);
     reply.status(body.statusCode).send(body);
   }
 }

@@ -24,8 +24,6 @@ const toBool = ({ value }: { value: unknown }): unknown => {
   return value;
 };
 
-export type HoursGradePreset = 'national' | 'dalian';
-
 /** Every environment variable the service reads, validated once at boot. */
 export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
@@ -50,7 +48,6 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(30 * 86400) TOKEN_TTL_SECONDS = 12 * 3600;
   @IsOptional() @IsString() CONFIG_DIR = 'config';
   @IsOptional() @Transform(toBool) @IsBoolean() SCHEDULER_ENABLED = true;
-  @IsOptional() @IsIn(['national', 'dalian']) HOURS_GRADE_PRESET: HoursGradePreset = 'national';
 }
 
 export interface AppConfig {
@@ -68,8 +65,6 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   configDir: string;
   schedulerEnabled: boolean;
-  /** Cumulative-hours star grades: national 100/300/600/1000/1500, Dalian 50/150/300/800/1500. */
-  hoursGradePreset: HoursGradePreset;
 }
 
 export class ConfigError extends Error {}
@@ -117,7 +112,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     tokenTtlSeconds: vars.TOKEN_TTL_SECONDS,
     configDir: vars.CONFIG_DIR,
     schedulerEnabled: vars.SCHEDULER_ENABLED,
-    hoursGradePreset: vars.HOURS_GRADE_PRESET,
   };
 }
 

@@ -35,7 +35,10 @@ export class LedgerController {
     @Body() dto: ReversalDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const posted = await this.ledger.reverse(id, { actor: actorOf(principal), reason: dto.reason });
+    const posted = await this.ledger.reverseByAdmin(id, {
+      actor: actorOf(principal),
+      reason: dto.reason,
+    });
     return { transactionId: posted.id, reverses: posted.reverses, seq: posted.seq };
   }
 }

@@ -237,6 +237,34 @@ export class LedgerService {
     return { ...posted, reverses: transactionId };
   }
 
+  /**
+   * An administrator's correction (`POST /api/ledger/transactions/:id/reversal`). A shop redemption
+   * is refused here: only its cancellation also returns the stock and voids the coupons.
+   */
+  async reverseByAdmin(
+    transactionId: string,
+    opts: { actor: string; reason: string },
+  ): Promise<PostedTransaction & { reverses: string }> {
+    const original = await this.db
+      .writeManager()
+      .findOneBy(LedgerTransaction, { id: transactionId });
+    if (original?.kind === 'redeem') {
+      const redemptionId = (
+        original.meta ? (JSON.parse(original.meta) as { redemptionId?: unknown }) : {}
+      ).redemptionId;
+      const target =
+        typeof redemptionId === 'number'
+          ? `POST /api/redemptions/${redemptionId}/cancel`
+          : 'POST /api/redemptions/:id/cancel';
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `transaction #${original.seq} is a shop redemption; cancel it with ${target} so the stock comes back and its coupons are voided`,
+        { kind: original.kind, ...(typeof redemptionId === 'number' ? { redemptionId } : {}) },
+      );
+    }
+    return this.reverse(transactionId, opts);
+  }
+
   async balanceOf(accountId: number): Promise<Cents> {
     return this.db.read(async (em) => {
       const row = await em.findOneBy(Balance, { accountId });

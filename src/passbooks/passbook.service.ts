@@ -9,7 +9,8 @@ import { Cents, formatCents, formatSignedCents, parseCents, toSafeInteger } from
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { decodeCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
 import { PassbookOwner, PeopleService } from '../people/people.service';
-import { HoursGrade, hoursGrade } from './hours-grade';
+import { ServiceHoursService } from '../ratings/service-hours.service';
+import { HoursGrade } from '../ratings/stars';
 
 export interface PassbookView {
   passbookNo: string;
@@ -42,6 +43,7 @@ export class PassbookService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly people: PeopleService,
     private readonly ledger: LedgerService,
+    private readonly serviceHours: ServiceHoursService,
   ) {}
 
   /** The passbook if the viewer may see it; 404 otherwise, so numbers cannot be probed. */
@@ -126,10 +128,11 @@ export class PassbookService {
     return this.db.read(async (em) => {
       const balance = await this.ledger.balanceOf(passbook.accountId);
       const earned = await this.earnedIn(em, passbook.accountId, yearRange);
+      // Households serve no hours; their grade is that of zero hours under the same preset.
       const hours =
         owner.type === 'member'
-          ? await this.serviceHours(em, owner.member.id, yearRange)
-          : { thisYear: 0, total: 0 };
+          ? await this.serviceHours.ofMember(owner.member.id)
+          : { thisYear: '0.00', total: '0.00', hoursGrade: this.serviceHours.grade(0) };
       const statement = await this.ledger.statement(passbook.accountId, { limit, beforeSeq });
       return {
         passbookNo: passbook.passbookNo,
@@ -139,8 +142,8 @@ export class PassbookService {
             : { type: 'household', id: owner.household.id, name: owner.household.name },
         balance: formatCents(balance),
         earnedThisYear: formatCents(earned),
-        hours: { thisYear: formatCents(hours.thisYear), total: formatCents(hours.total) },
-        hoursGrade: hoursGrade(this.config.hoursGradePreset, hours.total),
+        hours: { thisYear: hours.thisYear, total: hours.total },
+        hoursGrade: hours.hoursGrade,
         entries: statement.entries,
         nextCursor: statement.nextCursor,
       };
@@ -166,25 +169,5 @@ export class PassbookService {
       [accountId, from, to, from, to],
     );
     return toSafeInteger(rows[0].earned);
-  }
-
-  /** Hours of posted service records whose earn entry was not reversed (hundredths of hours). */
-  private async serviceHours(
-    em: EntityManager,
-    memberId: number,
-    [from, to]: [string, string],
-  ): Promise<{ thisYear: Cents; total: Cents }> {
-    const rows: { total: unknown; this_year: unknown }[] = await em.query(
-      sql(
-        this.db,
-        `SELECT COALESCE(SUM(sr.hours), 0) AS total,
-                COALESCE(SUM(CASE WHEN sr.service_date >= ? AND sr.service_date <= ? THEN sr.hours ELSE 0 END), 0) AS this_year
-         FROM service_records sr
-         WHERE sr.member_id = ? AND sr.status = 'posted'
-           AND NOT EXISTS (SELECT 1 FROM ledger_transactions r WHERE r.reverses = sr.transaction_id)`,
-      ),
-      [from, to, memberId],
-    );
-    return { thisYear: toSafeInteger(rows[0].this_year), total: toSafeInteger(rows[0].total) };
   }
 }

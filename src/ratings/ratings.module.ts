@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PublicStarRatingsController } from './public-star-ratings.controller';
 import { ServiceHoursService } from './service-hours.service';
@@ -9,7 +8,6 @@ import { StarRatingsController } from './star-ratings.controller';
 import { StarRatingsService } from './star-ratings.service';
 
 @Module({
-  imports: [ScheduleModule.forRoot()],
   controllers: [StarRatingsController, PublicStarRatingsController],
   providers: [
     {

@@ -27,6 +27,7 @@ export class ServiceHoursService {
     @Inject(STAR_RATING_CONFIG) private readonly ratingConfig: StarRatingConfig,
   ) {}
 
+  /** Joins the caller's read or write when there is one, so a passbook's figures agree. */
   async ofMember(memberId: number): Promise<ServiceHours> {
     const year = localDate(this.clock.now(), this.config.timeZone).slice(0, 4);
     const row = await this.db.read(async (em) => {
@@ -47,7 +48,12 @@ export class ServiceHoursService {
     return {
       thisYear: formatCents(toSafeInteger(row.this_year)),
       total: formatCents(total),
-      hoursGrade: hoursGrade(total, this.ratingConfig.hoursGradePreset),
+      hoursGrade: this.grade(total),
     };
+  }
+
+  /** The grade of `hours` (hundredths) under the preset in config/star-rating.json. */
+  grade(hours: number): HoursGrade {
+    return hoursGrade(hours, this.ratingConfig.hoursGradePreset);
   }
 }

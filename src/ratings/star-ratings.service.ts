@@ -241,7 +241,7 @@ export class StarRatingsService {
       if (rows[0]?.status === 'published') {
         throw new DomainError(
           ErrorCode.PERIOD_CLOSED,
-          `the ${year} star rating was published on ${(rows[0].published_at ?? '').slice(0, 10)}; service in ${year} can no longer be recorded`,
+          `the ${year} star rating was published${rows[0].published_at ? ` on ${rows[0].published_at.slice(0, 10)}` : ''}; service in ${year} can no longer be recorded or approved`,
           { year, serviceDate },
         );
       }

@@ -23,35 +23,30 @@ describe('star thresholds', () => {
     expect(starsFor(earned, thresholds)).toBe(stars);
   });
 
-  it('should grade national hours 100/300/600/1000/1500 and tell the hours to the next star', () => {
-    expect(hoursGrade(0, 'national')).toEqual({
-      preset: 'national',
-      stars: 0,
-      nextAtHours: '100.00',
-      hoursToNext: '100.00',
-    });
-    expect(hoursGrade(29950, 'national')).toEqual({
-      preset: 'national',
-      stars: 1,
-      nextAtHours: '300.00',
-      hoursToNext: '0.50',
-    });
-    expect(hoursGrade(150000, 'national')).toEqual({
-      preset: 'national',
-      stars: 5,
-      nextAtHours: null,
-      hoursToNext: null,
-    });
-  });
+  it.each([
+    ['national', 0, 0, '100.00'],
+    ['national', 9999, 0, '100.00'],
+    ['national', 10000, 1, '300.00'],
+    ['national', 29950, 1, '300.00'],
+    ['national', 59999, 2, '600.00'],
+    ['national', 100000, 4, '1500.00'],
+    ['national', 150000, 5, null],
+    ['dalian', 5000, 1, '150.00'],
+    ['dalian', 30000, 3, '800.00'],
+    ['dalian', 149999, 4, '1500.00'],
+    ['dalian', 999999, 5, null],
+  ] as const)(
+    'should give the %s preset at %i hundredths of an hour %i stars, next at %s',
+    (preset, hours, stars, nextAtHours) => {
+      expect(hoursGrade(hours, preset)).toEqual({ preset, stars, nextAtHours });
+    },
+  );
 
   it('should grade Dalian hours 50/150/300/800/1500', () => {
     expect(
       [4999, 5000, 15000, 30000, 80000, 149999, 150000].map((h) => hoursGrade(h, 'dalian').stars),
     ).toEqual([0, 1, 2, 3, 4, 4, 5]);
-    expect(hoursGrade(30000, 'dalian')).toMatchObject({
-      nextAtHours: '800.00',
-      hoursToNext: '500.00',
-    });
+    expect(hoursGrade(30000, 'dalian')).toMatchObject({ nextAtHours: '800.00' });
   });
 });
 

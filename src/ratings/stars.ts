@@ -37,10 +37,8 @@ export const HOURS_GRADE_PRESET_NAMES = Object.keys(HOURS_GRADE_PRESETS) as Hour
 export interface HoursGrade {
   preset: HoursGradePreset;
   stars: number;
-  /** Cumulative hours at which the next star is reached; null at five stars. */
+  /** Cumulative hours at which the next star is reached ("300.00"); null at five stars. */
   nextAtHours: string | null;
-  /** Hours still to serve for the next star; null at five stars. */
-  hoursToNext: string | null;
 }
 
 /** The grade of a volunteer with `hours` (hundredths of hours) of verified service. */
@@ -52,6 +50,5 @@ export function hoursGrade(hours: Cents, preset: HoursGradePreset): HoursGrade {
     preset,
     stars,
     nextAtHours: next === null ? null : formatCents(next),
-    hoursToNext: next === null ? null : formatCents(next - hours),
   };
 }

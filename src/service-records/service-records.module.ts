@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module';
+import { RatingsModule } from '../ratings/ratings.module';
 import { StandardModule } from '../standard/standard.module';
 import { ActivitiesController } from './activities.controller';
-import { PeriodService } from './period.service';
 import { ServiceRecordsController } from './service-records.controller';
 import { ServiceRecordsService } from './service-records.service';
 
 @Module({
-  imports: [LedgerModule, StandardModule],
+  imports: [LedgerModule, StandardModule, RatingsModule],
   controllers: [ServiceRecordsController, ActivitiesController],
-  providers: [PeriodService, ServiceRecordsService],
-  exports: [ServiceRecordsService, PeriodService],
+  providers: [ServiceRecordsService],
+  exports: [ServiceRecordsService],
 })
 export class ServiceRecordsModule {}

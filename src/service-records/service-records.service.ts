@@ -18,11 +18,11 @@ import {
   scoreQuantity,
   StandardVersion,
 } from '../standard/scoring-standard';
+import { StarRatingsService } from '../ratings/star-ratings.service';
 import { addDays, StandardService } from '../standard/standard.service';
 import { CapViolation, dailyCapViolations, DayUsage, emptyUsage } from './daily-caps';
 import { Activity } from './entities/activity.entity';
 import { ServiceRecord } from './entities/service-record.entity';
-import { PeriodService } from './period.service';
 import {
   activityView,
   earnDescription,
@@ -91,7 +91,7 @@ export class ServiceRecordsService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly ledger: LedgerService,
     private readonly standard: StandardService,
-    private readonly periods: PeriodService,
+    private readonly ratings: StarRatingsService,
     @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
   ) {}
 
@@ -200,7 +200,8 @@ export class ServiceRecordsService implements OnModuleInit {
 
       const members = await this.loadMembers(em, memberIds);
       const teamId = await this.resolveTeam(em, req, leaderUserId, memberIds);
-      await this.periods.assertOpen(req.serviceDate);
+      // Inside the write: a publication of the year cannot slip in between check and post.
+      await this.ratings.assertOpenFor(req.serviceDate);
 
       await this.lockMembers(em, memberIds);
       const usage = await this.dayUsage(em, memberIds, req.serviceDate);
@@ -287,7 +288,7 @@ export class ServiceRecordsService implements OnModuleInit {
         );
       }
       if (record.status === 'pending') {
-        await this.periods.assertOpen(record.serviceDate);
+        await this.ratings.assertOpenFor(record.serviceDate);
         const member = await em.findOneByOrFail(Member, { id: record.memberId });
         const actor = actorOf(principal);
         record.transactionId = await this.postEarn(em, record, member, actor);

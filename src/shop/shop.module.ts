@@ -1,5 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
+import { Module } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { LedgerModule } from '../ledger/ledger.module';
 import { PeopleModule } from '../people/people.module';
@@ -15,36 +14,26 @@ import { RedemptionsController } from './redemptions.controller';
 import { RedemptionsService } from './redemptions.service';
 
 /** The public-benefit shop: catalog and stock, redemption windows, redemptions and coupons. */
-@Module({})
-export class ShopModule {
-  static register(config: AppConfig): DynamicModule {
-    return {
-      module: ShopModule,
-      // Tests run without the scheduler and call RedemptionWindowsJob.run() after moving the clock.
-      imports: [
-        LedgerModule,
-        PeopleModule,
-        ...(config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
-      ],
-      controllers: [
-        CatalogController,
-        RedemptionWindowsController,
-        RedemptionsController,
-        CouponsController,
-      ],
-      providers: [
-        {
-          provide: REDEMPTION_RULE,
-          inject: [APP_CONFIG],
-          useFactory: (c: AppConfig) => loadRedemptionRule(c.configDir),
-        },
-        CatalogService,
-        RedemptionWindowsService,
-        RedemptionWindowsJob,
-        RedemptionsService,
-        CouponsService,
-      ],
-      exports: [CatalogService, RedemptionWindowsService, RedemptionsService, CouponsService],
-    };
-  }
-}
+@Module({
+  imports: [LedgerModule, PeopleModule],
+  controllers: [
+    CatalogController,
+    RedemptionWindowsController,
+    RedemptionsController,
+    CouponsController,
+  ],
+  providers: [
+    {
+      provide: REDEMPTION_RULE,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => loadRedemptionRule(c.configDir),
+    },
+    CatalogService,
+    RedemptionWindowsService,
+    RedemptionWindowsJob,
+    RedemptionsService,
+    CouponsService,
+  ],
+  exports: [CatalogService, RedemptionWindowsService, RedemptionsService, CouponsService],
+})
+export class ShopModule {}

@@ -12,7 +12,9 @@ import { from, lastValueFrom, map, Observable } from 'rxjs';
 import { actorOf, Principal } from '../../auth/principal';
 import { Clock } from '../clock';
 import { Database } from '../db/database';
-import { DomainError, ErrorCode } from '../errors';
+import { EntityManager } from 'typeorm';
+import { DomainError, ErrorCode, HTTP_STATUS_OF, ReplayedRefusal } from '../errors';
+import { toErrorBody } from '../http-exception.filter';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 export const IDEMPOTENT_KEY = 'idempotent';
@@ -37,8 +39,9 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * Runs the whole handler and the stored response in one database transaction, so an effect and its
- * key commit together or not at all; a repeat replays the stored response. Refusals are not stored:
- * a request refused for a passing reason (window closed) may be retried with the same key.
+ * key commit together or not at all; a repeat replays the stored response, refusals included (a
+ * redemption refused because the window was closed stays refused under its key: a new attempt is a
+ * new key). Malformed requests (400) are not stored.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -79,7 +82,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .update(canonicalJson({ method: req.method, path, body: req.body ?? null }))
       .digest('hex');
 
-    const run = this.db.write(async (em) => {
+    const run = this.db.write(async (em): Promise<Outcome> => {
       // Concurrent repeats of one key wait here for the first to commit, then replay it.
       await this.db.lockName(`idem:${principal}:${key}`);
       const existing = await em.findOneBy(IdempotencyRecord, { principal, key });
@@ -90,33 +93,81 @@ export class IdempotencyInterceptor implements NestInterceptor {
             'this Idempotency-Key was already used for a different request',
           );
         }
-        return {
-          replayed: true,
-          body: JSON.parse(existing.responseBody) as unknown,
-          status: existing.statusCode,
-        };
+        const stored = JSON.parse(existing.responseBody) as unknown;
+        return existing.statusCode >= 400
+          ? { kind: 'refused', error: new ReplayedRefusal(existing.statusCode, stored) }
+          : { kind: 'replayed', body: stored };
       }
-      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      // Only successes are stored, and Nest answers every success of a route with its one status.
+      // The handler runs in a savepoint: a refusal rolls its work back but is itself stored, in the
+      // same transaction, so a repeat answers the same refusal instead of trying again.
+      await em.query('SAVEPOINT idempotent_handler');
+      let body: unknown;
+      try {
+        body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        await em.query('RELEASE SAVEPOINT idempotent_handler');
+      } catch (err) {
+        await em.query('ROLLBACK TO SAVEPOINT idempotent_handler');
+        await em.query('RELEASE SAVEPOINT idempotent_handler');
+        if (!isStoredRefusal(err)) {
+          throw err;
+        }
+        const refusal = toErrorBody(err);
+        await this.store(em, principal, key, requestHash, refusal.statusCode, refusal);
+        return { kind: 'refused', error: err };
+      }
+      // Nest answers every success of a route with its one status.
       const status =
         this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
-      await em.insert(IdempotencyRecord, {
-        principal,
-        key,
-        requestHash,
-        statusCode: status,
-        responseBody: JSON.stringify(body ?? null),
-        createdAt: this.clock.now().toISOString(),
-      });
-      return { replayed: false, body, status };
+      await this.store(em, principal, key, requestHash, status, body ?? null);
+      return { kind: 'done', body };
     });
     return from(run).pipe(
-      map((result) => {
-        if (result.replayed) {
-          reply.header('Idempotent-Replayed', 'true');
+      map((outcome) => {
+        switch (outcome.kind) {
+          case 'refused':
+            throw outcome.error;
+          case 'replayed':
+            reply.header('Idempotent-Replayed', 'true');
+            return outcome.body;
+          case 'done':
+            return outcome.body;
         }
-        return result.body;
       }),
     );
   }
+
+  private async store(
+    em: EntityManager,
+    principal: string,
+    key: string,
+    requestHash: string,
+    statusCode: number,
+    body: unknown,
+  ): Promise<void> {
+    await em.insert(IdempotencyRecord, {
+      principal,
+      key,
+      requestHash,
+      statusCode,
+      responseBody: JSON.stringify(body),
+      createdAt: this.clock.now().toISOString(),
+    });
+  }
+}
+
+type Outcome =
+  | { kind: 'done'; body: unknown }
+  | { kind: 'replayed'; body: unknown }
+  | { kind: 'refused'; error: unknown };
+
+/**
+ * Refusals of the request's substance (404, 409, 422) are part of its answer and are replayed.
+ * Malformed requests (400) are not stored: the client fixes the body and may reuse the key.
+ */
+function isStoredRefusal(err: unknown): err is DomainError {
+  return (
+    err instanceof DomainError &&
+    err.code !== ErrorCode.IDEMPOTENCY_KEY_REUSED &&
+    [404, 409, 422].includes(HTTP_STATUS_OF[err.code])
+  );
 }
