@@ -592,7 +592,7 @@ export function CounterPage(_props: { session: Session }) {
                       <Stepper
                         item={item}
                         value={cart[item.id] ?? 0}
-                        onChange={(n) => setCart({ ...cart, [item.id]: n })}
+                        onChange={(n) => setCart((prev) => ({ ...prev, [item.id]: n }))}
                       />
                     </li>
                   );

@@ -11,6 +11,7 @@ import {
   Loading,
   Msg,
   Section,
+  Link,
   Stars,
   useAction,
   useLoad,
@@ -318,6 +319,13 @@ export function VolunteerPage(props: { session: Session }) {
             busy={passbook.moreBusy}
           />
         </Section>
+      ) : null}
+      {p ? (
+        <p class="no-print">
+          <Link href={`/print/${encodeURIComponent(p.passbookNo)}`}>
+            {L('打印我的存折', 'Print my passbook')}
+          </Link>
+        </p>
       ) : null}
       <p class="muted small">
         {L(
