@@ -234,7 +234,7 @@ async function main(): Promise<void> {
     const item = await post(
       server.base,
       '/api/catalog-items',
-      { name: '毛巾', kind: 'goods', price: '1.00', stock: 10_000_000 },
+      { name: '毛巾', kind: 'goods', price: '1.00', stock: 1_000_000 },
       { authorization: server.auth },
     );
     const itemId = (item.body as { id: number }).id;

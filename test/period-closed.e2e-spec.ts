@@ -14,7 +14,8 @@ const footprint = async (t: TestApp) => ({
   serviceRecords: await tableCount(t, 'service_records'),
   activities: await tableCount(t, 'activities'),
   transactions: await tableCount(t, 'ledger_transactions'),
-  idempotencyKeys: await tableCount(t, 'idempotency_keys'),
+  // A refusal is stored under its key (a repeat gets the same answer); no success may be.
+  successfulKeys: await tableCount(t, 'idempotency_keys WHERE status_code < 400'),
 });
 
 describe('a year closed by its published star rating (e2e)', () => {

@@ -85,7 +85,7 @@ interface Job {
 const GROUP_COMMIT_MAX = 64;
 
 /**
- * One FIFO queue for every unit of work. Writes waiting together are committed together (group
+ * One queue for every unit of work. Writes waiting together are committed together (group
  * commit): one SQLite transaction, a savepoint each so a refused write rolls back alone, and no
  * write is answered before the commit, so with synchronous=FULL each answer still means "on disk"
  * while the disk is waited on once per group instead of once per write.
@@ -121,30 +121,51 @@ export class SqliteDatabase extends Database {
     });
   }
 
+  /**
+   * Reads waiting are served first (each sees only committed data: no transaction is open between
+   * units), then every write waiting goes into one group. Letting waiting reads go ahead of waiting
+   * writes reorders only requests that were concurrent anyway: a request's own read after its write
+   * is queued only once that write has committed.
+   */
   private async drain(): Promise<void> {
     try {
       while (this.jobs.length > 0) {
-        if (this.jobs[0].mode === 'read') {
-          const job = this.jobs.shift()!;
-          await this.withAmbient(this.dataSource.manager, 'read', job.work).then(
-            job.resolve,
-            job.reject,
-          );
+        await this.runReads();
+        if (!this.jobs.some((j) => j.mode === 'write')) {
           continue;
         }
-        let count = 0;
-        while (
-          count < this.jobs.length &&
-          count < GROUP_COMMIT_MAX &&
-          this.jobs[count].mode === 'write'
-        ) {
-          count++;
-        }
-        await this.commitGroup(this.jobs.splice(0, count));
+        // better-sqlite3 commits synchronously, so without a turn of the event loop here no other
+        // request would ever get as far as queueing its write: one turn lets the requests that
+        // arrived meanwhile join this group and share its commit.
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.runReads();
+        await this.commitGroup(this.take('write', GROUP_COMMIT_MAX));
       }
     } finally {
       this.draining = false;
     }
+  }
+
+  private async runReads(): Promise<void> {
+    for (const job of this.take('read', Number.MAX_SAFE_INTEGER)) {
+      await this.withAmbient(this.dataSource.manager, 'read', job.work).then(
+        job.resolve,
+        job.reject,
+      );
+    }
+  }
+
+  /** Removes and returns up to `max` waiting jobs of one mode, oldest first. */
+  private take(mode: Mode, max: number): Job[] {
+    const taken: Job[] = [];
+    for (let i = 0; i < this.jobs.length && taken.length < max;) {
+      if (this.jobs[i].mode === mode) {
+        taken.push(...this.jobs.splice(i, 1));
+      } else {
+        i++;
+      }
+    }
+    return taken;
   }
 
   private async commitGroup(group: Job[]): Promise<void> {
