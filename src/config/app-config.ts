@@ -43,6 +43,7 @@ export class EnvironmentVariables {
   @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
   ADMIN_PASSWORD?: string;
   @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL = 'log';
+  @IsOptional() @IsString() @MinLength(1) WEB_DIR = 'web/dist';
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) RATE_LIMIT_PER_MINUTE = 1200;
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(30 * 86400) TOKEN_TTL_SECONDS = 12 * 3600;
   @IsOptional() @IsString() CONFIG_DIR = 'config';
@@ -58,6 +59,8 @@ export interface AppConfig {
   timeZone: string;
   adminPassword?: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** Folder of the built web pages served at `/` (none served when it holds no index.html). */
+  webDir: string;
   rateLimitPerMinute: number;
   tokenTtlSeconds: number;
   configDir: string;
@@ -104,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     timeZone: vars.COMMUNITY_TZ,
     adminPassword: vars.ADMIN_PASSWORD,
     logLevel: vars.LOG_LEVEL as AppConfig['logLevel'],
+    webDir: vars.WEB_DIR,
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     tokenTtlSeconds: vars.TOKEN_TTL_SECONDS,
     configDir: vars.CONFIG_DIR,

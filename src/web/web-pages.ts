@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
+import { Logger } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+/** Paths the pages route themselves (history API); a reload or a bookmark gets index.html. */
+export const PAGE_ROUTES = [
+  '/me',
+  '/counter',
+  '/leader',
+  '/admin',
+  '/admin/*',
+  '/print/*',
+  '/notice',
+  '/notice/*',
+  '/account',
+];
+
+/** The pages load only their own script and style and call only this origin's API. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function setPageHeaders(res: SetHeadersResponse): void {
+  // Built files keep their names, so browsers revalidate (ETag) instead of caching blindly.
+  res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  // Page paths carry passbook numbers (/print/V…): never send them to another site.
+  res.setHeader('Referrer-Policy', 'no-referrer');
+}
+
+/**
+ * Serves the built web pages (`npm run build` puts them in web/dist) at `/`; the API stays under
+ * `/api`. Without a build the service runs API-only and says so once.
+ */
+export async function registerWebPages(app: NestFastifyApplication, webDir: string): Promise<void> {
+  const root = resolve(webDir);
+  if (!existsSync(resolve(root, 'index.html'))) {
+    new Logger('WebPages').warn(
+      `no web pages in ${root} (run "npm run build"); serving the API only`,
+    );
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    // One route per built file, so no catch-all route competes with /api.
+    wildcard: false,
+    index: ['index.html'],
+    cacheControl: false,
+    // The build writes .br and .gz beside each file; browsers that accept them get those.
+    preCompressed: true,
+    setHeaders: setPageHeaders,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  for (const url of PAGE_ROUTES) {
+    fastify.get(url, (_req, reply) => reply.sendFile('index.html'));
+  }
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from '@jest/globals';
+import { ApiError } from './api';
+import { describeError } from './errors';
+
+const refusal = (status: number, code: string, details: Record<string, unknown> = {}) =>
+  new ApiError(status, code, 'english message from the service', details);
+
+describe(describeError.name, () => {
+  it('should say how many points are short', () => {
+    const err = refusal(409, 'INSUFFICIENT_POINTS', {
+      passbookNo: 'V7K2MQ9X',
+      balance: '10.00',
+      required: '26.00',
+      shortBy: '16.00',
+    });
+    expect(describeError(err)).toBe(
+      '积分不够：存折里有 10.00 分，这次需要 26.00 分，还差 16.00 分。请减少物品或数量。',
+    );
+  });
+
+  it('should name the item that is out of stock and what is left', () => {
+    const err = refusal(409, 'OUT_OF_STOCK', {
+      catalogItemId: 3,
+      name: '大米 5斤',
+      requested: 4,
+      available: 1,
+    });
+    expect(describeError(err)).toBe(
+      '「大米 5斤」库存不够：要 4 件，只剩 1 件。请减少数量或换别的物品。',
+    );
+    const unnamed = refusal(409, 'OUT_OF_STOCK', { catalogItemId: 3, requested: 2, available: 0 });
+    expect(describeError(unnamed, { itemName: (id) => (id === 3 ? '食用油' : undefined) })).toBe(
+      '「食用油」库存不够：要 2 件，只剩 0 件。请减少数量或换别的物品。',
+    );
+  });
+
+  it('should say the window is closed and when the next one opens', () => {
+    expect(
+      describeError(refusal(409, 'REDEMPTION_WINDOW_CLOSED', { opensAt: null, next: null })),
+    ).toBe('现在不是兑换期，不能兑换。');
+    const withNext = describeError(
+      refusal(409, 'REDEMPTION_WINDOW_CLOSED', {
+        next: { id: 2, opensAt: '2026-09-25T01:00:00.000Z' },
+      }),
+    );
+    expect(withNext).toMatch(/^现在不是兑换期，不能兑换。下次兑换期 2026-09-2\d \d\d:00 开始。$/);
+  });
+
+  it('should tell which member is over which daily cap', () => {
+    const err = refusal(422, 'CAP_EXCEEDED', {
+      serviceDate: '2026-06-14',
+      violations: [
+        {
+          memberId: 7,
+          limit: 'item',
+          itemCode: 'haircut',
+          max: '3.00',
+          alreadyLogged: '2.00',
+          requested: '2.00',
+          remaining: '1.00',
+        },
+        {
+          memberId: 8,
+          limit: 'dailyHours',
+          itemCode: 'patrol',
+          max: '12.00',
+          alreadyLogged: '10.50',
+          requested: '2.00',
+          remaining: '1.50',
+        },
+      ],
+    });
+    const names: Record<number, string> = { 7: '张志明', 8: '刘淑珍' };
+    expect(
+      describeError(err, {
+        memberName: (id) => names[id as number],
+        standardItemName: (c) => (c === 'haircut' ? '理发' : undefined),
+      }),
+    ).toBe(
+      '超过每日上限：张志明 的「理发」每天最多 3，当天已记 2，还能记 1；刘淑珍 每天服务最多 12 小时，当天已记 10.5 小时，还能记 1.5 小时。请改小数量后再提交。',
+    );
+  });
+
+  it('should read a 401 by where it happened', () => {
+    const err = refusal(401, 'UNAUTHENTICATED');
+    expect(describeError(err, { login: 'passbook' })).toBe('存折号或密码不对，请再试一次。');
+    expect(describeError(err, { login: 'staff' })).toBe('用户名或密码不对，请再试一次。');
+    expect(describeError(err)).toBe('登录已过期，请重新登录。');
+  });
+
+  it('should give the lockout time in minutes', () => {
+    const err = refusal(423, 'ACCOUNT_LOCKED', { retryAfterSeconds: 840 });
+    expect(describeError(err)).toBe(
+      '密码错误次数太多，已暂时锁定，请 14 分钟后再试。忘记密码请找社区工作人员。',
+    );
+  });
+
+  it('should name the 404 by what was looked up', () => {
+    expect(describeError(refusal(404, 'NOT_FOUND'), { subject: 'coupon' })).toBe(
+      '没有这张服务券，请核对券码。',
+    );
+    expect(describeError(refusal(404, 'NOT_FOUND'), { subject: 'passbook' })).toBe(
+      '没有找到存折。请核对存折号（8位，V或H开头），或重新扫码。',
+    );
+  });
+
+  it('should promise no double posting when the service did not answer', () => {
+    expect(describeError(new ApiError(0, 'NETWORK', 'no answer'))).toBe(
+      '连不上服务器，请检查网络后再按一次（同一笔操作不会重复记账）。',
+    );
+    expect(describeError(refusal(500, 'INTERNAL_ERROR'))).toBe(
+      '服务器出错了，这次操作没有完成。请再按一次（不会重复记账）。',
+    );
+  });
+
+  it('should list the fields to check, in words', () => {
+    const err = refusal(400, 'VALIDATION_FAILED', {
+      fields: [
+        { field: 'participants.0.quantity', problems: ['x'] },
+        { field: 'serviceDate', problems: ['y'] },
+      ],
+    });
+    expect(describeError(err)).toBe('请检查填写的内容：数量、服务日期。');
+  });
+
+  it('should never show the service message as is', () => {
+    const codes = [
+      'ALREADY_REVERSED',
+      'COUPON_ALREADY_USED',
+      'PERIOD_CLOSED',
+      'CONFLICT',
+      'IDEMPOTENCY_KEY_REUSED',
+      'HOUSEHOLD_NOT_ELIGIBLE',
+      'UNKNOWN_ITEM',
+      'SERVICE_DATE_OUT_OF_RANGE',
+      'RATE_LIMITED',
+      'FORBIDDEN',
+      'SOMETHING_NEW',
+    ];
+    for (const code of codes) {
+      expect(describeError(refusal(409, code))).not.toContain('english message');
+    }
+  });
+});

@@ -1,0 +1,175 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { currentSession, onSessionChange, post, setSession, type Session } from './api';
+import { L, lang, setLang } from './i18n';
+import { roleLabel } from './format';
+import { navigate, usePath } from './router';
+import { Link } from './ui/components';
+import { LoginPage } from './pages/login';
+import { VolunteerPage } from './pages/volunteer';
+import { CounterPage } from './pages/counter';
+import { LeaderPage } from './pages/leader';
+import { AdminPage } from './admin/admin';
+import { PrintPassbookPage } from './pages/print';
+import { NoticePage } from './pages/notice';
+import { AccountPage } from './pages/account';
+
+type Role = Session['role'];
+
+export function homeOf(session: Session): string {
+  switch (session.role) {
+    case 'volunteer':
+      return '/me';
+    case 'clerk':
+      return '/counter';
+    case 'leader':
+      return '/leader';
+    case 'admin':
+      return '/admin';
+  }
+}
+
+/** Which pages each role may open (the API decides what they may do there). */
+const PAGES: { path: string; roles: Role[]; label: () => string }[] = [
+  { path: '/me', roles: ['volunteer'], label: () => L('我的存折', 'My passbook') },
+  { path: '/counter', roles: ['clerk', 'admin'], label: () => L('兑换柜台', 'Counter') },
+  { path: '/leader', roles: ['leader', 'admin'], label: () => L('记录活动', 'Log activity') },
+  { path: '/admin', roles: ['admin'], label: () => L('管理', 'Admin') },
+];
+
+function Header(props: { session: Session | null; path: string; onLang: () => void }) {
+  const s = props.session;
+  return (
+    <header class="topbar no-print">
+      <Link href={s ? homeOf(s) : '/'} class="brand">
+        <span aria-hidden="true">❤</span> {L('爱心存折', 'Love Passbook')}
+      </Link>
+      {s ? (
+        <nav class="topnav" aria-label={L('页面', 'Pages')}>
+          {PAGES.filter((p) => p.roles.includes(s.role)).map((p) => (
+            <Link
+              key={p.path}
+              href={p.path}
+              class={props.path === p.path || props.path.startsWith(`${p.path}/`) ? 'active' : ''}
+            >
+              {p.label()}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      <div class="topbar-right">
+        <button
+          type="button"
+          class="btn-link"
+          onClick={props.onLang}
+          lang={lang() === 'zh' ? 'en' : 'zh-CN'}
+        >
+          {lang() === 'zh' ? 'English' : '中文'}
+        </button>
+        {s ? (
+          <>
+            <Link href="/account" class="whoami">
+              {s.name} · {roleLabel(s.role)}
+            </Link>
+            <button
+              type="button"
+              class="btn-link"
+              onClick={() => {
+                // End the session on the service too, so a token left on a shared phone is dead.
+                post('/auth/logout').catch(() => undefined);
+                setSession(null);
+                navigate('/');
+              }}
+            >
+              {L('退出', 'Log out')}
+            </button>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+function NoAccess(props: { session: Session }) {
+  return (
+    <main class="page">
+      <div class="card">
+        <h1>{L('这个页面不是给您的账号用的', 'This page is not for your account')}</h1>
+        <p>
+          <Link href={homeOf(props.session)}>{L('回到我的首页', 'Back to my page')}</Link>
+        </p>
+      </div>
+    </main>
+  );
+}
+
+function Routes(props: { session: Session | null; path: string }) {
+  const { session, path } = props;
+  if (path === '/notice' || path.startsWith('/notice/')) {
+    return <NoticePage year={path.split('/')[2]} />;
+  }
+  if (!session) {
+    return <LoginPage />;
+  }
+  if (path === '/') {
+    return null;
+  }
+  if (path === '/account') {
+    return <AccountPage session={session} />;
+  }
+  if (path.startsWith('/print/')) {
+    const passbookNo = decodeURIComponent(path.slice('/print/'.length));
+    return <PrintPassbookPage passbookNo={passbookNo} session={session} />;
+  }
+  const page = PAGES.find((p) => path === p.path || path.startsWith(`${p.path}/`));
+  if (!page) {
+    return <NoAccess session={session} />;
+  }
+  if (!page.roles.includes(session.role)) {
+    return <NoAccess session={session} />;
+  }
+  switch (page.path) {
+    case '/me':
+      return <VolunteerPage session={session} />;
+    case '/counter':
+      return <CounterPage session={session} />;
+    case '/leader':
+      return <LeaderPage session={session} />;
+    default:
+      return <AdminPage path={path} />;
+  }
+}
+
+function App() {
+  const path = usePath();
+  const [session, setSessionState] = useState<Session | null>(currentSession());
+  const [langTick, setLangTick] = useState(0);
+  useEffect(() => onSessionChange(() => setSessionState(currentSession())), []);
+  useEffect(() => {
+    // The start page sends a logged-in user to their own page; a logged-out one sees the login.
+    if (session && path === '/') {
+      navigate(homeOf(session), { replace: true });
+    }
+  }, [session, path]);
+  useEffect(() => {
+    document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
+  }, [langTick]);
+  return (
+    <div class="app">
+      <Header
+        session={session}
+        path={path}
+        onLang={() => {
+          setLang(lang() === 'zh' ? 'en' : 'zh');
+          setLangTick((t) => t + 1);
+        }}
+      />
+      <Routes session={session} path={path} />
+    </div>
+  );
+}
+
+const root = document.getElementById('app')!;
+// The static "loading" line is only for the moment before the script runs.
+root.textContent = '';
+render(<App />, root);

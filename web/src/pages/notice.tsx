@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import { enc, get } from '../api';
+import { L } from '../i18n';
+import { navigate } from '../router';
+import { ErrorMsg, Field, inputValue, Loading, Stars, useLoad } from '../ui/components';
+
+interface PublicRating {
+  year: number;
+  publishedAt?: string | null;
+  ratings: { name: string; stars: number; earned?: string }[];
+}
+
+/** The public notice (公示) of a published star rating: masked names and stars, for anyone. */
+export function NoticePage(props: { year?: string }) {
+  const fallback = String(new Date().getFullYear() - 1);
+  const year = props.year && /^\d{4}$/.test(props.year) ? props.year : fallback;
+  const [typed, setTyped] = useState(year);
+  const loaded = useLoad(
+    (signal) => get<PublicRating>(`/public/star-ratings/${enc(year)}`, { signal, anonymous: true }),
+    [year],
+  );
+  const byStars = [5, 4, 3, 2, 1].map((s) => ({
+    stars: s,
+    people: (loaded.data?.ratings ?? []).filter((r) => r.stars === s),
+  }));
+  return (
+    <main class="page" data-testid="notice-page">
+      <h1>{L(`${year} 年度志愿者评星公示`, `${year} volunteer star rating notice`)}</h1>
+      <form
+        class="inline-form no-print"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (/^\d{4}$/.test(typed)) {
+            navigate(`/notice/${typed}`);
+          }
+        }}
+      >
+        <Field label={L('年份', 'Year')}>
+          <input
+            value={typed}
+            inputMode="numeric"
+            maxLength={4}
+            onInput={(e) => setTyped(inputValue(e))}
+          />
+        </Field>
+        <button type="submit" class="btn btn-secondary">
+          {L('查看', 'Show')}
+        </button>
+      </form>
+      {loaded.error ? <ErrorMsg error={loaded.error} ctx={{ subject: 'rating' }} /> : null}
+      {!loaded.data && !loaded.error ? <Loading /> : null}
+      {loaded.data
+        ? byStars
+            .filter((g) => g.people.length > 0)
+            .map((g) => (
+              <section class="card" key={g.stars}>
+                <h2>
+                  <Stars stars={g.stars} />{' '}
+                  {L(
+                    `${g.stars} 星志愿者（${g.people.length} 人）`,
+                    `${g.stars}-star volunteers (${g.people.length})`,
+                  )}
+                </h2>
+                <p class="notice-names">{g.people.map((p) => p.name).join('　')}</p>
+              </section>
+            ))
+        : null}
+    </main>
+  );
+}

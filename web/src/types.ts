@@ -1,0 +1,201 @@
+/** Shapes of the public API (shared/design/api.md) that the pages read. */
+
+export type StaffRole = 'admin' | 'leader' | 'clerk';
+
+export interface StaffLogin {
+  token: string;
+  expiresAt: string;
+  user: { id: number; username: string; role: StaffRole };
+}
+
+export interface PassbookLogin {
+  token: string;
+  expiresAt: string;
+  member: { id: number; passbookNo: string; name: string };
+}
+
+export type EntryKind = 'earn' | 'redeem' | 'donate' | 'receive' | 'reversal' | 'adjust';
+
+export interface StatementEntry {
+  seq: number;
+  transactionId: string;
+  kind: EntryKind;
+  amount: string;
+  balanceAfter: string;
+  effectiveDate: string;
+  createdAt: string;
+  description: string;
+}
+
+export interface Passbook {
+  passbookNo: string;
+  owner: { type: 'member' | 'household'; id: number; name: string };
+  balance: string;
+  earnedThisYear?: string;
+  hours?: { thisYear: string; total: string };
+  hoursGrade?: { preset: string; stars: number; nextAtHours: string | null };
+  entries: StatementEntry[];
+  nextCursor: string | null;
+}
+
+export interface WindowSpan {
+  id: number | string;
+  opensAt: string;
+  closesAt: string;
+  note?: string | null;
+}
+
+export interface WindowStatus {
+  open: boolean;
+  window: WindowSpan | null;
+  next: WindowSpan | null;
+}
+
+export interface CatalogItem {
+  id: number;
+  name: string;
+  kind: 'goods' | 'service_coupon';
+  price: string;
+  stock: number | string;
+  active: boolean;
+}
+
+export interface Coupon {
+  code: string;
+  catalogItemId: number;
+  status: 'issued' | 'used' | 'void';
+  itemName?: string;
+  usedAt?: string | null;
+  voidedAt?: string | null;
+  issuedAt?: string;
+  redemptionId?: number | string;
+}
+
+export interface RedemptionLine {
+  catalogItemId: number;
+  quantity: number | string;
+  unitPrice?: string;
+  amount?: string;
+  name?: string;
+  kind?: 'goods' | 'service_coupon';
+}
+
+export interface Redemption {
+  id: number | string;
+  passbookNo: string;
+  total: string;
+  balanceAfter?: string;
+  lines: RedemptionLine[];
+  coupons?: Coupon[];
+  status?: string;
+  createdAt?: string;
+  windowId?: number | string;
+}
+
+export interface HouseholdChoice {
+  id: number;
+  name: string;
+  hardship: Hardship;
+  passbookNo?: string;
+  address?: string | null;
+  contact?: string | null;
+  verified?: boolean;
+  active?: boolean;
+  balance?: string;
+}
+
+export type Hardship = 'elderly_alone' | 'disabled' | 'low_income' | 'other';
+
+export interface Donation {
+  id: number | string;
+  transactionId: string;
+  passbookNo: string;
+  householdId: number;
+  points: string;
+  balanceAfter: string;
+}
+
+export interface StandardItem {
+  code: string;
+  name: string;
+  unit: 'hour' | 'time';
+  pointsPerUnit: string;
+  maxUnitsPerDay?: string | null;
+}
+
+export interface Standard {
+  version: string | number;
+  effectiveFrom: string;
+  categories: { code: string; name: string; items: StandardItem[] }[];
+}
+
+export interface ServiceRecord {
+  id: number | string;
+  memberId: number;
+  itemCode: string;
+  standardVersion?: string | number;
+  quantity: string;
+  points: string;
+  serviceDate: string;
+  status: 'posted' | 'pending' | 'rejected';
+  transactionId: string | null;
+  memberName?: string;
+  itemName?: string;
+  teamId?: number | null;
+  activityId?: number | string | null;
+  note?: string | null;
+  rejectReason?: string | null;
+  reversalTransactionId?: string | null;
+  createdAt?: string;
+}
+
+export interface Member {
+  id: number;
+  passbookNo: string;
+  name: string;
+  kind: 'party_member' | 'resident';
+  phone?: string | null;
+  balance?: string;
+  active?: boolean;
+  pin?: string;
+  teamIds?: number[];
+}
+
+export interface Team {
+  id: number;
+  name: string;
+  serviceType?: string | null;
+  leaderUserIds?: number[];
+  memberIds?: number[];
+  members?: Member[];
+}
+
+export interface StaffUser {
+  id: number;
+  username: string;
+  role: StaffRole;
+  teamIds?: number[];
+  active?: boolean;
+}
+
+export interface Rating {
+  memberId: number;
+  passbookNo: string;
+  name: string;
+  earned: string;
+  stars: number;
+}
+
+export interface RatingRun {
+  year: number;
+  status: 'draft' | 'published';
+  thresholds: unknown;
+  ratings: Rating[];
+  publishedAt?: string | null;
+  computedAt?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

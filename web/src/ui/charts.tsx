@@ -1,0 +1,148 @@
+import { L } from '../i18n';
+import { formatCents } from '../points';
+
+export interface Series {
+  name: string;
+  /** CSS class giving the colour (also used in the legend), e.g. "s-earned". */
+  cls: string;
+}
+
+/** Bars grouped by a label (a month), one bar per series, values in hundredths. Drawn as SVG. */
+export function GroupedBarChart(props: {
+  title: string;
+  groups: { label: string; values: number[] }[];
+  series: Series[];
+  testId?: string;
+}) {
+  const max = Math.max(1, ...props.groups.flatMap((g) => g.values));
+  const bar = 18;
+  const gap = 4;
+  const groupWidth = props.series.length * (bar + gap) + 24;
+  const height = 180;
+  const top = 16;
+  const width = Math.max(240, props.groups.length * groupWidth + 48);
+  const scale = (v: number) => (v / max) * (height - top);
+  return (
+    <figure class="chart" data-testid={props.testId}>
+      <figcaption>{props.title}</figcaption>
+      <Legend series={props.series} />
+      <div class="chart-scroll">
+        <svg
+          viewBox={`0 0 ${width} ${height + 40}`}
+          style={{ width: '100%', maxWidth: `${width}px`, minWidth: `${Math.min(width, 320)}px` }}
+          role="img"
+          aria-label={props.title}
+        >
+          <line x1="40" y1={height} x2={width} y2={height} class="axis" />
+          <text x="36" y={top + 4} class="tick" text-anchor="end">
+            {formatCents(max)}
+          </text>
+          <text x="36" y={height} class="tick" text-anchor="end">
+            0
+          </text>
+          {props.groups.map((g, gi) => {
+            const x0 = 48 + gi * groupWidth;
+            return (
+              <g key={g.label}>
+                {g.values.map((v, si) => {
+                  const h = scale(v);
+                  return (
+                    <rect
+                      key={si}
+                      x={x0 + si * (bar + gap)}
+                      y={height - h}
+                      width={bar}
+                      height={h}
+                      class={props.series[si]?.cls}
+                    >
+                      <title>{`${g.label} ${props.series[si]?.name}: ${formatCents(v)}`}</title>
+                    </rect>
+                  );
+                })}
+                <text
+                  x={x0 + (props.series.length * (bar + gap)) / 2}
+                  y={height + 18}
+                  class="tick"
+                  text-anchor="middle"
+                >
+                  {g.label}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+      <div class="sr-only">
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th />
+              {props.series.map((s) => (
+                <th key={s.name}>{s.name}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.groups.map((g) => (
+              <tr key={g.label}>
+                <th>{g.label}</th>
+                {g.values.map((v, i) => (
+                  <td key={i}>{formatCents(v)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
+
+/** Horizontal bars, one row per label; the numbers stay readable beside the bars. */
+export function BarList(props: {
+  title: string;
+  rows: { label: string; values: number[] }[];
+  series: Series[];
+  testId?: string;
+}) {
+  const max = Math.max(1, ...props.rows.flatMap((r) => r.values));
+  return (
+    <figure class="chart" data-testid={props.testId}>
+      <figcaption>{props.title}</figcaption>
+      {props.series.length > 1 ? <Legend series={props.series} /> : null}
+      {props.rows.length === 0 ? <p class="muted">{L('没有数据。', 'No data.')}</p> : null}
+      <ul class="barlist">
+        {props.rows.map((r) => (
+          <li key={r.label}>
+            <span class="barlist-label">{r.label}</span>
+            <span class="barlist-bars">
+              {r.values.map((v, i) => (
+                <span key={i} class="barlist-row">
+                  <span
+                    class={`barlist-bar ${props.series[i]?.cls ?? ''}`}
+                    style={{ width: `${Math.max(0.5, (v / max) * 100)}%` }}
+                  />
+                  <span class="barlist-num">{formatCents(v)}</span>
+                </span>
+              ))}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
+
+function Legend(props: { series: Series[] }) {
+  return (
+    <ul class="legend" aria-hidden="true">
+      {props.series.map((s) => (
+        <li key={s.name}>
+          <span class={`swatch ${s.cls}`} />
+          {s.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
