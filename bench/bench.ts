@@ -74,7 +74,8 @@ interface Server {
 
 async function startServer(dbPath: string, port: number): Promise<Server> {
   const started = performance.now();
-  const proc = spawn(process.execPath, ['dist/src/main.js'], {
+  // The same flags as `npm start`.
+  const proc = spawn(process.execPath, ['--max-old-space-size=192', 'dist/src/main.js'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -15,7 +15,8 @@ export async function startServer(
   env: Record<string, string> = {},
 ): Promise<RunningServer> {
   const started = performance.now();
-  const proc = spawn(process.execPath, ['dist/src/main.js'], {
+  // The same flags as `npm start`.
+  const proc = spawn(process.execPath, ['--max-old-space-size=192', 'dist/src/main.js'], {
     env: {
       ...process.env,
       PORT: String(port),
