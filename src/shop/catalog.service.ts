@@ -11,7 +11,7 @@ import {
   StockMovement,
   StockMovementKind,
 } from './entities/catalog-item.entity';
-import { decodeIdCursor, Page, pageOf } from './paging';
+import { decodeIdCursor, Page, toPage } from '../common/pagination';
 import { parseUnits } from './units';
 
 /** Far beyond any community shelf; catches a mistyped extra digit. */
@@ -154,7 +154,7 @@ export class CatalogService {
       if (afterId !== undefined) {
         qb.andWhere('c.id > :afterId', { afterId });
       }
-      return pageOf(await qb.limit(query.limit + 1).getMany(), query.limit, toView);
+      return toPage(await qb.limit(query.limit + 1).getMany(), query.limit, toView);
     });
   }
 
@@ -183,7 +183,7 @@ export class CatalogService {
       if (beforeId !== undefined) {
         qb.andWhere('m.id < :beforeId', { beforeId });
       }
-      return pageOf(await qb.limit(page.limit + 1).getMany(), page.limit, toMovementView);
+      return toPage(await qb.limit(page.limit + 1).getMany(), page.limit, toMovementView);
     });
   }
 

@@ -8,7 +8,7 @@ import { PeopleService } from '../people/people.service';
 import { normaliseCouponCode } from './coupon-code';
 import { CatalogItem } from './entities/catalog-item.entity';
 import { Coupon, CouponStatus } from './entities/redemption.entity';
-import { decodeIdCursor, Page, pageOf } from './paging';
+import { decodeIdCursor, Page, toPage } from '../common/pagination';
 
 export interface CouponView {
   code: string;
@@ -103,7 +103,7 @@ export class CouponsService {
       }
       return qb.limit(query.limit + 1).getMany();
     });
-    const page = pageOf(rows, query.limit, (c) => c);
+    const page = toPage(rows, query.limit, (c) => c);
     return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 

@@ -10,7 +10,7 @@ import {
   RedemptionWindowEventKind,
 } from './entities/redemption-window.entity';
 import { REDEMPTION_RULE, RedemptionRule, scheduledWindowsAround } from './redemption-rule';
-import { decodeIdCursor, pageOf } from './paging';
+import { decodeIdCursor, toPage } from '../common/pagination';
 
 export interface WindowView {
   id: number;
@@ -220,7 +220,7 @@ export class RedemptionWindowsService {
         qb.where('w.id < :beforeId', { beforeId });
       }
       const rows = await qb.limit(page.limit + 1).getMany();
-      return pageOf(rows, page.limit, toView);
+      return toPage(rows, page.limit, toView);
     });
   }
 

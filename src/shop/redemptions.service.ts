@@ -18,7 +18,7 @@ import {
   RedemptionStatus,
 } from './entities/redemption.entity';
 import { newCouponCode } from './coupon-code';
-import { decodeIdCursor, Page, pageOf } from './paging';
+import { decodeIdCursor, Page, toPage } from '../common/pagination';
 import { RedemptionWindowsService } from './redemption-windows.service';
 import { parseUnits } from './units';
 
@@ -283,7 +283,7 @@ export class RedemptionsService {
       const ids: { id: number }[] = (await qb.limit(query.limit + 1).getRawMany()).map(
         (row: { id: unknown }) => ({ id: Number(row.id) }),
       );
-      const page = pageOf(ids, query.limit, (row) => row.id);
+      const page = toPage(ids, query.limit, (row) => row.id);
       return {
         items: await this.views(em, page.items),
         nextCursor: page.nextCursor,
