@@ -39,10 +39,13 @@ interface Outcome {
   redemptionId?: number;
 }
 
-let seed = Number(args.get('seed') ?? 20261121);
+// mulberry32: seeded, and random in its low bits too (a plain LCG taken modulo n is not).
+let seed = Number(args.get('seed') ?? 20261121) | 0;
 const rand = (n: number): number => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed % n;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+  return ((x ^ (x >>> 14)) >>> 0) % n;
 };
 
 async function main(): Promise<void> {
@@ -120,6 +123,7 @@ async function main(): Promise<void> {
     const setupTransactions = await ledgerCount(dbPath);
 
     const outcomes: Outcome[] = [];
+    const refusals = new Map<string, number>();
     const ackedEarns: string[] = [];
     let next = 0;
     let replays = 0;
@@ -233,6 +237,8 @@ async function main(): Promise<void> {
         }
       } else {
         outcomes.push({ key, kind, result: 'refused' });
+        const code = `${kind} ${String(first.body.code)}`;
+        refusals.set(code, (refusals.get(code) ?? 0) + 1);
       }
     };
 
@@ -318,6 +324,7 @@ async function main(): Promise<void> {
         ` (${(outcomes.length / seconds).toFixed(0)}/s); acknowledged ${acked.length}, refused ${refused.length}, unknown ${unknown.length};` +
         ` ${byKind('earn')}, ${byKind('redeem')}, ${byKind('donate')}, ${byKind('reverse')}; ${replays} replays; kills ${KILLS}`,
     );
+    console.log(`  refusals: ${[...refusals].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
     for (const f of failures.slice(0, 20)) {
       console.log(`  FAIL ${f}`);
     }
