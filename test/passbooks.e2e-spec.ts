@@ -70,6 +70,7 @@ describe('passbooks (e2e)', () => {
       earnedThisYear: '3.00',
       hours: { thisYear: '0.00', total: '0.00' },
       hoursGrade: { preset: 'dalian', stars: 0, nextAtHours: '50.00' },
+      starsThisYear: { stars: 0, nextAtPoints: '20.00' },
       entries: [
         {
           seq: expect.any(Number),
@@ -234,6 +235,18 @@ describe('passbooks (e2e)', () => {
       hoursGrade: { preset: 'dalian', stars: 0, nextAtHours: '50.00' },
       entries: [],
     });
+  });
+
+  it('should show the stars this year earns as things stand, not lowered by spending', async () => {
+    const member = await f.newMember();
+    await f.earn(member.accountId, 5500, '2026-03-01');
+    await f.earn(member.accountId, 9000, '2025-12-31');
+    await f.redeem(member.accountId, 5000, '2026-06-01');
+    const res = await t.http
+      .get(`/api/passbooks/${member.passbookNo}`)
+      .set('Authorization', t.adminAuth);
+    expect(res.body.earnedThisYear).toBe('55.00');
+    expect(res.body.starsThisYear).toEqual({ stars: 2, nextAtPoints: '100.00' });
   });
 
   it('should answer 404 for unknown, malformed and mistyped passbook numbers', async () => {

@@ -10,7 +10,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { decodeCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
 import { PassbookOwner, PeopleService } from '../people/people.service';
 import { ServiceHoursService } from '../ratings/service-hours.service';
-import { HoursGrade } from '../ratings/stars';
+import { STAR_RATING_CONFIG, StarRatingConfig } from '../ratings/star-rating.config';
+import { HoursGrade, starsFor } from '../ratings/stars';
 
 export interface PassbookView {
   passbookNo: string;
@@ -20,6 +21,11 @@ export interface PassbookView {
   earnedThisYear: string;
   hours: { thisYear: string; total: string };
   hoursGrade: HoursGrade;
+  /**
+   * Year-end stars as things stand: `earnedThisYear` against the community's thresholds, and the
+   * points that would bring the next star (null at five). The published rating is the official one.
+   */
+  starsThisYear: { stars: number; nextAtPoints: string | null };
   entries: StatementEntry[];
   nextCursor: string | null;
 }
@@ -44,7 +50,17 @@ export class PassbookService {
     private readonly people: PeopleService,
     private readonly ledger: LedgerService,
     private readonly serviceHours: ServiceHoursService,
+    @Inject(STAR_RATING_CONFIG) private readonly starRating: StarRatingConfig,
   ) {}
+
+  private starsThisYear(earned: Cents): { stars: number; nextAtPoints: string | null } {
+    const thresholds = this.starRating.pointsForStars;
+    const stars = starsFor(earned, thresholds);
+    return {
+      stars,
+      nextAtPoints: stars < thresholds.length ? formatCents(thresholds[stars]) : null,
+    };
+  }
 
   /** The passbook if the viewer may see it; 404 otherwise, so numbers cannot be probed. */
   async view(
@@ -144,6 +160,7 @@ export class PassbookService {
         earnedThisYear: formatCents(earned),
         hours: { thisYear: hours.thisYear, total: hours.total },
         hoursGrade: hours.hoursGrade,
+        starsThisYear: this.starsThisYear(earned),
         entries: statement.entries,
         nextCursor: statement.nextCursor,
       };

@@ -34,6 +34,8 @@ export interface Passbook {
   earnedThisYear?: string;
   hours?: { thisYear: string; total: string };
   hoursGrade?: { preset: string; stars: number; nextAtHours: string | null };
+  /** Year-end stars as things stand (the published rating is the official one). */
+  starsThisYear?: { stars: number; nextAtPoints: string | null };
   entries: StatementEntry[];
   nextCursor: string | null;
 }

@@ -63,6 +63,22 @@ function YearFacts(props: { passbook: Passbook }) {
           <dd data-testid="earned-this-year">{p.earnedThisYear}</dd>
         </div>
       ) : null}
+      {p.starsThisYear ? (
+        <div>
+          <dt>{L('今年星级（按目前积分）', 'Stars this year (so far)')}</dt>
+          <dd data-testid="stars-this-year">
+            <Stars stars={p.starsThisYear.stars} />
+            <small>
+              {p.starsThisYear.nextAtPoints
+                ? L(
+                    `今年积分满 ${trimZeros(p.starsThisYear.nextAtPoints)} 分升一星`,
+                    `next star at ${trimZeros(p.starsThisYear.nextAtPoints)} points`,
+                  )
+                : L('已满五星', 'five stars')}
+            </small>
+          </dd>
+        </div>
+      ) : null}
       {p.hours ? (
         <div>
           <dt>{L('服务时长', 'Service hours')}</dt>
