@@ -33,6 +33,15 @@ export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
       ...(exception.details ? { details: exception.details } : {}),
     };
   }
+  // A unique constraint lost to a concurrent request (two clerks creating the same name at once):
+  // the rule was checked, the race was lost, and the answer is the same 409 the check gives.
+  if (isUniqueViolation(exception)) {
+    return {
+      statusCode: 409,
+      code: ErrorCode.CONFLICT,
+      message: 'this already exists (created by another request at the same moment)',
+    };
+  }
   // Nest's own (route not found, throttler) and Fastify's (bad JSON, body too large) client errors.
   const status =
     exception instanceof HttpException
@@ -53,6 +62,16 @@ export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
     code: ErrorCode.INTERNAL_ERROR,
     message: 'internal error; nothing was changed',
   };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 const CLIENT_MESSAGES: Partial<Record<ErrorCode, string>> = {
