@@ -26,6 +26,8 @@ const INJECTIONS = [
   '\u0000',
 ];
 const BAD_NUMBERS: unknown[] = [
+  3_000_000_000,
+
   '1.234',
   '1e5',
   'NaN',
@@ -219,7 +221,7 @@ describe('hostile input (e2e)', () => {
           wrong.push(INJECTIONS[0], 'x'.repeat(300));
         }
         if (schema.type === 'string' && !schema.enum) {
-          wrong.push('x'.repeat(10_000), 12345);
+          wrong.push('x'.repeat(10_000), 12345, 'lone \ud800 surrogate');
         }
         for (const w of wrong) {
           out.push({

@@ -1,7 +1,9 @@
-import { PipeTransform } from '@nestjs/common';
+import { applyDecorators, PipeTransform } from '@nestjs/common';
+import { IsInt, Max, Min } from 'class-validator';
 import { DomainError } from './errors';
 
-const ID_MAX = 2_147_483_647;
+/** Ids are 32-bit integer columns on PostgreSQL: anything larger is refused before it reaches SQL. */
+export const ID_MAX = 2_147_483_647;
 
 /**
  * A numeric path id (`/members/:id`): anything that is not a positive 32-bit integer is simply not
@@ -19,3 +21,6 @@ export class IdParamPipe implements PipeTransform<string, number> {
 }
 
 export const idParam = (what: string): IdParamPipe => new IdParamPipe(what);
+
+/** A positive 32-bit id in a request body or query. */
+export const IsId = (): PropertyDecorator => applyDecorators(IsInt(), Min(1), Max(ID_MAX));

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { idParam } from '../common/id-param.pipe';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { DomainError } from '../common/errors';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { DonationsService } from './donations.service';
 import { CreateDonationDto } from './dto/create-donation.dto';
@@ -39,7 +39,7 @@ export class DonationsController {
       'A household’s gifts received and what was redeemed with them, newest first (givers shown to admins only)',
   })
   householdGifts(
-    @Param('id', new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('household') }))
+    @Param('id', idParam('household'))
     id: number,
     @Query() page: PageQuery,
     @CurrentPrincipal() principal: Principal,

@@ -391,7 +391,7 @@ function decodeIdCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined || cursor === '') {
     return undefined;
   }
-  const m = /^d:(\d{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const m = /^d:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m) {
     throw DomainError.validation('cursor is not valid', { field: 'cursor' });
   }

@@ -176,4 +176,20 @@ describe(LedgerService.name, () => {
     }
     await expect(t.ledger.verify()).resolves.toMatchObject({ ok: true });
   });
+
+  it('should store and hash a description with a lone surrogate the same way, so verify stays ok', async () => {
+    const a = await newAccount();
+    await t.db.write(() =>
+      t.ledger.post({
+        kind: 'earn',
+        actor: 'user:1',
+        description: 'bad \ud800 text',
+        postings: [
+          { accountId: issuance, amount: -100 },
+          { accountId: a, amount: 100 },
+        ],
+      }),
+    );
+    await expect(t.ledger.verify()).resolves.toMatchObject({ ok: true });
+  });
 });

@@ -11,6 +11,7 @@ import {
   formatSignedCents,
   toSafeInteger,
 } from '../common/points';
+import { toWellFormedText } from '../common/validation';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Account, AccountKind, Balance, OWNED_ACCOUNT_KINDS } from './entities/account.entity';
 import { LedgerTransaction, Posting, TransactionKind } from './entities/ledger-transaction.entity';
@@ -175,7 +176,8 @@ export class LedgerService {
       createdAt: this.clock.now().toISOString(),
       actor: req.actor,
       reverses: req.reverses ?? null,
-      description: req.description.slice(0, 500),
+      // Cut first, then mend: a cut can split a surrogate pair, and the store would alter it.
+      description: toWellFormedText(req.description.slice(0, 500)),
       meta: req.meta ? JSON.stringify(req.meta) : null,
       prevHash,
       hash: '',

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { idParam } from '../common/id-param.pipe';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { DomainError } from '../common/errors';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { CreateActivityDto } from './dto/create-activity.dto';
 import { ServiceRecordsService } from './service-records.service';
@@ -24,7 +24,7 @@ export class ActivitiesController {
   @Get(':id')
   @Roles('admin', 'leader')
   get(
-    @Param('id', new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('activity') }))
+    @Param('id', idParam('activity'))
     id: number,
     @CurrentPrincipal() principal: Principal,
   ) {

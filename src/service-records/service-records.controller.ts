@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { idParam } from '../common/id-param.pipe';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { DomainError } from '../common/errors';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ReversalDto } from '../ledger/dto/reversal.dto';
 import { CreateServiceRecordDto } from './dto/create-service-record.dto';
@@ -9,8 +9,7 @@ import { RejectServiceRecordDto } from './dto/decision.dto';
 import { ListServiceRecordsDto } from './dto/list-service-records.dto';
 import { ServiceRecordsService } from './service-records.service';
 
-const recordId = () =>
-  new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('service record') });
+const recordId = () => idParam('service record');
 
 @ApiTags('service records')
 @ApiBearerAuth()

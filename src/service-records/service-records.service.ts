@@ -789,7 +789,7 @@ export function decodeRecordCursor(cursor: string | undefined): number | undefin
   if (cursor === undefined || cursor === '') {
     return undefined;
   }
-  const m = /^r:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const m = /^r:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m) {
     throw DomainError.validation('cursor is not valid', { field: 'cursor' });
   }

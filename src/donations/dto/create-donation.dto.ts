@@ -1,10 +1,10 @@
+import { IsId } from '../../common/id-param.pipe';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class CreateDonationDto {
   @ApiProperty({ description: 'The hardship household that receives the points', example: 3 })
-  @IsInt()
-  @Min(1)
+  @IsId()
   householdId!: number;
 
   @ApiProperty({

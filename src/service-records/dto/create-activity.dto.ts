@@ -1,14 +1,13 @@
+import { IsId } from '../../common/id-param.pipe';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsInt,
   IsNotEmpty,
   IsString,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
@@ -18,7 +17,7 @@ import { ParticipantDto } from './create-service-record.dto';
 export const PARTICIPANTS_MAX = 500;
 
 export class CreateActivityDto {
-  @ApiProperty({ example: 3 }) @IsInt() @Min(1) teamId!: number;
+  @ApiProperty({ example: 3 }) @IsId() teamId!: number;
 
   @ApiProperty({ example: 'leifeng_fair' })
   @IsString()

@@ -1,13 +1,6 @@
+import { IsId } from '../../common/id-param.pipe';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsDefined,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 
 const QUANTITY_DOC = {
@@ -20,7 +13,7 @@ const QUANTITY_DOC = {
 };
 
 export class CreateServiceRecordDto {
-  @ApiProperty({ example: 12 }) @IsInt() @Min(1) memberId!: number;
+  @ApiProperty({ example: 12 }) @IsId() memberId!: number;
 
   @ApiProperty({ description: 'Item code of the scoring standard', example: 'appliance_repair' })
   @IsString()
@@ -45,13 +38,12 @@ export class CreateServiceRecordDto {
       'Team the service was done for; defaults to a team of the logging leader that the member belongs to',
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsId()
   teamId?: number;
 }
 
 export class ParticipantDto {
-  @ApiProperty({ example: 12 }) @IsInt() @Min(1) memberId!: number;
+  @ApiProperty({ example: 12 }) @IsId() memberId!: number;
   @ApiProperty(QUANTITY_DOC) @IsDefined() quantity!: string | number;
 
   @ApiPropertyOptional({ maxLength: 200 })

@@ -1,13 +1,14 @@
+import { IsId } from '../../common/id-param.pipe';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Max, MaxLength } from 'class-validator';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 import { SERVICE_RECORD_STATUSES, ServiceRecordStatus } from '../service-record.view';
 
 export class ListServiceRecordsDto {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) memberId?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) teamId?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) activityId?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsId() memberId?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsId() teamId?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsId() activityId?: number;
 
   @ApiPropertyOptional({ enum: SERVICE_RECORD_STATUSES })
   @IsOptional()
@@ -27,8 +28,7 @@ export class ListServiceRecordsDto {
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   @Max(200)
   limit?: number;
 
