@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { In, MoreThan } from 'typeorm';
 import { Clock } from '../common/clock';
-import { Database } from '../common/db/database';
+import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../people/entities/member.entity';
@@ -203,9 +203,7 @@ export class AuthService implements OnApplicationBootstrap {
           : null;
       }
       const rows: { id: number; passbook_no: string; active: boolean | number }[] = await em.query(
-        this.db.dialect === 'postgres'
-          ? 'SELECT id, passbook_no, active FROM members WHERE id = $1'
-          : 'SELECT id, passbook_no, active FROM members WHERE id = ?',
+        sql(this.db, 'SELECT id, passbook_no, active FROM members WHERE id = ?'),
         [session.memberId],
       );
       const m = rows[0];

@@ -233,9 +233,10 @@ export class PeopleService {
   async leaderLeadsMember(userId: number, memberId: number): Promise<boolean> {
     return this.db.read(async (em) => {
       const rows: unknown[] = await em.query(
-        this.db.dialect === 'postgres'
-          ? 'SELECT 1 FROM team_members tm JOIN team_leaders tl ON tl.team_id = tm.team_id WHERE tl.user_id = $1 AND tm.member_id = $2 LIMIT 1'
-          : 'SELECT 1 FROM team_members tm JOIN team_leaders tl ON tl.team_id = tm.team_id WHERE tl.user_id = ? AND tm.member_id = ? LIMIT 1',
+        sql(
+          this.db,
+          'SELECT 1 FROM team_members tm JOIN team_leaders tl ON tl.team_id = tm.team_id WHERE tl.user_id = ? AND tm.member_id = ? LIMIT 1',
+        ),
         [userId, memberId],
       );
       return rows.length > 0;
