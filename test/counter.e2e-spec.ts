@@ -132,6 +132,7 @@ describe('counter over HTTP (e2e)', () => {
       ]);
       expect(first.status).toBe(201);
       expect(first.body.createdByName).toMatch(/^clerk/);
+      expect(first.body.ownerName).toBe('刘淑珍');
       const second = await redeem(m.passbookNo, [{ catalogItemId: rice.id, quantity: 1 }]);
       expect(second.status).toBe(201);
       const cancelled = await t.http
