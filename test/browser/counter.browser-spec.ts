@@ -283,9 +283,19 @@ describe('Counter page', () => {
     expect(await page.getByTestId('receipt').textContent()).toContain('马桂珍');
     expect(await page.getByTestId('receipt-total').textContent()).toBe('20.00');
     await screenshot(page, 'counter-reprint-1280');
-    await page.emulateMedia({ media: 'print' });
-    await screenshot(page, 'counter-reprint-print');
-    await page.emulateMedia({ media: 'screen' });
+    // Printing copies only the receipt into the print container (window.print stubbed: headless).
+    await page.evaluate(`window.print = () => {
+      const area = document.getElementById('print-area');
+      window.printedText = area ? area.textContent : null;
+      window.printedPage = Array.from(document.querySelectorAll('style'))
+        .map((s) => s.textContent).join(' ');
+    }`);
+    await page.getByTestId('print-receipt').click();
+    const printed = await page.evaluate<string>('window.printedText');
+    expect(printed).toContain(receiptNo);
+    expect(printed).toContain('马桂珍');
+    expect(printed).not.toContain('今天的兑换');
+    expect(await page.evaluate('window.printedPage')).toMatch(/size: 80mm \d+mm/);
     await close();
   });
 
@@ -309,5 +319,20 @@ describe('Counter page', () => {
       await close();
     }
     expect(n).toBe(1);
+  });
+
+  it('should show a volunteer what the shop offers now, with prices and stock', async () => {
+    const member = await newMember('高桂香', '12.00');
+    const { context, page } = await newPage(browser, PHONE);
+    await page.goto(`${app.baseUrl}/`);
+    await page.locator('input[name=passbookNo]').fill(member.passbookNo);
+    await page.locator('input[name=pin]').fill('246810');
+    await page.getByRole('button', { name: '查看我的存折' }).click();
+    const offer = page.getByTestId('shop-offer');
+    expect(await textWith(offer, '大米 5斤')).toContain('10.00');
+    expect(await offer.textContent()).toMatch(/大米 5斤.*10\.00.*还有 \d+ 件 · 积分够/);
+    expect(await overflowing(page)).toEqual([]);
+    await screenshot(page, 'volunteer-shop-375');
+    await context.close();
   });
 });

@@ -617,7 +617,9 @@ function DayPanel(props: {
               <td class="num" data-testid="day-cancellations">
                 {L(`${s.cancellations.count} 笔`, `${s.cancellations.count}`)}
               </td>
-              <td class="num">−{s.cancellations.points}</td>
+              <td class="num">
+                {s.cancellations.count ? `−${s.cancellations.points}` : s.cancellations.points}
+              </td>
             </tr>
             <tr>
               <th colSpan={2}>{L('净扣积分', 'Net points')}</th>
@@ -1085,12 +1087,24 @@ export function CounterPage(props: { session: Session }) {
                 onClick={() => doRedeem(passbook)}
                 data-testid="redeem"
               >
-                {redeem.busy
-                  ? L('正在兑换…', 'Redeeming…')
-                  : L(
-                      `确认兑换 · ${passbook.owner.name} ${passbook.passbookNo}（扣 ${formatCents(totalCents)} 分）`,
-                      `Redeem for ${passbook.owner.name} ${passbook.passbookNo} (${formatCents(totalCents)} points)`,
-                    )}
+                {redeem.busy ? (
+                  L('正在兑换…', 'Redeeming…')
+                ) : (
+                  <>
+                    <span class="redeem-who">
+                      {L(
+                        `确认兑换 · ${passbook.owner.name} ${passbook.passbookNo}`,
+                        `Redeem for ${passbook.owner.name} ${passbook.passbookNo}`,
+                      )}
+                    </span>{' '}
+                    <span class="redeem-amount">
+                      {L(
+                        `（扣 ${formatCents(totalCents)} 分）`,
+                        `(${formatCents(totalCents)} points)`,
+                      )}
+                    </span>
+                  </>
+                )}
               </button>
             </Section>
           ) : null}
