@@ -325,7 +325,10 @@ describe('Counter page', () => {
     const member = await newMember('高桂香', '12.00');
     const { context, page } = await newPage(browser, PHONE);
     await page.goto(`${app.baseUrl}/`);
-    await page.locator('input[name=passbookNo]').fill(member.passbookNo);
+    // A passbook scanned into the login box stays there (no counter on this page).
+    await page.locator('input[name=passbookNo]').focus();
+    await scan(page, member.passbookNo);
+    expect(await page.locator('input[name=passbookNo]').inputValue()).toBe(member.passbookNo);
     await page.locator('input[name=pin]').fill('246810');
     await page.getByRole('button', { name: '查看我的存折' }).click();
     const offer = page.getByTestId('shop-offer');

@@ -85,6 +85,10 @@ function onKeyDown(e: KeyboardEvent): void {
       // Typing, or a coupon code scanned into the coupon box: left to the page as it is.
       return;
     }
+    if (listeners.size === 0 && keys.some((k) => isTextField(k.target))) {
+      // No counter on this page (a volunteer scanning into the login box): ordinary input.
+      return;
+    }
     e.preventDefault();
     e.stopImmediatePropagation();
     removeFromFields(keys);
