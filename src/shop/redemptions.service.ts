@@ -4,6 +4,8 @@ import { actorOf, Principal } from '../auth/principal';
 import { Clock, localDayBounds } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { User } from '../auth/entities/user.entity';
+import { Household } from '../people/entities/household.entity';
+import { Member } from '../people/entities/member.entity';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { formatCents, toSafeInteger } from '../common/points';
@@ -50,6 +52,8 @@ export interface RedemptionView {
   createdBy: string;
   /** The clerk's username for the receipt (null for a volunteer or a removed user). */
   createdByName: string | null;
+  /** The passbook owner's name, for the receipt (the clerk saw it at the counter). */
+  ownerName: string;
   lines: RedemptionLineView[];
   coupons: { code: string; catalogItemId: number; status: CouponStatus }[];
   cancellation: {
@@ -498,6 +502,13 @@ export class RedemptionsService {
         u.username,
       ]),
     );
+    const numbers = [...new Set(rows.map((r) => r.passbookNo))];
+    const owners = new Map<string, string>(
+      [
+        ...(await em.findBy(Member, { passbookNo: In(numbers) })),
+        ...(await em.findBy(Household, { passbookNo: In(numbers) })),
+      ].map((o) => [o.passbookNo, o.name]),
+    );
     return ids.map((id) => {
       const r = byId.get(id)!;
       return {
@@ -512,6 +523,7 @@ export class RedemptionsService {
         createdAt: r.createdAt,
         createdBy: r.createdBy,
         createdByName: users.get(r.createdBy) ?? null,
+        ownerName: owners.get(r.passbookNo) ?? '',
         lines: lines
           .filter((l) => l.redemptionId === id)
           .map((l) => ({
