@@ -407,6 +407,12 @@ const ACCESS: AccessRow[] = [
     path: (w) => `/api/passbooks/${w.household.passbookNo}`,
     expect: { anonymous: 401, volunteer: 404, leader: 404, clerk: 200, admin: 200 },
   },
+  {
+    name: 'GET /api/passbooks (search by name or a phone’s last four, for the counter)',
+    method: 'get',
+    path: (w) => `/api/passbooks?q=${encodeURIComponent(w.outsider.name)}`,
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200 },
+  },
   // ledger
   {
     name: 'GET /api/ledger/verify',
@@ -680,6 +686,12 @@ const ACCESS: AccessRow[] = [
     body: () => ({ reason: '居民改换商品' }),
     idempotent: true,
     expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201 },
+  },
+  {
+    name: 'GET /api/counter/day-summary',
+    method: 'get',
+    path: () => '/api/counter/day-summary',
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200 },
   },
   {
     name: 'POST /api/coupons/:code/use',

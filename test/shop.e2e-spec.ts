@@ -270,6 +270,8 @@ describe('shop over HTTP (e2e)', () => {
         transactionId: expect.any(String),
         createdAt: '2026-06-15T03:00:00.000Z',
         createdBy: expect.stringMatching(/^user:\d+$/),
+        createdByName: expect.stringMatching(/^clerk/),
+        ownerName: m.name,
         lines: [
           {
             catalogItemId: rice.id,

@@ -89,3 +89,12 @@ export function isIsoDate(text: unknown): text is string {
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
+
+/** The instants a local day starts and ends (exclusive) in a zone, as ISO strings (UTC, `Z`). */
+export function localDayBounds(date: string, timeZone: string): { from: string; to: string } {
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return {
+    from: zonedTime(date, '00:00:00', timeZone).toISOString(),
+    to: zonedTime(next, '00:00:00', timeZone).toISOString(),
+  };
+}

@@ -4,11 +4,11 @@ import { Principal } from '../auth/principal';
 import { Clock, localDate } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
-import { LIMIT_DEFAULT } from '../common/pagination';
+import { LIMIT_DEFAULT, Page } from '../common/pagination';
 import { Cents, formatCents, formatSignedCents, parseCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { decodeCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
-import { PassbookOwner, PeopleService } from '../people/people.service';
+import { PassbookMatch, PassbookOwner, PeopleService } from '../people/people.service';
 import { ServiceHoursService } from '../ratings/service-hours.service';
 import { STAR_RATING_CONFIG, StarRatingConfig } from '../ratings/star-rating.config';
 import { HoursGrade, starsFor } from '../ratings/stars';
@@ -74,6 +74,11 @@ export class PassbookService {
       throw DomainError.notFound('passbook');
     }
     return this.build(owner, page.limit ?? LIMIT_DEFAULT, beforeSeq);
+  }
+
+  /** Passbooks by name, number or a phone's last four digits (the counter, without the book). */
+  search(query: { q: string; limit?: number; cursor?: string }): Promise<Page<PassbookMatch>> {
+    return this.people.searchPassbooks(query);
   }
 
   /** Admins and clerks see every passbook, leaders their teams' members', volunteers their own. */

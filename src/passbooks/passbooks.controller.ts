@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { PageQueryDto } from '../common/pagination';
-import { AdjustmentDto } from './dto/passbook.dto';
+import { AdjustmentDto, PassbookSearchQueryDto } from './dto/passbook.dto';
 import { PassbookService } from './passbook.service';
 
 @ApiTags('passbooks')
@@ -11,6 +11,13 @@ import { PassbookService } from './passbook.service';
 @Controller()
 export class PassbooksController {
   constructor(private readonly passbooks: PassbookService) {}
+
+  /** The counter finds a person who forgot their passbook: by name or a phone's last four digits. */
+  @Get('passbooks')
+  @Roles('admin', 'clerk')
+  search(@Query() query: PassbookSearchQueryDto) {
+    return this.passbooks.search(query);
+  }
 
   /** Anyone who may not see the passbook gets 404, so numbers cannot be probed. */
   @Get('passbooks/:passbookNo')

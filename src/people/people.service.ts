@@ -24,6 +24,33 @@ export interface PassbookOwner {
   owner: { type: 'member'; member: Member } | { type: 'household'; household: Household };
 }
 
+/** One hit of the counter's search: enough to tell two people of one name apart, no more. */
+export interface PassbookMatch {
+  passbookNo: string;
+  owner: { type: 'member' | 'household'; id: number; name: string };
+  /** Always masked (138****5678); a household's contact likewise. */
+  phone: string | null;
+  /** Names of the member's teams. */
+  teams: string[];
+  active: boolean;
+}
+
+/** Keyset cursor over passbook numbers (the search's order). */
+function encodePassbookCursor(passbookNo: string): string {
+  return Buffer.from(`p:${passbookNo}`).toString('base64url');
+}
+
+function decodePassbookCursor(cursor: string | undefined): string {
+  if (cursor === undefined || cursor === '') {
+    return '';
+  }
+  const m = /^p:([VH][0-9A-Z]{7})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) {
+    throw DomainError.validation('cursor is not valid', { field: 'cursor' });
+  }
+  return m[1];
+}
+
 export interface MemberView {
   id: number;
   passbookNo: string;
@@ -528,6 +555,104 @@ export class PeopleService {
       }
     });
     return this.householdView(id, viewer);
+  }
+
+  /**
+   * The counter's "find a person without the passbook": by name (part of it), passbook number or
+   * the last four digits of a phone, members and households alike. Shows what tells two people of
+   * one name apart (masked phone, teams, passbook number) and nothing more; who may call it is the
+   * endpoint's role list (clerk, admin).
+   */
+  async searchPassbooks(query: {
+    q: string;
+    limit?: number;
+    cursor?: string;
+  }): Promise<Page<PassbookMatch>> {
+    const limit = query.limit ?? LIMIT_DEFAULT;
+    const after = decodePassbookCursor(query.cursor);
+    const q = query.q.trim();
+    const name = likePattern(q.toLowerCase());
+    const passbookNo = normalisePassbookNumber(q) ?? '';
+    // Only a whole last four: a clerk cannot walk a phone number digit by digit.
+    const lastFour = /^\d{4}$/.test(q) ? `%${q}` : '';
+    const phoneDigits = (col: string) => `REPLACE(REPLACE(${col}, ' ', ''), '-', '')`;
+    return this.db.read(async (em) => {
+      const raw: {
+        passbook_no: string;
+        owner_type: 'member' | 'household';
+        id: unknown;
+        name: string;
+        phone: string | null;
+        active: unknown;
+      }[] = await em.query(
+        sql(
+          this.db,
+          `SELECT * FROM (
+             SELECT m.passbook_no, 'member' AS owner_type, m.id, m.name, m.phone, m.active
+             FROM members m
+             WHERE LOWER(m.name) LIKE ? ESCAPE '\\' OR m.passbook_no = ?
+               OR (? <> '' AND ${phoneDigits('m.phone')} LIKE ?)
+             UNION ALL
+             SELECT h.passbook_no, 'household' AS owner_type, h.id, h.name, h.contact AS phone, h.active
+             FROM households h
+             WHERE LOWER(h.name) LIKE ? ESCAPE '\\' OR h.passbook_no = ?
+               OR (? <> '' AND ${phoneDigits('h.contact')} LIKE ?)
+           ) found
+           WHERE passbook_no > ?
+           ORDER BY passbook_no LIMIT ?`,
+        ),
+        [
+          name,
+          passbookNo,
+          lastFour,
+          lastFour,
+          name,
+          passbookNo,
+          lastFour,
+          lastFour,
+          after,
+          limit + 1,
+        ],
+      );
+      const rows = raw.slice(0, limit);
+      const memberIds = rows
+        .filter((r) => r.owner_type === 'member')
+        .map((r) => toSafeInteger(r.id));
+      const teamNames = new Map<number, string[]>();
+      if (memberIds.length) {
+        const teamRows: { member_id: unknown; name: string }[] = await em.query(
+          sql(
+            this.db,
+            `SELECT tm.member_id, t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id
+             WHERE tm.member_id IN (${memberIds.map(() => '?').join(', ')}) ORDER BY t.name`,
+          ),
+          memberIds,
+        );
+        for (const t of teamRows) {
+          const id = toSafeInteger(t.member_id);
+          teamNames.set(id, [...(teamNames.get(id) ?? []), t.name]);
+        }
+      }
+      return {
+        items: rows.map((r) => {
+          const id = toSafeInteger(r.id);
+          return {
+            passbookNo: r.passbook_no,
+            owner: { type: r.owner_type, id, name: r.name },
+            phone:
+              r.phone === null
+                ? null
+                : r.owner_type === 'member'
+                  ? maskPhone(r.phone)
+                  : maskContact(r.phone),
+            teams: r.owner_type === 'member' ? (teamNames.get(id) ?? []) : [],
+            active: Boolean(r.active),
+          };
+        }),
+        nextCursor:
+          raw.length > limit ? encodePassbookCursor(rows[rows.length - 1].passbook_no) : null,
+      };
+    });
   }
 
   // ---- helpers ----

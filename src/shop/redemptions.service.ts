@@ -1,10 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
-import { Clock } from '../common/clock';
-import { Database } from '../common/db/database';
+import { Clock, localDayBounds } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { User } from '../auth/entities/user.entity';
+import { Household } from '../people/entities/household.entity';
+import { Member } from '../people/entities/member.entity';
+import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
-import { formatCents } from '../common/points';
+import { formatCents, toSafeInteger } from '../common/points';
+
 import { LedgerService } from '../ledger/ledger.service';
 import { PassbookOwner, PeopleService } from '../people/people.service';
 import { CatalogService, outOfStock } from './catalog.service';
@@ -45,6 +50,10 @@ export interface RedemptionView {
   transactionId: string;
   createdAt: string;
   createdBy: string;
+  /** The clerk's username for the receipt (null for a volunteer or a removed user). */
+  createdByName: string | null;
+  /** The passbook owner's name, for the receipt (the clerk saw it at the counter). */
+  ownerName: string;
   lines: RedemptionLineView[];
   coupons: { code: string; catalogItemId: number; status: CouponStatus }[];
   cancellation: {
@@ -54,6 +63,27 @@ export interface RedemptionView {
     cancelledBy: string;
     balanceAfter: string;
   } | null;
+}
+
+export interface DaySummary {
+  date: string;
+  timeZone: string;
+  /** The day's bounds as instants (ISO, UTC). */
+  from: string;
+  to: string;
+  redemptions: { count: number; points: string };
+  /** Cancellations made that day (whatever day the redemption was). */
+  cancellations: { count: number; points: string };
+  netPoints: string;
+  /** Units and points given out that day, less what that day's cancellations brought back. */
+  items: {
+    catalogItemId: number;
+    name: string;
+    kind: CatalogItemKind;
+    quantity: number;
+    points: string;
+  }[];
+  couponsUsed: { count: number; items: { catalogItemId: number; count: number }[] };
 }
 
 /**
@@ -70,6 +100,7 @@ export class RedemptionsService {
     private readonly people: PeopleService,
     private readonly catalog: CatalogService,
     private readonly windows: RedemptionWindowsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async redeem(
@@ -257,6 +288,7 @@ export class RedemptionsService {
   async list(query: {
     passbookNo?: string;
     windowId?: number;
+    date?: string;
     limit: number;
     cursor?: string;
   }): Promise<Page<RedemptionView>> {
@@ -277,6 +309,10 @@ export class RedemptionsService {
       if (query.windowId !== undefined) {
         qb.andWhere('r.window_id = :windowId', { windowId: query.windowId });
       }
+      if (query.date !== undefined) {
+        const { from, to } = localDayBounds(query.date, this.config.timeZone);
+        qb.andWhere('r.created_at >= :from AND r.created_at < :to', { from, to });
+      }
       if (beforeId !== undefined) {
         qb.andWhere('r.id < :beforeId', { beforeId });
       }
@@ -287,6 +323,90 @@ export class RedemptionsService {
       return {
         items: await this.views(em, page.items),
         nextCursor: page.nextCursor,
+      };
+    });
+  }
+
+  /**
+   * Closing the counter's day: redemptions made and cancellations made on one local date (the
+   * community's zone), the items given out net of that day's cancellations, and coupons used.
+   */
+  async daySummary(date?: string): Promise<DaySummary> {
+    const day = date ?? this.ledger.today();
+    const { from, to } = localDayBounds(day, this.config.timeZone);
+    return this.db.read(async (em) => {
+      const q = <T>(text: string, params: unknown[]): Promise<T[]> =>
+        em.query(sql(this.db, text), params);
+      const made = await q<{ n: unknown; points: unknown }>(
+        'SELECT COUNT(*) AS n, COALESCE(SUM(total), 0) AS points FROM redemptions WHERE created_at >= ? AND created_at < ?',
+        [from, to],
+      );
+      const cancelled = await q<{ n: unknown; points: unknown }>(
+        'SELECT COUNT(*) AS n, COALESCE(SUM(total), 0) AS points FROM redemptions WHERE cancelled_at >= ? AND cancelled_at < ?',
+        [from, to],
+      );
+      const lines = await q<{
+        catalog_item_id: unknown;
+        name: string;
+        kind: CatalogItemKind;
+        sign: unknown;
+        quantity: unknown;
+        amount: unknown;
+      }>(
+        `SELECT l.catalog_item_id, MAX(l.name) AS name, MAX(l.kind) AS kind, 1 AS sign,
+                SUM(l.quantity) AS quantity, SUM(l.amount) AS amount
+         FROM redemption_lines l JOIN redemptions r ON r.id = l.redemption_id
+         WHERE r.created_at >= ? AND r.created_at < ? GROUP BY l.catalog_item_id
+         UNION ALL
+         SELECT l.catalog_item_id, MAX(l.name) AS name, MAX(l.kind) AS kind, -1 AS sign,
+                SUM(l.quantity) AS quantity, SUM(l.amount) AS amount
+         FROM redemption_lines l JOIN redemptions r ON r.id = l.redemption_id
+         WHERE r.cancelled_at >= ? AND r.cancelled_at < ? GROUP BY l.catalog_item_id`,
+        [from, to, from, to],
+      );
+      const items = new Map<number, DaySummary['items'][number] & { cents: number }>();
+      for (const l of lines) {
+        const id = toSafeInteger(l.catalog_item_id);
+        const sign = toSafeInteger(l.sign);
+        const row = items.get(id) ?? {
+          catalogItemId: id,
+          name: l.name,
+          kind: l.kind,
+          quantity: 0,
+          points: '0.00',
+          cents: 0,
+        };
+        row.quantity += sign * toSafeInteger(l.quantity);
+        row.cents += sign * toSafeInteger(l.amount);
+        items.set(id, row);
+      }
+      const used = await q<{ catalog_item_id: unknown; n: unknown }>(
+        'SELECT catalog_item_id, COUNT(*) AS n FROM coupons WHERE used_at >= ? AND used_at < ? GROUP BY catalog_item_id ORDER BY catalog_item_id',
+        [from, to],
+      );
+      const madeCents = toSafeInteger(made[0].points);
+      const cancelledCents = toSafeInteger(cancelled[0].points);
+      return {
+        date: day,
+        timeZone: this.config.timeZone,
+        from,
+        to,
+        redemptions: { count: toSafeInteger(made[0].n), points: formatCents(madeCents) },
+        cancellations: {
+          count: toSafeInteger(cancelled[0].n),
+          points: formatCents(cancelledCents),
+        },
+        netPoints: formatCents(madeCents - cancelledCents),
+        items: [...items.values()]
+          .sort((a, b) => a.catalogItemId - b.catalogItemId)
+          .map(({ cents, ...row }) => ({ ...row, points: formatCents(cents) })),
+        couponsUsed: {
+          count: used.reduce((n, u) => n + toSafeInteger(u.n), 0),
+          items: used.map((u) => ({
+            catalogItemId: toSafeInteger(u.catalog_item_id),
+            count: toSafeInteger(u.n),
+          })),
+        },
       };
     });
   }
@@ -371,6 +491,24 @@ export class RedemptionsService {
       order: { id: 'ASC' },
     });
     const byId = new Map(rows.map((r) => [r.id, r]));
+    const userIds = [
+      ...new Set(
+        rows.map((r) => /^user:(\d+)$/.exec(r.createdBy)).flatMap((m) => (m ? [Number(m[1])] : [])),
+      ),
+    ];
+    const users = new Map(
+      (userIds.length ? await em.findBy(User, { id: In(userIds) }) : []).map((u) => [
+        `user:${u.id}`,
+        u.username,
+      ]),
+    );
+    const numbers = [...new Set(rows.map((r) => r.passbookNo))];
+    const owners = new Map<string, string>(
+      [
+        ...(await em.findBy(Member, { passbookNo: In(numbers) })),
+        ...(await em.findBy(Household, { passbookNo: In(numbers) })),
+      ].map((o) => [o.passbookNo, o.name]),
+    );
     return ids.map((id) => {
       const r = byId.get(id)!;
       return {
@@ -384,6 +522,8 @@ export class RedemptionsService {
         transactionId: r.transactionId!,
         createdAt: r.createdAt,
         createdBy: r.createdBy,
+        createdByName: users.get(r.createdBy) ?? null,
+        ownerName: owners.get(r.passbookNo) ?? '',
         lines: lines
           .filter((l) => l.redemptionId === id)
           .map((l) => ({

@@ -4,6 +4,7 @@ import { LedgerModule } from '../ledger/ledger.module';
 import { PeopleModule } from '../people/people.module';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
+import { CounterController } from './counter.controller';
 import { CouponsController } from './coupons.controller';
 import { CouponsService } from './coupons.service';
 import { loadRedemptionRule, REDEMPTION_RULE } from './redemption-rule';
@@ -21,6 +22,7 @@ import { RedemptionsService } from './redemptions.service';
     RedemptionWindowsController,
     RedemptionsController,
     CouponsController,
+    CounterController,
   ],
   providers: [
     {

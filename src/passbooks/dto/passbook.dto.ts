@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
 
 export class AdjustmentDto {
   @ApiProperty({ example: 'V7K2MQ9X' })
@@ -24,4 +25,17 @@ export class AdjustmentDto {
   @MaxLength(200)
   @Matches(/^[^\p{Cc}\u2028\u2029]*$/u, { message: 'reason must be text on one line' })
   reason!: string;
+}
+
+export class PassbookSearchQueryDto extends PageQueryDto {
+  @ApiProperty({
+    maxLength: 50,
+    example: '王秀兰',
+    description: 'part of a name, a passbook number, or the last four digits of a phone',
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  q!: string;
 }

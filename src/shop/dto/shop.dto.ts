@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { CATALOG_ITEM_KINDS, CatalogItemKind } from '../entities/catalog-item.entity';
 import { CouponStatus } from '../entities/redemption.entity';
+import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 
 const ID_MAX = 2_147_483_647;
 /** Points: a decimal string or JSON number with at most two places; checked by parseCents. */
@@ -182,6 +183,21 @@ export class RedemptionListQueryDto extends ListQueryDto {
   @Min(1)
   @Max(ID_MAX)
   windowId?: number;
+
+  @ApiPropertyOptional({
+    example: '2026-12-25',
+    description: 'only redemptions made on this local date (COMMUNITY_TZ)',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  date?: string;
+}
+
+export class DaySummaryQueryDto {
+  @ApiPropertyOptional({ example: '2026-12-25', description: 'local date (default today)' })
+  @IsOptional()
+  @IsLocalDate()
+  date?: string;
 }
 
 export class CancelRedemptionDto {

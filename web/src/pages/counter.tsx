@@ -1,9 +1,31 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { enc, get, getAll, itemsOf, post, query, Submission, type Session } from '../api';
+import { ApiError, enc, get, getAll, itemsOf, post, query, Submission, type Session } from '../api';
 import { couponStatusLabel, formatDateTime } from '../format';
 import { L } from '../i18n';
 import { formatCents, timesUnits, toCents } from '../points';
-import type { CatalogItem, Coupon, Passbook, Redemption } from '../types';
+import type { CatalogItem, Coupon, Passbook, Redemption as RedemptionBase } from '../types';
+
+/** A redemption as the service answers it, with what the receipt names (clerk, owner, window). */
+type Redemption = RedemptionBase & { createdByName?: string | null; ownerName?: string };
+
+/** One hit of `GET /api/passbooks?q=`. */
+interface PassbookMatch {
+  passbookNo: string;
+  owner: { type: 'member' | 'household'; id: number; name: string };
+  phone: string | null;
+  teams: string[];
+  active: boolean;
+}
+
+/** `GET /api/counter/day-summary`. */
+interface DaySummary {
+  date: string;
+  redemptions: { count: number; points: string };
+  cancellations: { count: number; points: string };
+  netPoints: string;
+  items: { catalogItemId: number; name: string; kind: string; quantity: number; points: string }[];
+  couponsUsed: { count: number; items: { catalogItemId: number; count: number }[] };
+}
 import {
   ErrorMsg,
   Field,
@@ -17,98 +39,198 @@ import {
 } from '../ui/components';
 import { useWindowStatus, WindowBanner } from '../ui/passbook';
 import { cleanPassbookNo, looksLikeCouponCode } from '../passbook-no';
+import { onScan } from '../scanner';
 
 type Cart = Record<number, number>;
 
 const stockOf = (item: CatalogItem): number => Number(item.stock);
 
-/** Prints only the receipt (the print stylesheet hides the rest while this class is on). */
-function printReceipt(): void {
-  document.body.classList.add('print-receipt');
+type Paper = '80mm' | 'a4';
+const PAPER_KEY = 'lp.receiptPaper';
+
+function savedPaper(): Paper {
+  try {
+    return localStorage.getItem(PAPER_KEY) === 'a4' ? 'a4' : '80mm';
+  } catch {
+    return '80mm';
+  }
+}
+
+/**
+ * Prints one part of the page (a receipt, the day's summary) on an 80 mm receipt roll or on A4: a
+ * copy of it goes into a print-only container, and for the roll a page exactly as long as it is.
+ */
+function printPart(el: Element | null, paper: Paper): void {
+  if (!el) {
+    return;
+  }
+  const area = document.createElement('div');
+  area.id = 'print-area';
+  area.className = `print-area paper-${paper}`;
+  area.appendChild(el.cloneNode(true));
+  document.body.appendChild(area);
+  const style = document.createElement('style');
+  if (paper === '80mm') {
+    const heightMm = Math.ceil((area.scrollHeight * 25.4) / 96) + 12;
+    style.textContent = `@page { size: 80mm ${heightMm}mm; margin: 3mm; }`;
+  } else {
+    style.textContent = '@page { size: A4 portrait; margin: 15mm; }';
+  }
+  document.head.appendChild(style);
+  document.body.classList.add('printing-part');
+  let cleaned = false;
   const done = () => {
-    document.body.classList.remove('print-receipt');
+    if (cleaned) {
+      return;
+    }
+    cleaned = true;
+    document.body.classList.remove('printing-part');
+    area.remove();
+    style.remove();
     window.removeEventListener('afterprint', done);
   };
   window.addEventListener('afterprint', done);
   window.print();
-  // Some browsers never fire afterprint; the class must not stay on.
+  // Some browsers never fire afterprint; the copy must not stay.
   setTimeout(done, 1000);
+}
+
+function PaperChoice(props: { paper: Paper; onChange: (p: Paper) => void }) {
+  return (
+    <label class="paper-choice no-print">
+      <span>{L('纸张', 'Paper')}</span>
+      <select
+        value={props.paper}
+        onChange={(e) => {
+          const p = inputValue(e) === 'a4' ? 'a4' : '80mm';
+          try {
+            localStorage.setItem(PAPER_KEY, p);
+          } catch {
+            // not kept: the choice lasts this page
+          }
+          props.onChange(p);
+        }}
+      >
+        <option value="80mm">{L('小票打印机 80 mm', 'Receipt printer 80 mm')}</option>
+        <option value="a4">A4</option>
+      </select>
+    </label>
+  );
 }
 
 function Receipt(props: {
   redemption: Redemption;
-  passbook: Passbook;
+  ownerName: string;
+  clerkName: string;
+  window: { id: number | string; opensAt: string; closesAt: string } | null;
   itemName: (id: number) => string | undefined;
   priceOf: (id: number) => string | undefined;
+  reprint?: boolean;
   onNext: () => void;
 }) {
   const r = props.redemption;
   const coupons = r.coupons ?? [];
+  const ref = useRef<HTMLDivElement>(null);
+  const [paper, setPaper] = useState<Paper>(savedPaper);
+  const cancelled = r.status === 'cancelled';
   return (
     <section class="card receipt" data-testid="receipt" aria-live="polite">
-      <h2>{L('兑换成功', 'Redeemed')}</h2>
-      <p class="receipt-head">
-        {L('爱心存折 · 公益坊兑换小票', 'Love Passbook · shop receipt')}
-        <br />
-        {props.passbook.owner.name} · {r.passbookNo}
-        <br />
-        {formatDateTime(r.createdAt ?? new Date().toISOString())}
-      </p>
-      <table class="receipt-lines">
-        <tbody>
-          {r.lines.map((line) => {
-            const name =
-              line.name ?? props.itemName(line.catalogItemId) ?? `#${line.catalogItemId}`;
-            const price = line.unitPrice ?? props.priceOf(line.catalogItemId);
-            const priceCents = toCents(price ?? null);
-            const amount =
-              line.amount ??
-              (priceCents !== null
-                ? formatCents(timesUnits(priceCents, Number(line.quantity)))
-                : '');
-            return (
-              <tr key={line.catalogItemId}>
-                <td>{name}</td>
-                <td class="num">× {String(line.quantity)}</td>
-                <td class="num">{amount}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th colSpan={2}>{L('合计扣除', 'Total')}</th>
-            <td class="num" data-testid="receipt-total">
-              {r.total}
-            </td>
-          </tr>
-          {r.balanceAfter !== undefined ? (
+      <h2 class="no-print">
+        {props.reprint ? L('补打小票', 'Reprint receipt') : L('兑换成功', 'Redeemed')}
+      </h2>
+      <div class="receipt-paper" ref={ref}>
+        <p class="receipt-title">
+          {L('爱心存折 · 公益坊兑换小票', 'Love Passbook · shop receipt')}
+        </p>
+        {props.reprint ? <p class="receipt-reprint">{L('（补打）', '(reprint)')}</p> : null}
+        <dl class="receipt-head">
+          <dt>{L('小票号', 'Receipt no.')}</dt>
+          <dd data-testid="receipt-no">No. {String(r.id)}</dd>
+          <dt>{L('存折', 'Passbook')}</dt>
+          <dd>
+            {props.ownerName} · <span class="mono">{r.passbookNo}</span>
+          </dd>
+          <dt>{L('时间', 'Time')}</dt>
+          <dd>{formatDateTime(r.createdAt ?? new Date().toISOString())}</dd>
+          <dt>{L('经办', 'Clerk')}</dt>
+          <dd data-testid="receipt-clerk">{props.clerkName}</dd>
+          <dt>{L('兑换期', 'Window')}</dt>
+          <dd data-testid="receipt-window">
+            {props.window
+              ? `#${String(props.window.id)} ${formatDateTime(props.window.opensAt)} – ${formatDateTime(props.window.closesAt)}`
+              : r.windowId !== undefined
+                ? `#${String(r.windowId)}`
+                : ''}
+          </dd>
+        </dl>
+        {cancelled ? (
+          <p class="receipt-cancelled">
+            {L('此次兑换已取消，积分已退回', 'Cancelled: points returned')}
+          </p>
+        ) : null}
+        <table class="receipt-lines">
+          <tbody>
+            {r.lines.map((line) => {
+              const name =
+                line.name ?? props.itemName(line.catalogItemId) ?? `#${line.catalogItemId}`;
+              const price = line.unitPrice ?? props.priceOf(line.catalogItemId);
+              const priceCents = toCents(price ?? null);
+              const amount =
+                line.amount ??
+                (priceCents !== null
+                  ? formatCents(timesUnits(priceCents, Number(line.quantity)))
+                  : '');
+              return (
+                <tr key={line.catalogItemId}>
+                  <td>{name}</td>
+                  <td class="num">× {String(line.quantity)}</td>
+                  <td class="num">{amount}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
             <tr>
-              <th colSpan={2}>{L('兑换后余额', 'Balance after')}</th>
-              <td class="num" data-testid="receipt-balance">
-                {r.balanceAfter}
+              <th colSpan={2}>{L('合计扣除', 'Total')}</th>
+              <td class="num" data-testid="receipt-total">
+                {r.total}
               </td>
             </tr>
-          ) : null}
-        </tfoot>
-      </table>
-      {coupons.length ? (
-        <div class="receipt-coupons">
-          <h3>{L('服务券（凭券码享受服务，请妥善保管）', 'Service coupons (keep the codes)')}</h3>
-          <ul data-testid="receipt-coupons">
-            {coupons.map((c) => (
-              <li key={c.code}>
-                <span>
-                  {c.itemName ?? props.itemName(c.catalogItemId) ?? L('服务券', 'Coupon')}
-                </span>
-                <code class="coupon-code coupon-code-big">{c.code}</code>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+            {r.balanceAfter !== undefined ? (
+              <tr>
+                <th colSpan={2}>{L('兑换后余额', 'Balance after')}</th>
+                <td class="num" data-testid="receipt-balance">
+                  {r.balanceAfter}
+                </td>
+              </tr>
+            ) : null}
+          </tfoot>
+        </table>
+        {coupons.length ? (
+          <div class="receipt-coupons">
+            <h3>{L('服务券（凭券码享受服务，请妥善保管）', 'Service coupons (keep the codes)')}</h3>
+            <ul data-testid="receipt-coupons">
+              {coupons.map((c) => (
+                <li key={c.code}>
+                  <span>
+                    {c.itemName ?? props.itemName(c.catalogItemId) ?? L('服务券', 'Coupon')}
+                    {c.status && c.status !== 'issued' ? ` · ${couponStatusLabel(c.status)}` : ''}
+                  </span>
+                  <code class="coupon-code coupon-code-big">{c.code}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
       <div class="row no-print">
-        <button type="button" class="btn btn-secondary" onClick={printReceipt}>
+        <PaperChoice paper={paper} onChange={setPaper} />
+        <button
+          type="button"
+          class="btn btn-secondary"
+          onClick={() => printPart(ref.current, paper)}
+          data-testid="print-receipt"
+        >
           {L('打印小票', 'Print receipt')}
         </button>
         <button
@@ -117,7 +239,7 @@ function Receipt(props: {
           onClick={props.onNext}
           data-testid="next-customer"
         >
-          {L('下一位', 'Next customer')}
+          {props.reprint ? L('关闭', 'Close') : L('下一位', 'Next customer')}
         </button>
       </div>
     </section>
@@ -278,6 +400,7 @@ function RecentRedemptions(props: {
   version: number;
   itemName: (id: number) => string | undefined;
   onCancelled: () => void;
+  onReprint: (r: Redemption) => void;
 }) {
   const list = useLoad(
     (signal) =>
@@ -321,6 +444,14 @@ function RecentRedemptions(props: {
                   : ''}
               </span>
             </div>
+            <button
+              type="button"
+              class="btn btn-secondary btn-small"
+              onClick={() => props.onReprint(r)}
+              data-testid={`reprint-${String(r.id)}`}
+            >
+              {L('补打小票', 'Reprint')}
+            </button>
             {r.status === 'cancelled' ? null : cancelling === r.id ? (
               <form
                 class="inline-form"
@@ -366,25 +497,305 @@ function RecentRedemptions(props: {
   );
 }
 
-export function CounterPage(_props: { session: Session }) {
+/** Finding a person who forgot the passbook: by name or the last four digits of a phone. */
+function FindPerson(props: { onPick: (passbookNo: string) => void }) {
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<PassbookMatch[] | null>(null);
+  const action = useAction();
+  return (
+    <form
+      class="card find-person stack"
+      data-testid="find-person"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const text = q.trim();
+        if (!text) {
+          return;
+        }
+        void action.run(async () => {
+          setFound(null);
+          const body = await get<unknown>(`/passbooks${query({ q: text, limit: 20 })}`);
+          setFound(itemsOf<PassbookMatch>(body));
+        });
+      }}
+    >
+      <Field
+        label={L(
+          '忘带存折？按姓名或手机后四位查找',
+          'No passbook? Find by name or last 4 phone digits',
+        )}
+      >
+        <input
+          name="findPerson"
+          value={q}
+          onInput={(e) => setQ(inputValue(e))}
+          autoComplete="off"
+          spellcheck={false}
+        />
+      </Field>
+      <button type="submit" class="btn btn-secondary" disabled={action.busy}>
+        {L('查找', 'Find')}
+      </button>
+      <ErrorMsg error={action.error} />
+      {found && found.length === 0 ? (
+        <p class="muted">
+          {L('没有找到这个人，请换个写法再试。', 'Nobody found; try another spelling.')}
+        </p>
+      ) : null}
+      {found && found.length ? (
+        <ul class="plain-list found-list" data-testid="found-list">
+          {found.map((m) => (
+            <li key={m.passbookNo} class="found-row">
+              <div>
+                <strong>{m.owner.name}</strong>{' '}
+                <span class="tag">
+                  {m.owner.type === 'household'
+                    ? L('困难家庭', 'household')
+                    : L('志愿者', 'volunteer')}
+                </span>
+                {m.active ? null : <span class="tag">{L('已停用', 'closed')}</span>}
+                <div class="muted">
+                  <span class="mono">{m.passbookNo}</span>
+                  {m.phone ? ` · ${L('电话', 'phone')} ${m.phone}` : ''}
+                  {m.teams.length ? ` · ${m.teams.join('、')}` : ''}
+                </div>
+              </div>
+              <button
+                type="button"
+                class="btn btn-primary btn-small"
+                onClick={() => props.onPick(m.passbookNo)}
+                data-testid={`pick-${m.passbookNo}`}
+              >
+                {L('就是这位', 'This one')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </form>
+  );
+}
+
+/** The counter's day: what was redeemed and cancelled, items given out, coupons used; reprints. */
+function DayPanel(props: {
+  itemName: (id: number) => string | undefined;
+  onReprint: (r: Redemption) => void;
+}) {
+  const summary = useLoad((signal) => get<DaySummary>('/counter/day-summary', { signal }), []);
+  const date = summary.data?.date;
+  const list = useLoad(
+    (signal) =>
+      date
+        ? getAll<Redemption>(`/redemptions${query({ date })}`, signal)
+        : Promise.resolve<Redemption[]>([]),
+    [date],
+  );
+  const ref = useRef<HTMLDivElement>(null);
+  const [paper, setPaper] = useState<Paper>(savedPaper);
+  if (summary.error) {
+    return <ErrorMsg error={summary.error} />;
+  }
+  const s = summary.data;
+  if (!s) {
+    return <Loading />;
+  }
+  return (
+    <div class="stack">
+      <div class="day-summary" ref={ref} data-testid="day-summary">
+        <h3>{L(`${s.date} 柜台日结`, `Counter day ${s.date}`)}</h3>
+        <table class="receipt-lines">
+          <tbody>
+            <tr>
+              <th>{L('兑换', 'Redemptions')}</th>
+              <td class="num" data-testid="day-redemptions">
+                {L(`${s.redemptions.count} 笔`, `${s.redemptions.count}`)}
+              </td>
+              <td class="num">{s.redemptions.points}</td>
+            </tr>
+            <tr>
+              <th>{L('取消', 'Cancellations')}</th>
+              <td class="num" data-testid="day-cancellations">
+                {L(`${s.cancellations.count} 笔`, `${s.cancellations.count}`)}
+              </td>
+              <td class="num">
+                {s.cancellations.count ? `−${s.cancellations.points}` : s.cancellations.points}
+              </td>
+            </tr>
+            <tr>
+              <th colSpan={2}>{L('净扣积分', 'Net points')}</th>
+              <td class="num" data-testid="day-net">
+                {s.netPoints}
+              </td>
+            </tr>
+            <tr>
+              <th colSpan={2}>{L('核销服务券', 'Coupons used')}</th>
+              <td class="num" data-testid="day-coupons-used">
+                {s.couponsUsed.count}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        <h4>{L('发出物品', 'Items given out')}</h4>
+        {s.items.length === 0 ? (
+          <p class="muted">{L('今天还没有发出物品。', 'Nothing given out today.')}</p>
+        ) : (
+          <table class="receipt-lines" data-testid="day-items">
+            <tbody>
+              {s.items.map((i) => (
+                <tr key={i.catalogItemId}>
+                  <td>{i.name}</td>
+                  <td class="num">× {i.quantity}</td>
+                  <td class="num">{i.points}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      <div class="row no-print">
+        <PaperChoice paper={paper} onChange={setPaper} />
+        <button
+          type="button"
+          class="btn btn-secondary"
+          onClick={() => printPart(ref.current, paper)}
+        >
+          {L('打印日结单', 'Print the day')}
+        </button>
+        <button
+          type="button"
+          class="btn btn-secondary"
+          onClick={() => {
+            summary.reload();
+            list.reload();
+          }}
+        >
+          {L('刷新', 'Refresh')}
+        </button>
+      </div>
+      <h3>{L('今天的兑换', "Today's redemptions")}</h3>
+      {list.error ? <ErrorMsg error={list.error} /> : null}
+      {!list.data ? <Loading /> : null}
+      {list.data && list.data.length === 0 ? (
+        <p class="muted">{L('今天还没有兑换。', 'No redemptions today.')}</p>
+      ) : null}
+      {list.data && list.data.length ? (
+        <ul class="plain-list" data-testid="day-list">
+          {list.data.map((r) => (
+            <li key={String(r.id)} class="redemption-row">
+              <div>
+                <strong>No. {String(r.id)}</strong> {r.createdAt ? formatDateTime(r.createdAt) : ''}{' '}
+                · {r.ownerName} <span class="mono">{r.passbookNo}</span>
+                <span class="muted">
+                  {' '}
+                  ·{' '}
+                  {r.lines
+                    .map(
+                      (l) =>
+                        `${l.name ?? props.itemName(l.catalogItemId) ?? `#${l.catalogItemId}`} × ${String(l.quantity)}`,
+                    )
+                    .join('，')}{' '}
+                  · {L('共', 'total')} {r.total}
+                  {r.status === 'cancelled' ? ` · ${L('已取消', 'cancelled')}` : ''}
+                </span>
+              </div>
+              <button
+                type="button"
+                class="btn btn-secondary btn-small"
+                onClick={() => props.onReprint(r)}
+                data-testid={`day-reprint-${String(r.id)}`}
+              >
+                {L('补打小票', 'Reprint')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function CounterPage(props: { session: Session }) {
   const windowState = useWindowStatus(30_000);
   const catalog = useLoad((signal) => getAll<CatalogItem>('/catalog-items', signal), []);
   const [typed, setTyped] = useState('');
   const [lastLookup, setLastLookup] = useState('');
   const [couponHint, setCouponHint] = useState(false);
   const [passbook, setPassbook] = useState<Passbook | null>(null);
+  const [lookupBusy, setLookupBusy] = useState(false);
+  const [lookupError, setLookupError] = useState<unknown>(null);
   const [cart, setCart] = useState<Cart>({});
-  const [receipt, setReceipt] = useState<Redemption | null>(null);
+  const [receipt, setReceipt] = useState<{ r: Redemption; reprint: boolean } | null>(null);
+  const [showDay, setShowDay] = useState(false);
   const [version, setVersion] = useState(0);
   const [submission, setSubmission] = useState(() => new Submission());
-  const lookup = useAction();
+  /** One number per customer at the counter: answers for an earlier customer are dropped. */
+  const customerRef = useRef(0);
+  const [customerKey, setCustomerKey] = useState(0);
   const redeem = useAction();
   const lookupRef = useRef<HTMLInputElement>(null);
 
+  /** Forgets the current customer, the cart, the receipt and every message, before anything else. */
+  const clearCustomer = (): number => {
+    const seq = ++customerRef.current;
+    setCustomerKey(seq);
+    setPassbook(null);
+    setCart({});
+    setReceipt(null);
+    setLookupError(null);
+    setLookupBusy(false);
+    setCouponHint(false);
+    redeem.setError(null);
+    setSubmission(new Submission());
+    return seq;
+  };
+
+  const loadPassbook = (number: string) => {
+    const seq = clearCustomer();
+    setLastLookup(number);
+    setLookupBusy(true);
+    windowState.refresh();
+    get<Passbook>(`/passbooks/${enc(number)}${query({ limit: 5 })}`).then(
+      (p) => {
+        if (customerRef.current === seq) {
+          setPassbook(p);
+          setLookupBusy(false);
+          setVersion((v) => v + 1);
+        }
+      },
+      (err: unknown) => {
+        if (customerRef.current === seq) {
+          setLookupError(err);
+          setLookupBusy(false);
+        }
+      },
+    );
+  };
+
+  /** The same customer again (after a cancellation): new figures, same person, nothing cleared. */
+  const refreshPassbook = (number: string) => {
+    const seq = customerRef.current;
+    get<Passbook>(`/passbooks/${enc(number)}${query({ limit: 5 })}`).then(
+      (p) => {
+        if (customerRef.current === seq) {
+          setPassbook(p);
+          setVersion((v) => v + 1);
+        }
+      },
+      () => undefined,
+    );
+  };
+
+  const lookupFromScan = useRef(loadPassbook);
+  lookupFromScan.current = (number: string) => {
+    setShowDay(false);
+    setTyped(number);
+    loadPassbook(number);
+  };
+
   useEffect(() => lookupRef.current?.focus(), []);
+  useEffect(() => onScan((number) => lookupFromScan.current(number)), []);
   useEffect(() => {
-    // A scanner types the number and Enter wherever the focus is. With the focus on a button that
-    // Enter would press it, so typing outside a field goes to the passbook box instead.
+    // Typing outside a field goes to the passbook box (Enter on a focused button would press it).
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (
@@ -428,50 +839,52 @@ export function CounterPage(_props: { session: Session }) {
   const balanceCents = passbook ? (toCents(passbook.balance) ?? 0) : 0;
   const remainingCents = balanceCents - totalCents;
 
-  const loadPassbook = (number: string) =>
-    lookup.run(async () => {
-      setLastLookup(number);
-      windowState.refresh();
-      const p = await get<Passbook>(`/passbooks/${enc(number)}${query({ limit: 5 })}`);
-      setPassbook(p);
-      setCart({});
-      setReceipt(null);
-      redeem.setError(null);
-      setSubmission(new Submission());
-      setVersion((v) => v + 1);
-    });
-
   const nextCustomer = () => {
-    setPassbook(null);
-    setCart({});
-    setReceipt(null);
+    clearCustomer();
     setTyped('');
-    redeem.setError(null);
-    lookup.setError(null);
-    setSubmission(new Submission());
     setTimeout(() => lookupRef.current?.focus(), 0);
   };
 
-  const doRedeem = () =>
+  const doRedeem = (charged: Passbook) => {
+    const seq = customerRef.current;
     void redeem
       .run(async () => {
-        if (!passbook) {
-          return;
+        try {
+          const r = await submission.send<Redemption>('POST', '/redemptions', {
+            passbookNo: charged.passbookNo,
+            lines: lines.map((l) => ({ catalogItemId: l.item.id, quantity: l.quantity })),
+          });
+          catalog.reload();
+          if (customerRef.current !== seq) {
+            return;
+          }
+          setReceipt({ r, reprint: false });
+          setCart({});
+          setSubmission(new Submission());
+          if (r.balanceAfter !== undefined) {
+            setPassbook({ ...charged, balance: r.balanceAfter });
+          }
+          setVersion((v) => v + 1);
+        } catch (err) {
+          if (err instanceof ApiError && err.code === 'OUT_OF_STOCK') {
+            // Show the stock as it is now, not as it was when the page loaded.
+            catalog.reload();
+          }
+          if (customerRef.current !== seq) {
+            return;
+          }
+          throw err;
         }
-        const r = await submission.send<Redemption>('POST', '/redemptions', {
-          passbookNo: passbook.passbookNo,
-          lines: lines.map((l) => ({ catalogItemId: l.item.id, quantity: l.quantity })),
-        });
-        setReceipt(r);
-        setCart({});
-        setSubmission(new Submission());
-        if (r.balanceAfter !== undefined) {
-          setPassbook({ ...passbook, balance: r.balanceAfter });
-        }
-        catalog.reload();
-        setVersion((v) => v + 1);
       })
       .finally(() => windowState.refresh());
+  };
+
+  const currentWindow = windowState.status?.window ?? null;
+  const windowOf = (r: Redemption) =>
+    currentWindow && r.windowId !== undefined && String(currentWindow.id) === String(r.windowId)
+      ? currentWindow
+      : null;
+  const reprint = (r: Redemption) => setReceipt({ r, reprint: true });
 
   return (
     <main class="page page-wide" data-testid="counter-page">
@@ -484,13 +897,15 @@ export function CounterPage(_props: { session: Session }) {
             onSubmit={(e) => {
               e.preventDefault();
               const number = cleanPassbookNo(typed);
-              setCouponHint(looksLikeCouponCode(number));
               if (looksLikeCouponCode(number)) {
+                clearCustomer();
+                setCouponHint(true);
                 return;
               }
               if (number) {
+                setShowDay(false);
                 setTyped(number);
-                void loadPassbook(number);
+                loadPassbook(number);
               }
             }}
           >
@@ -512,10 +927,12 @@ export function CounterPage(_props: { session: Session }) {
                 data-testid="lookup-input"
               />
             </Field>
-            <button type="submit" class="btn btn-primary" disabled={lookup.busy}>
+            {/* Never disabled: a disabled default button would swallow Enter, and a new number must
+                replace a lookup still under way. */}
+            <button type="submit" class="btn btn-primary" aria-busy={lookupBusy}>
               {L('查询', 'Look up')}
             </button>
-            <ErrorMsg error={lookup.error} ctx={{ subject: 'passbook', passbookNo: lastLookup }} />
+            <ErrorMsg error={lookupError} ctx={{ subject: 'passbook', passbookNo: lastLookup }} />
             {couponHint ? (
               <Msg kind="warn">
                 {L(
@@ -537,7 +954,9 @@ export function CounterPage(_props: { session: Session }) {
                     : L('志愿者', 'volunteer')}
                 </span>
               </div>
-              <div class="passbook-no mono">{passbook.passbookNo}</div>
+              <div class="passbook-no mono" data-testid="owner-passbook-no">
+                {passbook.passbookNo}
+              </div>
               <div class="balance-label">{L('积分余额', 'Balance')}</div>
               <div class="balance-big" data-testid="counter-balance">
                 {passbook.balance}
@@ -547,21 +966,51 @@ export function CounterPage(_props: { session: Session }) {
               </Link>
             </section>
           ) : null}
+          <FindPerson
+            key={`find-${customerKey}`}
+            onPick={(number) => {
+              setShowDay(false);
+              setTyped(number);
+              loadPassbook(number);
+            }}
+          />
           <div class="use-coupon">
-            <UseCouponByCode />
+            <UseCouponByCode key={`coupon-${customerKey}`} />
           </div>
+          <button
+            type="button"
+            class="btn btn-secondary"
+            onClick={() => setShowDay((v) => !v)}
+            data-testid="show-day"
+            aria-expanded={showDay}
+          >
+            {showDay
+              ? L('收起今日日结', 'Hide the day')
+              : L('今日兑换与日结', "Today's redemptions and close")}
+          </button>
         </div>
         <div class="counter-right stack">
-          {receipt && passbook ? (
+          {receipt ? (
             <Receipt
-              redemption={receipt}
-              passbook={passbook}
+              redemption={receipt.r}
+              ownerName={receipt.r.ownerName || passbook?.owner.name || ''}
+              clerkName={receipt.r.createdByName ?? props.session.name}
+              window={windowOf(receipt.r)}
               itemName={itemName}
               priceOf={priceOf}
-              onNext={nextCustomer}
+              reprint={receipt.reprint}
+              onNext={receipt.reprint ? () => setReceipt(null) : nextCustomer}
             />
           ) : null}
-          {passbook && !receipt ? (
+          {showDay && !receipt ? (
+            <Section
+              title={L('今日兑换与日结', "Today's redemptions and close")}
+              testId="day-panel"
+            >
+              <DayPanel itemName={itemName} onReprint={reprint} />
+            </Section>
+          ) : null}
+          {passbook && !receipt && !showDay ? (
             <Section title={L('选择兑换物品', 'Choose items')} testId="cart">
               {catalog.error ? <ErrorMsg error={catalog.error} /> : null}
               {!catalog.data && !catalog.error ? <Loading /> : null}
@@ -581,9 +1030,11 @@ export function CounterPage(_props: { session: Session }) {
                             ? L('服务券', 'coupon')
                             : L('物品', 'goods')}{' '}
                           ·{' '}
-                          {stock > 0
-                            ? L(`库存 ${stock}`, `${stock} in stock`)
-                            : L('已兑完', 'out of stock')}
+                          <span data-testid={`stock-${item.id}`}>
+                            {stock > 0
+                              ? L(`库存 ${stock}`, `${stock} in stock`)
+                              : L('已兑完', 'out of stock')}
+                          </span>
                         </span>
                       </div>
                       <span class="catalog-price">
@@ -633,37 +1084,52 @@ export function CounterPage(_props: { session: Session }) {
                 type="button"
                 class="btn btn-primary btn-big"
                 disabled={redeem.busy || lines.length === 0}
-                onClick={doRedeem}
+                onClick={() => doRedeem(passbook)}
                 data-testid="redeem"
               >
-                {redeem.busy
-                  ? L('正在兑换…', 'Redeeming…')
-                  : L(
-                      `兑换（扣 ${formatCents(totalCents)} 分）`,
-                      `Redeem (${formatCents(totalCents)} points)`,
-                    )}
+                {redeem.busy ? (
+                  L('正在兑换…', 'Redeeming…')
+                ) : (
+                  <>
+                    <span class="redeem-who">
+                      {L(
+                        `确认兑换 · ${passbook.owner.name} ${passbook.passbookNo}`,
+                        `Redeem for ${passbook.owner.name} ${passbook.passbookNo}`,
+                      )}
+                    </span>{' '}
+                    <span class="redeem-amount">
+                      {L(
+                        `（扣 ${formatCents(totalCents)} 分）`,
+                        `(${formatCents(totalCents)} points)`,
+                      )}
+                    </span>
+                  </>
+                )}
               </button>
             </Section>
           ) : null}
-          {passbook ? (
+          {passbook && !showDay ? (
             <Section
               title={L('这本存折的服务券', 'Coupons of this passbook')}
               testId="passbook-coupons"
             >
               <CouponsOfPassbook
+                key={`coupons-${customerKey}`}
                 passbookNo={passbook.passbookNo}
                 itemName={itemName}
                 version={version}
               />
             </Section>
           ) : null}
-          {passbook ? (
+          {passbook && !showDay ? (
             <Section title={L('兑换记录', 'Redemptions')}>
               <RecentRedemptions
+                key={`recent-${customerKey}`}
                 passbookNo={passbook.passbookNo}
                 version={version}
                 itemName={itemName}
-                onCancelled={() => void loadPassbook(passbook.passbookNo)}
+                onCancelled={() => refreshPassbook(passbook.passbookNo)}
+                onReprint={reprint}
               />
             </Section>
           ) : null}

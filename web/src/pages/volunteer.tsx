@@ -267,6 +267,53 @@ function DonateForm(props: { balance: string; onDone: () => void }) {
   );
 }
 
+/** What the shop offers now, so people come to the counter knowing what they can get. */
+function ShopOffer(props: {
+  catalog: { data?: CatalogItem[]; error: unknown };
+  balance: string | null;
+}) {
+  const { data, error } = props.catalog;
+  if (error) {
+    return <ErrorMsg error={error} />;
+  }
+  if (!data) {
+    return <Loading />;
+  }
+  const items = data.filter((i) => i.active !== false);
+  if (items.length === 0) {
+    return (
+      <p class="muted">{L('公益坊暂时没有可兑换的物品。', 'Nothing on offer at the moment.')}</p>
+    );
+  }
+  const balance = props.balance === null ? null : Number(props.balance);
+  return (
+    <ul class="plain-list shop-offer">
+      {items.map((item) => {
+        const stock = Number(item.stock);
+        const affordable = balance !== null && balance >= Number(item.price);
+        return (
+          <li key={item.id} class="shop-offer-row">
+            <span class="catalog-name">
+              {item.name}
+              <span class="muted">
+                {' '}
+                · {item.kind === 'service_coupon' ? L('服务券', 'coupon') : L('物品', 'goods')}
+              </span>
+            </span>
+            <span class="catalog-price">
+              {item.price} <small>{L('分', 'pts')}</small>
+            </span>
+            <span class={`muted ${stock > 0 ? '' : 'short'}`}>
+              {stock > 0 ? L(`还有 ${stock} 件`, `${stock} left`) : L('已兑完', 'all gone')}
+              {stock > 0 && affordable ? ` · ${L('积分够', 'you have enough')}` : ''}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export function VolunteerPage(props: { session: Session }) {
   const passbook = usePassbook('/me/passbook');
   const coupons = useLoad(
@@ -298,6 +345,9 @@ export function VolunteerPage(props: { session: Session }) {
         </>
       ) : null}
       <WindowBanner status={windowState.status} error={windowState.error} />
+      <Section title={L('公益坊现在可以兑换', 'What the shop offers now')} testId="shop-offer">
+        <ShopOffer catalog={catalog} balance={p?.balance ?? null} />
+      </Section>
       <Section title={L('我的服务券', 'My coupons')}>
         {coupons.error ? (
           <ErrorMsg error={coupons.error} />

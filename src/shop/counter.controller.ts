@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/principal';
+import { DaySummaryQueryDto } from './dto/shop.dto';
+import { RedemptionsService } from './redemptions.service';
+
+@ApiTags('shop')
+@ApiBearerAuth()
+@Controller('counter')
+export class CounterController {
+  constructor(private readonly redemptions: RedemptionsService) {}
+
+  @Get('day-summary')
+  @Roles('clerk', 'admin')
+  @ApiOperation({ summary: "The counter's day: redemptions, cancellations, items, coupons used" })
+  daySummary(@Query() query: DaySummaryQueryDto) {
+    return this.redemptions.daySummary(query.date);
+  }
+}
