@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
+import { isAdmin } from '../common/access/access.policy';
 import { Clock } from '../common/clock';
 import { Database } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -176,8 +177,7 @@ export class RedemptionsService {
       if (r.status === 'cancelled') {
         throw alreadyCancelled(r);
       }
-      const isAdmin = principal.kind === 'user' && principal.role === 'admin';
-      if (!isAdmin && !(await this.windows.isOpen(r.windowId, this.clock.now()))) {
+      if (!isAdmin(principal) && !(await this.windows.isOpen(r.windowId, this.clock.now()))) {
         throw new DomainError(
           ErrorCode.REDEMPTION_WINDOW_CLOSED,
           'the window of this redemption has closed; only an administrator can cancel it now',
