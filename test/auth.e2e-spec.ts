@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { secretVerifications } from '../src/auth/password';
+import { loadConfig } from '../src/config/app-config';
 import { fixtures } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -322,6 +323,30 @@ describe('auth (e2e)', () => {
       });
       expect((await from('127.0.0.10', admin2.username, 'password-123')).statusCode).toBe(200);
       t.clock.set('2026-06-15T02:00:00Z');
+    });
+
+    it('should count by the forwarded address behind a trusted proxy (TRUST_PROXY)', async () => {
+      const proxied = await createTestApp({ env: { TRUST_PROXY: '127.0.0.1' } });
+      try {
+        const via = (forwardedFor: string, password: string) =>
+          proxied.http
+            .post('/api/auth/login')
+            .set('X-Forwarded-For', forwardedFor)
+            .send({ username: 'admin', password });
+        for (let i = 0; i < 5; i++) {
+          expect((await via('203.0.113.9', 'guess-guess')).status).toBe(401);
+        }
+        expect((await via('203.0.113.9', 'admin-pass-123')).status).toBe(423);
+        expect((await via('198.51.100.20', 'admin-pass-123')).status).toBe(200);
+      } finally {
+        await proxied.close();
+      }
+      expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+      expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/8, 999.1.1.1' })).toThrow(/TRUST_PROXY/);
+      expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1' }).trustProxy).toEqual([
+        '10.0.0.0/8',
+        '::1',
+      ]);
     });
 
     it('should lock a subject for every address once many addresses together fail 50 times', async () => {
