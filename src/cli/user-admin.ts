@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, MoreThan, Raw } from 'typeorm';
 import { LoginAttempt } from '../auth/entities/login-attempt.entity';
 import { Session } from '../auth/entities/session.entity';
 import { User } from '../auth/entities/user.entity';
@@ -59,38 +59,45 @@ export async function writeTransaction<T>(
   }
 }
 
-/** Deletes the lockout rows of subjects (all addresses); returns how many were active locks. */
-async function clearLockout(em: EntityManager, subjects: string[], now: Date): Promise<number> {
-  const rows = (await em.find(LoginAttempt)).filter((r) =>
-    subjects.some((s) => r.subject === s || r.subject.startsWith(pairKey(s, ''))),
-  );
-  if (rows.length > 0) {
-    await em.delete(LoginAttempt, { subject: In(rows.map((r) => r.subject)) });
-  }
-  return rows.filter((r) => r.lockedUntil !== null && Date.parse(r.lockedUntil) > now.getTime())
-    .length;
-}
+/** Rows of the subjects, from every address (`user:x` and `user:x@<address>`). */
+const rowsOf = (subjects: string[]) =>
+  subjects.flatMap((subject) => [
+    { subject },
+    {
+      subject: Raw((column) => `substr(${column}, 1, :length) = :prefix`, {
+        length: pairKey(subject, '').length,
+        prefix: pairKey(subject, ''),
+      }),
+    },
+  ]);
 
-/** `user:unlock`: lifts every lockout of a staff username or a passbook number, from every address. */
+/**
+ * `user:unlock`: lifts every lockout of a staff username or a passbook number, from every address.
+ * The lookups come first, so the write transaction is one DELETE and holds the lock for a moment.
+ */
 export async function unlock(
   dataSource: DataSource,
   who: string,
   now = new Date(),
 ): Promise<{ subjects: string[]; locksLifted: number }> {
-  return writeTransaction(dataSource, async (em) => {
-    const subjects: string[] = [];
-    if (await em.findOneBy(User, { username: who })) {
-      subjects.push(userSubject(who));
-    }
-    const passbookNo = normalisePassbookNumber(who);
-    if (passbookNo && (await em.findOneBy(Member, { passbookNo }))) {
-      subjects.push(passbookSubject(passbookNo));
-    }
-    if (subjects.length === 0) {
-      throw new OperatorError(`no staff user or volunteer passbook "${who}"`);
-    }
-    return { subjects, locksLifted: await clearLockout(em, subjects, now) };
-  });
+  const em = dataSource.manager;
+  const subjects: string[] = [];
+  if (await em.findOneBy(User, { username: who })) {
+    subjects.push(userSubject(who));
+  }
+  const passbookNo = normalisePassbookNumber(who);
+  if (passbookNo && (await em.findOneBy(Member, { passbookNo }))) {
+    subjects.push(passbookSubject(passbookNo));
+  }
+  if (subjects.length === 0) {
+    throw new OperatorError(`no staff user or volunteer passbook "${who}"`);
+  }
+  const locksLifted = await em.countBy(
+    LoginAttempt,
+    rowsOf(subjects).map((where) => ({ ...where, lockedUntil: MoreThan(now.toISOString()) })),
+  );
+  await writeTransaction(dataSource, (tx) => tx.delete(LoginAttempt, rowsOf(subjects)));
+  return { subjects, locksLifted };
 }
 
 /**
@@ -100,20 +107,19 @@ export async function unlock(
 export async function resetPassword(
   dataSource: DataSource,
   username: string,
-  now = new Date(),
 ): Promise<{ password: string; active: boolean; sessionsEnded: number }> {
+  const user = await dataSource.manager.findOneBy(User, { username });
+  if (!user) {
+    throw new OperatorError(`no staff user "${username}"`);
+  }
   const password = randomSecret(16);
   const passwordHash = await hashSecret(password);
-  return writeTransaction(dataSource, async (em) => {
-    const user = await em.findOneBy(User, { username });
-    if (!user) {
-      throw new OperatorError(`no staff user "${username}"`);
-    }
-    await em.update(User, { id: user.id }, { passwordHash });
-    const ended = await em.delete(Session, { userId: user.id });
-    await clearLockout(em, [userSubject(username)], now);
-    return { password, active: user.active, sessionsEnded: ended.affected ?? 0 };
+  const sessionsEnded = await writeTransaction(dataSource, async (tx) => {
+    await tx.update(User, { id: user.id }, { passwordHash });
+    await tx.delete(LoginAttempt, rowsOf([userSubject(username)]));
+    return (await tx.delete(Session, { userId: user.id })).affected ?? 0;
   });
+  return { password, active: user.active, sessionsEnded };
 }
 
 /** Runs one operator command: usage, errors and exit codes shared by the entry files. */
