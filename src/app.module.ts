@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
 import { Clock, SystemClock } from './common/clock';
+import { AccessModule } from './common/access/access.module';
 import { DatabaseModule } from './common/db/database.module';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
@@ -48,6 +49,7 @@ export class AppModule {
       imports: [
         CoreModule.register(options),
         DatabaseModule,
+        AccessModule,
         AuthModule,
         LedgerModule,
         PeopleModule,

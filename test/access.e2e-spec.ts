@@ -27,6 +27,8 @@ interface World {
   /** The team the leader leads. */
   team: Team;
   otherTeam: Team;
+  /** A second team the leader leads. */
+  secondTeam: Team;
   /** A member in no team of the leader. */
   outsider: Member;
   household: Household;
@@ -39,6 +41,7 @@ interface World {
   windowId: number;
   /** A name no earlier request used. */
   unique(prefix: string): string;
+  leaderToken: string;
 }
 
 const SERVICE_DATE = '2026-06-14';
@@ -49,6 +52,23 @@ const CLOSED_YEAR = 2025;
 async function teamMember(w: World): Promise<Member> {
   const member = await w.f.newMember();
   await w.t.app.get(PeopleService).addTeamMember(w.team.id, member.id);
+  return member;
+}
+
+/** A new member of another leader's team. */
+async function otherTeamMember(w: World): Promise<Member> {
+  const member = await w.f.newMember();
+  await w.t.app.get(PeopleService).addTeamMember(w.otherTeam.id, member.id);
+  return member;
+}
+
+/** A new member, deactivated (optionally after joining a team). */
+async function deactivated(w: World, teamId?: number): Promise<Member> {
+  const member = await w.f.newMember();
+  if (teamId !== undefined) {
+    await w.t.app.get(PeopleService).addTeamMember(teamId, member.id);
+  }
+  await w.t.db.write((em) => em.update(Member, { id: member.id }, { active: false }));
   return member;
 }
 
@@ -163,6 +183,7 @@ const CODE_OF_STATUS: Record<number, string | undefined> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
+  409: 'CONFLICT',
 };
 
 const anyone = (status: number): Record<Role, number> => ({
@@ -345,6 +366,38 @@ const ACCESS: AccessRow[] = [
     expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201 },
   },
   {
+    name: 'POST /api/teams/:id/members (the leader’s team, a member of another leader’s team)',
+    method: 'post',
+    path: (w) => `/api/teams/${w.team.id}/members`,
+    body: async (w) => ({ memberId: (await otherTeamMember(w)).id }),
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 201 },
+  },
+  {
+    name: 'POST /api/teams/:id/members (the leader’s team, a member of their other team)',
+    method: 'post',
+    path: (w) => `/api/teams/${w.team.id}/members`,
+    body: async (w) => {
+      const member = await w.f.newMember();
+      await w.t.app.get(PeopleService).addTeamMember(w.secondTeam.id, member.id);
+      return { memberId: member.id };
+    },
+    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201 },
+  },
+  {
+    name: 'POST /api/teams/:id/members (the leader’s team, a deactivated member in no team)',
+    method: 'post',
+    path: (w) => `/api/teams/${w.team.id}/members`,
+    body: async (w) => ({ memberId: (await deactivated(w)).id }),
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 201 },
+  },
+  {
+    name: 'POST /api/teams/:id/members (the leader’s team, an unknown member)',
+    method: 'post',
+    path: (w) => `/api/teams/${w.team.id}/members`,
+    body: () => ({ memberId: 99_999_999 }),
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 404 },
+  },
+  {
     name: 'POST /api/teams/:id/members (another team)',
     method: 'post',
     path: (w) => `/api/teams/${w.otherTeam.id}/members`,
@@ -473,6 +526,33 @@ const ACCESS: AccessRow[] = [
     path: () => '/api/service-records',
     body: async (w) => ({
       memberId: (await w.f.newMember()).id,
+      itemCode: 'free_clinic',
+      quantity: 1,
+      serviceDate: SERVICE_DATE,
+    }),
+    idempotent: true,
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 201 },
+  },
+  {
+    name: 'POST /api/service-records (a deactivated member of another leader’s team)',
+    method: 'post',
+    path: () => '/api/service-records',
+    body: async (w) => ({
+      memberId: (await deactivated(w, w.otherTeam.id)).id,
+      itemCode: 'free_clinic',
+      quantity: 1,
+      serviceDate: SERVICE_DATE,
+    }),
+    idempotent: true,
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 409 },
+  },
+  {
+    name: 'POST /api/service-records (a member of the leader’s team, under their other team)',
+    method: 'post',
+    path: () => '/api/service-records',
+    body: async (w) => ({
+      memberId: (await teamMember(w)).id,
+      teamId: w.secondTeam.id,
       itemCode: 'free_clinic',
       quantity: 1,
       serviceDate: SERVICE_DATE,
@@ -795,6 +875,7 @@ describe('access table (e2e)', () => {
       leader,
       team,
       otherTeam: await f.newTeam(),
+      secondTeam: await f.newTeam({ leaderUserIds: [leader.id] }),
       outsider: await f.newMember(),
       household: await f.newHousehold(),
       clerk: await f.newUser('clerk'),
@@ -808,7 +889,9 @@ describe('access table (e2e)', () => {
       }),
       windowId: (await f.openRedemptionWindow(24)).id,
       unique: (prefix) => `${prefix}${++n}`,
+      leaderToken: '',
     };
+    w.leaderToken = (await f.bearer({ userId: leader.id })).replace(/^Bearer /, '');
     // Points to redeem (the outsider, at the counter) and to give (the volunteer).
     await f.earn(w.outsider.accountId, 100_000);
     await f.earn(w.volunteer.accountId, 10_000);
@@ -830,6 +913,42 @@ describe('access table (e2e)', () => {
         return w.f.bearer({ userId: w.admin.id });
     }
   }
+
+  it('should refuse a leader a member they may not see as if the id were unknown, naming nobody', async () => {
+    const hidden = await deactivated(w, w.otherTeam.id);
+    const send = (memberId: number) =>
+      w.t.http
+        .post('/api/service-records')
+        .set('Authorization', `Bearer ${w.leaderToken}`)
+        .set('Idempotency-Key', w.unique('probe-'))
+        .send({ memberId, itemCode: 'free_clinic', quantity: 1, serviceDate: SERVICE_DATE });
+    const res = await send(hidden.id);
+    const unknown = await send(99_999_999);
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: `no member with id ${hidden.id}`,
+      details: { memberIds: [hidden.id] },
+    });
+    expect(unknown.body.message).toBe('no member with id 99999999');
+    expect(JSON.stringify(res.body)).not.toContain(hidden.passbookNo);
+    expect(JSON.stringify(res.body)).not.toContain(hidden.name);
+  });
+
+  it('should not let a leader take in a member of another leader’s team, nor read or credit them after', async () => {
+    const member = await otherTeamMember(w);
+    const auth = `Bearer ${w.leaderToken}`;
+    const add = await w.t.http
+      .post(`/api/teams/${w.team.id}/members`)
+      .set('Authorization', auth)
+      .send({ memberId: member.id });
+    expect(add.status).toBe(404);
+    const passbook = await w.t.http
+      .get(`/api/passbooks/${member.passbookNo}`)
+      .set('Authorization', auth);
+    expect(passbook.status).toBe(404);
+  });
 
   it('should have a row for every endpoint of the OpenAPI document', async () => {
     const doc = await w.t.http.get('/api/docs-json');

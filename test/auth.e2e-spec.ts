@@ -1,3 +1,7 @@
+import { request as httpRequest } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { secretVerifications } from '../src/auth/password';
+import { loadConfig } from '../src/config/app-config';
 import { fixtures } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -118,6 +122,19 @@ describe('auth (e2e)', () => {
       expect(ok.status).toBe(204);
       expect((await passbookLogin(member.passbookNo, '135790')).status).toBe(200);
     });
+
+    it('should end every session of a volunteer who changes their PIN, like a staff password change', async () => {
+      const member = await f.newMember();
+      const here = await f.bearer({ memberId: member.id });
+      const elsewhere = await f.bearer({ memberId: member.id });
+      await t.http
+        .post('/api/me/pin')
+        .set('Authorization', here)
+        .send({ currentPin: '123456', newPin: '135790' })
+        .expect(204);
+      expect((await t.http.get('/api/me').set('Authorization', elsewhere)).status).toBe(401);
+      expect((await t.http.get('/api/me').set('Authorization', here)).status).toBe(401);
+    });
   });
 
   describe('staff login', () => {
@@ -173,6 +190,177 @@ describe('auth (e2e)', () => {
         role: 'leader',
         teamIds: [team.id],
       });
+    });
+  });
+
+  describe('lockout under concurrency', () => {
+    /** A burst of requests at once; the right secret somewhere in the middle. */
+    const burst = async (
+      send: (secret: string, i: number) => Promise<{ status: number; body: unknown }>,
+      right: string,
+    ) => {
+      const before = secretVerifications();
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          send(i === 25 ? right : `9${String(i).padStart(5, '0')}`, i),
+        ),
+      );
+      return { answers, verified: secretVerifications() - before };
+    };
+
+    it('should check at most five PINs of a burst of fifty and answer the rest alike, right PIN or not', async () => {
+      t.clock.set('2026-06-15T03:00:00Z');
+      const member = await f.newMember();
+      const { answers, verified } = await burst(
+        (pin) => passbookLogin(member.passbookNo, pin),
+        '123456',
+      );
+      expect(verified).toBeLessThanOrEqual(5);
+      const refused = answers.filter((a) => a.status === 423);
+      expect(refused.length).toBeGreaterThanOrEqual(45);
+      expect(new Set(refused.map((a) => JSON.stringify(a.body))).size).toBe(1);
+      expect(refused[0].body).toMatchObject({
+        code: 'ACCOUNT_LOCKED',
+        details: { reason: 'address', retryAfterSeconds: 900 },
+      });
+      // The right PIN was either one of the five checked (and let in) or answered like the rest.
+      expect([200, 423]).toContain(answers[25].status);
+      expect(
+        answers.filter((a, i) => i !== 25 && a.status !== 423).every((a) => a.status === 401),
+      ).toBe(true);
+      t.clock.advance(15 * 60_000);
+      expect((await passbookLogin(member.passbookNo, '123456')).status).toBe(200);
+      t.clock.set('2026-06-15T02:00:00Z');
+    });
+
+    it('should check at most five passwords of a burst of fifty', async () => {
+      t.clock.set('2026-06-15T03:30:00Z');
+      const clerk = await f.newUser('clerk');
+      const { answers, verified } = await burst((pw) => login(clerk.username, pw), 'password-123');
+      expect(verified).toBeLessThanOrEqual(5);
+      expect(answers.filter((a) => a.status === 423).length).toBeGreaterThanOrEqual(45);
+      t.clock.advance(15 * 60_000);
+      expect((await login(clerk.username, 'password-123')).status).toBe(200);
+      t.clock.set('2026-06-15T02:00:00Z');
+    });
+
+    it('should check at most five current PINs and passwords of a burst of changes', async () => {
+      t.clock.set('2026-06-15T04:00:00Z');
+      const member = await f.newMember();
+      const auth = await f.bearer({ memberId: member.id });
+      const pins = await burst(
+        (pin) =>
+          t.http
+            .post('/api/me/pin')
+            .set('Authorization', auth)
+            .send({ currentPin: pin, newPin: '135790' }),
+        '123456',
+      );
+      expect(pins.verified).toBeLessThanOrEqual(5);
+      expect(pins.answers.filter((a) => a.status === 423).length).toBeGreaterThanOrEqual(45);
+      const leader = await f.newUser('leader');
+      const staffAuth = await f.bearer({ userId: leader.id });
+      const passwords = await burst(
+        (pw) =>
+          t.http
+            .post('/api/auth/password')
+            .set('Authorization', staffAuth)
+            .send({ currentPassword: pw, newPassword: 'another-pass-9' }),
+        'password-123',
+      );
+      expect(passwords.verified).toBeLessThanOrEqual(5);
+      expect(passwords.answers.filter((a) => a.status === 423).length).toBeGreaterThanOrEqual(45);
+      t.clock.set('2026-06-15T02:00:00Z');
+    });
+  });
+
+  describe('lockout per client address', () => {
+    /** A login sent from a chosen loopback address (Linux answers on all of 127.0.0.0/8). */
+    const from = async (localAddress: string, username: string, password: string) => {
+      const server = t.app.getHttpServer();
+      if (!server.listening) {
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      }
+      const { port } = server.address() as AddressInfo;
+      const body = JSON.stringify({ username, password });
+      return new Promise<{ statusCode: number; json: () => unknown }>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            localAddress,
+            method: 'POST',
+            path: '/api/auth/login',
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            res.on('end', () =>
+              resolve({ statusCode: res.statusCode ?? 0, json: () => JSON.parse(text) as unknown }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    };
+
+    it('should not let wrong passwords from one address lock the admin out at their own', async () => {
+      t.clock.set('2026-06-15T05:00:00Z');
+      const admin2 = await f.newUser('admin');
+      for (let i = 0; i < 5; i++) {
+        expect((await from('127.0.0.5', admin2.username, 'guess-guess')).statusCode).toBe(401);
+      }
+      const attacker = await from('127.0.0.5', admin2.username, 'password-123');
+      expect(attacker.statusCode).toBe(423);
+      expect(attacker.json()).toMatchObject({
+        code: 'ACCOUNT_LOCKED',
+        details: { reason: 'address' },
+      });
+      expect((await from('127.0.0.10', admin2.username, 'password-123')).statusCode).toBe(200);
+      t.clock.set('2026-06-15T02:00:00Z');
+    });
+
+    it('should count by the forwarded address behind a trusted proxy (TRUST_PROXY)', async () => {
+      const proxied = await createTestApp({ env: { TRUST_PROXY: '127.0.0.1' } });
+      try {
+        const via = (forwardedFor: string, password: string) =>
+          proxied.http
+            .post('/api/auth/login')
+            .set('X-Forwarded-For', forwardedFor)
+            .send({ username: 'admin', password });
+        for (let i = 0; i < 5; i++) {
+          expect((await via('203.0.113.9', 'guess-guess')).status).toBe(401);
+        }
+        expect((await via('203.0.113.9', 'admin-pass-123')).status).toBe(423);
+        expect((await via('198.51.100.20', 'admin-pass-123')).status).toBe(200);
+      } finally {
+        await proxied.close();
+      }
+      expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+      expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/8, 999.1.1.1' })).toThrow(/TRUST_PROXY/);
+      expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1' }).trustProxy).toEqual([
+        '10.0.0.0/8',
+        '::1',
+      ]);
+    });
+
+    it('should lock a subject for every address once many addresses together fail 50 times', async () => {
+      t.clock.set('2026-06-15T06:00:00Z');
+      const clerk = await f.newUser('clerk');
+      for (let i = 0; i < 50; i++) {
+        expect((await from(`127.0.1.${i + 1}`, clerk.username, 'guess-guess')).statusCode).toBe(
+          401,
+        );
+      }
+      const locked = await from('127.0.0.10', clerk.username, 'password-123');
+      expect(locked.statusCode).toBe(423);
+      expect(locked.json()).toMatchObject({ details: { reason: 'account' } });
+      t.clock.set('2026-06-15T02:00:00Z');
     });
   });
 

@@ -178,11 +178,12 @@ describe('service records and activities (e2e)', () => {
         { memberId: outsider.id, itemCode: 'cleanup', quantity: 1, serviceDate: '2026-06-15' },
         leaderAuth,
       );
-      expect(outside.status).toBe(403);
+      // A member the leader may not see is answered like an unknown id.
+      expect(outside.status).toBe(404);
       expect(outside.body).toEqual({
-        statusCode: 403,
-        code: 'FORBIDDEN',
-        message: `a leader may log service only for members of their own teams; not in your teams: member ${outsider.id}`,
+        statusCode: 404,
+        code: 'NOT_FOUND',
+        message: `no member with id ${outsider.id}`,
         details: { memberIds: [outsider.id] },
       });
       const otherTeamNamed = await postRecord(
@@ -646,8 +647,8 @@ describe('service records and activities (e2e)', () => {
           ...b,
           participants: [...b.participants, { memberId: outsider.id, quantity: 1 }],
         }),
-        403,
-        'FORBIDDEN',
+        404,
+        'NOT_FOUND',
       ],
       [
         'a participant listed twice',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, PassbookLoginDto } from './dto/login.dto';
@@ -13,16 +13,16 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  async login(@Body() dto: LoginDto) {
-    const { token, user } = await this.auth.login(dto.username, dto.password);
+  async login(@Body() dto: LoginDto, @Ip() address: string) {
+    const { token, user } = await this.auth.login(dto.username, dto.password, address);
     return { ...token, user: { id: user.id, username: user.username, role: user.role } };
   }
 
   @Post('passbook-login')
   @Public()
   @HttpCode(200)
-  async passbookLogin(@Body() dto: PassbookLoginDto) {
-    const { token, member } = await this.auth.passbookLogin(dto.passbookNo, dto.pin);
+  async passbookLogin(@Body() dto: PassbookLoginDto, @Ip() address: string) {
+    const { token, member } = await this.auth.passbookLogin(dto.passbookNo, dto.pin, address);
     return {
       ...token,
       member: { id: member.id, passbookNo: member.passbookNo, name: member.name },
@@ -44,8 +44,9 @@ export class AuthController {
   async changePassword(
     @Body() dto: ChangePasswordDto,
     @CurrentPrincipal() principal: Principal & { kind: 'user' },
+    @Ip() address: string,
   ): Promise<void> {
-    await this.auth.changePassword(principal.userId, dto.currentPassword, dto.newPassword);
+    await this.auth.changePassword(principal.userId, dto.currentPassword, dto.newPassword, address);
   }
 }
 
@@ -67,7 +68,8 @@ export class MeController {
   async changePin(
     @Body() dto: ChangePinDto,
     @CurrentPrincipal() principal: Principal & { kind: 'member' },
+    @Ip() address: string,
   ): Promise<void> {
-    await this.auth.changePin(principal.memberId, dto.currentPin, dto.newPin);
+    await this.auth.changePin(principal.memberId, dto.currentPin, dto.newPin, address);
   }
 }

@@ -117,17 +117,20 @@ export class AuthService implements OnApplicationBootstrap {
    * Checks a username and password; the same 401 for an unknown user and a wrong password.
    * Repeated failures lock the username for a while, even against the right password.
    */
-  async login(username: string, password: string): Promise<{ token: IssuedToken; user: User }> {
+  async login(
+    username: string,
+    password: string,
+    address: string,
+  ): Promise<{ token: IssuedToken; user: User }> {
     const subject = userSubject(username);
-    await this.lockout.assertNotLocked(subject);
     const user = await this.db.read((em) => em.findOneBy(User, { username }));
-    const ok = await verifySecret(password, user?.passwordHash ?? DUMMY_HASH);
+    const ok = await this.checkSecret(subject, address, password, user?.passwordHash);
     if (!user || !ok || !user.active) {
-      await this.lockout.recordFailure(subject);
+      await this.lockout.fail();
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'username or password is wrong');
     }
     return this.db.write(async () => {
-      await this.lockout.succeed(subject);
+      await this.lockout.succeed(subject, address);
       return { token: await this.issueToken({ userId: user.id }), user };
     });
   }
@@ -139,6 +142,7 @@ export class AuthService implements OnApplicationBootstrap {
   async passbookLogin(
     passbookNo: string,
     pin: string,
+    address: string,
   ): Promise<{ token: IssuedToken; member: Member }> {
     const wrong = () =>
       new DomainError(ErrorCode.UNAUTHENTICATED, 'passbook number or PIN is wrong');
@@ -148,17 +152,31 @@ export class AuthService implements OnApplicationBootstrap {
       throw wrong();
     }
     const subject = passbookSubject(normalised);
-    await this.lockout.assertNotLocked(subject);
     const member = await this.db.read((em) => em.findOneBy(Member, { passbookNo: normalised }));
-    const ok = await verifySecret(pin, member?.pinHash ?? DUMMY_HASH);
+    const ok = await this.checkSecret(subject, address, pin, member?.pinHash);
     if (!member || !ok || !member.active) {
-      await this.lockout.recordFailure(subject);
+      await this.lockout.fail();
       throw wrong();
     }
     return this.db.write(async () => {
-      await this.lockout.succeed(subject);
+      await this.lockout.succeed(subject, address);
       return { token: await this.issueToken({ memberId: member.id }), member };
     });
+  }
+
+  /**
+   * Reserves an attempt at the subject (ACCOUNT_LOCKED when none is left, without looking at the
+   * secret), then verifies it; an unknown subject is checked against a dummy hash so timing says
+   * nothing. The caller reports the outcome to the lockout.
+   */
+  private async checkSecret(
+    subject: string,
+    address: string,
+    secret: string,
+    storedHash: string | undefined,
+  ): Promise<boolean> {
+    await this.lockout.reserve(subject, address);
+    return verifySecret(secret, storedHash ?? DUMMY_HASH);
   }
 
   /** Ends the session of one bearer token (logout). */
@@ -213,39 +231,53 @@ export class AuthService implements OnApplicationBootstrap {
     });
   }
 
-  /** A staff user changes their own password; wrong current passwords count towards a lockout. */
-  async changePassword(userId: number, current: string, next: string): Promise<void> {
+  /**
+   * A staff user changes their own password; a wrong current password counts towards the
+   * username's lockout like a failed login. Every session of the user ends, this one included.
+   */
+  async changePassword(
+    userId: number,
+    current: string,
+    next: string,
+    address: string,
+  ): Promise<void> {
     const user = await this.db.read((em) => em.findOneBy(User, { id: userId }));
     if (!user) {
       throw DomainError.notFound('user');
     }
     const subject = userSubject(user.username);
-    await this.lockout.assertNotLocked(subject);
-    if (!(await verifySecret(current, user.passwordHash))) {
-      await this.lockout.recordFailure(subject);
+    if (!(await this.checkSecret(subject, address, current, user.passwordHash))) {
+      await this.lockout.fail();
       throw DomainError.validation('the current password is wrong', { field: 'currentPassword' });
     }
     const passwordHash = await hashSecret(next);
     await this.db.write(async (em) => {
+      await this.lockout.succeed(subject, address);
       await em.update(User, { id: userId }, { passwordHash });
       await this.revokeUserSessions(userId);
     });
   }
 
-  /** A volunteer changes their own PIN; wrong current PINs count towards the passbook's lockout. */
-  async changePin(memberId: number, current: string, next: string): Promise<void> {
+  /**
+   * A volunteer changes their own PIN; a wrong current PIN counts towards the passbook's lockout.
+   * Every session of the volunteer ends, this one included, as with a staff password change.
+   */
+  async changePin(memberId: number, current: string, next: string, address: string): Promise<void> {
     const member = await this.db.read((em) => em.findOneBy(Member, { id: memberId }));
     if (!member) {
       throw DomainError.notFound('member');
     }
     const subject = passbookSubject(member.passbookNo);
-    await this.lockout.assertNotLocked(subject);
-    if (!(await verifySecret(current, member.pinHash))) {
-      await this.lockout.recordFailure(subject);
+    if (!(await this.checkSecret(subject, address, current, member.pinHash))) {
+      await this.lockout.fail();
       throw DomainError.validation('the current PIN is wrong', { field: 'currentPin' });
     }
     const pinHash = await hashSecret(next);
-    await this.db.write((em) => em.update(Member, { id: memberId }, { pinHash }));
+    await this.db.write(async (em) => {
+      await this.lockout.succeed(subject, address);
+      await em.update(Member, { id: memberId }, { pinHash });
+      await this.revokeMemberSessions(memberId);
+    });
   }
 
   /** Who the caller is, for the pages to greet them and show what they may do. */

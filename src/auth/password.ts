@@ -20,7 +20,13 @@ export async function hashSecret(secret: string): Promise<string> {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+let verifications = 0;
+
+/** How many secrets this process has verified: what a lockout must bound (read by tests). */
+export const secretVerifications = (): number => verifications;
+
 export async function verifySecret(secret: string, stored: string): Promise<boolean> {
+  verifications++;
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !hash) {
     return false;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -24,6 +25,9 @@ const toBool = ({ value }: { value: unknown }): unknown => {
   return value;
 };
 
+const TRUST_PROXY_MESSAGE =
+  'TRUST_PROXY must be false, true, or a comma-separated list of proxy addresses (CIDR allowed)';
+
 /** Every environment variable the service reads, validated once at boot. */
 export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
@@ -48,6 +52,11 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(30 * 86400) TOKEN_TTL_SECONDS = 12 * 3600;
   @IsOptional() @IsString() CONFIG_DIR = 'config';
   @IsOptional() @Transform(toBool) @IsBoolean() SCHEDULER_ENABLED = true;
+  @IsOptional()
+  @Matches(/^(false|true|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
+    message: TRUST_PROXY_MESSAGE,
+  })
+  TRUST_PROXY = 'false';
 }
 
 export interface AppConfig {
@@ -65,6 +74,11 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   configDir: string;
   schedulerEnabled: boolean;
+  /**
+   * Which reverse proxies' X-Forwarded-For to believe for the client address (lockout per address,
+   * rate limit): false (none, the socket's address), true (any), or the proxies' addresses.
+   */
+  trustProxy: boolean | string[];
 }
 
 export class ConfigError extends Error {}
@@ -112,7 +126,19 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     tokenTtlSeconds: vars.TOKEN_TTL_SECONDS,
     configDir: vars.CONFIG_DIR,
     schedulerEnabled: vars.SCHEDULER_ENABLED,
+    trustProxy: parseTrustProxy(vars.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(text: string): boolean | string[] {
+  if (text === 'false' || text === 'true') {
+    return text === 'true';
+  }
+  const addresses = text.split(',').map((a) => a.trim());
+  if (addresses.some((a) => isIP(a.replace(/\/\d{1,3}$/, '')) === 0)) {
+    throw new ConfigError(`Invalid environment:\n  TRUST_PROXY: ${TRUST_PROXY_MESSAGE}`);
+  }
+  return addresses;
 }
 
 function isTimeZone(tz: string): boolean {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
+import { isAdmin } from '../common/access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -137,7 +138,7 @@ export class DonationsService {
     query: { limit?: number; cursor?: string; householdId?: number; passbookNo?: string },
   ): Promise<{ items: DonationListItem[]; nextCursor: string | null }> {
     const limit = query.limit ?? PAGE_DEFAULT;
-    const isAdmin = principal.kind === 'user' && principal.role === 'admin';
+    const admin = isAdmin(principal);
     const where: string[] = [];
     const params: unknown[] = [];
     if (principal.kind === 'member') {
@@ -190,7 +191,7 @@ export class DonationsService {
       passbookNo: r.passbook_no,
       memberName: r.member_name,
       householdId: toSafeInteger(r.household_id),
-      householdName: isAdmin ? r.household_name : maskName(r.household_name),
+      householdName: admin ? r.household_name : maskName(r.household_name),
       points: formatCents(toSafeInteger(r.points)),
       createdAt: r.created_at,
       reversed: r.reversal_id !== null,
@@ -210,7 +211,7 @@ export class DonationsService {
     householdId: number,
     page: { limit?: number; cursor?: string },
   ): Promise<HouseholdGifts> {
-    const showGivers = principal.kind === 'user' && principal.role === 'admin';
+    const showGivers = isAdmin(principal);
     const beforeSeq = decodeCursor(page.cursor);
     return this.db.read(async (em) => {
       const household = await em.findOneBy(Household, { id: householdId });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
+import { AccessPolicy } from '../common/access/access.policy';
 import { Clock, localDate } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
@@ -51,6 +52,7 @@ export class PassbookService {
     private readonly ledger: LedgerService,
     private readonly serviceHours: ServiceHoursService,
     @Inject(STAR_RATING_CONFIG) private readonly starRating: StarRatingConfig,
+    private readonly access: AccessPolicy,
   ) {}
 
   private starsThisYear(earned: Cents): { stars: number; nextAtPoints: string | null } {
@@ -81,22 +83,13 @@ export class PassbookService {
     return this.people.searchPassbooks(query);
   }
 
-  /** Admins and clerks see every passbook, leaders their teams' members', volunteers their own. */
+  /** Asks the access policy (admins and clerks all, leaders their teams' members', volunteers own). */
   async maySee(viewer: Principal, passbook: PassbookOwner): Promise<boolean> {
     const { owner } = passbook;
-    if (viewer.kind === 'member') {
-      return owner.type === 'member' && owner.member.id === viewer.memberId;
-    }
-    switch (viewer.role) {
-      case 'admin':
-      case 'clerk':
-        return true;
-      case 'leader':
-        return (
-          owner.type === 'member' &&
-          (await this.people.leaderLeadsMember(viewer.userId, owner.member.id))
-        );
-    }
+    return this.access.maySeePassbook(
+      viewer,
+      owner.type === 'member' ? { type: 'member', memberId: owner.member.id } : owner,
+    );
   }
 
   /**

@@ -5,6 +5,7 @@ import { LockoutService, passbookSubject } from '../auth/lockout.service';
 import { hashSecret, randomSecret } from '../auth/password';
 import { User } from '../auth/entities/user.entity';
 import { Principal } from '../auth/principal';
+import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../common/access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -107,10 +108,6 @@ interface HouseholdRow {
   balance: unknown;
 }
 
-const isAdmin = (p: Principal): boolean => p.kind === 'user' && p.role === 'admin';
-const leaderUserId = (p: Principal): number | null =>
-  p.kind === 'user' && p.role === 'leader' ? p.userId : null;
-
 function householdView(r: HouseholdRow, full: boolean): HouseholdView {
   return {
     id: r.id,
@@ -135,6 +132,7 @@ export class PeopleService {
     private readonly ledger: LedgerService,
     private readonly auth: AuthService,
     private readonly lockout: LockoutService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** Creates a member with a passbook and an account; returns the PIN when it was generated. */
@@ -231,6 +229,7 @@ export class PeopleService {
     });
   }
 
+  /** Puts a member into a team, with no check of who asks (fixtures, admin tools). */
   async addTeamMember(teamId: number, memberId: number): Promise<void> {
     await this.db.write(async (em) => {
       if (!(await em.findOneBy(Team, { id: teamId }))) {
@@ -239,6 +238,12 @@ export class PeopleService {
       if (!(await em.findOneBy(Member, { id: memberId }))) {
         throw DomainError.notFound('member');
       }
+      await this.insertTeamMember(teamId, memberId);
+    });
+  }
+
+  private async insertTeamMember(teamId: number, memberId: number): Promise<void> {
+    await this.db.write(async (em) => {
       if (!(await em.findOneBy(TeamMember, { teamId, memberId }))) {
         await em.insert(TeamMember, {
           teamId,
@@ -246,27 +251,6 @@ export class PeopleService {
           createdAt: this.clock.now().toISOString(),
         });
       }
-    });
-  }
-
-  /** Team ids a leader user leads. */
-  async teamIdsLedBy(userId: number): Promise<number[]> {
-    return this.db.read(async (em) =>
-      (await em.findBy(TeamLeader, { userId })).map((l) => l.teamId),
-    );
-  }
-
-  /** True when the member belongs to at least one team the user leads. */
-  async leaderLeadsMember(userId: number, memberId: number): Promise<boolean> {
-    return this.db.read(async (em) => {
-      const rows: unknown[] = await em.query(
-        sql(
-          this.db,
-          'SELECT 1 FROM team_members tm JOIN team_leaders tl ON tl.team_id = tm.team_id WHERE tl.user_id = ? AND tm.member_id = ? LIMIT 1',
-        ),
-        [userId, memberId],
-      );
-      return rows.length > 0;
     });
   }
 
@@ -399,14 +383,11 @@ export class PeopleService {
         .where('t.id > :afterId', { afterId })
         .orderBy('t.id', 'ASC')
         .take(limit + 1);
-      const leaderId = leaderUserId(viewer);
+      const leaderId = leaderIdOf(viewer);
       if (leaderId !== null) {
-        qb.andWhere(
-          't.id IN (SELECT tl.team_id FROM team_leaders tl WHERE tl.user_id = :leaderId)',
-          {
-            leaderId,
-          },
-        );
+        qb.andWhere('t.id IN (:...ledIds)', {
+          ledIds: [0, ...(await this.access.ledTeamIds(leaderId))],
+        });
       }
       const teams = await qb.getMany();
       const views = await this.teamViews(em, teams);
@@ -416,7 +397,7 @@ export class PeopleService {
 
   async teamView(id: number, viewer: Principal): Promise<TeamView> {
     return this.db.read(async (em) => {
-      const team = await this.teamTheViewerRuns(em, id, viewer);
+      const team = await this.access.teamToManage(viewer, id);
       return (await this.teamViews(em, [team]))[0];
     });
   }
@@ -455,22 +436,24 @@ export class PeopleService {
     return this.db.read(async (em) => (await this.teamViews(em, [await this.team(em, id)]))[0]);
   }
 
-  /** Adds a member to a team the viewer runs (admins: any team). */
+  /** Adds a member to a team, as the access policy allows the viewer (see AccessPolicy). */
   async addTeamMemberAs(
     viewer: Principal,
     teamId: number,
     memberId: number,
   ): Promise<{ teamId: number; memberId: number }> {
-    await this.db.write(async (em) => {
-      await this.teamTheViewerRuns(em, teamId, viewer);
-      await this.addTeamMember(teamId, memberId);
+    await this.db.write(async () => {
+      // Two leaders taking the same unassigned volunteer at once: the second sees the first's.
+      await this.db.lockName(`member-teams:${memberId}`);
+      await this.access.assertMayAddToTeam(viewer, teamId, memberId);
+      await this.insertTeamMember(teamId, memberId);
     });
     return { teamId, memberId };
   }
 
   async removeTeamMember(viewer: Principal, teamId: number, memberId: number): Promise<void> {
     await this.db.write(async (em) => {
-      await this.teamTheViewerRuns(em, teamId, viewer);
+      await this.access.teamToManage(viewer, teamId);
       const result = await em.delete(TeamMember, { teamId, memberId });
       if (!result.affected) {
         throw DomainError.notFound('member of this team');
@@ -668,11 +651,9 @@ export class PeopleService {
       where.push('m.id = ?');
       params.push(opts.id);
     }
-    const leaderId = leaderUserId(viewer);
+    const leaderId = leaderIdOf(viewer);
     if (leaderId !== null) {
-      where.push(
-        'EXISTS (SELECT 1 FROM team_members tm JOIN team_leaders tl ON tl.team_id = tm.team_id WHERE tm.member_id = m.id AND tl.user_id = ?)',
-      );
+      where.push(ledMemberSql('m.id'));
       params.push(leaderId);
     } else if (!isAdmin(viewer)) {
       return { items: [], nextCursor: null };
@@ -755,19 +736,6 @@ export class PeopleService {
     const team = await em.findOneBy(Team, { id });
     if (!team) {
       throw DomainError.notFound('team');
-    }
-    return team;
-  }
-
-  /** The team, if the viewer is an admin or one of its leaders. */
-  private async teamTheViewerRuns(em: EntityManager, id: number, viewer: Principal): Promise<Team> {
-    const team = await this.team(em, id);
-    const leaderId = leaderUserId(viewer);
-    if (leaderId !== null && !(await em.findOneBy(TeamLeader, { teamId: id, userId: leaderId }))) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'you do not lead this team');
-    }
-    if (leaderId === null && !isAdmin(viewer)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'your role may not do this');
     }
     return team;
   }

@@ -131,7 +131,7 @@ describe(ServiceRecordsService.name, () => {
           serviceDate: '2026-06-15',
         }),
       ),
-    ).resolves.toBe(ErrorCode.FORBIDDEN);
+    ).resolves.toBe(ErrorCode.NOT_FOUND);
     await expect(
       codeOf(
         records.logOne(principal, {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
+import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../common/access/access.policy';
 import { Clock, localDate } from '../common/clock';
 import { Database } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -10,7 +11,6 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { LedgerTransaction } from '../ledger/entities/ledger-transaction.entity';
 import { LedgerService } from '../ledger/ledger.service';
 import { Member } from '../people/entities/member.entity';
-import { Team, TeamLeader, TeamMember } from '../people/entities/team.entity';
 import {
   findItem,
   hoursOf,
@@ -93,6 +93,7 @@ export class ServiceRecordsService implements OnModuleInit {
     private readonly standard: StandardService,
     private readonly ratings: StarRatingsService,
     @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** Loads config/service-records.json; a bad file stops the start with a message naming the field. */
@@ -174,12 +175,8 @@ export class ServiceRecordsService implements OnModuleInit {
     records: ServiceRecordView[];
   }> {
     const actor = actorOf(req.principal);
-    const isAdmin = req.principal.kind === 'user' && req.principal.role === 'admin';
-    const leaderUserId =
-      req.principal.kind === 'user' && req.principal.role === 'leader'
-        ? req.principal.userId
-        : null;
-    if (!isAdmin && leaderUserId === null) {
+    const admin = isAdmin(req.principal);
+    if (!admin && leaderIdOf(req.principal) === null) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'only an admin or a team leader may log service');
     }
     this.assertDateInRange(req.serviceDate);
@@ -188,7 +185,7 @@ export class ServiceRecordsService implements OnModuleInit {
       const version = await this.versionOn(req.serviceDate);
       const resolved = this.resolveItem(version, req.itemCode);
       const { item, category } = resolved;
-      if (item.adminOnly && !isAdmin) {
+      if (item.adminOnly && !admin) {
         throw new DomainError(
           ErrorCode.FORBIDDEN,
           `${item.name} (${item.code}) is awarded by an administrator only`,
@@ -198,8 +195,9 @@ export class ServiceRecordsService implements OnModuleInit {
       const lines = this.scoreLines(req, resolved);
       const memberIds = lines.map((l) => l.memberId);
 
+      // Who may log for whom first: nothing about a member the caller may not see is read before.
+      const teamId = await this.access.teamToLogUnder(req.principal, req.teamId, memberIds);
       const members = await this.loadMembers(em, memberIds);
-      const teamId = await this.resolveTeam(em, req, leaderUserId, memberIds);
       // Inside the write: a publication of the year cannot slip in between check and post.
       await this.ratings.assertOpenFor(req.serviceDate);
 
@@ -235,7 +233,7 @@ export class ServiceRecordsService implements OnModuleInit {
         activity.id = toSafeInteger((await em.insert(Activity, activity)).identifiers[0].id);
       }
       const status: ServiceRecordStatus =
-        this.config.approvalRequired && !isAdmin ? 'pending' : 'posted';
+        this.config.approvalRequired && !admin ? 'pending' : 'posted';
       const rows: ServiceRecord[] = [];
       for (const line of lines) {
         const row = em.create(ServiceRecord, {
@@ -364,7 +362,7 @@ export class ServiceRecordsService implements OnModuleInit {
   async getOne(principal: Principal, id: number): Promise<ServiceRecordView> {
     return this.db.read(async (em) => {
       const record = await em.findOneBy(ServiceRecord, { id });
-      if (!record || !(await this.maySee(em, principal, record))) {
+      if (!record || !(await this.access.maySeeMember(principal, record.memberId))) {
         throw DomainError.notFound('service record');
       }
       return this.view(em, record);
@@ -378,14 +376,8 @@ export class ServiceRecordsService implements OnModuleInit {
       if (!activity) {
         throw DomainError.notFound('activity');
       }
-      if (principal.kind === 'user' && principal.role === 'leader') {
-        const leads = await em.findOneBy(TeamLeader, {
-          teamId: activity.teamId,
-          userId: principal.userId,
-        });
-        if (!leads) {
-          throw DomainError.notFound('activity');
-        }
+      if (!(await this.access.maySeeTeamWork(principal, activity.teamId))) {
+        throw DomainError.notFound('activity');
       }
       const rows = await em.find(ServiceRecord, {
         where: { activityId: id },
@@ -411,12 +403,9 @@ export class ServiceRecordsService implements OnModuleInit {
     const beforeId = decodeRecordCursor(filter.cursor);
     return this.db.read(async (em) => {
       const qb = em.createQueryBuilder(ServiceRecord, 'sr');
-      if (principal.kind === 'user' && principal.role === 'leader') {
-        qb.andWhere(
-          `sr.member_id IN (SELECT tm.member_id FROM team_members tm
-             JOIN team_leaders tl ON tl.team_id = tm.team_id WHERE tl.user_id = :leaderId)`,
-          { leaderId: principal.userId },
-        );
+      const leaderId = leaderIdOf(principal);
+      if (leaderId !== null) {
+        qb.andWhere(ledMemberSql('sr.member_id', ':leaderId'), { leaderId });
       }
       if (filter.memberId !== undefined) {
         qb.andWhere('sr.member_id = :memberId', { memberId: filter.memberId });
@@ -576,50 +565,6 @@ export class ServiceRecordsService implements OnModuleInit {
     return members;
   }
 
-  /**
-   * The team the records belong to, after checking who may log for whom: an admin for anyone; a
-   * leader for members of the teams they lead, under one of those teams.
-   */
-  private async resolveTeam(
-    em: EntityManager,
-    req: LogRequest,
-    leaderUserId: number | null,
-    memberIds: number[],
-  ): Promise<number | null> {
-    if (req.teamId !== null && !(await em.findOneBy(Team, { id: req.teamId }))) {
-      throw DomainError.notFound('team');
-    }
-    if (leaderUserId === null) {
-      return req.teamId;
-    }
-    const ledTeamIds = (await em.findBy(TeamLeader, { userId: leaderUserId })).map((l) => l.teamId);
-    if (req.teamId !== null && !ledTeamIds.includes(req.teamId)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, `you do not lead team ${req.teamId}`, {
-        teamId: req.teamId,
-      });
-    }
-    const memberships = ledTeamIds.length
-      ? await em.find(TeamMember, {
-          where: { teamId: In(ledTeamIds), memberId: In(memberIds) },
-          order: { teamId: 'ASC' },
-        })
-      : [];
-    const inTeams = new Set(memberships.map((m) => m.memberId));
-    const outside = memberIds.filter((id) => !inTeams.has(id));
-    if (outside.length > 0) {
-      throw new DomainError(
-        ErrorCode.FORBIDDEN,
-        `a leader may log service only for members of their own teams; not in your teams: member ${outside.join(', ')}`,
-        { memberIds: outside },
-      );
-    }
-    if (req.teamId !== null) {
-      return req.teamId;
-    }
-    // One record without a team named: the first of the leader's teams the member belongs to.
-    return memberships[0].teamId;
-  }
-
   /** On PostgreSQL, one logger at a time per member, so two requests cannot both fit under a cap. */
   private async lockMembers(em: EntityManager, memberIds: number[]): Promise<void> {
     if (this.db.dialect === 'postgres') {
@@ -704,27 +649,6 @@ export class ServiceRecordsService implements OnModuleInit {
       throw DomainError.notFound('service record');
     }
     return record;
-  }
-
-  private async maySee(
-    em: EntityManager,
-    principal: Principal,
-    record: ServiceRecord,
-  ): Promise<boolean> {
-    if (principal.kind === 'user' && principal.role === 'admin') {
-      return true;
-    }
-    if (principal.kind === 'user' && principal.role === 'leader') {
-      const rows: unknown[] = await em
-        .createQueryBuilder(TeamMember, 'tm')
-        .innerJoin(TeamLeader, 'tl', 'tl.team_id = tm.team_id')
-        .where('tl.user_id = :userId', { userId: principal.userId })
-        .andWhere('tm.member_id = :memberId', { memberId: record.memberId })
-        .limit(1)
-        .getRawMany();
-      return rows.length > 0;
-    }
-    return false;
   }
 
   private async view(em: EntityManager, record: ServiceRecord): Promise<ServiceRecordView> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
+import { isAdmin } from '../common/access/access.policy';
 import { Clock, localDayBounds } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { User } from '../auth/entities/user.entity';
@@ -207,8 +208,7 @@ export class RedemptionsService {
       if (r.status === 'cancelled') {
         throw alreadyCancelled(r);
       }
-      const isAdmin = principal.kind === 'user' && principal.role === 'admin';
-      if (!isAdmin && !(await this.windows.isOpen(r.windowId, this.clock.now()))) {
+      if (!isAdmin(principal) && !(await this.windows.isOpen(r.windowId, this.clock.now()))) {
         throw new DomainError(
           ErrorCode.REDEMPTION_WINDOW_CLOSED,
           'the window of this redemption has closed; only an administrator can cancel it now',

@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Recent failed logins of one subject ("user:<username>" or "passbook:<number>"). */
+/**
+ * Recent login attempts at one subject ("user:<username>" or "passbook:<number>"), or at one subject
+ * from one client address ("user:<username>@<address>").
+ */
 @Entity('login_attempts')
 export class LoginAttempt {
   @PrimaryColumn({ type: 'varchar' }) subject!: string;

@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Principal } from '../../auth/principal';
+import { Member } from '../../people/entities/member.entity';
+import { Team, TeamLeader, TeamMember } from '../../people/entities/team.entity';
+import { Database, sql } from '../db/database';
+import { DomainError, ErrorCode } from '../errors';
+
+export const isAdmin = (p: Principal): boolean => p.kind === 'user' && p.role === 'admin';
+
+/** The user id of a leader, null for everyone else. */
+export const leaderIdOf = (p: Principal): number | null =>
+  p.kind === 'user' && p.role === 'leader' ? p.userId : null;
+
+/**
+ * SQL condition "the member in `memberColumn` is in a team the leader bound to `param` leads": the
+ * leader's scope in list queries, the same rule as `leadsMember`.
+ */
+export const ledMemberSql = (memberColumn: string, param = '?'): string =>
+  `EXISTS (SELECT 1 FROM team_members lm JOIN team_leaders ll ON ll.team_id = lm.team_id WHERE lm.member_id = ${memberColumn} AND ll.user_id = ${param})`;
+
+/** What a passbook belongs to, as far as access is concerned. */
+export type PassbookHolder = { type: 'member'; memberId: number } | { type: 'household' };
+
+/**
+ * Who may see or act on which member, team and passbook: the one place that decides it, with
+ * `test/access.e2e-spec.ts` as its specification. Admins act on everyone; a leader on the teams
+ * they lead and the members of those teams; clerks see passbooks; a volunteer sees their own.
+ *
+ * Team membership: a leader may add to a team they lead only an active volunteer who is in no team
+ * yet, or one already in another team they lead. Whoever is in a team the leader does not lead is
+ * assigned by an admin, so no leader can pull another leader's member into their own scope. Members
+ * a leader may not see are answered 404, like unknown ids, so ids cannot be probed.
+ */
+@Injectable()
+export class AccessPolicy {
+  constructor(private readonly db: Database) {}
+
+  /** Team ids a user leads. */
+  async ledTeamIds(userId: number): Promise<number[]> {
+    return this.db.read(async (em) =>
+      (await em.find(TeamLeader, { where: { userId }, order: { teamId: 'ASC' } })).map(
+        (l) => l.teamId,
+      ),
+    );
+  }
+
+  /** True when the member belongs to at least one team the user leads. */
+  async leadsMember(userId: number, memberId: number): Promise<boolean> {
+    return this.db.read(async (em) => {
+      const rows: unknown[] = await em.query(
+        sql(this.db, `SELECT 1 FROM members m WHERE m.id = ? AND ${ledMemberSql('m.id')}`),
+        [memberId, userId],
+      );
+      return rows.length > 0;
+    });
+  }
+
+  /** Admins see every member, leaders the members of their teams. */
+  async maySeeMember(viewer: Principal, memberId: number): Promise<boolean> {
+    if (isAdmin(viewer)) {
+      return true;
+    }
+    const leaderId = leaderIdOf(viewer);
+    return leaderId !== null && this.leadsMember(leaderId, memberId);
+  }
+
+  /** Admins and clerks see every passbook, leaders their teams' members', volunteers their own. */
+  async maySeePassbook(viewer: Principal, holder: PassbookHolder): Promise<boolean> {
+    if (viewer.kind === 'member') {
+      return holder.type === 'member' && holder.memberId === viewer.memberId;
+    }
+    switch (viewer.role) {
+      case 'admin':
+      case 'clerk':
+        return true;
+      case 'leader':
+        return holder.type === 'member' && this.leadsMember(viewer.userId, holder.memberId);
+    }
+  }
+
+  /** The team, if the viewer is an admin or one of its leaders (404 unknown, 403 someone else's). */
+  async teamToManage(viewer: Principal, teamId: number): Promise<Team> {
+    const team = await this.db.read((em) => em.findOneBy(Team, { id: teamId }));
+    if (!team) {
+      throw DomainError.notFound('team');
+    }
+    if (isAdmin(viewer)) {
+      return team;
+    }
+    const leaderId = leaderIdOf(viewer);
+    if (leaderId === null) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'your role may not do this');
+    }
+    if (!(await this.ledTeamIds(leaderId)).includes(teamId)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'you do not lead this team');
+    }
+    return team;
+  }
+
+  /**
+   * May the viewer put the member into the team? Admins: anyone into any team. Leaders: into a team
+   * they lead, an active member who is in no team or already in one of theirs; a member only in
+   * other leaders' teams is not theirs to take (404, as for a member they may not see).
+   */
+  async assertMayAddToTeam(viewer: Principal, teamId: number, memberId: number): Promise<void> {
+    await this.teamToManage(viewer, teamId);
+    const member = await this.db.read((em) => em.findOneBy(Member, { id: memberId }));
+    const leaderId = leaderIdOf(viewer);
+    if (leaderId === null) {
+      if (!member) {
+        throw DomainError.notFound('member');
+      }
+      return;
+    }
+    const led = new Set(await this.ledTeamIds(leaderId));
+    const teams = member
+      ? (await this.db.read((em) => em.findBy(TeamMember, { memberId }))).map((m) => m.teamId)
+      : [];
+    const visible = teams.some((id) => led.has(id));
+    const unassigned = teams.length === 0;
+    if (!member || (!visible && !(unassigned && member.active))) {
+      throw DomainError.notFound('member');
+    }
+    if (!member.active) {
+      throw new DomainError(ErrorCode.CONFLICT, 'this member no longer volunteers here', {
+        memberId,
+        reason: 'member_inactive',
+      });
+    }
+  }
+
+  /**
+   * The team service is logged under, after checking who may log for whom: an admin for anyone,
+   * under any team or none; a leader for members of the teams they lead, under one of those teams
+   * that every member is in (so the by-team report counts it where it was served). Members a
+   * leader may not see are refused like unknown ones (404), before anything about them is read.
+   */
+  async teamToLogUnder(
+    viewer: Principal,
+    teamId: number | null,
+    memberIds: number[],
+  ): Promise<number | null> {
+    if (teamId !== null && !(await this.db.read((em) => em.findOneBy(Team, { id: teamId })))) {
+      throw DomainError.notFound('team');
+    }
+    if (isAdmin(viewer)) {
+      return teamId;
+    }
+    const leaderId = leaderIdOf(viewer);
+    if (leaderId === null) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'only an admin or a team leader may log service');
+    }
+    const led = await this.ledTeamIds(leaderId);
+    if (teamId !== null && !led.includes(teamId)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, `you do not lead team ${teamId}`, { teamId });
+    }
+    const memberships = led.length
+      ? await this.db.read((em) =>
+          em.find(TeamMember, {
+            where: { teamId: In(led), memberId: In(memberIds) },
+            order: { teamId: 'ASC' },
+          }),
+        )
+      : [];
+    const outside = memberIds.filter((id) => !memberships.some((m) => m.memberId === id));
+    if (outside.length > 0) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `no member with id ${outside.join(', ')}`, {
+        memberIds: outside,
+      });
+    }
+    if (teamId === null) {
+      // One record without a team named: the first of the leader's teams the member belongs to.
+      return memberships[0].teamId;
+    }
+    const notInTeam = memberIds.filter(
+      (id) => !memberships.some((m) => m.memberId === id && m.teamId === teamId),
+    );
+    if (notInTeam.length > 0) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        `member ${notInTeam.join(', ')} is not in team ${teamId}: log their service under a team they serve in`,
+        { memberIds: notInTeam, teamId, reason: 'not_in_team' },
+      );
+    }
+    return teamId;
+  }
+
+  /** Admins see every activity, leaders those of the teams they lead. */
+  async maySeeTeamWork(viewer: Principal, teamId: number): Promise<boolean> {
+    if (isAdmin(viewer)) {
+      return true;
+    }
+    const leaderId = leaderIdOf(viewer);
+    return leaderId !== null && (await this.ledTeamIds(leaderId)).includes(teamId);
+  }
+}

@@ -1,0 +1,81 @@
+import { DataSource } from 'typeorm';
+import { openStore, resetPassword, unlock } from '../src/cli/user-admin';
+import { fixtures } from './support/fixtures';
+import { createTestApp, TestApp } from './support/test-app';
+
+/** The operator commands, run on their own connection while the service runs and writes. */
+describe('user:unlock and user:reset-password (e2e)', () => {
+  let t: TestApp;
+  let f: ReturnType<typeof fixtures>;
+  let store: DataSource;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = fixtures(t.app);
+    store = await openStore(t.store.database);
+  });
+  afterAll(async () => {
+    await store.destroy();
+    await t.close();
+  });
+
+  const login = (username: string, password: string) =>
+    t.http.post('/api/auth/login').send({ username, password });
+  /** Writes the service keeps doing meanwhile (members with hashed PINs, logins). */
+  const busy = () =>
+    Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        i % 2 ? f.newMember() : login('admin', 'admin-pass-123'),
+      ),
+    );
+
+  it('should lift a staff lockout and a passbook lockout while the service runs', async () => {
+    const admin = await f.newUser('admin');
+    const member = await f.newMember();
+    for (let i = 0; i < 5; i++) {
+      await login(admin.username, 'wrong-wrong');
+      await t.http
+        .post('/api/auth/passbook-login')
+        .send({ passbookNo: member.passbookNo, pin: '000000' });
+    }
+    expect((await login(admin.username, 'password-123')).status).toBe(423);
+    // One command at a time on the operator's connection (as from the shell), the service busy.
+    const [[staff, passbook]] = await Promise.all([
+      (async () => [
+        await unlock(store, admin.username, t.clock.now()),
+        await unlock(store, member.passbookNo.toLowerCase(), t.clock.now()),
+      ])(),
+      busy(),
+    ]);
+    expect(staff).toEqual({ subjects: [`user:${admin.username}`], locksLifted: 1 });
+    expect(passbook).toEqual({ subjects: [`passbook:${member.passbookNo}`], locksLifted: 1 });
+    expect((await login(admin.username, 'password-123')).status).toBe(200);
+    const pin = await t.http
+      .post('/api/auth/passbook-login')
+      .send({ passbookNo: member.passbookNo, pin: '123456' });
+    expect(pin.status).toBe(200);
+  });
+
+  it('should give a user a new password, end their sessions and lift their lock', async () => {
+    const admin = await f.newUser('admin');
+    const auth = await t.login(admin.username, 'password-123');
+    for (let i = 0; i < 5; i++) {
+      await login(admin.username, 'wrong-wrong');
+    }
+    const [reset] = await Promise.all([resetPassword(store, admin.username), busy()]);
+    expect(reset).toEqual({ password: expect.any(String), active: true, sessionsEnded: 1 });
+    expect(reset.password).toHaveLength(16);
+    expect((await t.http.get('/api/me').set('Authorization', auth)).status).toBe(401);
+    expect((await login(admin.username, 'password-123')).status).toBe(401);
+    expect((await login(admin.username, reset.password)).status).toBe(200);
+  });
+
+  it('should refuse an unknown name and change nothing', async () => {
+    await expect(unlock(store, 'nobody-at-all')).rejects.toThrow(
+      'no staff user or volunteer passbook "nobody-at-all"',
+    );
+    await expect(resetPassword(store, 'nobody-at-all')).rejects.toThrow(
+      'no staff user "nobody-at-all"',
+    );
+  });
+});
