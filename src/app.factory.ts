@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
-import { createValidationPipe, WellFormedTextPipe } from './common/validation';
+import { createValidationPipe, refuseHostileText } from './common/validation';
 import { registerWebPages } from './web/web-pages';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -23,8 +23,9 @@ export async function createApp(
           : LEVELS.slice(0, LEVELS.indexOf(options.config.logLevel) + 1),
     },
   );
+  refuseHostileText(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new WellFormedTextPipe(), createValidationPipe());
+  app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

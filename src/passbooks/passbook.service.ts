@@ -7,7 +7,7 @@ import { DomainError } from '../common/errors';
 import { LIMIT_DEFAULT } from '../common/pagination';
 import { Cents, formatCents, formatSignedCents, parseCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { decodeCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
+import { decodeSeqCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
 import { PassbookOwner, PeopleService } from '../people/people.service';
 import { ServiceHoursService } from '../ratings/service-hours.service';
 import { STAR_RATING_CONFIG, StarRatingConfig } from '../ratings/star-rating.config';
@@ -68,7 +68,7 @@ export class PassbookService {
     passbookNo: string,
     page: { limit?: number; cursor?: string },
   ): Promise<PassbookView> {
-    const beforeSeq = decodeCursor(page.cursor);
+    const beforeSeq = decodeSeqCursor(page.cursor);
     const owner = await this.people.findPassbook(passbookNo);
     if (!owner || !(await this.maySee(viewer, owner))) {
       throw DomainError.notFound('passbook');

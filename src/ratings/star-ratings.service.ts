@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Clock, localDate, zonedTime } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
+import { decodeCursor, encodeCursor } from '../common/pagination';
 import { maskName } from '../common/mask';
 import { Cents, formatCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -462,18 +463,10 @@ interface RatingCursor {
 }
 
 function encodeRatingCursor(c: RatingCursor): string {
-  return Buffer.from(`r:${c.stars}:${c.earned}:${c.memberId}`).toString('base64url');
+  return encodeCursor('r', c.stars, c.earned, c.memberId);
 }
 
 function decodeRatingCursor(cursor: string | undefined): RatingCursor | undefined {
-  if (cursor === undefined || cursor === '') {
-    return undefined;
-  }
-  const m = /^r:(\d):(-?\d{1,15}):(\d{1,12})$/.exec(
-    Buffer.from(cursor, 'base64url').toString('utf8'),
-  );
-  if (!m) {
-    throw DomainError.validation('cursor is not valid', { field: 'cursor' });
-  }
-  return { stars: Number(m[1]), earned: Number(m[2]), memberId: Number(m[3]) };
+  const fields = decodeCursor('r', cursor, ['integer', 'integer', 'id']);
+  return fields && { stars: fields[0], earned: fields[1], memberId: fields[2] };
 }
