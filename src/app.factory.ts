@@ -3,8 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
+import { addApiHeaders, fastifyServerOptions, limitConnections } from './common/http-edge';
 import { createValidationPipe, refuseHostileText } from './common/validation';
-import { registerWebPages } from './web/web-pages';
+import { CONTENT_SECURITY_POLICY, registerWebPages } from './web/web-pages';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -12,7 +13,11 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 export async function createApp(
   options: AppOptions & { logger?: false },
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    ...fastifyServerOptions(options.config.http),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(options),
     adapter,
@@ -23,6 +28,8 @@ export async function createApp(
           : LEVELS.slice(0, LEVELS.indexOf(options.config.logLevel) + 1),
     },
   );
+  limitConnections(app.getHttpServer(), options.config.http);
+  addApiHeaders(app.getHttpAdapter().getInstance(), CONTENT_SECURITY_POLICY);
   refuseHostileText(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

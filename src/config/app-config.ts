@@ -11,6 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import type { HttpLimits } from '../common/http-edge';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -48,6 +49,12 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(30 * 86400) TOKEN_TTL_SECONDS = 12 * 3600;
   @IsOptional() @IsString() CONFIG_DIR = 'config';
   @IsOptional() @Transform(toBool) @IsBoolean() SCHEDULER_ENABLED = true;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_IDLE_TIMEOUT_MS = 10_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_HEADERS_TIMEOUT_MS = 10_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_REQUEST_TIMEOUT_MS = 30_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_KEEP_ALIVE_TIMEOUT_MS =
+    5_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000) HTTP_MAX_CONNECTIONS = 1_000;
 }
 
 export interface AppConfig {
@@ -65,6 +72,7 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   configDir: string;
   schedulerEnabled: boolean;
+  http: HttpLimits;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +94,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
     );
     throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  if (vars.HTTP_HEADERS_TIMEOUT_MS > vars.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      'Invalid environment:\n  HTTP_HEADERS_TIMEOUT_MS: may not be longer than HTTP_REQUEST_TIMEOUT_MS',
+    );
   }
   if (!isTimeZone(vars.COMMUNITY_TZ)) {
     throw new ConfigError(
@@ -112,6 +125,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     tokenTtlSeconds: vars.TOKEN_TTL_SECONDS,
     configDir: vars.CONFIG_DIR,
     schedulerEnabled: vars.SCHEDULER_ENABLED,
+    http: {
+      idleTimeoutMs: vars.HTTP_IDLE_TIMEOUT_MS,
+      headersTimeoutMs: vars.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: vars.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: vars.HTTP_MAX_CONNECTIONS,
+    },
   };
 }
 
