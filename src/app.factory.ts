@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
 import { addApiHeaders, fastifyServerOptions, limitConnections } from './common/http-edge';
+import { SafeConsoleLogger } from './common/log-safe';
 import { createValidationPipe, refuseHostileText } from './common/validation';
 import { CONTENT_SECURITY_POLICY, registerWebPages } from './web/web-pages';
 
@@ -25,7 +26,9 @@ export async function createApp(
       logger:
         options.logger === false
           ? false
-          : LEVELS.slice(0, LEVELS.indexOf(options.config.logLevel) + 1),
+          : new SafeConsoleLogger({
+              logLevels: LEVELS.slice(0, LEVELS.indexOf(options.config.logLevel) + 1),
+            }),
     },
   );
   limitConnections(app.getHttpServer(), options.config.http);

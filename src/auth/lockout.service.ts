@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
+import { escapeForLog, maskTypedForLog } from '../common/log-safe';
 import { LoginAttempt } from './entities/login-attempt.entity';
 
 /** Failed logins within this window count towards a lock. */
@@ -72,8 +73,10 @@ export class LockoutService {
         await em.insert(LoginAttempt, next);
       }
       if (lockedUntil) {
-        // The subject is a staff username or a passbook number: no name, phone or PIN.
-        this.logger.warn(`${subject} locked until ${lockedUntil} after ${failures} failed logins`);
+        // A staff username may be a password typed into the wrong field: logged masked.
+        this.logger.warn(
+          `${subjectForLog(subject)} locked until ${lockedUntil} after ${failures} failed logins`,
+        );
       }
       const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS).toISOString();
       await em.query(
@@ -111,3 +114,9 @@ export class LockoutService {
 
 export const userSubject = (username: string): string => `user:${username}`;
 export const passbookSubject = (passbookNo: string): string => `passbook:${passbookNo}`;
+
+/** A subject as logged: a username masked (it may be a mistyped password), a passbook number escaped. */
+export function subjectForLog(subject: string): string {
+  const username = /^user:(.*)$/s.exec(subject);
+  return username ? `user:${maskTypedForLog(username[1])}` : escapeForLog(subject);
+}
