@@ -311,7 +311,7 @@ describe('hostile input (e2e)', () => {
     expect(await ledgerCount()).toBe(before);
     const verify = await t.http.get('/api/ledger/verify').set('Authorization', t.adminAuth);
     expect(verify.body).toMatchObject({ ok: true, transactions: before });
-  });
+  }, 240_000);
 
   /** 40 kB of nesting, as sent to the login without a token. */
   const deepArray = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
