@@ -3,8 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
-import { createValidationPipe, WellFormedTextPipe } from './common/validation';
-import { registerWebPages } from './web/web-pages';
+import { addApiHeaders, fastifyServerOptions, limitConnections } from './common/http-edge';
+import { SafeConsoleLogger } from './common/log-safe';
+import { createValidationPipe, refuseHostileText } from './common/validation';
+import { CONTENT_SECURITY_POLICY, registerWebPages } from './web/web-pages';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -15,6 +17,7 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
     trustProxy: options.config.trustProxy,
+    ...fastifyServerOptions(options.config.http),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(options),
@@ -23,11 +26,16 @@ export async function createApp(
       logger:
         options.logger === false
           ? false
-          : LEVELS.slice(0, LEVELS.indexOf(options.config.logLevel) + 1),
+          : new SafeConsoleLogger({
+              logLevels: LEVELS.slice(0, LEVELS.indexOf(options.config.logLevel) + 1),
+            }),
     },
   );
+  limitConnections(app.getHttpServer(), options.config.http);
+  addApiHeaders(app.getHttpAdapter().getInstance(), CONTENT_SECURITY_POLICY);
+  refuseHostileText(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new WellFormedTextPipe(), createValidationPipe());
+  app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -273,6 +273,7 @@ describe('hostile input (e2e)', () => {
     return out;
   }
 
+  // About 700 requests: a minute and more on PostgreSQL on a shared machine.
   it('should answer at least 500 bad requests with coded 4xx, no 5xx, and leave the ledger unchanged', async () => {
     const before = await ledgerCount();
     const list = requests();
@@ -310,5 +311,199 @@ describe('hostile input (e2e)', () => {
     expect(await ledgerCount()).toBe(before);
     const verify = await t.http.get('/api/ledger/verify').set('Authorization', t.adminAuth);
     expect(verify.body).toMatchObject({ ok: true, transactions: before });
+  }, 240_000);
+
+  /** 40 kB of nesting, as sent to the login without a token. */
+  const deepArray = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+  const deepObject = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+
+  it('should refuse nesting deeper than the API needs with a coded 400 before anything recurses', async () => {
+    const bodies = [
+      `{"username": ${deepArray(20_000)}, "password": "x"}`,
+      deepObject(8_000),
+      // One level past the bound is refused, as is anything further.
+      `{"username": ${deepArray(8)}, "password": "x"}`,
+    ];
+    for (const raw of bodies) {
+      const res = await t.http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(raw);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        details: { reason: 'TOO_DEEP' },
+      });
+    }
+    // An idempotent write hashes its body: refused the same way, nothing stored.
+    const res = await t.http
+      .post('/api/service-records')
+      .set('Authorization', t.adminAuth)
+      .set('Idempotency-Key', 'deep-1')
+      .set('Content-Type', 'application/json')
+      .send(`{"memberId": 1, "note": ${deepArray(20_000)}}`);
+    expect(res.status).toBe(400);
+    expect(res.body.details).toMatchObject({ reason: 'TOO_DEEP' });
+    // The deepest real body (an activity's participants) is not affected by the bound.
+    const shallow = await t.http
+      .post('/api/auth/login')
+      .send({ username: [[[[[[[1]]]]]]], password: 'x' });
+    expect(shallow.body.details?.reason).not.toBe('TOO_DEEP');
+  });
+
+  it('should refuse NUL and other control characters in any text with a coded 400', async () => {
+    const admin = (r: ReturnType<TestApp['http']['get']>, key?: string) =>
+      key
+        ? r.set('Authorization', t.adminAuth).set('Idempotency-Key', key)
+        : r.set('Authorization', t.adminAuth);
+    const member = await fixtures(t.app).newMember();
+    const tx = await fixtures(t.app).earn(member.accountId, 100);
+    const cases: [string, () => ReturnType<TestApp['http']['get']>][] = [
+      [
+        'login username',
+        () => t.http.post('/api/auth/login').send({ username: 'ad\u0000min', password: 'x' }),
+      ],
+      [
+        'login password',
+        () => t.http.post('/api/auth/login').send({ username: 'admin', password: 'x\u0000' }),
+      ],
+      [
+        'passbook login',
+        () =>
+          t.http
+            .post('/api/auth/passbook-login')
+            .send({ passbookNo: `${member.passbookNo}\u0000`, pin: '123456' }),
+      ],
+      [
+        'member name',
+        () => admin(t.http.post('/api/members')).send({ name: '张\u0000三', kind: 'resident' }),
+      ],
+      [
+        'escape code in a name',
+        () => admin(t.http.post('/api/members')).send({ name: '张\u001b[31m三', kind: 'resident' }),
+      ],
+      [
+        'household name',
+        () => admin(t.http.post('/api/households')).send({ name: '王\u0000家', hardship: 'other' }),
+      ],
+      ['team name', () => admin(t.http.post('/api/teams')).send({ name: 'team\u0000' })],
+      [
+        'catalog name',
+        () =>
+          admin(t.http.post('/api/catalog-items')).send({
+            name: 'soap\u0000',
+            kind: 'goods',
+            price: '1.00',
+            stock: 1,
+          }),
+      ],
+      [
+        'user name',
+        () =>
+          admin(t.http.post('/api/users')).send({
+            username: 'clerk\u0000',
+            password: 'password-123',
+            role: 'clerk',
+          }),
+      ],
+      [
+        'service record note',
+        () =>
+          admin(t.http.post('/api/service-records'), 'nul-1').send({
+            memberId: member.id,
+            itemCode: 'A1',
+            quantity: 1,
+            serviceDate: '2026-06-14',
+            note: 'n\u0000',
+          }),
+      ],
+      [
+        'reversal reason',
+        () =>
+          admin(t.http.post(`/api/ledger/transactions/${tx.id}/reversal`), 'nul-2').send({
+            reason: 'r\u0000',
+          }),
+      ],
+      [
+        'key of a body field',
+        () => admin(t.http.post('/api/members')).send({ ['na\u0000me']: 'x', kind: 'resident' }),
+      ],
+      ['q of a search', () => admin(t.http.get('/api/members?q=%00'))],
+      ['cursor', () => admin(t.http.get('/api/members?cursor=%00'))],
+      [
+        'passbook number in a path',
+        () => admin(t.http.get(`/api/passbooks/${member.passbookNo}%00`)),
+      ],
+      ['coupon code in a path', () => admin(t.http.get('/api/coupons/ABC%00'))],
+    ];
+    const problems: string[] = [];
+    for (const [name, send] of cases) {
+      const res = await send();
+      if (
+        res.status !== 400 ||
+        res.body.code !== 'VALIDATION_FAILED' ||
+        res.body.details?.reason !== 'CONTROL_CHARACTER'
+      ) {
+        problems.push(`${name} -> ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Free text keeps its tabs and line breaks.
+    const ok = await admin(t.http.post('/api/members')).send({ name: '张三', kind: 'resident' });
+    expect(ok.status).toBe(201);
+  });
+
+  it('should refuse ids past 32 bits in every list cursor and id filter with a coded 400', async () => {
+    const f = fixtures(t.app);
+    const member = await f.newMember();
+    const household = await f.newHousehold();
+    const item = await f.newCatalogItem();
+    await f.earn(member.accountId, 100, '2025-06-01');
+    expect(
+      (await t.http.post('/api/star-ratings/2025/run').set('Authorization', t.adminAuth)).status,
+    ).toBe(200);
+    const memberAuth = await f.memberAuth(member.id);
+    const authFor = (path: string) => (path.startsWith('/api/me/') ? memberAuth : t.adminAuth);
+    const big = 2 ** 31;
+    const cursor = (text: string) => Buffer.from(text).toString('base64url');
+    const cursors = [`i:${big}`, `r:${big}`, `d:${big}`, `r:1:100:${big}`, `i:99999999999`].map(
+      cursor,
+    );
+    const fillParams = (path: string) =>
+      path
+        .replace('{passbookNo}', member.passbookNo)
+        .replace('{year}', '2025')
+        .replace(/\/catalog-items\/\{id\}/, `/catalog-items/${item.id}`)
+        .replace(/\/households\/\{id\}/, `/households/${household.id}`);
+    const lists = ops.filter((op) => op.method === 'get' && op.query.includes('cursor'));
+    expect(lists.length).toBeGreaterThanOrEqual(9);
+    const problems: string[] = [];
+    for (const op of lists) {
+      const path = fillParams(op.path);
+      for (const c of cursors) {
+        const res = await t.http.get(`${path}?cursor=${c}`).set('Authorization', authFor(path));
+        if (res.status !== 400 || res.body.code !== 'VALIDATION_FAILED') {
+          problems.push(
+            `${path} cursor=${Buffer.from(c, 'base64url').toString()} -> ${res.status}`,
+          );
+        }
+      }
+      for (const name of op.query.filter((q) => q.endsWith('Id'))) {
+        for (const v of [String(big), '99999999999']) {
+          const res = await t.http.get(`${path}?${name}=${v}`).set('Authorization', t.adminAuth);
+          if (res.status !== 400 || res.body.code !== 'VALIDATION_FAILED') {
+            problems.push(`${path}?${name}=${v} -> ${res.status}`);
+          }
+        }
+      }
+    }
+    const res = await t.http
+      .get('/api/donations?householdId=99999999999')
+      .set('Authorization', t.adminAuth);
+    if (res.status !== 400) {
+      problems.push(`/api/donations?householdId=99999999999 -> ${res.status}`);
+    }
+    expect(problems).toEqual([]);
   });
 });

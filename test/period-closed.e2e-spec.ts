@@ -86,7 +86,7 @@ describe('a year closed by its published star rating (e2e)', () => {
       statusCode: 409,
       code: 'PERIOD_CLOSED',
       message:
-        'the 2026 star rating was published on 2027-01-08; service in 2026 can no longer be recorded or approved',
+        'the 2026 star rating was published on 2027-01-08 10:00 (Asia/Shanghai); service in 2026 can no longer be recorded or approved',
       details: { year: 2026, serviceDate: '2026-12-30' },
     };
     const refusedRecord = await record(adminAuth, '2026-12-30');

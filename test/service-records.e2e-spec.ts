@@ -441,7 +441,7 @@ describe('service records and activities (e2e)', () => {
           statusCode: 409,
           code: 'PERIOD_CLOSED',
           message:
-            'the 2026 star rating was published on 2027-01-03; service in 2026 can no longer be recorded or approved',
+            'the 2026 star rating was published on 2027-01-03 08:00 (Asia/Shanghai); service in 2026 can no longer be recorded or approved',
           details: { year: 2026, serviceDate: '2026-12-30' },
         });
         expect(await footprint(t)).toEqual(before);

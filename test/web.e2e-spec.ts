@@ -14,6 +14,8 @@ function fakeBuild(): string {
   );
   writeFileSync(join(dir, 'app.js'), 'console.log("pages");');
   writeFileSync(join(dir, 'app.js.gz'), gzipSync('console.log("pages");'));
+  // Left over from an older build: the sources must not be published with it.
+  writeFileSync(join(dir, 'app.js.map'), '{"version":3,"sources":["../src/main.tsx"]}');
   return dir;
 }
 
@@ -77,6 +79,12 @@ describe(registerWebPages.name, () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('javascript');
     expect(res.text).toBe('console.log("pages");');
+  });
+
+  it('should not serve source maps', async () => {
+    const res = await t.http.get('/app.js.map');
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('sources');
   });
 
   it('should send the compressed copy to browsers that accept it', async () => {

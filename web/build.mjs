@@ -15,7 +15,8 @@ await build({
   outdir: out,
   bundle: true,
   minify: true,
-  sourcemap: true,
+  // No source maps: the service would publish its sources with them.
+  sourcemap: false,
   // Older phones of elderly volunteers: plain ES2017 runs on Android 7+ and iOS 11+ browsers.
   target: ['es2017'],
   jsx: 'automatic',

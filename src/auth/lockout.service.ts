@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
+import { escapeForLog, maskTypedForLog } from '../common/log-safe';
 import { LoginAttempt } from './entities/login-attempt.entity';
 
 /** Attempts within this window count towards a lock; the window starts at the first attempt. */
@@ -65,7 +66,7 @@ export class LockoutService {
       for (const from of locks.filter((l) => l !== null)) {
         // A username or passbook number and an address: no name, phone or secret.
         this.logger.warn(
-          `${subject} locked for ${LOCK_MS / 60_000} minutes: too many logins ${from}`,
+          `${subjectForLog(subject)} locked for ${LOCK_MS / 60_000} minutes: too many logins ${from}`,
         );
       }
     });
@@ -197,3 +198,9 @@ const capOf = (subject: string): number =>
   subject.startsWith('passbook:') ? SUBJECT_CAP.passbook : SUBJECT_CAP.user;
 
 const likeEscaped = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A subject as logged: a username masked (it may be a mistyped password), a passbook number escaped. */
+export function subjectForLog(subject: string): string {
+  const username = /^user:(.*)$/s.exec(subject);
+  return username ? `user:${maskTypedForLog(username[1])}` : escapeForLog(subject);
+}

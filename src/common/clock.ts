@@ -57,6 +57,12 @@ export function localDate(date: Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** An instant as the community reads it: local date and time with the zone, "2027-01-08 07:30 (Asia/Shanghai)". */
+export function localDateTime(date: Date, timeZone: string): string {
+  const p = partsIn(date, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} (${timeZone})`;
+}
+
 /** The instant at which a local wall-clock time occurs in a zone (no DST in Asia/Shanghai, but handled). */
 export function zonedTime(dateText: string, time: string, timeZone: string): Date {
   const guess = new Date(`${dateText}T${time}Z`);

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from './errors';
+import { isId } from './id-param.pipe';
 
 export const LIMIT_DEFAULT = 50;
 export const LIMIT_MAX = 200;
@@ -28,21 +29,50 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Opaque keyset cursor over ascending ids. */
-export function encodeIdCursor(id: number): string {
-  return Buffer.from(`i:${id}`).toString('base64url');
+/** What a cursor field may hold: an id (the one id bound) or a sort key (any safe integer). */
+export type CursorField = 'id' | 'integer';
+
+/**
+ * The one codec of every list's opaque keyset cursor: a tag naming the list's order and its integer
+ * fields (`i:42`, `r:3:5000:17`), base64url.
+ */
+export function encodeCursor(tag: string, ...fields: number[]): string {
+  return Buffer.from([tag, ...fields].join(':')).toString('base64url');
 }
 
-/** Decodes a cursor made by encodeIdCursor; anything else is a 400. */
-export function decodeIdCursor(cursor: string | undefined): number | undefined {
+/**
+ * Decodes a cursor made by encodeCursor with this tag and these fields; anything else, an id past
+ * the id bound included (PostgreSQL would refuse it), is a 400.
+ */
+export function decodeCursor(
+  tag: string,
+  cursor: string | undefined,
+  fields: CursorField[],
+): number[] | undefined {
   if (cursor === undefined || cursor === '') {
     return undefined;
   }
-  const m = /^i:(\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) {
+  const parts = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
+  const values = parts.slice(1).map(Number);
+  const valid =
+    parts[0] === tag &&
+    values.length === fields.length &&
+    parts.slice(1).every((p) => /^-?\d{1,15}$/.test(p)) &&
+    fields.every((kind, i) => (kind === 'id' ? isId(values[i]) : Number.isSafeInteger(values[i])));
+  if (!valid) {
     throw DomainError.validation('cursor is not valid', { field: 'cursor' });
   }
-  return Number(m[1]);
+  return values;
+}
+
+/** Keyset cursor over ids (`tag` names the list's order). */
+export function encodeIdCursor(id: number, tag = 'i'): string {
+  return encodeCursor(tag, id);
+}
+
+/** Decodes a cursor made by encodeIdCursor with the same tag; anything else is a 400. */
+export function decodeIdCursor(cursor: string | undefined, tag = 'i'): number | undefined {
+  return decodeCursor(tag, cursor, ['id'])?.[0];
 }
 
 /** Cuts a page fetched with limit + 1 rows into items and the cursor of the next page. */

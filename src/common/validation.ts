@@ -1,10 +1,5 @@
-import {
-  ArgumentMetadata,
-  Injectable,
-  PipeTransform,
-  ValidationError,
-  ValidationPipe,
-} from '@nestjs/common';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
 import { DomainError } from './errors';
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
@@ -44,26 +39,89 @@ export function toWellFormedText(text: string): string {
 }
 
 /**
- * Refuses any request whose body, query or path holds malformed text (JSON allows "\ud800"):
- * stored, it would come back as U+FFFD and no longer match what was hashed into the ledger.
+ * Containers (objects, arrays) a request may nest. The deepest real body, an activity's
+ * `participants: [{memberId, quantity}]`, nests three; deeper is no request of this API, and would
+ * only make the validator and the idempotency hash recurse.
  */
-@Injectable()
-export class WellFormedTextPipe implements PipeTransform {
-  transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    if (metadata.type !== 'custom' && !wellFormedDeep(value, 0)) {
-      throw DomainError.validation('text must be valid Unicode', { in: metadata.type });
+export const REQUEST_DEPTH_MAX = 8;
+
+/**
+ * C0 control characters and DEL, except tab, newline and carriage return (free text may hold them):
+ * PostgreSQL refuses NUL in text, and none of them is anything a person types.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export type RequestTextProblem = 'TOO_DEEP' | 'CONTROL_CHARACTER' | 'MALFORMED_UNICODE';
+
+const PROBLEM_MESSAGES: Record<RequestTextProblem, string> = {
+  TOO_DEEP: `the request nests deeper than ${REQUEST_DEPTH_MAX} levels`,
+  CONTROL_CHARACTER: 'text may not contain control characters (such as NUL)',
+  // JSON allows "\ud800": stored, it would come back as U+FFFD and no longer match its hash.
+  MALFORMED_UNICODE: 'text must be valid Unicode',
+};
+
+/**
+ * The one check of every string a request carries (body, query, path; keys included), without
+ * recursion, so a hostile body is refused before anything else walks it.
+ */
+export function findRequestTextProblem(value: unknown): RequestTextProblem | null {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: v, depth } = stack.pop()!;
+    if (typeof v === 'string') {
+      const problem = textProblem(v);
+      if (problem) {
+        return problem;
+      }
+      continue;
     }
-    return value;
+    if (v === null || typeof v !== 'object') {
+      continue;
+    }
+    if (depth >= REQUEST_DEPTH_MAX) {
+      return 'TOO_DEEP';
+    }
+    if (Array.isArray(v)) {
+      for (const item of v) {
+        stack.push({ value: item, depth: depth + 1 });
+      }
+      continue;
+    }
+    for (const [key, item] of Object.entries(v)) {
+      const problem = textProblem(key);
+      if (problem) {
+        return problem;
+      }
+      stack.push({ value: item, depth: depth + 1 });
+    }
   }
+  return null;
 }
 
-function wellFormedDeep(value: unknown, depth: number): boolean {
-  if (typeof value === 'string') {
-    return isWellFormedText(value);
+function textProblem(text: string): RequestTextProblem | null {
+  if (CONTROL_CHARACTER.test(text)) {
+    return 'CONTROL_CHARACTER';
   }
-  if (depth > 32 || value === null || typeof value !== 'object') {
-    return true;
-  }
-  const entries = Array.isArray(value) ? value : Object.entries(value).flat();
-  return entries.every((v) => wellFormedDeep(v, depth + 1));
+  return isWellFormedText(text) ? null : 'MALFORMED_UNICODE';
+}
+
+/**
+ * Refuses, before Nest's pipes run, any request whose body, query or path is too deep or holds text
+ * no store would keep as sent: a coded 400 with `details.reason`, the same on SQLite and PostgreSQL.
+ */
+export function refuseHostileText(fastify: FastifyInstance): void {
+  fastify.addHook('preValidation', async (req) => {
+    const parts: [string, unknown][] = [
+      ['body', req.body],
+      ['query', req.query],
+      ['param', req.params],
+    ];
+    for (const [where, value] of parts) {
+      const reason = findRequestTextProblem(value);
+      if (reason) {
+        throw DomainError.validation(PROBLEM_MESSAGES[reason], { in: where, reason });
+      }
+    }
+  });
 }

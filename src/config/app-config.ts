@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import type { HttpLimits } from '../common/http-edge';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -57,6 +58,12 @@ export class EnvironmentVariables {
     message: TRUST_PROXY_MESSAGE,
   })
   TRUST_PROXY = 'false';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_IDLE_TIMEOUT_MS = 10_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_HEADERS_TIMEOUT_MS = 10_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_REQUEST_TIMEOUT_MS = 30_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_KEEP_ALIVE_TIMEOUT_MS =
+    5_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000) HTTP_MAX_CONNECTIONS = 1_000;
 }
 
 export interface AppConfig {
@@ -79,6 +86,7 @@ export interface AppConfig {
    * rate limit): false (none, the socket's address), true (any), or the proxies' addresses.
    */
   trustProxy: boolean | string[];
+  http: HttpLimits;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +108,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
     );
     throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  if (vars.HTTP_HEADERS_TIMEOUT_MS > vars.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      'Invalid environment:\n  HTTP_HEADERS_TIMEOUT_MS: may not be longer than HTTP_REQUEST_TIMEOUT_MS',
+    );
   }
   if (!isTimeZone(vars.COMMUNITY_TZ)) {
     throw new ConfigError(
@@ -127,6 +140,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     configDir: vars.CONFIG_DIR,
     schedulerEnabled: vars.SCHEDULER_ENABLED,
     trustProxy: parseTrustProxy(vars.TRUST_PROXY),
+    http: {
+      idleTimeoutMs: vars.HTTP_IDLE_TIMEOUT_MS,
+      headersTimeoutMs: vars.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: vars.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: vars.HTTP_MAX_CONNECTIONS,
+    },
   };
 }
 

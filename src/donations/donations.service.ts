@@ -6,9 +6,10 @@ import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { maskName } from '../common/mask';
+import { decodeIdCursor, encodeIdCursor } from '../common/pagination';
 import { formatCents, parseCents, toSafeInteger } from '../common/points';
 import { TransactionKind } from '../ledger/entities/ledger-transaction.entity';
-import { decodeCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
+import { decodeSeqCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
 import { Hardship, Household } from '../people/entities/household.entity';
 import { Member } from '../people/entities/member.entity';
 import { normalisePassbookNumber } from '../people/passbook-number';
@@ -152,7 +153,7 @@ export class DonationsService {
       where.push('d.household_id = ?');
       params.push(query.householdId);
     }
-    const beforeId = decodeIdCursor(query.cursor);
+    const beforeId = decodeIdCursor(query.cursor, 'd');
     if (beforeId !== undefined) {
       where.push('d.id < ?');
       params.push(beforeId);
@@ -198,7 +199,7 @@ export class DonationsService {
     }));
     return {
       items,
-      nextCursor: more ? encodeIdCursor(items[items.length - 1].id) : null,
+      nextCursor: more ? encodeIdCursor(items[items.length - 1].id, 'd') : null,
     };
   }
 
@@ -212,7 +213,7 @@ export class DonationsService {
     page: { limit?: number; cursor?: string },
   ): Promise<HouseholdGifts> {
     const showGivers = isAdmin(principal);
-    const beforeSeq = decodeCursor(page.cursor);
+    const beforeSeq = decodeSeqCursor(page.cursor);
     return this.db.read(async (em) => {
       const household = await em.findOneBy(Household, { id: householdId });
       if (!household) {
@@ -382,19 +383,4 @@ export class DonationsService {
     );
     return new Map(rows.map((r) => [r.kind, toSafeInteger(r.total)]));
   }
-}
-
-function encodeIdCursor(id: number): string {
-  return Buffer.from(`d:${id}`).toString('base64url');
-}
-
-function decodeIdCursor(cursor: string | undefined): number | undefined {
-  if (cursor === undefined || cursor === '') {
-    return undefined;
-  }
-  const m = /^d:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) {
-    throw DomainError.validation('cursor is not valid', { field: 'cursor' });
-  }
-  return Number(m[1]);
 }

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '../common/errors';
 import { createTestContext, TestContext } from '../../test/support/test-app';
-import { decodeCursor, LedgerService } from './ledger.service';
+import { decodeSeqCursor, LedgerService } from './ledger.service';
 
 describe(LedgerService.name, () => {
   let t: TestContext;
@@ -145,7 +145,7 @@ describe(LedgerService.name, () => {
     expect(first.nextCursor).not.toBeNull();
     const second = await t.ledger.statement(a, {
       limit: 4,
-      beforeSeq: decodeCursor(first.nextCursor!),
+      beforeSeq: decodeSeqCursor(first.nextCursor!),
     });
     expect(second.entries.map((e) => [e.amount, e.balanceAfter])).toEqual([
       ['+2.00', '3.00'],

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Clock, localDate } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
+import { decodeCursor, encodeCursor } from '../common/pagination';
 import {
   assertCents,
   Cents,
@@ -324,7 +325,7 @@ export class LedgerService {
       });
       return {
         entries,
-        nextCursor: more ? encodeCursor(entries[entries.length - 1].seq) : null,
+        nextCursor: more ? encodeSeqCursor(entries[entries.length - 1].seq) : null,
       };
     });
   }
@@ -512,18 +513,11 @@ export function entryKind(kind: TransactionKind, amount: Cents): EntryKind {
   }
 }
 
-export function encodeCursor(seq: number): string {
-  return Buffer.from(`s:${seq}`).toString('base64url');
+/** Statement cursor over seq (descending), in the one list-cursor codec. */
+export function encodeSeqCursor(seq: number): string {
+  return encodeCursor('s', seq);
 }
 
-/** Decodes a statement cursor; anything not produced by encodeCursor is a 400. */
-export function decodeCursor(cursor: string | undefined): number | undefined {
-  if (cursor === undefined || cursor === '') {
-    return undefined;
-  }
-  const m = /^s:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) {
-    throw DomainError.validation('cursor is not valid', { field: 'cursor' });
-  }
-  return Number(m[1]);
+export function decodeSeqCursor(cursor: string | undefined): number | undefined {
+  return decodeCursor('s', cursor, ['integer'])?.[0];
 }

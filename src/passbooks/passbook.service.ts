@@ -8,7 +8,7 @@ import { DomainError } from '../common/errors';
 import { LIMIT_DEFAULT, Page } from '../common/pagination';
 import { Cents, formatCents, formatSignedCents, parseCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { decodeCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
+import { decodeSeqCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
 import { PassbookMatch, PassbookOwner, PeopleService } from '../people/people.service';
 import { ServiceHoursService } from '../ratings/service-hours.service';
 import { STAR_RATING_CONFIG, StarRatingConfig } from '../ratings/star-rating.config';
@@ -70,7 +70,7 @@ export class PassbookService {
     passbookNo: string,
     page: { limit?: number; cursor?: string },
   ): Promise<PassbookView> {
-    const beforeSeq = decodeCursor(page.cursor);
+    const beforeSeq = decodeSeqCursor(page.cursor);
     const owner = await this.people.findPassbook(passbookNo);
     if (!owner || !(await this.maySee(viewer, owner))) {
       throw DomainError.notFound('passbook');

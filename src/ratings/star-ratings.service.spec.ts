@@ -188,6 +188,21 @@ describe(StarRatingsService.name, () => {
     await expect(ratings.assertOpenFor('2025-06-01')).resolves.toBeUndefined();
   });
 
+  it("should name the publication in the community's local date and time, not UTC's", async () => {
+    const m = await f.newMember();
+    await f.earn(m.accountId, 3000, '2021-05-01');
+    // 07:30 in Shanghai on 8 January is still 7 January in UTC.
+    t.clock.set(at('2022-01-08', '07:30:00'));
+    await ratings.run(2021, 'user:1');
+    await ratings.publish(2021, 'user:1');
+    for (const refused of [ratings.assertOpenFor('2021-03-01'), ratings.run(2021, 'user:1')]) {
+      const err = (await refused.catch((e: unknown) => e)) as { code: string; message: string };
+      expect(err.code).toBe(ErrorCode.PERIOD_CLOSED);
+      expect(err.message).toContain('published on 2022-01-08 07:30 (Asia/Shanghai)');
+      expect(err.message).not.toContain('2022-01-07');
+    }
+  });
+
   it('should rate 5,000 members in one pass exactly as computed by hand', async () => {
     const n = 5000;
     const thresholds = DEFAULT_STAR_RATING_CONFIG.pointsForStars;

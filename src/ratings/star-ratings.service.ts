@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock, localDate, zonedTime } from '../common/clock';
+import { Clock, localDate, localDateTime, zonedTime } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
+import { decodeCursor, encodeCursor } from '../common/pagination';
 import { maskName } from '../common/mask';
 import { Cents, formatCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -89,7 +90,7 @@ export class StarRatingsService {
       if (existing?.status === 'published') {
         throw new DomainError(
           ErrorCode.PERIOD_CLOSED,
-          `the ${year} star rating was published on ${existing.publishedAt ?? '?'} and can no longer be recomputed`,
+          `the ${year} star rating was published${this.publishedOn(existing.publishedAt)} and can no longer be recomputed`,
           { year, publishedAt: existing.publishedAt },
         );
       }
@@ -241,12 +242,17 @@ export class StarRatingsService {
       if (rows[0]?.status === 'published') {
         throw new DomainError(
           ErrorCode.PERIOD_CLOSED,
-          `the ${year} star rating was published${rows[0].published_at ? ` on ${rows[0].published_at.slice(0, 10)}` : ''}; service in ${year} can no longer be recorded or approved`,
+          `the ${year} star rating was published${this.publishedOn(rows[0].published_at)}; service in ${year} can no longer be recorded or approved`,
           { year, serviceDate },
         );
       }
     };
     await (this.db.inWrite() ? check(this.db.writeManager()) : this.db.read(check));
+  }
+
+  /** " on 2027-01-08 07:30 (Asia/Shanghai)": the community's local time, not the stored UTC. */
+  private publishedOn(publishedAt: string | null): string {
+    return publishedAt ? ` on ${localDateTime(new Date(publishedAt), this.config.timeZone)}` : '';
   }
 
   private assertYear(year: number): void {
@@ -462,18 +468,10 @@ interface RatingCursor {
 }
 
 function encodeRatingCursor(c: RatingCursor): string {
-  return Buffer.from(`r:${c.stars}:${c.earned}:${c.memberId}`).toString('base64url');
+  return encodeCursor('r', c.stars, c.earned, c.memberId);
 }
 
 function decodeRatingCursor(cursor: string | undefined): RatingCursor | undefined {
-  if (cursor === undefined || cursor === '') {
-    return undefined;
-  }
-  const m = /^r:(\d):(-?\d{1,15}):(\d{1,12})$/.exec(
-    Buffer.from(cursor, 'base64url').toString('utf8'),
-  );
-  if (!m) {
-    throw DomainError.validation('cursor is not valid', { field: 'cursor' });
-  }
-  return { stars: Number(m[1]), earned: Number(m[2]), memberId: Number(m[3]) };
+  const fields = decodeCursor('r', cursor, ['integer', 'integer', 'id']);
+  return fields && { stars: fields[0], earned: fields[1], memberId: fields[2] };
 }

@@ -6,6 +6,7 @@ import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../common/acces
 import { Clock, localDate } from '../common/clock';
 import { Database } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
+import { decodeIdCursor, encodeIdCursor } from '../common/pagination';
 import { Cents, formatCents, parseCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { LedgerTransaction } from '../ledger/entities/ledger-transaction.entity';
@@ -400,7 +401,7 @@ export class ServiceRecordsService implements OnModuleInit {
    */
   async list(principal: Principal, filter: ListFilter) {
     const limit = filter.limit ?? LIST_LIMIT_DEFAULT;
-    const beforeId = decodeRecordCursor(filter.cursor);
+    const beforeId = decodeIdCursor(filter.cursor, 'r');
     return this.db.read(async (em) => {
       const qb = em.createQueryBuilder(ServiceRecord, 'sr');
       const leaderId = leaderIdOf(principal);
@@ -435,7 +436,7 @@ export class ServiceRecordsService implements OnModuleInit {
       const page = rows.slice(0, limit);
       return {
         items: await this.views(em, page),
-        nextCursor: rows.length > limit ? encodeRecordCursor(page[page.length - 1].id) : null,
+        nextCursor: rows.length > limit ? encodeIdCursor(page[page.length - 1].id, 'r') : null,
       };
     });
   }
@@ -702,20 +703,4 @@ function capExceeded(
     `over the daily limit on ${serviceDate}: ${lines.join('; ')}`,
     { serviceDate, violations },
   );
-}
-
-export function encodeRecordCursor(id: number): string {
-  return Buffer.from(`r:${id}`).toString('base64url');
-}
-
-/** Decodes a list cursor; anything not produced by encodeRecordCursor is a 400. */
-export function decodeRecordCursor(cursor: string | undefined): number | undefined {
-  if (cursor === undefined || cursor === '') {
-    return undefined;
-  }
-  const m = /^r:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) {
-    throw DomainError.validation('cursor is not valid', { field: 'cursor' });
-  }
-  return Number(m[1]);
 }

@@ -10,7 +10,7 @@ import {
   StockAdjustmentDto,
   UpdateCatalogItemDto,
 } from './dto/shop.dto';
-import { IdPipe } from './id.pipe';
+import { idParam } from '../common/id-param.pipe';
 
 @ApiTags('shop')
 @ApiBearerAuth()
@@ -32,20 +32,20 @@ export class CatalogController {
 
   @Get(':id')
   @Roles('admin', 'leader', 'clerk', 'volunteer')
-  get(@Param('id', new IdPipe('catalog item')) id: number, @CurrentPrincipal() p: Principal) {
+  get(@Param('id', idParam('catalog item')) id: number, @CurrentPrincipal() p: Principal) {
     return this.catalog.get(id, roleOf(p));
   }
 
   @Patch(':id')
   @Roles('admin')
-  update(@Param('id', new IdPipe('catalog item')) id: number, @Body() dto: UpdateCatalogItemDto) {
+  update(@Param('id', idParam('catalog item')) id: number, @Body() dto: UpdateCatalogItemDto) {
     return this.catalog.update(id, dto);
   }
 
   @Post(':id/restock')
   @Roles('admin')
   restock(
-    @Param('id', new IdPipe('catalog item')) id: number,
+    @Param('id', idParam('catalog item')) id: number,
     @Body() dto: RestockDto,
     @CurrentPrincipal() principal: Principal,
   ) {
@@ -55,7 +55,7 @@ export class CatalogController {
   @Post(':id/stock-adjustments')
   @Roles('admin')
   adjust(
-    @Param('id', new IdPipe('catalog item')) id: number,
+    @Param('id', idParam('catalog item')) id: number,
     @Body() dto: StockAdjustmentDto,
     @CurrentPrincipal() principal: Principal,
   ) {
@@ -64,7 +64,7 @@ export class CatalogController {
 
   @Get(':id/stock-movements')
   @Roles('admin', 'clerk')
-  movements(@Param('id', new IdPipe('catalog item')) id: number, @Query() query: ListQueryDto) {
+  movements(@Param('id', idParam('catalog item')) id: number, @Query() query: ListQueryDto) {
     return this.catalog.movements(id, query);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { CloseWindowDto, CreateWindowDto, ListQueryDto } from './dto/shop.dto';
-import { IdPipe } from './id.pipe';
+import { idParam } from '../common/id-param.pipe';
 import { RedemptionWindowsService } from './redemption-windows.service';
 
 @ApiTags('shop')
@@ -26,7 +26,7 @@ export class RedemptionWindowsController {
   /** A window with its log of creation, rescheduling, opening and closing. */
   @Get(':id')
   @Roles('admin', 'clerk')
-  get(@Param('id', new IdPipe('redemption window')) id: number) {
+  get(@Param('id', idParam('redemption window')) id: number) {
     return this.windows.get(id);
   }
 
@@ -39,7 +39,7 @@ export class RedemptionWindowsController {
   @Post(':id/close')
   @Roles('admin')
   close(
-    @Param('id', new IdPipe('redemption window')) id: number,
+    @Param('id', idParam('redemption window')) id: number,
     @Body() dto: CloseWindowDto,
     @CurrentPrincipal() principal: Principal,
   ) {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { CancelRedemptionDto, RedeemDto, RedemptionListQueryDto } from './dto/shop.dto';
-import { IdPipe } from './id.pipe';
+import { idParam } from '../common/id-param.pipe';
 import { RedemptionsService } from './redemptions.service';
 
 @ApiTags('shop')
@@ -28,7 +28,7 @@ export class RedemptionsController {
 
   @Get(':id')
   @Roles('clerk', 'admin')
-  get(@Param('id', new IdPipe('redemption')) id: number) {
+  get(@Param('id', idParam('redemption')) id: number) {
     return this.redemptions.get(id);
   }
 
@@ -37,7 +37,7 @@ export class RedemptionsController {
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   cancel(
-    @Param('id', new IdPipe('redemption')) id: number,
+    @Param('id', idParam('redemption')) id: number,
     @Body() dto: CancelRedemptionDto,
     @CurrentPrincipal() principal: Principal,
   ) {

@@ -17,8 +17,11 @@ export const PAGE_ROUTES = [
   '/account',
 ];
 
-/** The pages load only their own script and style and call only this origin's API. */
-const CONTENT_SECURITY_POLICY = [
+/**
+ * The pages load only their own script and style and call only this origin's API; so does the
+ * API's docs page (Swagger UI), which is sent the same policy.
+ */
+export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "img-src 'self' data:",
   "style-src 'self' 'unsafe-inline'",
@@ -62,6 +65,8 @@ export async function registerWebPages(app: NestFastifyApplication, webDir: stri
     // The build writes .br and .gz beside each file; browsers that accept them get those.
     preCompressed: true,
     setHeaders: setPageHeaders,
+    // Source maps are not built for the pages; one left in an old build folder is not served.
+    allowedPath: (pathName) => !pathName.endsWith('.map'),
   });
   const fastify = app.getHttpAdapter().getInstance();
   for (const url of PAGE_ROUTES) {

@@ -3,16 +3,14 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
+import { IsIds } from '../../common/id-param.pipe';
 import { PageQueryDto } from '../../common/pagination';
 import { STAFF_ROLES, StaffRole } from '../entities/user.entity';
 
@@ -39,9 +37,7 @@ class TeamIdsDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(TEAM_IDS_MAX)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(2_147_483_647, { each: true })
+  @IsIds()
   teamIds?: number[];
 }
 

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { IsId } from '../../common/id-param.pipe';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export const PAGE_DEFAULT = 50;
@@ -25,8 +26,7 @@ export class ListDonationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only gifts to this household (administrators)' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   householdId?: number;
 
   @ApiPropertyOptional({

@@ -5,17 +5,15 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import { PIN_MESSAGE, PIN_RE } from '../../auth/dto/pin.dto';
+import { IsId, IsIds } from '../../common/id-param.pipe';
 import { PageQueryDto } from '../../common/pagination';
 import { HARDSHIPS, Hardship } from '../entities/household.entity';
 import { MEMBER_KINDS, MemberKind } from '../entities/member.entity';
@@ -29,7 +27,6 @@ const PHONE_RE = /^\+?\d[\d -]{4,18}$/;
 const PHONE_MESSAGE = 'phone must be 5-20 digits (spaces, dashes and a leading + allowed)';
 const PASSBOOK_NO_HINT =
   'a pre-printed passbook number (8 characters, check character included); generated when left out';
-const ID_MAX = 2_147_483_647;
 
 export class CreateMemberDto {
   @ApiProperty({ maxLength: 50, example: '张三明' })
@@ -104,9 +101,7 @@ export class ListMembersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'only members of this team' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(ID_MAX)
+  @IsId()
   teamId?: number;
 }
 
@@ -131,9 +126,7 @@ export class CreateTeamDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(ID_MAX, { each: true })
+  @IsIds()
   leaderUserIds?: number[];
 }
 
@@ -159,14 +152,12 @@ export class UpdateTeamDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(ID_MAX, { each: true })
+  @IsIds()
   leaderUserIds?: number[];
 }
 
 export class AddTeamMemberDto {
-  @ApiProperty() @IsInt() @Min(1) @Max(ID_MAX) memberId!: number;
+  @ApiProperty() @IsId() memberId!: number;
 }
 
 export class CreateHouseholdDto {

@@ -16,11 +16,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsId } from '../../common/id-param.pipe';
 import { CATALOG_ITEM_KINDS, CatalogItemKind } from '../entities/catalog-item.entity';
 import { CouponStatus } from '../entities/redemption.entity';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 
-const ID_MAX = 2_147_483_647;
 /** Points: a decimal string or JSON number with at most two places; checked by parseCents. */
 const POINTS = { oneOf: [{ type: 'string' }, { type: 'number' }], example: '12.50' };
 /** Whole units: a JSON integer or a string like "3"; checked by parseUnits. */
@@ -143,9 +143,7 @@ export class CloseWindowDto {
 
 export class RedemptionLineDto {
   @ApiProperty({ minimum: 1 })
-  @IsInt()
-  @Min(1)
-  @Max(ID_MAX)
+  @IsId()
   catalogItemId!: number;
 
   @ApiProperty({ ...UNITS, description: 'whole units, 1 to 1000' })
@@ -179,9 +177,7 @@ export class RedemptionListQueryDto extends ListQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(ID_MAX)
+  @IsId()
   windowId?: number;
 
   @ApiPropertyOptional({
