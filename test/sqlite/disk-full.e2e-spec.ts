@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import BetterSqlite3 from 'better-sqlite3';
 import { fixtures } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -7,7 +8,9 @@ import { createTestApp, TestApp } from '../support/test-app';
  * SQLITE_FULL as soon as a write needs a new page, rounds after rounds, alone and inside groups of
  * concurrent writes. Every 201 must survive a reopen; nothing refused may be on disk.
  */
-describe('SQLite disk full', () => {
+const NOTE = '满'.repeat(190);
+
+describe('SQLite storage failures', () => {
   let t: TestApp;
   let second: TestApp | undefined;
 
@@ -24,6 +27,54 @@ describe('SQLite disk full', () => {
       const rows = await em.query<Record<string, number>[]>(sql);
       return rows.length ? Object.values(rows[0])[0] : 0;
     });
+
+  /** Another process holds the write lock for `ms`; resolves once it has it. */
+  const holdWriteLock = async (path: string, ms: number): Promise<{ released: Promise<void> }> => {
+    const script = `const db = new (require('better-sqlite3'))(${JSON.stringify(path)});
+      db.exec('BEGIN IMMEDIATE'); db.pragma('user_version = 7'); console.log('locked');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms});
+      db.exec('COMMIT'); db.close();`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    // Wrapped: an async function returning a bare promise would be awaited to its end.
+    return { released: new Promise<void>((resolve) => child.once('exit', () => resolve())) };
+  };
+
+  it('should wait for another process holding the write lock, and answer 503 when it never lets go', async () => {
+    if (t.store.database.type !== 'sqlite') {
+      throw new Error('test/sqlite runs on SQLite only');
+    }
+    const member = await fixtures(t.app).newMember();
+    const earn = (key: string) =>
+      t.http
+        .post('/api/service-records')
+        .set('authorization', t.adminAuth)
+        .set('idempotency-key', key)
+        .send({
+          memberId: member.id,
+          itemCode: 'cleanup',
+          quantity: '1',
+          serviceDate: '2026-06-14',
+        });
+    let { released } = await holdWriteLock(t.store.database.path, 700);
+    const waited = await earn('busy-1');
+    expect(waited.status).toBe(201);
+    await released;
+    // busy_timeout is 5 s: a lock held longer is a coded 503, and nothing was recorded.
+    ({ released } = await holdWriteLock(t.store.database.path, 7000));
+
+    const refused = await earn('busy-2');
+    await released;
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+      details: { reason: 'busy' },
+    });
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+    const again = await earn('busy-2');
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+  });
 
   it('should answer 503 STORAGE_UNAVAILABLE while full, lose no acknowledged write and recover by itself', async () => {
     if (t.store.database.type !== 'sqlite') {
@@ -49,7 +100,7 @@ describe('SQLite disk full', () => {
           serviceDate: new Date(Date.UTC(2026, 5, 14) - (n % 60) * 86_400_000)
             .toISOString()
             .slice(0, 10),
-          note: '满'.repeat(190),
+          note: NOTE,
         });
       if (res.status === 201) {
         acked.set(key, res.body.transactionId as string);
@@ -109,9 +160,9 @@ describe('SQLite disk full', () => {
       const missing = [...acked].filter(([, id]) => (tx.get(id) as { c: number }).c !== 1);
       expect(missing).toEqual([]);
       expect(refused.filter((k) => key.get(k) !== undefined)).toEqual([]);
-      const records = raw.prepare('SELECT COUNT(*) AS c FROM service_records').get() as {
-        c: number;
-      };
+      const records = raw
+        .prepare('SELECT COUNT(*) AS c FROM service_records WHERE note = ?')
+        .get(NOTE) as { c: number };
       expect(records.c).toBe(acked.size);
     } finally {
       raw.close();
