@@ -121,9 +121,12 @@ export class StorageMonitor {
     return storageUnavailable(reason);
   }
 
-  /** A unit of work succeeded; only a committed write ends a disk-full incident. */
+  /**
+   * A unit of work succeeded. Reads go on while the disk is full or another program holds the
+   * write lock, so only a committed write ends those incidents; any success ends an outage.
+   */
   succeeded(wrote: boolean): void {
-    if (!this.incident || (this.incident.reason === 'full' && !wrote)) {
+    if (!this.incident || (this.incident.reason !== 'down' && !wrote)) {
       return;
     }
     const seconds = ((Date.now() - this.incident.since) / 1000).toFixed(1);
