@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,6 +11,12 @@ import { Answer, call, login, RunningServer, startServer, stopServer } from './s
  * retries of the same Idempotency-Key; afterwards every balance sums to zero, no passbook is
  * negative, every acknowledged operation is in the ledger exactly once, no refused one is, and
  * verify passes. In crash mode the server is killed with SIGKILL at random moments and restarted.
+ *
+ * With --disk-full <MB> (`npm run reliability:disk-full`) the database lives on a tmpfs of that size
+ * (mounted here; needs root): after a quarter of the operations a ballast file fills it, writes are
+ * answered 503 STORAGE_UNAVAILABLE, health says degraded; then the ballast goes and writes succeed
+ * again without a restart. After a restart every acknowledged operation is there, no refused one is,
+ * and the service logged one line per incident.
  */
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -21,6 +28,7 @@ const KILLS = Number(args.get('kills') ?? 0);
 const MEMBERS = 40;
 const HOUSEHOLDS = 4;
 const PORT = Number(args.get('port') ?? 3950);
+const DISK_FULL_MB = Number(args.get('disk-full') ?? 0);
 const HOUR_ITEMS = [
   'daily_patrol',
   'cleanup',
@@ -34,7 +42,7 @@ interface Outcome {
   key: string;
   kind: Kind;
   /** 2xx answer, a definitive 4xx refusal, or unknown (no answer before a kill and retries ran out). */
-  result: 'acked' | 'refused' | 'unknown';
+  result: 'acked' | 'refused' | 'unknown' | 'unavailable';
   transactionId?: string;
   redemptionId?: number;
 }
@@ -51,9 +59,18 @@ const rand = (n: number): number => {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'passbook-bank-'));
   const dbPath = join(dir, 'bank.sqlite');
-  let server: RunningServer = await startServer(dbPath, PORT);
+  if (DISK_FULL_MB && !mountTmpfs(dir, DISK_FULL_MB)) {
+    rmSync(dir, { recursive: true, force: true });
+    console.log('disk-full: SKIPPED, could not mount a tmpfs (needs root); npm test covers it');
+    return;
+  }
+  const logLines: string[] = [];
+  const serverEnv: Record<string, string> = DISK_FULL_MB ? { LOG_LEVEL: 'log' } : {};
+  const onLine = DISK_FULL_MB ? (line: string) => logLines.push(line) : undefined;
+  let server: RunningServer = await startServer(dbPath, PORT, serverEnv, onLine);
   let up = true;
   const failures: string[] = [];
+  const full = { refused: 0, health: '', filledAt: 0, freedAt: 0, ackedWhileFull: 0, done: false };
   try {
     const auth = await login(server.base);
     const h = { authorization: auth };
@@ -202,6 +219,16 @@ async function main(): Promise<void> {
           await new Promise((res) => setTimeout(res, 100));
           continue;
         }
+        if (DISK_FULL_MB && answer.status === 503 && answer.body.code === 'STORAGE_UNAVAILABLE') {
+          full.refused++;
+          if (first === undefined) {
+            // Nothing was recorded: checked below like any refusal.
+            outcomes.push({ key, kind, result: 'unavailable' });
+            return;
+          }
+          // A repeat that could not be answered now (its group could not commit): not a replay.
+          continue;
+        }
         if (answer.status >= 500) {
           failures.push(`${key} ${kind}: ${answer.status} ${JSON.stringify(answer.body)}`);
           return;
@@ -253,7 +280,32 @@ async function main(): Promise<void> {
       }
     };
 
+    /** Fills the tmpfs after a quarter of the operations, frees it after enough refusals. */
+    const filler = async (): Promise<void> => {
+      if (!DISK_FULL_MB) {
+        return;
+      }
+      while (next < OPS / 4) {
+        await new Promise((res) => setTimeout(res, 20));
+      }
+      const ballast = join(dir, 'ballast');
+      fillDisk(ballast);
+      full.filledAt = outcomes.length;
+      const ackedAtFill = outcomes.filter((o) => o.result === 'acked').length;
+      const deadline = Date.now() + 30_000;
+      while (full.refused < Math.max(50, OPS / 10) && next < OPS * 0.7 && Date.now() < deadline) {
+        await new Promise((res) => setTimeout(res, 20));
+      }
+      const health = await call(server.base, 'GET', '/api/health');
+      full.health = `${health.status} ${JSON.stringify(health.body.details ?? health.body)}`;
+      full.ackedWhileFull = outcomes.filter((o) => o.result === 'acked').length - ackedAtFill;
+      rmSync(ballast);
+      full.freedAt = outcomes.length;
+      full.done = true;
+    };
+
     const started = performance.now();
+    const filling = filler();
     const killing = killer();
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
@@ -263,6 +315,7 @@ async function main(): Promise<void> {
       }),
     );
     await killing;
+    await filling;
     const seconds = (performance.now() - started) / 1000;
     if (!up) {
       throw new Error('server not up at the end');
@@ -272,6 +325,26 @@ async function main(): Promise<void> {
     const acked = outcomes.filter((o) => o.result === 'acked');
     const refused = outcomes.filter((o) => o.result === 'refused');
     const unknown = outcomes.filter((o) => o.result === 'unknown');
+    const unavailable = outcomes.filter((o) => o.result === 'unavailable');
+    if (DISK_FULL_MB) {
+      if (!full.done || full.refused === 0) {
+        failures.push(`the disk never got full (${full.refused} refusals)`);
+      }
+      if (!full.health.startsWith('503')) {
+        failures.push(`health while full: ${full.health}`);
+      }
+      const afterFree = outcomes.slice(full.freedAt).filter((o) => o.result === 'acked').length;
+      if (afterFree === 0) {
+        failures.push('no write succeeded after the space was freed');
+      }
+      const health = await call(server.base, 'GET', '/api/health');
+      if (health.status !== 200) {
+        failures.push(`health after freeing: ${health.status} ${JSON.stringify(health.body)}`);
+      }
+      // A restart: what was acknowledged must be on disk, not in a transaction of the old process.
+      await stopServer(server);
+      server = await startServer(dbPath, PORT, serverEnv, onLine);
+    }
     const verify = await call(server.base, 'GET', '/api/ledger/verify', undefined, h);
     if (verify.body.ok !== true) {
       failures.push(`verify: ${JSON.stringify(verify.body)}`);
@@ -304,6 +377,9 @@ async function main(): Promise<void> {
       if (o.result === 'acked' && !(stored !== undefined && stored < 300)) {
         failures.push(`${o.key}: acknowledged but no stored success`);
       }
+      if (o.result === 'unavailable' && stored !== undefined) {
+        failures.push(`${o.key}: answered 503 but its key was stored`);
+      }
       if (o.result === 'refused' && stored !== undefined && stored < 300) {
         failures.push(`${o.key}: refused but a success was stored`);
       }
@@ -320,24 +396,63 @@ async function main(): Promise<void> {
     const byKind = (k: Kind) =>
       `${k} ${acked.filter((o) => o.kind === k).length}/${outcomes.filter((o) => o.kind === k).length}`;
     console.log(
-      `${KILLS ? 'crash' : 'bank'} test: ${outcomes.length} operations in ${seconds.toFixed(1)} s by ${CLIENTS} clients` +
+      `${DISK_FULL_MB ? 'disk-full' : KILLS ? 'crash' : 'bank'} test: ${outcomes.length} operations in ${seconds.toFixed(1)} s by ${CLIENTS} clients` +
         ` (${(outcomes.length / seconds).toFixed(0)}/s); acknowledged ${acked.length}, refused ${refused.length}, unknown ${unknown.length};` +
         ` ${byKind('earn')}, ${byKind('redeem')}, ${byKind('donate')}, ${byKind('reverse')}; ${replays} replays; kills ${KILLS}`,
     );
     console.log(`  refusals: ${[...refusals].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+    if (DISK_FULL_MB) {
+      const incidents = logLines.filter((l) => l.includes('storage unavailable')).length;
+      const recoveries = logLines.filter((l) => l.includes('storage available again')).length;
+      const stacks = logLines.filter((l) => /^\s+at /.test(l)).length;
+      console.log(
+        `  disk full (${DISK_FULL_MB} MB tmpfs) after ${full.filledAt} operations: ${unavailable.length} answered 503 STORAGE_UNAVAILABLE` +
+          ` (${full.ackedWhileFull} still fitted), health while full ${full.health}; freed after ${full.freedAt};` +
+          ` log: ${incidents} incident line(s), ${recoveries} recovery line(s), ${stacks} stack lines`,
+      );
+      if (incidents < 1 || incidents > 3 || recoveries < 1 || stacks > 0) {
+        failures.push(
+          `log: ${incidents} incident lines, ${recoveries} recoveries, ${stacks} stack lines`,
+        );
+      }
+    }
     for (const f of failures.slice(0, 20)) {
       console.log(`  FAIL ${f}`);
     }
     const checks = outcomes.length + 4;
     console.log(
-      `${KILLS ? 'crash' : 'bank'}: ${checks - failures.length} passed, ${failures.length} failed`,
+      `${DISK_FULL_MB ? 'disk-full' : KILLS ? 'crash' : 'bank'}: ${checks - failures.length} passed, ${failures.length} failed`,
     );
     process.exitCode = failures.length ? 1 : 0;
   } finally {
     if (server.proc.exitCode === null) {
       await stopServer(server);
     }
+    if (DISK_FULL_MB) {
+      spawnSync('umount', [dir]);
+    }
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function mountTmpfs(dir: string, sizeMb: number): boolean {
+  return spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m`, 'tmpfs', dir]).status === 0;
+}
+
+/** Writes a file until the filesystem refuses (ENOSPC). */
+function fillDisk(path: string): void {
+  const fd = openSync(path, 'w');
+  const chunk = Buffer.alloc(256 * 1024, 1);
+  try {
+    for (;;) {
+      writeSync(fd, chunk);
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ENOSPC') {
+      throw err;
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

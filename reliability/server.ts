@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 export const ADMIN_PASSWORD = 'reliability-admin-pass';
 
@@ -13,6 +14,8 @@ export async function startServer(
   dbPath: string,
   port: number,
   env: Record<string, string> = {},
+  /** Receives every line the service logs (stdout and stderr); without it stdout is dropped. */
+  onLine?: (line: string) => void,
 ): Promise<RunningServer> {
   const started = performance.now();
   // The same flags as `npm start`.
@@ -28,8 +31,13 @@ export async function startServer(
       SCHEDULER_ENABLED: 'false',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: onLine ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'inherit'],
   });
+  if (onLine) {
+    for (const stream of [proc.stdout, proc.stderr]) {
+      createInterface({ input: stream! }).on('line', onLine);
+    }
+  }
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
+import { DomainError, ErrorCode, RETRY_AFTER_SECONDS } from './common/errors';
+import { toErrorBody } from './common/http-exception.filter';
 import { addApiHeaders, fastifyServerOptions, limitConnections } from './common/http-edge';
 import { SafeConsoleLogger } from './common/log-safe';
 import { createValidationPipe, refuseHostileText } from './common/validation';
@@ -14,9 +16,11 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 export async function createApp(
   options: AppOptions & { logger?: false },
 ): Promise<NestFastifyApplication> {
+  // Fastify's own 503 while closing has no `code`: the hook below answers it in the contract's shape.
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
     trustProxy: options.config.trustProxy,
+    return503OnClosing: false,
     ...fastifyServerOptions(options.config.http),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -48,8 +52,37 @@ export async function createApp(
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await registerWebPages(app, options.config.webDir);
+  answerCodedWhileClosing(app);
 
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
+}
+
+/** Requests still arriving on open connections during shutdown: 503 SERVICE_UNAVAILABLE, coded. */
+function answerCodedWhileClosing(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onRequest', (_req, reply, done) => {
+    if (!closing) {
+      done();
+      return;
+    }
+    const body = toErrorBody(
+      new DomainError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        'the service is shutting down; nothing was changed, try again in a moment',
+      ),
+    );
+    void reply
+      .code(body.statusCode)
+      .header('connection', 'close')
+      .header('retry-after', String(RETRY_AFTER_SECONDS))
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(body);
+  });
 }

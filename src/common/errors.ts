@@ -22,6 +22,8 @@ export enum ErrorCode {
   ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
   RATE_LIMITED = 'RATE_LIMITED',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** The database cannot take the request now (disk full, locked, unreachable); nothing was recorded. */
+  STORAGE_UNAVAILABLE = 'STORAGE_UNAVAILABLE',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -48,8 +50,12 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.ACCOUNT_LOCKED]: 423,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.STORAGE_UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL_ERROR]: 500,
 };
+
+/** Seconds a client is told to wait (`Retry-After`) before trying a 503 again. */
+export const RETRY_AFTER_SECONDS = 10;
 
 /** A refusal a user can act on. Services throw it; the exception filter turns it into the response. */
 export class DomainError extends Error {

@@ -1,5 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { DomainError, ErrorCode, HTTP_STATUS_OF, ReplayedRefusal } from './errors';
+import {
+  DomainError,
+  ErrorCode,
+  HTTP_STATUS_OF,
+  ReplayedRefusal,
+  RETRY_AFTER_SECONDS,
+} from './errors';
 
 interface ErrorBody {
   statusCode: number;
@@ -103,6 +109,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     const body = toErrorBody(exception, this.logger);
+    if (body.statusCode === 503) {
+      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
     reply.status(body.statusCode).send(body);
   }
 }

@@ -2,23 +2,35 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/principal';
 import { Database } from '../common/db/database';
-import { DomainError, ErrorCode } from '../common/errors';
+import { storageUnavailable } from '../common/db/storage-failure';
+import { DomainError } from '../common/errors';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(private readonly db: Database) {}
 
+  /** 200 {status: "ok", db: "up"}; 503 STORAGE_UNAVAILABLE with details {status: "degraded", db}. */
   @Get()
   @Public()
   async health() {
     try {
       await this.db.read((em) => em.query('SELECT 1'));
-    } catch {
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'database is not reachable', {
-        db: 'down',
-      });
+    } catch (err) {
+      const reason =
+        err instanceof DomainError ? (err.details?.reason as string | undefined) : undefined;
+      throw degraded(reason ?? 'down');
+    }
+    // A full disk still answers reads: the write path knows it is full.
+    const failure = this.db.storage.failure;
+    if (failure) {
+      throw degraded(failure);
     }
     return { status: 'ok', db: 'up' };
   }
+}
+
+function degraded(db: string): DomainError {
+  const refusal = storageUnavailable(db === 'full' || db === 'busy' ? db : 'down');
+  return new DomainError(refusal.code, refusal.message, { status: 'degraded', db });
 }

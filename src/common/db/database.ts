@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { StorageMonitor, storageFailureOf } from './storage-failure';
 
 type Mode = 'read' | 'write';
 interface Ambient {
@@ -22,6 +23,8 @@ interface Ambient {
  */
 export abstract class Database {
   protected readonly ambient = new AsyncLocalStorage<Ambient>();
+  /** Storage incidents (disk full, outage): turned into 503 refusals, logged once each. */
+  readonly storage = new StorageMonitor();
 
   constructor(readonly dataSource: DataSource) {}
 
@@ -84,11 +87,24 @@ interface Job {
 /** Most writes one SQLite transaction commits together. */
 const GROUP_COMMIT_MAX = 64;
 
+/** What this file needs of better-sqlite3's handle: `inTransaction` is the truth about the connection. */
+interface SqliteHandle {
+  readonly inTransaction: boolean;
+  exec(sql: string): unknown;
+}
+
 /**
  * One queue for every unit of work. Writes waiting together are committed together (group
  * commit): one SQLite transaction, a savepoint each so a refused write rolls back alone, and no
  * write is answered before the commit, so with synchronous=FULL each answer still means "on disk"
  * while the disk is waited on once per group instead of once per write.
+ *
+ * The transaction is begun, committed and rolled back here on the better-sqlite3 handle, not by
+ * TypeORM: after SQLITE_FULL or an I/O error SQLite may have rolled back on its own, and TypeORM
+ * would swallow the failing ROLLBACK and believe a transaction still open, so later writes would be
+ * answered inside a transaction never committed. `inTransaction` is checked after every unit and
+ * every group; a group whose transaction ended early is refused as a whole. `BEGIN IMMEDIATE` takes
+ * the write lock at once, so another process holding it is waited for (busy_timeout), not failed.
  */
 export class SqliteDatabase extends Database {
   readonly dialect = 'sqlite' as const;
@@ -148,10 +164,14 @@ export class SqliteDatabase extends Database {
 
   private async runReads(): Promise<void> {
     for (const job of this.take('read', Number.MAX_SAFE_INTEGER)) {
-      await this.withAmbient(this.dataSource.manager, 'read', job.work).then(
-        job.resolve,
-        job.reject,
-      );
+      try {
+        this.leaveTransaction();
+        const value = await this.withAmbient(this.dataSource.manager, 'read', job.work);
+        this.storage.succeeded(false);
+        job.resolve(value);
+      } catch (err) {
+        job.reject(this.storage.refusal(err));
+      }
     }
   }
 
@@ -169,40 +189,104 @@ export class SqliteDatabase extends Database {
   }
 
   private async commitGroup(group: Job[]): Promise<void> {
-    if (group.length === 1) {
-      const [job] = group;
-      await this.dataSource
-        .transaction((em) => this.withAmbient(em, 'write', job.work))
-        .then(job.resolve, job.reject);
-      return;
-    }
+    const runner = this.dataSource.createQueryRunner();
     const outcomes: { ok: boolean; value: unknown }[] = [];
+    // Set when the group's transaction cannot commit: every write of the group is then refused.
+    let lost: unknown;
     try {
-      await this.dataSource.transaction(async (em) => {
-        for (const job of group) {
-          await em.query('SAVEPOINT unit');
-          try {
-            const value = await this.withAmbient(em, 'write', job.work);
-            await em.query('RELEASE SAVEPOINT unit');
-            outcomes.push({ ok: true, value });
-          } catch (err) {
-            await em.query('ROLLBACK TO SAVEPOINT unit');
-            await em.query('RELEASE SAVEPOINT unit');
-            outcomes.push({ ok: false, value: err });
-          }
-        }
-      });
+      this.leaveTransaction();
+      this.handle.exec('BEGIN IMMEDIATE');
+      markTransaction(runner, true);
     } catch (err) {
-      // The commit itself failed: nothing of the group is on disk, so every write is refused.
+      lost = err;
+    }
+    for (const job of group) {
+      if (lost !== undefined) {
+        break;
+      }
+      try {
+        this.handle.exec('SAVEPOINT unit');
+        const value = await this.withAmbient(runner.manager, 'write', job.work);
+        this.handle.exec('RELEASE SAVEPOINT unit');
+        outcomes.push({ ok: true, value });
+      } catch (err) {
+        if (!this.handle.inTransaction) {
+          // SQLite rolled the whole transaction back itself (disk full, I/O error).
+          lost = err;
+          break;
+        }
+        try {
+          this.handle.exec('ROLLBACK TO SAVEPOINT unit');
+          this.handle.exec('RELEASE SAVEPOINT unit');
+        } catch (rollbackErr) {
+          lost = storageFailureOf(err) ? err : rollbackErr;
+          break;
+        }
+        outcomes.push({ ok: false, value: err });
+      }
+    }
+    if (lost === undefined) {
+      try {
+        this.handle.exec('COMMIT');
+      } catch (err) {
+        lost = err;
+      }
+    }
+    try {
+      this.leaveTransaction();
+    } catch (err) {
+      lost ??= err;
+    } finally {
+      markTransaction(runner, false);
+    }
+    if (lost !== undefined) {
+      const refusal = this.storage.failed(storageFailureOf(lost) ?? 'down', lost);
       for (const job of group) {
-        job.reject(err);
+        job.reject(refusal);
       }
       return;
     }
+    // A write refused for lack of space while others fitted: the incident goes on.
+    if (!outcomes.some((o) => !o.ok && storageFailureOf(o.value))) {
+      this.storage.succeeded(true);
+    }
     group.forEach((job, i) =>
-      outcomes[i].ok ? job.resolve(outcomes[i].value) : job.reject(outcomes[i].value),
+      outcomes[i].ok
+        ? job.resolve(outcomes[i].value)
+        : job.reject(this.storage.refusal(outcomes[i].value)),
     );
   }
+
+  private get handle(): SqliteHandle {
+    return (this.dataSource.driver as unknown as { databaseConnection: SqliteHandle })
+      .databaseConnection;
+  }
+
+  /** Makes sure no transaction is open on the connection (rolling back one left over). */
+  private leaveTransaction(): void {
+    if (this.handle.inTransaction) {
+      try {
+        this.handle.exec('ROLLBACK');
+      } catch {
+        // the check below decides
+      }
+    }
+    if (this.handle.inTransaction) {
+      throw Object.assign(new Error('the SQLite connection is stuck in a transaction'), {
+        code: 'SQLITE_IOERR',
+      });
+    }
+  }
+}
+
+/**
+ * Keeps TypeORM's one query runner in step with the transaction this file owns, so em.save() and
+ * query builders inside a unit run in it (and a nested em.transaction() becomes a savepoint).
+ */
+function markTransaction(runner: QueryRunner, open: boolean): void {
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  state.isTransactionActive = open;
+  state.transactionDepth = open ? 1 : 0;
 }
 
 const RETRYABLE_PG_CODES = new Set(['40001', '40P01']);
@@ -219,12 +303,14 @@ export class PostgresDatabase extends Database {
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction('READ COMMITTED', (em) =>
+        const value = await this.dataSource.transaction('READ COMMITTED', (em) =>
           this.withAmbient(em, 'write', work),
         );
+        this.storage.succeeded(true);
+        return value;
       } catch (err) {
         if (attempt >= ATTEMPTS_MAX || !isRetryable(err)) {
-          throw err;
+          throw this.storage.refusal(err);
         }
         this.logger.debug(`retrying write after ${pgCode(err)} (attempt ${attempt})`);
         await sleep(Math.floor(Math.random() * 10 * attempt) + 1);
@@ -232,12 +318,18 @@ export class PostgresDatabase extends Database {
     }
   }
 
-  read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  async read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const joined = this.joinable('read');
     if (joined) {
       return work(joined);
     }
-    return this.withAmbient(this.dataSource.manager, 'read', work);
+    try {
+      const value = await this.withAmbient(this.dataSource.manager, 'read', work);
+      this.storage.succeeded(false);
+      return value;
+    } catch (err) {
+      throw this.storage.refusal(err);
+    }
   }
 }
 

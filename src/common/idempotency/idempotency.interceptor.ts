@@ -106,8 +106,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
         body = await lastValueFrom(next.handle(), { defaultValue: undefined });
         await em.query('RELEASE SAVEPOINT idempotent_handler');
       } catch (err) {
-        await em.query('ROLLBACK TO SAVEPOINT idempotent_handler');
-        await em.query('RELEASE SAVEPOINT idempotent_handler');
+        try {
+          await em.query('ROLLBACK TO SAVEPOINT idempotent_handler');
+          await em.query('RELEASE SAVEPOINT idempotent_handler');
+        } catch {
+          // The database ended the whole transaction (disk full, lost connection): its error counts.
+          throw err;
+        }
         if (!isStoredRefusal(err)) {
           throw err;
         }
