@@ -4,6 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
 import { Clock, SystemClock } from './common/clock';
 import { DatabaseModule } from './common/db/database.module';
+import { MaintenanceModule } from './common/db/maintenance.module';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -48,6 +49,7 @@ export class AppModule {
       imports: [
         CoreModule.register(options),
         DatabaseModule,
+        MaintenanceModule,
         AuthModule,
         LedgerModule,
         PeopleModule,

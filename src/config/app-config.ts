@@ -48,6 +48,11 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(30 * 86400) TOKEN_TTL_SECONDS = 12 * 3600;
   @IsOptional() @IsString() CONFIG_DIR = 'config';
   @IsOptional() @Transform(toBool) @IsBoolean() SCHEDULER_ENABLED = true;
+  // Scheduled SQLite backups (off while BACKUP_DIR is unset) and how long retry records are kept.
+  @IsOptional() @IsString() @MinLength(1) BACKUP_DIR?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(44_640) BACKUP_INTERVAL_MINUTES = 1440;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) BACKUP_KEEP = 14;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650) IDEMPOTENCY_RETENTION_DAYS = 7;
 }
 
 export interface AppConfig {
@@ -65,6 +70,10 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   configDir: string;
   schedulerEnabled: boolean;
+  /** Scheduled backups of the SQLite file; null when BACKUP_DIR is unset. */
+  backup: { dir: string; intervalMinutes: number; keep: number } | null;
+  /** Idempotency records younger than this are kept, so a retry within it replays. */
+  idempotencyRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,7 +82,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, string> = {};
-  for (const name of [...known, 'DATABASE_URL', 'ADMIN_PASSWORD']) {
+  for (const name of [...known, 'DATABASE_URL', 'ADMIN_PASSWORD', 'BACKUP_DIR']) {
     const value = env[name];
     if (value !== undefined && value !== '') {
       picked[name] = value;
@@ -90,6 +99,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (!isTimeZone(vars.COMMUNITY_TZ)) {
     throw new ConfigError(
       `Invalid environment:\n  COMMUNITY_TZ: unknown time zone "${vars.COMMUNITY_TZ}"`,
+    );
+  }
+  if (vars.BACKUP_DIR && vars.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid environment:\n  BACKUP_DIR: scheduled backups are for SQLite; back PostgreSQL up with pg_dump',
     );
   }
   return {
@@ -112,6 +126,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     tokenTtlSeconds: vars.TOKEN_TTL_SECONDS,
     configDir: vars.CONFIG_DIR,
     schedulerEnabled: vars.SCHEDULER_ENABLED,
+    backup: vars.BACKUP_DIR
+      ? {
+          dir: vars.BACKUP_DIR,
+          intervalMinutes: vars.BACKUP_INTERVAL_MINUTES,
+          keep: vars.BACKUP_KEEP,
+        }
+      : null,
+    idempotencyRetentionDays: vars.IDEMPOTENCY_RETENTION_DAYS,
   };
 }
 
