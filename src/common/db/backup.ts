@@ -27,6 +27,10 @@ const COPY_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createRequire } = require('node:module');
 const fs = require('node:fs');
+try {
+  // Linux nice is per thread: the copy yields the CPU to the service's own thread.
+  require('node:os').setPriority(10);
+} catch {}
 let Sqlite;
 try {
   Sqlite = createRequire(workerData.resolveFrom)('better-sqlite3');
@@ -100,7 +104,7 @@ export async function backupSqlite(sourcePath: string, targetPath: string): Prom
       // Small batches with a turn of the event loop between them: a service checking its own
       // backup keeps answering requests meanwhile.
       verified = await copy.snapshot(async () => ({
-        ledger: await verifyLedger(copy, { batch: 500, yieldBetweenBatches: true }),
+        ledger: await verifyLedger(copy, { batch: 200, yieldBetweenBatches: true }),
         trial: await trialBalance(copy),
       }));
     } finally {
