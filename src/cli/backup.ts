@@ -1,4 +1,3 @@
-import { setPriority } from 'node:os';
 import { backupSqlite } from '../common/db/backup';
 import { ConfigError, loadConfig } from '../config/app-config';
 
@@ -27,8 +26,6 @@ async function main(): Promise<number> {
     console.error('db:backup is for SQLite; back PostgreSQL up with pg_dump');
     return 2;
   }
-  // A backup is background work: the running service keeps the CPU first.
-  setPriority(10);
   const report = await backupSqlite(config.database.path, target);
   console.log(
     `backed up ${config.database.path} to ${report.path}: ${report.transactions} transactions verified, ` +

@@ -59,6 +59,7 @@ export class BackupJob {
     const report = await backupSqlite(
       this.config.database.path,
       join(backup.dir, backupFileName(now)),
+      { background: true },
     );
     this.logger.log(
       `backed up ${report.transactions} transactions to ${report.path} (${(report.bytes / 1e6).toFixed(1)} MB, ${report.seconds.toFixed(1)} s, verified)`,

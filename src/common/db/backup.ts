@@ -27,10 +27,12 @@ const COPY_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createRequire } = require('node:module');
 const fs = require('node:fs');
-try {
-  // Linux nice is per thread: the copy yields the CPU to the service's own thread.
-  require('node:os').setPriority(10);
-} catch {}
+if (workerData.background) {
+  try {
+    // Linux nice is per thread: the copy yields the CPU to the service's own thread.
+    require('node:os').setPriority(10);
+  } catch {}
+}
 let Sqlite;
 try {
   Sqlite = createRequire(workerData.resolveFrom)('better-sqlite3');
@@ -59,13 +61,14 @@ try {
 parentPort.postMessage({ integrity });
 `;
 
-function copyInWorker(source: string, target: string): Promise<string[]> {
+function copyInWorker(source: string, target: string, background: boolean): Promise<string[]> {
   return new Promise((resolvePromise, reject) => {
     const worker = new Worker(COPY_WORKER, {
       eval: true,
       workerData: {
         source,
         target,
+        background,
         // better-sqlite3 is found from the running program (dist/…, or Jest) rather than the cwd.
         resolveFrom: resolve(process.argv[1] ?? join(process.cwd(), 'noop.js')),
       },
@@ -83,9 +86,14 @@ function copyInWorker(source: string, target: string): Promise<string[]> {
  * A consistent copy of a live SQLite database, bounded in time by the size of the file whatever the
  * service writes meanwhile. Written under a temporary name beside the target, checked (integrity
  * and the ledger's own verification) and only then renamed into place, so a file with the target's
- * name is always a whole, verified backup.
+ * name is always a whole, verified backup. `background` (the service's scheduled backup) copies at a
+ * lower CPU priority than the thread answering requests.
  */
-export async function backupSqlite(sourcePath: string, targetPath: string): Promise<BackupReport> {
+export async function backupSqlite(
+  sourcePath: string,
+  targetPath: string,
+  options: { background?: boolean } = {},
+): Promise<BackupReport> {
   const started = performance.now();
   mkdirSync(dirname(resolve(targetPath)), { recursive: true });
   const temp = join(
@@ -93,7 +101,7 @@ export async function backupSqlite(sourcePath: string, targetPath: string): Prom
     `.${basename(targetPath)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`,
   );
   try {
-    const integrity = await copyInWorker(resolve(sourcePath), temp);
+    const integrity = await copyInWorker(resolve(sourcePath), temp, options.background ?? false);
     const copySeconds = (performance.now() - started) / 1000;
     if (integrity.length !== 1 || integrity[0] !== 'ok') {
       throw new BackupError(`the copy failed PRAGMA integrity_check: ${integrity.join('; ')}`);
