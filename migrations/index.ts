@@ -7,6 +7,7 @@ import { LoginAttempts1763700100000 } from './1763700100000-LoginAttempts';
 import { Standard1763700200000 } from './1763700200000-Standard';
 import { Donations1763700400000 } from './1763700400000-Donations';
 import { StarRatings1763700401000 } from './1763700401000-StarRatings';
+import { RetentionIndexes1764000200000 } from './1764000200000-RetentionIndexes';
 import { LoginAttemptsByAddress1764000400000 } from './1764000400000-LoginAttemptsByAddress';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
@@ -20,5 +21,6 @@ export const migrations = [
   Standard1763700200000,
   Donations1763700400000,
   StarRatings1763700401000,
+  RetentionIndexes1764000200000,
   LoginAttemptsByAddress1764000400000,
 ];

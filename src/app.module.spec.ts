@@ -7,7 +7,12 @@ describe('AppModule', () => {
     const t = await createTestContext({ env: { SCHEDULER_ENABLED: 'true' } });
     try {
       const names = [...t.ctx.get(SchedulerRegistry).getCronJobs().keys()].sort();
-      expect(names).toEqual(['redemption-windows', 'star-rating-year-end']);
+      expect(names).toEqual([
+        'redemption-windows',
+        'retention',
+        'sqlite-backup',
+        'star-rating-year-end',
+      ]);
       // The start-up run created the configured windows without anyone calling the job.
       const current = await t.ctx.get(RedemptionWindowsService).current();
       expect(current.open || current.next !== null).toBe(true);

@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { Clock, SystemClock } from './common/clock';
 import { AccessModule } from './common/access/access.module';
 import { DatabaseModule } from './common/db/database.module';
+import { MaintenanceModule } from './common/db/maintenance.module';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -50,6 +51,7 @@ export class AppModule {
         CoreModule.register(options),
         DatabaseModule,
         AccessModule,
+        MaintenanceModule,
         AuthModule,
         LedgerModule,
         PeopleModule,

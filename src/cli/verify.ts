@@ -1,31 +1,14 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module';
-import { loadConfig } from '../config/app-config';
-import { LedgerService } from '../ledger/ledger.service';
+import { VERIFY_EXIT, verifyCommand } from './verify-command';
 
-/** `npm run ledger:verify`: recomputes the hash chain and balances; exit code 1 names the first bad seq. */
-async function main(): Promise<void> {
-  const config = { ...loadConfig(process.env), schedulerEnabled: false };
-  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), {
-    logger: ['error'],
-  });
-  const ledger = ctx.get(LedgerService);
-  const started = Date.now();
-  const result = await ledger.verify();
-  const trial = await ledger.trialBalance();
-  await ctx.close();
-  console.log(
-    JSON.stringify(
-      { ...result, trialBalance: trial, seconds: (Date.now() - started) / 1000 },
-      null,
-      2,
-    ),
-  );
-  process.exit(result.ok && trial.ok ? 0 : 1);
-}
-
-main().catch((err: unknown) => {
-  console.error('verify failed:', err instanceof Error ? err.message : err);
-  process.exit(2);
-});
+/** `npm run ledger:verify [-- <sqlite-file>]`: exit 0 ok, 1 the ledger is broken, 2 could not check. */
+verifyCommand(process.env, process.argv.slice(2)).then(
+  ({ exitCode, output }) => {
+    (exitCode === VERIFY_EXIT.CANNOT_CHECK ? console.error : console.log)(output);
+    process.exit(exitCode);
+  },
+  (err: unknown) => {
+    console.error('verify failed:', err instanceof Error ? err.message : err);
+    process.exit(VERIFY_EXIT.CANNOT_CHECK);
+  },
+);

@@ -64,6 +64,11 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_KEEP_ALIVE_TIMEOUT_MS =
     5_000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000) HTTP_MAX_CONNECTIONS = 1_000;
+  // Scheduled SQLite backups (off while BACKUP_DIR is unset) and how long retry records are kept.
+  @IsOptional() @IsString() @MinLength(1) BACKUP_DIR?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(44_640) BACKUP_INTERVAL_MINUTES = 1440;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) BACKUP_KEEP = 14;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650) IDEMPOTENCY_RETENTION_DAYS = 7;
 }
 
 export interface AppConfig {
@@ -87,6 +92,10 @@ export interface AppConfig {
    */
   trustProxy: boolean | string[];
   http: HttpLimits;
+  /** Scheduled backups of the SQLite file; null when BACKUP_DIR is unset. */
+  backup: { dir: string; intervalMinutes: number; keep: number } | null;
+  /** Idempotency records younger than this are kept, so a retry within it replays. */
+  idempotencyRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -95,7 +104,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, string> = {};
-  for (const name of [...known, 'DATABASE_URL', 'ADMIN_PASSWORD']) {
+  for (const name of [...known, 'DATABASE_URL', 'ADMIN_PASSWORD', 'BACKUP_DIR']) {
     const value = env[name];
     if (value !== undefined && value !== '') {
       picked[name] = value;
@@ -117,6 +126,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (!isTimeZone(vars.COMMUNITY_TZ)) {
     throw new ConfigError(
       `Invalid environment:\n  COMMUNITY_TZ: unknown time zone "${vars.COMMUNITY_TZ}"`,
+    );
+  }
+  if (vars.BACKUP_DIR && vars.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid environment:\n  BACKUP_DIR: scheduled backups are for SQLite; back PostgreSQL up with pg_dump',
     );
   }
   return {
@@ -147,6 +161,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: vars.HTTP_MAX_CONNECTIONS,
     },
+    backup: vars.BACKUP_DIR
+      ? {
+          dir: vars.BACKUP_DIR,
+          intervalMinutes: vars.BACKUP_INTERVAL_MINUTES,
+          keep: vars.BACKUP_KEEP,
+        }
+      : null,
+    idempotencyRetentionDays: vars.IDEMPOTENCY_RETENTION_DAYS,
   };
 }
 
