@@ -8,7 +8,11 @@ import {
   TableColumn,
 } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { APPEND_ONLY_TABLES, keepAppendOnly } from '../src/common/db/append-only';
+import {
+  APPEND_ONLY_TABLES,
+  damagedAppendOnlyProtection,
+  keepAppendOnly,
+} from '../src/common/db/append-only';
 import { createDataSource } from '../src/common/db/data-source';
 import { Database } from '../src/common/db/database';
 import { prepareSchema } from '../src/common/db/schema';
@@ -129,6 +133,11 @@ describe('append-only protection at start', () => {
     });
     const logger = silentLogger();
     await withRawStore(async (ds) => {
+      await expect(damagedAppendOnlyProtection(ds.createQueryRunner())).resolves.toEqual([
+        'ledger_transactions_no_delete',
+        'postings_no_update',
+        'stock_movements_no_delete',
+      ]);
       await expect(prepareSchema(ds, logger)).resolves.toEqual({
         migrations: [],
         restored: [

@@ -87,45 +87,63 @@ export async function keepAppendOnly<T>(
 }
 
 /**
- * Checks every trigger of the given tables (default: all append-only tables) and re-creates each
- * one that is missing, disabled or not the definition above; returns the names it restored.
- * Tables that do not exist (yet) are skipped.
+ * Read-only: what of the protection of the given tables (default: all append-only tables) is
+ * missing, disabled or not the definition above, as trigger names (and `refuse_change()` on
+ * PostgreSQL). Tables that do not exist (yet) are skipped. For checks that must change nothing.
  */
+export async function damagedAppendOnlyProtection(
+  q: QueryRunner,
+  tables: readonly string[] = APPEND_ONLY_TABLES,
+): Promise<string[]> {
+  return (await damaged(q, tables)).map((d) => (d === 'function' ? `${PG_FUNCTION}()` : d.name));
+}
+
+/** Re-creates whatever damagedAppendOnlyProtection finds; returns the names it restored. */
 export async function restoreAppendOnlyTriggers(
   q: QueryRunner,
   tables: readonly string[] = APPEND_ONLY_TABLES,
 ): Promise<string[]> {
   const dialect = dialectOf(q);
+  const restored: string[] = [];
+  for (const d of await damaged(q, tables)) {
+    if (d === 'function') {
+      await createPgFunction(q);
+      restored.push(`${PG_FUNCTION}()`);
+      continue;
+    }
+    await q.query(
+      dialect === 'postgres'
+        ? `DROP TRIGGER IF EXISTS ${d.name} ON ${d.table}`
+        : `DROP TRIGGER IF EXISTS ${d.name}`,
+    );
+    await q.query(createTriggerSql(dialect, d));
+    restored.push(d.name);
+  }
+  return restored;
+}
+
+async function damaged(
+  q: QueryRunner,
+  tables: readonly string[],
+): Promise<('function' | TriggerDef)[]> {
+  const dialect = dialectOf(q);
   const existing = await existingTables(q, dialect, tables);
   const wanted = triggersOf(tables.filter((t) => existing.has(t)));
-  const restored: string[] = [];
   if (wanted.length === 0) {
-    return restored;
+    return [];
   }
+  const found: ('function' | TriggerDef)[] = [];
   if (dialect === 'postgres') {
     const fn: { prosrc: string }[] = await q.query(
       `SELECT prosrc FROM pg_proc WHERE proname = $1 AND pronamespace = current_schema()::regnamespace`,
       [PG_FUNCTION],
     );
     if (fn.length !== 1 || squash(fn[0].prosrc) !== squash(PG_FUNCTION_BODY)) {
-      await createPgFunction(q);
-      restored.push(`${PG_FUNCTION}()`);
+      found.push('function');
     }
   }
   const intact = await intactTriggers(q, dialect, wanted);
-  for (const t of wanted) {
-    if (intact.has(t.name)) {
-      continue;
-    }
-    await q.query(
-      dialect === 'postgres'
-        ? `DROP TRIGGER IF EXISTS ${t.name} ON ${t.table}`
-        : `DROP TRIGGER IF EXISTS ${t.name}`,
-    );
-    await q.query(createTriggerSql(dialect, t));
-    restored.push(t.name);
-  }
-  return restored;
+  return [...found, ...wanted.filter((t) => !intact.has(t.name))];
 }
 
 async function existingTables(
