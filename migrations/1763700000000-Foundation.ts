@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { createAppendOnlyTriggers } from '../src/common/db/append-only';
 
 const now = (): string => new Date().toISOString();
 
@@ -160,6 +161,7 @@ export class Foundation1763700000000 implements MigrationInterface {
       );
     }
 
+    // Database-level refusal of UPDATE and DELETE, so history cannot be rewritten even by SQL in code.
     await createAppendOnlyTriggers(q, ['ledger_transactions', 'postings']);
 
     // System accounts: issuance is where earned and adjusted points come from, shop where redeemed
@@ -199,27 +201,4 @@ async function pkName(q: QueryRunner, table: string): Promise<string> {
     [table],
   );
   return rows[0].conname;
-}
-
-/** Database-level refusal of UPDATE and DELETE, so history cannot be rewritten even by hand-written SQL in code. */
-export async function createAppendOnlyTriggers(q: QueryRunner, tables: string[]): Promise<void> {
-  const isPg = q.connection.driver.options.type === 'postgres';
-  if (isPg) {
-    await q.query(`
-      CREATE OR REPLACE FUNCTION refuse_change() RETURNS trigger AS $$
-      BEGIN
-        RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP;
-      END;
-      $$ LANGUAGE plpgsql`);
-  }
-  for (const table of tables) {
-    for (const op of ['UPDATE', 'DELETE']) {
-      const name = `${table}_no_${op.toLowerCase()}`;
-      await q.query(
-        isPg
-          ? `CREATE TRIGGER ${name} BEFORE ${op} ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`
-          : `CREATE TRIGGER ${name} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, 'append-only table ${table}: ${op} refused'); END`,
-      );
-    }
-  }
 }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { createAppendOnlyTriggers } from './1763700000000-Foundation';
+import { createAppendOnlyTriggers } from '../src/common/db/append-only';
 
 const id = {
   name: 'id',

@@ -19,6 +19,8 @@ import { StandardModule } from './standard/standard.module';
 import { ServiceRecordsModule } from './service-records/service-records.module';
 import { DonationsModule } from './donations/donations.module';
 import { RatingsModule } from './ratings/ratings.module';
+import { loadStarRatingConfig, STAR_RATING_CONFIG } from './ratings/star-rating.config';
+import { loadRedemptionRule, REDEMPTION_RULE } from './shop/redemption-rule';
 import { ReportsModule } from './reports/reports.module';
 
 export interface AppOptions {
@@ -36,8 +38,12 @@ class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        // Read here, before Nest builds anything, so a bad file stops the start with its one-line
+        // message (main.ts) rather than a stack trace from the injector.
+        { provide: REDEMPTION_RULE, useValue: loadRedemptionRule(options.config.configDir) },
+        { provide: STAR_RATING_CONFIG, useValue: loadStarRatingConfig(options.config.configDir) },
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, REDEMPTION_RULE, STAR_RATING_CONFIG],
     };
   }
 }

@@ -19,6 +19,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error('failed to start:', err instanceof Error ? err.message : err);
+  // A bad community file (CONFIG_DIR) is the operator's to fix: its message names file and field.
+  console.error(
+    err instanceof ConfigError
+      ? err.message
+      : `failed to start: ${err instanceof Error ? err.message : String(err)}`,
+  );
   process.exit(1);
 });

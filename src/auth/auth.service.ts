@@ -41,6 +41,8 @@ export class AuthService implements OnApplicationBootstrap {
     const password = this.config.adminPassword ?? randomSecret(16);
     const passwordHash = await hashSecret(password);
     await this.db.write(async (em) => {
+      // Instances starting together on an empty database: one creates admin, the others see it.
+      await this.db.lockName('username:admin');
       if ((await em.count(User)) === 0) {
         await em.insert(User, {
           username: 'admin',

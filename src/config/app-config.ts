@@ -102,6 +102,12 @@ export class ConfigError extends Error {}
 
 /** Builds the typed config from an environment; a bad value throws naming the variable. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  if (env.TZ === '') {
+    // Empty is unset, as for every other variable; Node would take it as the zone "Etc/Unknown"
+    // and the scheduler would refuse every date. Removed from the process's env (main.ts passes
+    // process.env) so Node falls back to the system zone.
+    delete env.TZ;
+  }
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, string> = {};
   for (const name of [...known, 'DATABASE_URL', 'ADMIN_PASSWORD', 'BACKUP_DIR']) {

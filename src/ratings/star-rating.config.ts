@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../config/app-config';
+import { configObject, readConfigFile } from '../config/config-file';
 import { DomainError } from '../common/errors';
 import { parseCents } from '../common/points';
 import { HOURS_GRADE_PRESET_NAMES, HoursGradePreset, STARS_MAX, StarThresholds } from './stars';
@@ -23,25 +23,14 @@ export const DEFAULT_STAR_RATING_CONFIG: StarRatingConfig = {
 /** Reads CONFIG_DIR/star-rating.json; a bad file stops the start with a message naming the field. */
 export function loadStarRatingConfig(configDir: string): StarRatingConfig {
   const path = join(configDir, STAR_RATING_FILE);
-  if (!existsSync(path)) {
-    return DEFAULT_STAR_RATING_CONFIG;
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new ConfigError(`${path}: not valid JSON (${(err as Error).message})`);
-  }
-  return parseStarRatingConfig(raw, path);
+  const raw = readConfigFile(path);
+  return raw === undefined ? DEFAULT_STAR_RATING_CONFIG : parseStarRatingConfig(raw, path);
 }
 
 export function parseStarRatingConfig(raw: unknown, source: string): StarRatingConfig {
   const fail = (field: string, reason: string) => new ConfigError(`${source}: ${field} ${reason}`);
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw fail('the file', 'must hold a JSON object');
-  }
   const { pointsForStars, hoursGradePreset = DEFAULT_STAR_RATING_CONFIG.hoursGradePreset } =
-    raw as Record<string, unknown>;
+    configObject(raw, ['pointsForStars', 'hoursGradePreset'], source);
   if (!Array.isArray(pointsForStars) || pointsForStars.length !== STARS_MAX) {
     throw fail('pointsForStars', `must list ${STARS_MAX} amounts, for one to five stars`);
   }

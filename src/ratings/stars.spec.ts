@@ -69,7 +69,12 @@ describe('star-rating.json', () => {
   });
 
   it.each([
-    ['not an object', [], /the file must hold a JSON object/],
+    ['not an object', [], /star-rating\.json: file: must be a JSON object/],
+    [
+      'an unknown field',
+      { pointsForStars: [1, 2, 3, 4, 5], hoursPreset: 'national' },
+      /star-rating\.json: file: unknown field "hoursPreset" \(known: pointsForStars, hoursGradePreset\)/,
+    ],
     ['four thresholds', { pointsForStars: [1, 2, 3, 4] }, /pointsForStars must list 5 amounts/],
     ['a float with three places', { pointsForStars: [1, 2, 3, 4, '5.125'] }, /pointsForStars\[4\]/],
     ['a zero', { pointsForStars: [0, 2, 3, 4, 5] }, /pointsForStars\[0\]/],

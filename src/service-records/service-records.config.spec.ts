@@ -40,7 +40,7 @@ describe(parseServiceRecordsConfig.name, () => {
     [{ backDatingDays: 1.5 }, 'f.json: backDatingDays: must be a whole number of days'],
     [{ maxHoursPerDay: 0 }, 'f.json: maxHoursPerDay: maxHoursPerDay must be greater than zero'],
     [{ maxHoursPerDay: 25 }, 'f.json: maxHoursPerDay: must be at most 24.00 hours'],
-    [{ approval: true }, 'f.json: file: unknown field "approval"'],
+    [{ approval: true }, 'f.json: file: unknown field "approval" (known: approvalRequired,'],
     [[], 'f.json: file: must be a JSON object'],
   ])('should refuse %p naming the field', (raw, message) => {
     expect(() => parseServiceRecordsConfig(raw, 'f.json')).toThrow(ConfigError);

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { DomainError } from '../common/errors';
 import { Cents, formatCents, parseCents } from '../common/points';
 import { ConfigError } from '../config/app-config';
+import { configObject, readConfigFile } from '../config/config-file';
 
 export const SERVICE_RECORDS_FILE = 'service-records.json';
 
@@ -28,15 +28,7 @@ export function parseServiceRecordsConfig(raw: unknown, source: string): Service
   const fail = (field: string, problem: string): never => {
     throw new ConfigError(`${source}: ${field}: ${problem}`);
   };
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return fail('file', 'must be a JSON object');
-  }
-  const obj = raw as Record<string, unknown>;
-  for (const key of Object.keys(obj)) {
-    if (!['approvalRequired', 'backDatingDays', 'maxHoursPerDay'].includes(key)) {
-      fail('file', `unknown field "${key}"`);
-    }
-  }
+  const obj = configObject(raw, ['approvalRequired', 'backDatingDays', 'maxHoursPerDay'], source);
   const config = { ...DEFAULT_SERVICE_RECORDS_CONFIG };
   if (obj.approvalRequired !== undefined) {
     if (typeof obj.approvalRequired !== 'boolean') {
@@ -73,14 +65,8 @@ export function parseServiceRecordsConfig(raw: unknown, source: string): Service
 
 /** Reads config/service-records.json; without the file the defaults apply. */
 export function loadServiceRecordsConfig(path: string): ServiceRecordsConfig {
-  if (!existsSync(path)) {
-    return { ...DEFAULT_SERVICE_RECORDS_CONFIG };
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new ConfigError(`${path}: is not valid JSON (${(err as Error).message})`);
-  }
-  return parseServiceRecordsConfig(raw, path);
+  const raw = readConfigFile(path);
+  return raw === undefined
+    ? { ...DEFAULT_SERVICE_RECORDS_CONFIG }
+    : parseServiceRecordsConfig(raw, path);
 }

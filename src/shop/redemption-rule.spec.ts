@@ -106,7 +106,7 @@ describe('redemption rule', () => {
       expect(loadRedemptionRule(dir)).toEqual(DEFAULT_REDEMPTION_RULE);
       writeFileSync(join(dir, 'redemption.json'), '{ "every": ');
       expect(() => loadRedemptionRule(dir)).toThrow(ConfigError);
-      expect(() => loadRedemptionRule(dir)).toThrow(/redemption\.json: not valid JSON/);
+      expect(() => loadRedemptionRule(dir)).toThrow(/redemption\.json: is not valid JSON/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -123,7 +123,10 @@ describe('redemption rule', () => {
       { opens: { day: 'last', time: '18:00' }, closes: { day: 'last', time: '09:00' } },
       /closes must come after opens/,
     ],
-    [{ openDay: 25 }, /openDay is not a known setting/],
+    [
+      { openDay: 25 },
+      /file: unknown field "openDay" \(known: every, monthOfPeriod, opens, closes\)/,
+    ],
     [[], /must be a JSON object/],
   ])('should refuse %j naming the field', (json, message) => {
     expect(() => parseRedemptionRule(json, 'config/redemption.json')).toThrow(message);

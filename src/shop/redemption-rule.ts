@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localDate, zonedTime } from '../common/clock';
 import { ConfigError } from '../config/app-config';
+import { configObject, readConfigFile } from '../config/config-file';
 
 /** When the recurring redemption windows fall, as written in config/redemption.json. */
 export interface RedemptionRule {
@@ -33,16 +33,8 @@ export const REDEMPTION_CONFIG_FILE = 'redemption.json';
 /** Reads `<configDir>/redemption.json`; a missing file means the default, a bad one stops the start. */
 export function loadRedemptionRule(configDir: string): RedemptionRule {
   const file = join(configDir, REDEMPTION_CONFIG_FILE);
-  if (!existsSync(file)) {
-    return DEFAULT_REDEMPTION_RULE;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ConfigError(`${file}: not valid JSON (${(err as Error).message})`);
-  }
-  return parseRedemptionRule(json, file);
+  const json = readConfigFile(file);
+  return json === undefined ? DEFAULT_REDEMPTION_RULE : parseRedemptionRule(json, file);
 }
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -52,16 +44,7 @@ export function parseRedemptionRule(json: unknown, source: string): RedemptionRu
   const fail = (field: string, problem: string): never => {
     throw new ConfigError(`${source}: ${field} ${problem}`);
   };
-  if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    return fail('(file)', 'must be a JSON object');
-  }
-  const o = json as Record<string, unknown>;
-  const known = ['$comment', 'every', 'monthOfPeriod', 'opens', 'closes'];
-  for (const key of Object.keys(o)) {
-    if (!known.includes(key)) {
-      fail(key, `is not a known setting (known: ${known.slice(1).join(', ')})`);
-    }
-  }
+  const o = configObject(json, ['every', 'monthOfPeriod', 'opens', 'closes'], source);
   const every = o.every ?? DEFAULT_REDEMPTION_RULE.every;
   if (every !== 'quarter' && every !== 'month' && every !== 'none') {
     return fail('every', 'must be "quarter", "month" or "none"');

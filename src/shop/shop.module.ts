@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { LedgerModule } from '../ledger/ledger.module';
 import { PeopleModule } from '../people/people.module';
 import { CatalogController } from './catalog.controller';
@@ -7,7 +6,6 @@ import { CatalogService } from './catalog.service';
 import { CounterController } from './counter.controller';
 import { CouponsController } from './coupons.controller';
 import { CouponsService } from './coupons.service';
-import { loadRedemptionRule, REDEMPTION_RULE } from './redemption-rule';
 import { RedemptionWindowsController } from './redemption-windows.controller';
 import { RedemptionWindowsJob } from './redemption-windows.job';
 import { RedemptionWindowsService } from './redemption-windows.service';
@@ -25,11 +23,6 @@ import { RedemptionsService } from './redemptions.service';
     CounterController,
   ],
   providers: [
-    {
-      provide: REDEMPTION_RULE,
-      inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => loadRedemptionRule(c.configDir),
-    },
     CatalogService,
     RedemptionWindowsService,
     RedemptionWindowsJob,

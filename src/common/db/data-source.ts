@@ -5,12 +5,16 @@ import { migrations } from '../../../migrations';
 import { AppConfig } from '../../config/app-config';
 import { entities } from './entities';
 import { Database, PostgresDatabase, SqliteDatabase } from './database';
+import { prepareSchema } from './schema';
 
-/** Opens the store named by the config, applies pending migrations and wraps it in a Database. */
+/**
+ * Opens the store named by the config, applies pending migrations, checks the append-only triggers
+ * (see schema.ts) and wraps it in a Database.
+ */
 export async function openDatabase(config: AppConfig['database']): Promise<Database> {
   const dataSource = createDataSource(config);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await prepareSchema(dataSource);
   return config.type === 'sqlite'
     ? new SqliteDatabase(dataSource)
     : new PostgresDatabase(dataSource);
