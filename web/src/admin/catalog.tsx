@@ -274,7 +274,7 @@ function StockAdjust(props: { items: CatalogItem[]; onChanged: () => void }) {
       {log.error ? <ErrorMsg error={log.error} ctx={{ subject: 'item' }} /> : null}
       {log.data ? (
         <div class="table-wrap">
-          <table class="table" data-testid="stock-movements">
+          <table class="table table-cards" data-testid="stock-movements">
             <thead>
               <tr>
                 <th>{L('时间', 'When')}</th>
@@ -287,11 +287,15 @@ function StockAdjust(props: { items: CatalogItem[]; onChanged: () => void }) {
             <tbody>
               {log.data.map((m) => (
                 <tr key={m.id}>
-                  <td>{formatDateTime(m.createdAt)}</td>
-                  <td>{movementLabel(m.kind)}</td>
-                  <td class="num">{m.quantity > 0 ? `+${m.quantity}` : String(m.quantity)}</td>
-                  <td class="num">{String(m.stockAfter)}</td>
-                  <td>
+                  <td data-label={L('时间', 'When')}>{formatDateTime(m.createdAt)}</td>
+                  <td data-label={L('类别', 'Kind')}>{movementLabel(m.kind)}</td>
+                  <td data-label={L('变动', 'Change')} class="num">
+                    {m.quantity > 0 ? `+${m.quantity}` : String(m.quantity)}
+                  </td>
+                  <td data-label={L('结存', 'After')} class="num">
+                    {String(m.stockAfter)}
+                  </td>
+                  <td data-label={L('经手人', 'By')}>
                     {m.actor}
                     {m.note ? ` · ${m.note}` : ''}
                   </td>

@@ -51,7 +51,7 @@ function Gifts(props: { household: HouseholdChoice }) {
         <p class="muted">{L('还没有收到捐赠。', 'No gifts yet.')}</p>
       ) : (
         <div class="table-wrap">
-          <table class="table">
+          <table class="table table-cards">
             <thead>
               <tr>
                 <th>{L('时间', 'When')}</th>
@@ -63,13 +63,17 @@ function Gifts(props: { household: HouseholdChoice }) {
             <tbody>
               {g.entries.map((e) => (
                 <tr key={e.seq}>
-                  <td>{formatDateTime(e.createdAt)}</td>
-                  <td>
+                  <td data-label={L('时间', 'When')}>{formatDateTime(e.createdAt)}</td>
+                  <td data-label={L('类别', 'Kind')}>
                     {entryKindLabel(e.kind)}
                     {e.reversed ? L('（已冲正）', ' (reversed)') : ''}
                   </td>
-                  <td>{e.from ? `${e.from.name} ${e.from.passbookNo}` : ''}</td>
-                  <td class="num">{e.amount}</td>
+                  <td data-label={L('捐赠人', 'From')}>
+                    {e.from ? `${e.from.name} ${e.from.passbookNo}` : ''}
+                  </td>
+                  <td data-label={L('积分', 'Points')} class="num">
+                    {e.amount}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -180,7 +184,7 @@ export function HouseholdsSection() {
         {!list.data && !list.error ? <Loading /> : null}
         {list.data ? (
           <div class="table-wrap">
-            <table class="table">
+            <table class="table table-cards">
               <thead>
                 <tr>
                   <th>{L('户名', 'Name')}</th>
@@ -196,24 +200,26 @@ export function HouseholdsSection() {
               <tbody>
                 {list.data.flatMap((h) => [
                   <tr key={h.id} data-household={h.passbookNo}>
-                    <td>{h.name}</td>
-                    <td>{hardshipLabel(h.hardship)}</td>
-                    <td class="mono">
+                    <td data-label={L('户名', 'Name')}>{h.name}</td>
+                    <td data-label={L('类别', 'Hardship')}>{hardshipLabel(h.hardship)}</td>
+                    <td data-label={L('存折号', 'Passbook')} class="mono">
                       {h.passbookNo ? (
                         <Link href={`/admin/passbook/${enc(h.passbookNo)}`}>{h.passbookNo}</Link>
                       ) : (
                         ''
                       )}
                     </td>
-                    <td>{h.address ?? ''}</td>
-                    <td>{h.contact ?? ''}</td>
-                    <td class="num">{h.balance ?? ''}</td>
-                    <td>
+                    <td data-label={L('地址', 'Address')}>{h.address ?? ''}</td>
+                    <td data-label={L('联系人', 'Contact')}>{h.contact ?? ''}</td>
+                    <td data-label={L('余额', 'Balance')} class="num">
+                      {h.balance ?? ''}
+                    </td>
+                    <td data-label={L('状态', 'Status')}>
                       {h.verified === false || h.active === false
                         ? L('已撤销', 'withdrawn')
                         : L('已认定', 'verified')}
                     </td>
-                    <td class="actions">
+                    <td data-label={L('操作', 'Actions')} class="actions">
                       <button
                         type="button"
                         class="btn-link"

@@ -155,7 +155,7 @@ function ReportTable(props: { report: ImportReport; onlyProblems: boolean }) {
     : props.report.rows;
   return (
     <div class="table-wrap">
-      <table class="table import-report" data-testid="import-report">
+      <table class="table table-cards import-report" data-testid="import-report">
         <thead>
           <tr>
             <th class="num">{L('行', 'Row')}</th>
@@ -169,12 +169,14 @@ function ReportTable(props: { report: ImportReport; onlyProblems: boolean }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.row} class={r.problems.length ? 'row-refused' : ''} data-row={r.row}>
-              <td class="num">{r.row}</td>
-              <td>{r.name}</td>
-              <td>{r.kind ? memberKindLabel(r.kind) : ''}</td>
-              <td>{r.phone ?? ''}</td>
-              <td>{r.teams.join('、')}</td>
-              <td>
+              <td data-label={L('行', 'Row')} class="num">
+                {r.row}
+              </td>
+              <td data-label={L('姓名', 'Name')}>{r.name}</td>
+              <td data-label={L('身份', 'Kind')}>{r.kind ? memberKindLabel(r.kind) : ''}</td>
+              <td data-label={L('电话', 'Phone')}>{r.phone ?? ''}</td>
+              <td data-label={L('服务队', 'Teams')}>{r.teams.join('、')}</td>
+              <td data-label={L('结果', 'Result')}>
                 <strong>{statusLabel(r.status)}</strong>
                 {r.problems.map((p, i) => (
                   <div key={`p${i}`} class="import-problem">

@@ -304,7 +304,7 @@ export function MembersSection() {
         {!list.data && !list.error ? <Loading /> : null}
         {list.data ? (
           <div class="table-wrap">
-            <table class="table" data-testid="members-table">
+            <table class="table table-cards" data-testid="members-table">
               <thead>
                 <tr>
                   <th>{L('姓名', 'Name')}</th>
@@ -319,13 +319,19 @@ export function MembersSection() {
               <tbody>
                 {list.data.flatMap((m) => [
                   <tr key={m.id} data-member={m.passbookNo}>
-                    <td>{m.name}</td>
-                    <td>{memberKindLabel(m.kind)}</td>
-                    <td class="mono">{m.passbookNo}</td>
-                    <td>{m.phone ?? ''}</td>
-                    <td class="num">{m.balance ?? ''}</td>
-                    <td>{m.active === false ? L('已停用', 'deactivated') : L('在册', 'active')}</td>
-                    <td class="actions">
+                    <td data-label={L('姓名', 'Name')}>{m.name}</td>
+                    <td data-label={L('身份', 'Kind')}>{memberKindLabel(m.kind)}</td>
+                    <td data-label={L('存折号', 'Passbook')} class="mono">
+                      {m.passbookNo}
+                    </td>
+                    <td data-label={L('电话', 'Phone')}>{m.phone ?? ''}</td>
+                    <td data-label={L('余额', 'Balance')} class="num">
+                      {m.balance ?? ''}
+                    </td>
+                    <td data-label={L('状态', 'Status')}>
+                      {m.active === false ? L('已停用', 'deactivated') : L('在册', 'active')}
+                    </td>
+                    <td data-label={L('操作', 'Actions')} class="actions">
                       <button
                         type="button"
                         class="btn-link"

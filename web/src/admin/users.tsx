@@ -104,7 +104,7 @@ export function UsersSection() {
         <ErrorMsg error={deactivate.error} />
         {users.data ? (
           <div class="table-wrap">
-            <table class="table">
+            <table class="table table-cards">
               <thead>
                 <tr>
                   <th>{L('用户名', 'Username')}</th>
@@ -117,11 +117,15 @@ export function UsersSection() {
               <tbody>
                 {users.data.flatMap((u) => [
                   <tr key={u.id} data-user={u.username}>
-                    <td>{u.username}</td>
-                    <td>{roleLabel(u.role)}</td>
-                    <td>{(u.teamIds ?? []).map(teamName).join('、')}</td>
-                    <td>{u.active === false ? L('已停用', 'deactivated') : L('在用', 'active')}</td>
-                    <td class="actions">
+                    <td data-label={L('用户名', 'Username')}>{u.username}</td>
+                    <td data-label={L('角色', 'Role')}>{roleLabel(u.role)}</td>
+                    <td data-label={L('服务队', 'Teams')}>
+                      {(u.teamIds ?? []).map(teamName).join('、')}
+                    </td>
+                    <td data-label={L('状态', 'Status')}>
+                      {u.active === false ? L('已停用', 'deactivated') : L('在用', 'active')}
+                    </td>
+                    <td data-label={L('操作', 'Actions')} class="actions">
                       <button
                         type="button"
                         class="btn-link"

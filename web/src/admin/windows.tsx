@@ -43,7 +43,7 @@ function WindowList(props: { tick: number; onChanged: () => void }) {
     <>
       <ErrorMsg error={action.error} ctx={{ subject: 'window' }} />
       <div class="table-wrap">
-        <table class="table" data-testid="windows-table">
+        <table class="table table-cards" data-testid="windows-table">
           <thead>
             <tr>
               <th>{L('兑换期', 'Window')}</th>
@@ -60,10 +60,12 @@ function WindowList(props: { tick: number; onChanged: () => void }) {
               const cancelled = w.closedEarly !== null && w.closesAt === w.opensAt;
               return (
                 <tr key={w.id} data-window={w.id}>
-                  <td>{w.periodKey ?? w.note ?? L('临时加开', 'ad hoc')}</td>
-                  <td>{formatDateTime(w.opensAt)}</td>
-                  <td>{formatDateTime(w.closesAt)}</td>
-                  <td>
+                  <td data-label={L('兑换期', 'Window')}>
+                    {w.periodKey ?? w.note ?? L('临时加开', 'ad hoc')}
+                  </td>
+                  <td data-label={L('开始', 'Opens')}>{formatDateTime(w.opensAt)}</td>
+                  <td data-label={L('结束', 'Closes')}>{formatDateTime(w.closesAt)}</td>
+                  <td data-label={L('状态', 'Status')}>
                     {cancelled
                       ? L('已取消', 'cancelled')
                       : over
@@ -74,7 +76,7 @@ function WindowList(props: { tick: number; onChanged: () => void }) {
                           ? L('未开始', 'upcoming')
                           : L('进行中', 'open')}
                   </td>
-                  <td>
+                  <td data-label={L('操作', 'Actions')}>
                     {!over ? (
                       <button
                         type="button"
