@@ -77,6 +77,8 @@ describe('Office pages', () => {
   it('should import 200 rows only once the 2 bad rows are resolved, then print the PIN sheet', async () => {
     const before = await memberCount();
     const page = await adminPage();
+    // A new install: a checklist of what to set up, not an empty table.
+    expect(await textWith(page.getByTestId('setup-checklist'), '还没有志愿者')).toContain('服务队');
     const file = await roster(200, {
       57: ['志愿者57', '群众', '1391234', '环境整治服务队'],
       143: ['', '党员', '13900000143', null],

@@ -272,6 +272,45 @@ function PinReset(props: { member: Member }) {
   );
 }
 
+/** A new install has no volunteers yet: what to set up, in order, instead of an empty table. */
+function SetupChecklist() {
+  return (
+    <div class="stack" data-testid="setup-checklist">
+      <p>{L('还没有志愿者。开始使用前，请按顺序准备：', 'No volunteers yet. To get started:')}</p>
+      <ol>
+        <li>
+          {L(
+            '积分标准：在服务器的 config/scoring-standard.json 中核对本社区的9大项20小项。',
+            'Scoring standard: check config/scoring-standard.json on the server.',
+          )}
+        </li>
+        <li>
+          <Link href="/admin/users">{L('工作人员', 'Staff users')}</Link>
+          {L('：给队长和店员建账号。', ': accounts for leaders and clerks.')}
+        </li>
+        <li>
+          <Link href="/admin/teams">{L('服务队', 'Teams')}</Link>
+          {L('：建服务队并指定队长。', ': create teams and pick their leaders.')}
+        </li>
+        <li>
+          {L(
+            '志愿者：用下面的“从表格导入”一次导入花名册，或逐个开户。',
+            'Volunteers: import the roster below, or open passbooks one by one.',
+          )}
+        </li>
+        <li>
+          <Link href="/admin/catalog">{L('商品与库存', 'Catalog')}</Link>
+          {L('：登记可兑换的物品和服务券。', ': goods and coupons to redeem.')}
+        </li>
+        <li>
+          <Link href="/admin/windows">{L('兑换期', 'Windows')}</Link>
+          {L('：确认下一个兑换期。', ': check the next redemption window.')}
+        </li>
+      </ol>
+    </div>
+  );
+}
+
 export function MembersSection() {
   const [editing, setEditing] = useState<number | null>(null);
   const [q, setQ] = useState('');
@@ -361,7 +400,7 @@ export function MembersSection() {
                     </tr>
                   ) : null,
                 ])}
-                {list.data.length === 0 ? (
+                {list.data.length === 0 && search ? (
                   <tr>
                     <td colSpan={7} class="muted">
                       {L('没有找到。', 'None found.')}
@@ -372,6 +411,7 @@ export function MembersSection() {
             </table>
           </div>
         ) : null}
+        {list.data && list.data.length === 0 && !search ? <SetupChecklist /> : null}
       </Section>
       <Section title={L('新志愿者开户', 'Open a passbook for a new volunteer')}>
         <NewMemberForm onCreated={list.reload} />
