@@ -325,6 +325,32 @@ const ACCESS: AccessRow[] = [
     body: () => ({}),
     expect: adminOnly(200),
   },
+  {
+    name: 'POST /api/members/import?dryRun=true',
+    method: 'post',
+    path: () => '/api/members/import?dryRun=true',
+    body: (w) => ({ rows: [{ name: w.unique('导入') }] }),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /api/members/import',
+    method: 'post',
+    path: () => '/api/members/import',
+    body: (w) => ({ rows: [{ name: w.unique('导入'), kind: '群众' }] }),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'GET /api/members/export',
+    method: 'get',
+    path: () => '/api/members/export?format=csv',
+    expect: adminOnly(200),
+  },
+  {
+    name: 'GET /api/members/duplicates',
+    method: 'get',
+    path: () => `/api/members/duplicates?name=${encodeURIComponent('张三')}`,
+    expect: adminOnly(200),
+  },
   // teams
   {
     name: 'POST /api/teams',

@@ -1,16 +1,37 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ResetPinDto } from '../auth/dto/pin.dto';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
-import { CreateMemberDto, ListMembersQueryDto, UpdateMemberDto } from './dto/people.dto';
+import {
+  CreateMemberDto,
+  DuplicateMembersQueryDto,
+  ExportMembersQueryDto,
+  ImportMembersDto,
+  ImportMembersQueryDto,
+  ListMembersQueryDto,
+  UpdateMemberDto,
+} from './dto/people.dto';
 import { PeopleService } from './people.service';
+import { RosterService } from './roster.service';
+
+interface HeaderReply {
+  header(name: string, value: string): unknown;
+}
+
+const CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
 
 @ApiTags('members')
 @ApiBearerAuth()
 @Controller('members')
 export class MembersController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly roster: RosterService,
+  ) {}
 
   @Post()
   @Roles('admin')
@@ -30,6 +51,44 @@ export class MembersController {
   @Roles('admin', 'leader')
   list(@Query() query: ListMembersQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.people.listMembers(principal, query);
+  }
+
+  @Post('import')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Members (and their teams) from a roster: ?dryRun=true reports row by row and writes nothing; otherwise all valid rows in one transaction, none when a row is refused unless skipInvalid',
+  })
+  import(@Body() dto: ImportMembersDto, @Query() query: ImportMembersQueryDto) {
+    return this.roster.importFrom(dto, {
+      dryRun: query.dryRun ?? false,
+      skipInvalid: dto.skipInvalid ?? false,
+    });
+  }
+
+  @Get('export')
+  @Roles('admin')
+  @ApiProduces(CONTENT_TYPES.xlsx, CONTENT_TYPES.csv)
+  @ApiOperation({ summary: 'The member list as a spreadsheet (?format=xlsx, the default, or csv)' })
+  async export(
+    @Query() query: ExportMembersQueryDto,
+    @Res({ passthrough: true }) reply: HeaderReply,
+  ): Promise<Buffer> {
+    const format = query.format ?? 'xlsx';
+    const file = await this.roster.exportFile(format);
+    reply.header('content-type', CONTENT_TYPES[format]);
+    reply.header('content-disposition', `attachment; filename="members.${format}"`);
+    return file;
+  }
+
+  @Get('duplicates')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Passbooks already open for this name; samePhone marks the likely same person',
+  })
+  duplicates(@Query() query: DuplicateMembersQueryDto) {
+    return this.people.sameNamedMembers(query.name, query.phone);
   }
 
   @Get(':id')

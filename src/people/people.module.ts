@@ -4,12 +4,13 @@ import { LedgerModule } from '../ledger/ledger.module';
 import { HouseholdsController } from './households.controller';
 import { MembersController } from './members.controller';
 import { PeopleService } from './people.service';
+import { RosterService } from './roster.service';
 import { TeamsController } from './teams.controller';
 
 @Module({
   imports: [LedgerModule, AuthModule],
   controllers: [MembersController, TeamsController, HouseholdsController],
-  providers: [PeopleService],
+  providers: [PeopleService, RosterService],
   exports: [PeopleService],
 })
 export class PeopleModule {}

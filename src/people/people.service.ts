@@ -18,6 +18,7 @@ import { Hardship, Household } from './entities/household.entity';
 import { Member, MemberKind } from './entities/member.entity';
 import { Team, TeamLeader, TeamMember } from './entities/team.entity';
 import { newPassbookNumber, normalisePassbookNumber, PassbookPrefix } from './passbook-number';
+import { normalisePhone } from './phone';
 
 export interface PassbookOwner {
   passbookNo: string;
@@ -143,9 +144,11 @@ export class PeopleService {
     pin?: string;
     /** A pre-printed passbook number; generated when left out. */
     passbookNo?: string;
+    /** The hash of `pin`, when the caller hashed it ahead of a long transaction (an import). */
+    pinHash?: string;
   }): Promise<{ member: Member; generatedPin?: string }> {
     const pin = input.pin ?? randomSecret(6, '0123456789');
-    const pinHash = await hashSecret(pin);
+    const pinHash = input.pinHash ?? (await hashSecret(pin));
     const member = await this.db.write(async (em) => {
       const passbookNo = await this.passbookNumberFor('V', input.passbookNo);
       const account = await this.ledger.openAccount('member', input.name, passbookNo);
@@ -283,6 +286,39 @@ export class PeopleService {
   }
 
   // ---- members: what staff see ----
+
+  /**
+   * Passbooks a new one for this person would likely duplicate: the same name, with `samePhone`
+   * when the phone matches too (the import refuses those; the form asks first).
+   */
+  async sameNamedMembers(
+    name: string,
+    phone?: string,
+  ): Promise<{
+    items: {
+      id: number;
+      passbookNo: string;
+      name: string;
+      phone: string | null;
+      active: boolean;
+      samePhone: boolean;
+    }[];
+  }> {
+    const members = await this.db.read((em) =>
+      em.find(Member, { where: { name: name.trim() }, order: { id: 'ASC' }, take: 20 }),
+    );
+    const wanted = phone ? normalisePhone(phone) : null;
+    return {
+      items: members.map((m) => ({
+        id: m.id,
+        passbookNo: m.passbookNo,
+        name: m.name,
+        phone: m.phone,
+        active: m.active,
+        samePhone: wanted !== null && m.phone !== null && normalisePhone(m.phone) === wanted,
+      })),
+    };
+  }
 
   /** One member as the viewer may see them: admins all, leaders their teams' members (else 404). */
   async memberView(id: number, viewer: Principal): Promise<MemberView> {

@@ -11,20 +11,23 @@ import {
   Matches,
   MaxLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { PIN_MESSAGE, PIN_RE } from '../../auth/dto/pin.dto';
 import { IsId, IsIds } from '../../common/id-param.pipe';
 import { PageQueryDto } from '../../common/pagination';
 import { HARDSHIPS, Hardship } from '../entities/household.entity';
 import { MEMBER_KINDS, MemberKind } from '../entities/member.entity';
+import { MAINLAND_MOBILE_RE, normalisePhone, PHONE_MESSAGE } from '../phone';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 /** Printable text on one line: what a name, an address or a reason may hold. */
 const ONE_LINE = /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u;
 const ONE_LINE_MESSAGE = (field: string) => `${field} must be text on one line`;
-const PHONE_RE = /^\+?\d[\d -]{4,18}$/;
-const PHONE_MESSAGE = 'phone must be 5-20 digits (spaces, dashes and a leading + allowed)';
+/** Spaces, dashes and +86 are dropped before the mainland-mobile rule is checked. */
+const phone = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? normalisePhone(value) : value;
 const PASSBOOK_NO_HINT =
   'a pre-printed passbook number (8 characters, check character included); generated when left out';
 
@@ -39,11 +42,14 @@ export class CreateMemberDto {
 
   @ApiProperty({ enum: MEMBER_KINDS }) @IsIn(MEMBER_KINDS) kind!: MemberKind;
 
-  @ApiPropertyOptional({ example: '13812345678' })
+  @ApiPropertyOptional({
+    example: '13812345678',
+    description: 'a mainland mobile number; spaces, dashes and +86 are dropped',
+  })
   @IsOptional()
-  @Transform(trim)
+  @Transform(phone)
   @IsString()
-  @Matches(PHONE_RE, { message: PHONE_MESSAGE })
+  @Matches(MAINLAND_MOBILE_RE, { message: PHONE_MESSAGE })
   phone?: string;
 
   @ApiPropertyOptional({
@@ -77,11 +83,15 @@ export class UpdateMemberDto {
   @IsIn(MEMBER_KINDS)
   kind?: MemberKind;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes the phone' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'null removes the phone; a mainland mobile number',
+  })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
-  @Transform(trim)
+  @Transform(phone)
   @IsString()
-  @Matches(PHONE_RE, { message: PHONE_MESSAGE })
+  @Matches(MAINLAND_MOBILE_RE, { message: PHONE_MESSAGE })
   phone?: string | null;
 
   @ApiPropertyOptional({ description: 'false: the volunteer can no longer log in' })
@@ -237,4 +247,110 @@ export class ListHouseholdsQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(50)
   q?: string;
+}
+
+/** One roster row as JSON (what a spreadsheet's cells say); checked row by row, not here. */
+export class RosterRowDto {
+  @ApiPropertyOptional({ example: '张三明' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ description: '党员 / 群众 (or party_member / resident); blank: 群众' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  kind?: string;
+
+  @ApiPropertyOptional({ example: '13812345678' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  phone?: string;
+
+  @ApiPropertyOptional({
+    description: 'team names separated by 、 , ； or /; unknown teams are created',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  teams?: string;
+
+  @ApiPropertyOptional({ description: PASSBOOK_NO_HINT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  passbookNo?: string;
+
+  @ApiPropertyOptional({ description: '6 digits; blank: generated and returned once' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  pin?: string;
+}
+
+export class ImportMembersDto {
+  @ApiPropertyOptional({
+    description: 'the spreadsheet, base64; its first row names the columns (姓名 at least)',
+  })
+  @ValidateIf((o: ImportMembersDto) => o.rows === undefined)
+  @IsString()
+  @MaxLength(1_000_000)
+  @Matches(/^[A-Za-z0-9+/=\s]*$/, { message: 'file must be base64' })
+  file?: string;
+
+  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], description: 'with `file`' })
+  @ValidateIf((o: ImportMembersDto) => o.file !== undefined)
+  @IsIn(['xlsx', 'csv'])
+  format?: 'xlsx' | 'csv';
+
+  @ApiPropertyOptional({
+    type: [RosterRowDto],
+    description: 'rows already read, instead of `file`',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => RosterRowDto)
+  rows?: RosterRowDto[];
+
+  @ApiPropertyOptional({ description: 'import the valid rows and leave the refused ones out' })
+  @IsOptional()
+  @IsBoolean()
+  skipInvalid?: boolean;
+}
+
+const bool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class ImportMembersQueryDto {
+  @ApiPropertyOptional({ description: 'true: check and report, write nothing' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class ExportMembersQueryDto {
+  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' })
+  @IsOptional()
+  @IsIn(['xlsx', 'csv'])
+  format?: 'xlsx' | 'csv';
+}
+
+export class DuplicateMembersQueryDto {
+  @ApiProperty({ maxLength: 50 })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'as typed; compared as a mainland mobile number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { getAll, patch, post } from '../api';
+import { get, getAll, itemsOf, patch, post } from '../api';
+import { formatDateTime } from '../format';
 import { L } from '../i18n';
 import { toCents } from '../points';
 import type { CatalogItem } from '../types';
@@ -136,6 +137,187 @@ function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
   );
 }
 
+interface StockMovement {
+  id: number;
+  kind: 'initial' | 'restock' | 'redemption' | 'cancellation' | 'adjustment';
+  quantity: number;
+  stockAfter: number;
+  actor: string;
+  note: string | null;
+  createdAt: string;
+}
+
+function movementLabel(kind: StockMovement['kind']): string {
+  switch (kind) {
+    case 'initial':
+      return L('初始库存', 'initial');
+    case 'restock':
+      return L('补货', 'restock');
+    case 'redemption':
+      return L('兑换', 'redemption');
+    case 'cancellation':
+      return L('取消兑换退回', 'cancellation');
+    case 'adjustment':
+      return L('盘点调整', 'adjustment');
+  }
+}
+
+/** 报损 / 盘盈 and the movement log of one item: every change of stock with who and why. */
+function StockAdjust(props: { items: CatalogItem[]; onChanged: () => void }) {
+  const [itemId, setItemId] = useState<number | null>(props.items[0]?.id ?? null);
+  const [direction, setDirection] = useState<'loss' | 'found'>('loss');
+  const [qty, setQty] = useState('');
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
+  const item = props.items.find((i) => i.id === itemId);
+  const log = useLoad(
+    (signal) =>
+      itemId === null
+        ? Promise.resolve([] as StockMovement[])
+        : get<unknown>(`/catalog-items/${itemId}/stock-movements?limit=50`, { signal }).then((b) =>
+            itemsOf<StockMovement>(b),
+          ),
+    [itemId],
+  );
+  const n = Number(qty);
+  const valid = Number.isInteger(n) && n > 0 && reason.trim() !== '';
+  return (
+    <div class="stack" data-testid="stock-adjust">
+      <form
+        class="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!item || !valid) {
+            return;
+          }
+          const signed = direction === 'loss' ? -n : n;
+          const sentence =
+            direction === 'loss'
+              ? L(
+                  `${item.name} 报损 ${n} 件（${reason.trim()}），库存从 ${String(item.stock)} 减为 ${Number(item.stock) - n}？`,
+                  `Write off ${n} of ${item.name} (${reason.trim()})?`,
+                )
+              : L(
+                  `${item.name} 盘盈 ${n} 件（${reason.trim()}），库存从 ${String(item.stock)} 加为 ${Number(item.stock) + n}？`,
+                  `Add ${n} found ${item.name} (${reason.trim()})?`,
+                );
+          if (!confirm(sentence)) {
+            return;
+          }
+          setDone(null);
+          void action.run(async () => {
+            await post(`/catalog-items/${item.id}/stock-adjustments`, {
+              quantity: signed,
+              reason: reason.trim(),
+            });
+            setDone(L(`已调整：${item.name}。`, `Adjusted: ${item.name}.`));
+            setQty('');
+            setReason('');
+            props.onChanged();
+            log.reload();
+          });
+        }}
+      >
+        <div class="grid-2">
+          <Field label={L('物品', 'Item')}>
+            <select
+              name="adjustItem"
+              value={itemId ?? ''}
+              onChange={(e) => setItemId(Number(inputValue(e)))}
+            >
+              {props.items.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name}（{L('库存', 'stock')} {String(i.stock)}）
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={L('调整', 'Change')}>
+            <select
+              name="adjustDirection"
+              value={direction}
+              onChange={(e) => setDirection(inputValue(e) as 'loss' | 'found')}
+            >
+              <option value="loss">{L('报损（丢失、破损、过期）', 'Loss or breakage')}</option>
+              <option value="found">{L('盘盈（清点时多出）', 'Found in a count')}</option>
+            </select>
+          </Field>
+          <Field label={L('数量（件）', 'Quantity')}>
+            <input
+              name="adjustQty"
+              inputMode="numeric"
+              value={qty}
+              onInput={(e) => setQty(inputValue(e))}
+            />
+          </Field>
+          <Field label={L('原因', 'Reason')}>
+            <input
+              name="adjustReason"
+              value={reason}
+              maxLength={200}
+              onInput={(e) => setReason(inputValue(e))}
+            />
+          </Field>
+        </div>
+        <ErrorMsg error={action.error} ctx={{ subject: 'item' }} />
+        {done ? (
+          <Msg kind="ok" testId="stock-adjusted">
+            {done}
+          </Msg>
+        ) : null}
+        <button type="submit" class="btn btn-secondary" disabled={action.busy || !valid}>
+          {L('调整库存', 'Adjust stock')}
+        </button>
+      </form>
+      <h3>{L('库存流水', 'Stock movements')}</h3>
+      {log.error ? <ErrorMsg error={log.error} ctx={{ subject: 'item' }} /> : null}
+      {log.data ? (
+        <div class="table-wrap">
+          <table class="table table-cards" data-testid="stock-movements">
+            <thead>
+              <tr>
+                <th>{L('时间', 'When')}</th>
+                <th>{L('类别', 'Kind')}</th>
+                <th class="num">{L('变动', 'Change')}</th>
+                <th class="num">{L('结存', 'After')}</th>
+                <th>{L('经手人/说明', 'By / note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.data.map((m) => (
+                <tr key={m.id}>
+                  <td data-label={L('时间', 'When')}>{formatDateTime(m.createdAt)}</td>
+                  <td data-label={L('类别', 'Kind')}>{movementLabel(m.kind)}</td>
+                  <td data-label={L('变动', 'Change')} class="num">
+                    {m.quantity > 0 ? `+${m.quantity}` : String(m.quantity)}
+                  </td>
+                  <td data-label={L('结存', 'After')} class="num">
+                    {String(m.stockAfter)}
+                  </td>
+                  <td data-label={L('经手人', 'By')}>
+                    {m.actor}
+                    {m.note ? ` · ${m.note}` : ''}
+                  </td>
+                </tr>
+              ))}
+              {log.data.length === 0 ? (
+                <tr>
+                  <td colSpan={5} class="muted">
+                    {L('还没有库存变动。', 'No movements yet.')}
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <Loading />
+      )}
+    </div>
+  );
+}
+
 export function CatalogSection() {
   const list = useLoad((signal) => getAll<CatalogItem>('/catalog-items', signal), []);
   const [name, setName] = useState('');
@@ -171,6 +353,11 @@ export function CatalogSection() {
           </div>
         ) : null}
       </Section>
+      {list.data && list.data.length ? (
+        <Section title={L('报损、盘点与库存流水', 'Loss, counts and stock log')}>
+          <StockAdjust items={list.data} onChanged={list.reload} />
+        </Section>
+      ) : null}
       <Section title={L('新增商品', 'New item')}>
         <form
           class="stack"

@@ -14,8 +14,11 @@ interface Verify {
 interface TrialBalance {
   ok: boolean;
   sum: string;
-  accounts: unknown[];
+  /** How many accounts were summed (the API answers a number). */
+  accounts: number | unknown[];
 }
+
+const accountCount = (a: number | unknown[]): number => (Array.isArray(a) ? a.length : a);
 
 export function LedgerSection() {
   const [verify, setVerify] = useState<Verify | null>(null);
@@ -73,8 +76,8 @@ export function LedgerSection() {
         <Msg kind={trial.ok ? 'ok' : 'error'}>
           {trial.ok
             ? L(
-                `试算平衡：${trial.accounts.length} 个账户合计 ${trial.sum}。`,
-                `Balanced: ${trial.accounts.length} accounts sum to ${trial.sum}.`,
+                `试算平衡：${accountCount(trial.accounts)} 个账户合计 ${trial.sum}。`,
+                `Balanced: ${accountCount(trial.accounts)} accounts sum to ${trial.sum}.`,
               )
             : L(
                 `试算不平衡：合计 ${trial.sum}。请立即联系技术人员。`,

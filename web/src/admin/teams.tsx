@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { enc, get, post } from '../api';
+import { enc, get, patch, post, request } from '../api';
 import { loadTeamMembers, loadTeams, loadUsers } from '../endpoints';
 import { L } from '../i18n';
 import { cleanPassbookNo } from '../passbook-no';
-import type { Passbook, Team } from '../types';
+import type { Passbook, StaffUser, Team } from '../types';
 import {
   ErrorMsg,
   Field,
@@ -25,11 +25,39 @@ function TeamMembers(props: { team: Team }) {
     <div class="stack">
       {members.error ? <ErrorMsg error={members.error} /> : null}
       {members.data ? (
-        <p>
-          {members.data.length
-            ? members.data.map((m) => m.name).join('、')
-            : L('还没有队员。', 'No members yet.')}
-        </p>
+        members.data.length ? (
+          <ul class="team-members" data-testid="team-members">
+            {members.data.map((m) => (
+              <li key={m.id}>
+                {m.name} <span class="mono muted">{m.passbookNo}</span>{' '}
+                <button
+                  type="button"
+                  class="btn-link"
+                  disabled={action.busy}
+                  onClick={() => {
+                    if (
+                      confirm(
+                        L(
+                          `把 ${m.name} 移出 ${props.team.name}？积分和记录不受影响。`,
+                          `Remove ${m.name} from ${props.team.name}? Points and history stay.`,
+                        ),
+                      )
+                    ) {
+                      void action.run(async () => {
+                        await request('DELETE', `/teams/${props.team.id}/members/${m.id}`);
+                        members.reload();
+                      });
+                    }
+                  }}
+                >
+                  {L('移出', 'Remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{L('还没有队员。', 'No members yet.')}</p>
+        )
       ) : (
         <Loading />
       )}
@@ -84,6 +112,86 @@ function TeamMembers(props: { team: Team }) {
   );
 }
 
+function LeaderChecks(props: {
+  leaders: StaffUser[];
+  value: number[];
+  onChange: (ids: number[]) => void;
+}) {
+  return (
+    <fieldset class="checks">
+      <legend>{L('队长', 'Leaders')}</legend>
+      {props.leaders.length === 0 ? (
+        <span class="muted">
+          {L(
+            '还没有队长账号，请先在「工作人员」里添加。',
+            'No leader accounts yet; add one under Staff users.',
+          )}
+        </span>
+      ) : null}
+      {props.leaders.map((u) => (
+        <label key={u.id}>
+          <input
+            type="checkbox"
+            name={`leader-${u.username}`}
+            checked={props.value.includes(u.id)}
+            onChange={(e) =>
+              props.onChange(
+                e.currentTarget.checked
+                  ? [...props.value, u.id]
+                  : props.value.filter((id) => id !== u.id),
+              )
+            }
+          />
+          {u.username}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** 改名 / 换队长: rename a team, change its service and replace its leaders. */
+function TeamEdit(props: { team: Team; leaders: StaffUser[]; onDone: () => void }) {
+  const [name, setName] = useState(props.team.name);
+  const [serviceType, setServiceType] = useState(props.team.serviceType ?? '');
+  const [leaderIds, setLeaderIds] = useState<number[]>(props.team.leaderUserIds ?? []);
+  const [saved, setSaved] = useState(false);
+  const action = useAction();
+  return (
+    <form
+      class="stack"
+      data-testid="team-edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        void action.run(async () => {
+          await patch(`/teams/${props.team.id}`, {
+            name: name.trim(),
+            serviceType: serviceType.trim() || null,
+            leaderUserIds: leaderIds,
+          });
+          setSaved(true);
+          props.onDone();
+        });
+      }}
+    >
+      <div class="grid-2">
+        <Field label={L('队名', 'Name')}>
+          <input name="teamName" value={name} onInput={(e) => setName(inputValue(e))} required />
+        </Field>
+        <Field label={L('服务类别', 'Service')}>
+          <input value={serviceType} onInput={(e) => setServiceType(inputValue(e))} />
+        </Field>
+      </div>
+      <LeaderChecks leaders={props.leaders} value={leaderIds} onChange={setLeaderIds} />
+      <ErrorMsg error={action.error} ctx={{ subject: 'team' }} />
+      {saved ? <Msg kind="ok">{L('已保存。', 'Saved.')}</Msg> : null}
+      <button type="submit" class="btn btn-secondary" disabled={action.busy}>
+        {L('保存队名和队长', 'Save name and leaders')}
+      </button>
+    </form>
+  );
+}
+
 export function TeamsSection() {
   const teams = useLoad((signal) => loadTeams(signal), []);
   const users = useLoad((signal) => loadUsers(signal), []);
@@ -107,6 +215,7 @@ export function TeamsSection() {
                 ? ` · ${L('队长', 'leaders')} ${t.leaderUserIds.map(leaderName).join('、')}`
                 : ''}
             </summary>
+            <TeamEdit team={t} leaders={leaders} onDone={teams.reload} />
             <TeamMembers team={t} />
           </details>
         ))}
@@ -146,33 +255,7 @@ export function TeamsSection() {
               />
             </Field>
           </div>
-          <fieldset class="checks">
-            <legend>{L('队长', 'Leaders')}</legend>
-            {leaders.length === 0 ? (
-              <span class="muted">
-                {L(
-                  '还没有队长账号，请先在「工作人员」里添加。',
-                  'No leader accounts yet; add one under Staff users.',
-                )}
-              </span>
-            ) : null}
-            {leaders.map((u) => (
-              <label key={u.id}>
-                <input
-                  type="checkbox"
-                  checked={leaderIds.includes(u.id)}
-                  onChange={(e) =>
-                    setLeaderIds(
-                      e.currentTarget.checked
-                        ? [...leaderIds, u.id]
-                        : leaderIds.filter((id) => id !== u.id),
-                    )
-                  }
-                />
-                {u.username}
-              </label>
-            ))}
-          </fieldset>
+          <LeaderChecks leaders={leaders} value={leaderIds} onChange={setLeaderIds} />
           <ErrorMsg error={action.error} />
           <button type="submit" class="btn btn-primary" disabled={action.busy}>
             {L('新建', 'Create')}

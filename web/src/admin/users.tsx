@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { post } from '../api';
+import { patch, post } from '../api';
 import { deactivateUser, loadTeams, loadUsers } from '../endpoints';
 import { roleLabel } from '../format';
 import { L } from '../i18n';
-import type { StaffRole } from '../types';
+import type { StaffRole, StaffUser } from '../types';
 import {
   ErrorMsg,
   Field,
@@ -15,7 +15,77 @@ import {
   useLoad,
 } from '../ui/components';
 
+/** 修改: change a staff user's role or set a new password (their sessions end). */
+function UserEdit(props: { user: StaffUser; onDone: () => void }) {
+  const [role, setRole] = useState<StaffRole>(props.user.role);
+  const [password, setPassword] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const action = useAction();
+  return (
+    <form
+      class="stack"
+      data-testid="user-edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(null);
+        void action.run(async () => {
+          await patch(`/users/${props.user.id}`, {
+            ...(role !== props.user.role ? { role } : {}),
+            ...(password ? { password } : {}),
+          });
+          setSaved(
+            password
+              ? L(
+                  `已保存。新密码请当面告诉 ${props.user.username}，该账号已退出登录。`,
+                  `Saved. Tell ${props.user.username} the new password in person; they were logged out.`,
+                )
+              : L('已保存。', 'Saved.'),
+          );
+          setPassword('');
+          props.onDone();
+        });
+      }}
+    >
+      <div class="grid-2">
+        <Field label={L('角色', 'Role')}>
+          <select
+            name="editRole"
+            value={role}
+            onChange={(e) => setRole(inputValue(e) as StaffRole)}
+          >
+            {(['clerk', 'leader', 'admin'] as const).map((r) => (
+              <option key={r} value={r}>
+                {roleLabel(r)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={L('重设密码（至少8位，不改就空着）', 'New password (8+; blank keeps it)')}>
+          <input
+            name="editPassword"
+            type="text"
+            autoComplete="off"
+            value={password}
+            minLength={8}
+            onInput={(e) => setPassword(inputValue(e))}
+          />
+        </Field>
+      </div>
+      <ErrorMsg error={action.error} />
+      {saved ? (
+        <Msg kind="ok" testId="user-saved">
+          {saved}
+        </Msg>
+      ) : null}
+      <button type="submit" class="btn btn-primary" disabled={action.busy}>
+        {L('保存', 'Save')}
+      </button>
+    </form>
+  );
+}
+
 export function UsersSection() {
+  const [editing, setEditing] = useState<number | null>(null);
   const users = useLoad((signal) => loadUsers(signal), []);
   const teams = useLoad((signal) => loadTeams(signal), []);
   const [username, setUsername] = useState('');
@@ -34,7 +104,7 @@ export function UsersSection() {
         <ErrorMsg error={deactivate.error} />
         {users.data ? (
           <div class="table-wrap">
-            <table class="table">
+            <table class="table table-cards">
               <thead>
                 <tr>
                   <th>{L('用户名', 'Username')}</th>
@@ -45,13 +115,24 @@ export function UsersSection() {
                 </tr>
               </thead>
               <tbody>
-                {users.data.map((u) => (
-                  <tr key={u.id}>
-                    <td>{u.username}</td>
-                    <td>{roleLabel(u.role)}</td>
-                    <td>{(u.teamIds ?? []).map(teamName).join('、')}</td>
-                    <td>{u.active === false ? L('已停用', 'deactivated') : L('在用', 'active')}</td>
-                    <td>
+                {users.data.flatMap((u) => [
+                  <tr key={u.id} data-user={u.username}>
+                    <td data-label={L('用户名', 'Username')}>{u.username}</td>
+                    <td data-label={L('角色', 'Role')}>{roleLabel(u.role)}</td>
+                    <td data-label={L('服务队', 'Teams')}>
+                      {(u.teamIds ?? []).map(teamName).join('、')}
+                    </td>
+                    <td data-label={L('状态', 'Status')}>
+                      {u.active === false ? L('已停用', 'deactivated') : L('在用', 'active')}
+                    </td>
+                    <td data-label={L('操作', 'Actions')} class="actions">
+                      <button
+                        type="button"
+                        class="btn-link"
+                        onClick={() => setEditing(editing === u.id ? null : u.id)}
+                      >
+                        {L('修改角色/密码', 'Role/password')}
+                      </button>
                       {u.active !== false ? (
                         <button
                           type="button"
@@ -75,10 +156,31 @@ export function UsersSection() {
                         >
                           {L('停用', 'Deactivate')}
                         </button>
-                      ) : null}
+                      ) : (
+                        <button
+                          type="button"
+                          class="btn-link"
+                          disabled={deactivate.busy}
+                          onClick={() =>
+                            void deactivate.run(async () => {
+                              await post(`/users/${u.id}/activate`, {});
+                              users.reload();
+                            })
+                          }
+                        >
+                          {L('恢复', 'Re-activate')}
+                        </button>
+                      )}
                     </td>
-                  </tr>
-                ))}
+                  </tr>,
+                  editing === u.id ? (
+                    <tr key={`edit-${u.id}`} class="edit-row">
+                      <td colSpan={5}>
+                        <UserEdit user={u} onDone={users.reload} />
+                      </td>
+                    </tr>
+                  ) : null,
+                ])}
               </tbody>
             </table>
           </div>

@@ -1,11 +1,131 @@
 import { useState } from 'preact/hooks';
-import { post } from '../api';
-import { localInputToIso } from '../format';
+import { get, itemsOf, post } from '../api';
+import { formatDateTime, localInputToIso } from '../format';
 import { L } from '../i18n';
-import { ErrorMsg, Field, inputValue, Msg, Section, useAction } from '../ui/components';
+import {
+  ErrorMsg,
+  Field,
+  inputValue,
+  Loading,
+  Msg,
+  Section,
+  useAction,
+  useLoad,
+} from '../ui/components';
 import { useWindowStatus, WindowBanner } from '../ui/passbook';
 
+interface WindowRow {
+  id: number;
+  kind: string;
+  periodKey: string | null;
+  opensAt: string;
+  closesAt: string;
+  note: string | null;
+  closedEarly: { by: string; at: string } | null;
+}
+
+/** Every window, newest first; one not yet over can be cancelled (future) or closed (open). */
+function WindowList(props: { tick: number; onChanged: () => void }) {
+  const list = useLoad(
+    (signal) =>
+      get<unknown>('/redemption-windows?limit=50', { signal }).then((b) => itemsOf<WindowRow>(b)),
+    [props.tick],
+  );
+  const action = useAction();
+  const now = new Date().toISOString();
+  if (list.error) {
+    return <ErrorMsg error={list.error} ctx={{ subject: 'window' }} />;
+  }
+  if (!list.data) {
+    return <Loading />;
+  }
+  return (
+    <>
+      <ErrorMsg error={action.error} ctx={{ subject: 'window' }} />
+      <div class="table-wrap">
+        <table class="table table-cards" data-testid="windows-table">
+          <thead>
+            <tr>
+              <th>{L('兑换期', 'Window')}</th>
+              <th>{L('开始', 'Opens')}</th>
+              <th>{L('结束', 'Closes')}</th>
+              <th>{L('状态', 'Status')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.map((w) => {
+              const future = w.opensAt > now;
+              const over = w.closesAt <= now;
+              const cancelled = w.closedEarly !== null && w.closesAt === w.opensAt;
+              return (
+                <tr key={w.id} data-window={w.id}>
+                  <td data-label={L('兑换期', 'Window')}>
+                    {w.periodKey ?? w.note ?? L('临时加开', 'ad hoc')}
+                  </td>
+                  <td data-label={L('开始', 'Opens')}>{formatDateTime(w.opensAt)}</td>
+                  <td data-label={L('结束', 'Closes')}>{formatDateTime(w.closesAt)}</td>
+                  <td data-label={L('状态', 'Status')}>
+                    {cancelled
+                      ? L('已取消', 'cancelled')
+                      : over
+                        ? w.closedEarly
+                          ? L('已提前结束', 'closed early')
+                          : L('已结束', 'over')
+                        : future
+                          ? L('未开始', 'upcoming')
+                          : L('进行中', 'open')}
+                  </td>
+                  <td data-label={L('操作', 'Actions')}>
+                    {!over ? (
+                      <button
+                        type="button"
+                        class="btn-link"
+                        disabled={action.busy}
+                        onClick={() => {
+                          if (
+                            confirm(
+                              future
+                                ? L(
+                                    `取消 ${formatDateTime(w.opensAt)} 开始的兑换期？取消后它不会开放。`,
+                                    `Cancel the window opening ${formatDateTime(w.opensAt)}?`,
+                                  )
+                                : L(
+                                    '现在结束这个兑换期？结束后柜台不能再兑换。',
+                                    'Close this window now? The counter stops redeeming.',
+                                  ),
+                            )
+                          ) {
+                            void action.run(async () => {
+                              await post(`/redemption-windows/${w.id}/close`, {});
+                              props.onChanged();
+                            });
+                          }
+                        }}
+                      >
+                        {future ? L('取消', 'Cancel') : L('结束', 'Close')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+            {list.data.length === 0 ? (
+              <tr>
+                <td colSpan={5} class="muted">
+                  {L('还没有兑换期。', 'No windows yet.')}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
 export function WindowsSection() {
+  const [tick, setTick] = useState(0);
   const status = useWindowStatus();
   const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState('');
@@ -41,6 +161,7 @@ export function WindowsSection() {
                   await post(`/redemption-windows/${encodeURIComponent(String(current.id))}/close`);
                   setDone(L('兑换期已结束。', 'The window is closed.'));
                   status.refresh();
+                  setTick((t) => t + 1);
                 });
               }
             }}
@@ -48,6 +169,15 @@ export function WindowsSection() {
             {L('提前结束当前兑换期', 'Close the current window now')}
           </button>
         ) : null}
+      </Section>
+      <Section title={L('全部兑换期', 'All windows')}>
+        <WindowList
+          tick={tick}
+          onChanged={() => {
+            status.refresh();
+            setTick((t) => t + 1);
+          }}
+        />
       </Section>
       <Section title={L('临时加开兑换期', 'Add a window')}>
         <form
@@ -67,6 +197,7 @@ export function WindowsSection() {
                 ...(note.trim() ? { note: note.trim() } : {}),
               });
               setDone(L('已加开兑换期。', 'Window added.'));
+              setTick((t) => t + 1);
               setOpensAt('');
               setClosesAt('');
               setNote('');

@@ -1,0 +1,178 @@
+import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import { DomainError } from '../common/errors';
+
+/** One roster row as read from a file (or sent as JSON): text cells, checked later. */
+export interface RosterRow {
+  /** The row's number in the sheet (the header is usually row 1). */
+  row: number;
+  name?: string;
+  kind?: string;
+  phone?: string;
+  teams?: string;
+  passbookNo?: string;
+  pin?: string;
+}
+
+export type RosterFormat = 'xlsx' | 'csv';
+type Field = Exclude<keyof RosterRow, 'row'>;
+
+/** Header words a community's own spreadsheet is likely to use, Chinese first. */
+const HEADERS: Record<string, Field> = {
+  姓名: 'name',
+  名字: 'name',
+  name: 'name',
+  身份: 'kind',
+  政治面貌: 'kind',
+  类别: 'kind',
+  kind: 'kind',
+  电话: 'phone',
+  手机: 'phone',
+  手机号: 'phone',
+  手机号码: 'phone',
+  联系电话: 'phone',
+  phone: 'phone',
+  服务队: 'teams',
+  所属服务队: 'teams',
+  队伍: 'teams',
+  teams: 'teams',
+  team: 'teams',
+  存折号: 'passbookNo',
+  passbookno: 'passbookNo',
+  密码: 'pin',
+  pin: 'pin',
+};
+export const ROSTER_ROWS_MAX = 2000;
+
+const headerField = (text: string): Field | undefined =>
+  HEADERS[text.replace(/[\s*（(].*$/, '').trim()] ?? HEADERS[text.trim().toLowerCase()];
+
+function cellText(cell: ExcelJS.Cell, field: Field | undefined): string {
+  const v = cell.value;
+  if (v === null || v === undefined) {
+    return '';
+  }
+  // A PIN typed as 012345 into a number cell comes back as 12345: its zeros are put back.
+  if (typeof v === 'number') {
+    return field === 'pin' && Number.isInteger(v) && v >= 0 && v < 1e6
+      ? String(v).padStart(6, '0')
+      : String(v);
+  }
+  return cell.text.trim();
+}
+
+/** UTF-8 (with or without BOM) or, as Excel saves CSV on a Chinese Windows, GB18030. */
+function decodeCsv(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** Reads the first sheet: the first non-empty row names the columns, every later one is a person. */
+export async function readRoster(bytes: Buffer, format: RosterFormat): Promise<RosterRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  let sheet: ExcelJS.Worksheet | undefined;
+  try {
+    if (format === 'xlsx') {
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      sheet = workbook.worksheets[0];
+    } else {
+      // Cells stay text: a phone or a PIN must not become a number.
+      sheet = await workbook.csv.read(Readable.from([decodeCsv(bytes)]), {
+        map: (value: unknown) => value,
+      });
+    }
+  } catch {
+    throw DomainError.validation(`the file is not a readable ${format} spreadsheet`, {
+      field: 'file',
+      reason: 'UNREADABLE_FILE',
+    });
+  }
+  const columns = new Map<number, Field>();
+  const rows: RosterRow[] = [];
+  sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (columns.size === 0) {
+      row.eachCell((cell, col) => {
+        const field = headerField(cellText(cell, undefined));
+        if (field && ![...columns.values()].includes(field)) {
+          columns.set(col, field);
+        }
+      });
+      if (![...columns.values()].includes('name')) {
+        columns.clear();
+      }
+      return;
+    }
+    const out: RosterRow = { row: rowNumber };
+    for (const [col, field] of columns) {
+      const text = cellText(row.getCell(col), field);
+      if (text) {
+        out[field] = text;
+      }
+    }
+    if (Object.keys(out).length > 1) {
+      rows.push(out);
+    }
+  });
+  if (columns.size === 0) {
+    throw DomainError.validation('the first row must name the columns, 姓名 (name) among them', {
+      field: 'file',
+      reason: 'NO_NAME_COLUMN',
+    });
+  }
+  if (rows.length > ROSTER_ROWS_MAX) {
+    throw DomainError.validation(`a roster holds at most ${ROSTER_ROWS_MAX} rows`, {
+      field: 'file',
+      reason: 'TOO_MANY_ROWS',
+    });
+  }
+  return rows;
+}
+
+export interface RosterExportRow {
+  passbookNo: string;
+  name: string;
+  kind: string;
+  phone: string;
+  teams: string;
+  balance: string;
+  status: string;
+  createdAt: string;
+}
+
+const EXPORT_COLUMNS: { header: string; key: keyof RosterExportRow; width: number }[] = [
+  { header: '存折号', key: 'passbookNo', width: 12 },
+  { header: '姓名', key: 'name', width: 12 },
+  { header: '身份', key: 'kind', width: 8 },
+  { header: '电话', key: 'phone', width: 14 },
+  { header: '服务队', key: 'teams', width: 30 },
+  { header: '余额', key: 'balance', width: 10 },
+  { header: '状态', key: 'status', width: 8 },
+  { header: '开户日期', key: 'createdAt', width: 12 },
+];
+
+/** A cell a spreadsheet would run as a formula gets an apostrophe (CSV has no text type). */
+const inert = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+/** The member list as a spreadsheet whose columns read back in as an import's (姓名, 电话, 服务队…). */
+export async function writeRoster(rows: RosterExportRow[], format: RosterFormat): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('志愿者');
+  sheet.columns = EXPORT_COLUMNS;
+  sheet.getRow(1).font = { bold: true };
+  for (const r of rows) {
+    sheet.addRow(
+      format === 'csv'
+        ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, inert(v)]))
+        : { ...r },
+    );
+  }
+  if (format === 'xlsx') {
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+  // With a BOM, Excel on Windows shows the Chinese names instead of mojibake.
+  const csv = Buffer.from(await workbook.csv.writeBuffer());
+  return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), csv]);
+}
