@@ -12,9 +12,9 @@ describe('logging of user-supplied values (e2e)', () => {
         await t.http.post('/api/auth/login').send({ username: typed, password: 'whatever' });
       }
       const lines = warn.mock.calls.map((c) => String(c[0]));
-      const locked = lines.find((l) => l.includes('locked until'));
+      const locked = lines.find((l) => l.includes(' locked for '));
       expect(locked).toBeDefined();
-      expect(locked).toMatch(/^user:M\*+ \(34 characters\) locked until/);
+      expect(locked).toMatch(/^user:M\*+ \(34 characters\) locked for 15 minutes/);
       expect(locked).not.toContain('\n');
       expect(lines.join(' ')).not.toContain('Secret');
     } finally {

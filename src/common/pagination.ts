@@ -65,6 +65,28 @@ export function decodeCursor(
   return values;
 }
 
+/** A cursor over a text sort key (a passbook number): the same codec, the key checked by `shape`. */
+export function encodeKeyCursor(tag: string, key: string): string {
+  return Buffer.from(`${tag}:${key}`).toString('base64url');
+}
+
+/** Decodes a cursor made by encodeKeyCursor with this tag; a key not of `shape` is a 400. */
+export function decodeKeyCursor(
+  tag: string,
+  cursor: string | undefined,
+  shape: RegExp,
+): string | undefined {
+  if (cursor === undefined || cursor === '') {
+    return undefined;
+  }
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const key = text.startsWith(`${tag}:`) ? text.slice(tag.length + 1) : '';
+  if (!shape.test(key)) {
+    throw DomainError.validation('cursor is not valid', { field: 'cursor' });
+  }
+  return key;
+}
+
 /** Keyset cursor over ids (`tag` names the list's order). */
 export function encodeIdCursor(id: number, tag = 'i'): string {
   return encodeCursor(tag, id);

@@ -10,7 +10,15 @@ import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { maskAddress, maskContact, maskName, maskPhone, revealTo } from '../common/mask';
-import { decodeIdCursor, likePattern, LIMIT_DEFAULT, Page, toPage } from '../common/pagination';
+import {
+  decodeIdCursor,
+  decodeKeyCursor,
+  encodeKeyCursor,
+  likePattern,
+  LIMIT_DEFAULT,
+  Page,
+  toPage,
+} from '../common/pagination';
 import { formatCents, toSafeInteger } from '../common/points';
 import { Account } from '../ledger/entities/account.entity';
 import { LedgerService } from '../ledger/ledger.service';
@@ -37,21 +45,8 @@ export interface PassbookMatch {
   active: boolean;
 }
 
-/** Keyset cursor over passbook numbers (the search's order). */
-function encodePassbookCursor(passbookNo: string): string {
-  return Buffer.from(`p:${passbookNo}`).toString('base64url');
-}
-
-function decodePassbookCursor(cursor: string | undefined): string {
-  if (cursor === undefined || cursor === '') {
-    return '';
-  }
-  const m = /^p:([VH][0-9A-Z]{7})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) {
-    throw DomainError.validation('cursor is not valid', { field: 'cursor' });
-  }
-  return m[1];
-}
+/** The search's keyset cursor: the last passbook number shown. */
+const PASSBOOK_CURSOR = { tag: 'p', shape: /^[VH][0-9A-Z]{7}$/ };
 
 export interface MemberView {
   id: number;
@@ -588,7 +583,7 @@ export class PeopleService {
     cursor?: string;
   }): Promise<Page<PassbookMatch>> {
     const limit = query.limit ?? LIMIT_DEFAULT;
-    const after = decodePassbookCursor(query.cursor);
+    const after = decodeKeyCursor(PASSBOOK_CURSOR.tag, query.cursor, PASSBOOK_CURSOR.shape) ?? '';
     const q = query.q.trim();
     const name = likePattern(q.toLowerCase());
     const passbookNo = normalisePassbookNumber(q) ?? '';
@@ -669,7 +664,9 @@ export class PeopleService {
           };
         }),
         nextCursor:
-          raw.length > limit ? encodePassbookCursor(rows[rows.length - 1].passbook_no) : null,
+          raw.length > limit
+            ? encodeKeyCursor(PASSBOOK_CURSOR.tag, rows[rows.length - 1].passbook_no)
+            : null,
       };
     });
   }
