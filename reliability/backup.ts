@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,12 +104,15 @@ async function main(): Promise<void> {
       );
       let stop = false;
       let n = 0;
+      const runId = randomBytes(4).toString('hex');
       const inFlight = new Set<Promise<void>>();
       // Open loop: a write every 1/RATE s whatever the answers, as a busy day's counters would.
       const writer = (async () => {
         const t0 = performance.now();
         while (!stop) {
-          const w: Write = { key: `backup-load-${n}`, sentAt: performance.now() };
+          // A key of this run only: a database reused with --db already holds earlier runs' keys,
+          // which would replay their old answers instead of writing.
+          const w: Write = { key: `backup-load-${runId}-${n}`, sentAt: performance.now() };
           const memberId = memberIds[n % memberIds.length];
           n++;
           writes.push(w);
