@@ -32,7 +32,9 @@ export class AuthGuard implements CanActivate {
     req.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     if (!roles.includes(roleOf(principal))) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'your role may not do this');
+      throw new DomainError(ErrorCode.FORBIDDEN, 'your role may not do this', {
+        reason: 'ROLE_NOT_ALLOWED',
+      });
     }
     return true;
   }

@@ -74,6 +74,7 @@ export class AuthService implements OnApplicationBootstrap {
       await this.db.lockName(`username:${username}`);
       if (await em.findOneBy(User, { username })) {
         throw new DomainError(ErrorCode.CONFLICT, `username "${username}" is already taken`, {
+          reason: 'DUPLICATE_NAME',
           field: 'username',
         });
       }

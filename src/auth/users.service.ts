@@ -118,7 +118,9 @@ export class UsersService {
       const user = await this.lockUser(em, id);
       if (!active) {
         if (id === actorUserId) {
-          throw new DomainError(ErrorCode.CONFLICT, 'you cannot deactivate your own account');
+          throw new DomainError(ErrorCode.CONFLICT, 'you cannot deactivate your own account', {
+            reason: 'SELF_DEACTIVATION',
+          });
         }
         if (user.role === 'admin') {
           await this.assertAnotherActiveAdmin(em, id);
@@ -154,6 +156,7 @@ export class UsersService {
       throw new DomainError(
         ErrorCode.CONFLICT,
         'this is the last active admin; make another user admin first',
+        { reason: 'LAST_ADMIN' },
       );
     }
   }

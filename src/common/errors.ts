@@ -57,15 +57,124 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
 /** Seconds a client is told to wait (`Retry-After`) before trying a 503 again. */
 export const RETRY_AFTER_SECONDS = 10;
 
+/**
+ * `details.reason` of the codes that carry several meanings: one reason per meaning, each with what it
+ * means (the README's errors section and the OpenAPI `Error` schema list these). A throw site names
+ * its reason from here (the type refuses any other string); a new meaning gets a new entry here.
+ */
+export const CONFLICT_REASONS = {
+  DUPLICATE_NAME:
+    'another staff user, team or catalog item already has this name (`details.field`: username or name)',
+  PASSBOOK_NO_TAKEN: 'the passbook number is already in use',
+  ALREADY_EXISTS:
+    'a concurrent request created the same thing a moment earlier (a unique constraint lost the race)',
+  SELF_DEACTIVATION: 'an admin cannot deactivate their own account',
+  LAST_ADMIN: 'the last active admin cannot be deactivated or given another role',
+  MEMBER_INACTIVE: 'the member (`details.memberId` or `memberIds`) no longer volunteers here',
+  PASSBOOK_CLOSED: 'the passbook (`details.passbookNo`) is closed: its owner is deactivated',
+  RECORD_REJECTED: 'the service record was rejected and cannot be approved; log the service again',
+  RECORD_ALREADY_POSTED:
+    'the service record is already credited and cannot be rejected; reverse it instead',
+  RECORD_NOT_POSTED: 'the service record is pending or rejected: nothing was credited to reverse',
+  REVERSAL_NOT_REVERSIBLE: 'a reversal cannot itself be reversed; post a new entry instead',
+  REDEMPTION_NEEDS_CANCEL:
+    'a shop redemption is undone by cancelling it (stock back, coupons void), not by a reversal',
+  WINDOW_ALREADY_CLOSED: 'the redemption window already closed',
+  COUPON_VOID: 'the coupon is void: its redemption was cancelled',
+  ITEM_INACTIVE: 'a catalog item (`details.items`) is no longer offered',
+  RATING_ALREADY_PUBLISHED: "the year's star rating is already published",
+  YEAR_NOT_OVER: 'the year is not over; its rating can be published from 1 January of the next',
+  DRAFT_OUTDATED:
+    'points earned in the year changed since the draft was computed (`details.changedMembers`); run it again',
+} as const;
+
+export const FORBIDDEN_REASONS = {
+  ROLE_NOT_ALLOWED: "the caller's role may not do this",
+  NOT_TEAM_LEADER: 'the leader does not lead this team (`details.teamId` when named)',
+  NOT_IN_TEAM: 'a member (`details.memberIds`) is not in the team the service is logged under',
+  ADMIN_ONLY_ITEM: 'the scoring item (`details.itemCode`) is awarded by an admin only',
+  OWN_PASSBOOK_ONLY: 'a volunteer gives only from their own passbook',
+  VOLUNTEER_ONLY: 'only a volunteer logged in with their passbook has coupons of their own',
+} as const;
+
+export const REDEMPTION_WINDOW_CLOSED_REASONS = {
+  WINDOW_NOT_OPEN: 'no redemption window is open now (`details.next`: the next one, or null)',
+  CANCEL_WINDOW_PASSED:
+    "the redemption's window has closed; only an admin may cancel it now (`details.redemptionId`)",
+} as const;
+
+export const COUPON_ALREADY_USED_REASONS = {
+  COUPON_USED: 'the coupon was used already (`details.usedAt`)',
+  REDEMPTION_COUPON_USED:
+    'a coupon of the redemption was used, so it cannot be cancelled (`details.coupons`)',
+} as const;
+
+export const ALREADY_REVERSED_REASONS = {
+  TRANSACTION_REVERSED: 'the transaction was reversed already (`details.reversalId`)',
+  REDEMPTION_CANCELLED: 'the redemption was cancelled already (`details.cancelledAt`)',
+} as const;
+
+export const PERIOD_CLOSED_REASONS = {
+  YEAR_CLOSED:
+    "the service date's year is closed by its published star rating (`details.year`, `serviceDate`)",
+  RATING_PUBLISHED: 'the star rating is published and can no longer be recomputed',
+} as const;
+
+export const SERVICE_DATE_OUT_OF_RANGE_REASONS = {
+  DATE_IN_FUTURE: 'the service date is after today (`details.latest`)',
+  DATE_TOO_OLD: 'the service date is before the back-dating limit (`details.earliest`)',
+  NO_STANDARD: 'no scoring standard was in force on the service date',
+} as const;
+
+export const HOUSEHOLD_NOT_ELIGIBLE_REASONS = {
+  HOUSEHOLD_NOT_VERIFIED: 'the household is not verified yet',
+  HOUSEHOLD_INACTIVE: 'the household is no longer active',
+} as const;
+
+export const UNKNOWN_ITEM_REASONS = {
+  NOT_IN_STANDARD: 'the item code is not in the scoring standard in force (`details.itemCode`)',
+  NOT_IN_CATALOG: 'the catalog has no such item (`details.catalogItemIds`)',
+} as const;
+
+/** Every code that names its case in `details.reason`, with its reasons and their meanings. */
+export const REASONS = {
+  [ErrorCode.CONFLICT]: CONFLICT_REASONS,
+  [ErrorCode.FORBIDDEN]: FORBIDDEN_REASONS,
+  [ErrorCode.REDEMPTION_WINDOW_CLOSED]: REDEMPTION_WINDOW_CLOSED_REASONS,
+  [ErrorCode.COUPON_ALREADY_USED]: COUPON_ALREADY_USED_REASONS,
+  [ErrorCode.ALREADY_REVERSED]: ALREADY_REVERSED_REASONS,
+  [ErrorCode.PERIOD_CLOSED]: PERIOD_CLOSED_REASONS,
+  [ErrorCode.SERVICE_DATE_OUT_OF_RANGE]: SERVICE_DATE_OUT_OF_RANGE_REASONS,
+  [ErrorCode.HOUSEHOLD_NOT_ELIGIBLE]: HOUSEHOLD_NOT_ELIGIBLE_REASONS,
+  [ErrorCode.UNKNOWN_ITEM]: UNKNOWN_ITEM_REASONS,
+} as const satisfies Partial<Record<ErrorCode, Record<string, string>>>;
+
+export type ReasonedCode = keyof typeof REASONS;
+export type ReasonOf<C extends ReasonedCode> = keyof (typeof REASONS)[C] & string;
+export type ConflictReason = ReasonOf<ErrorCode.CONFLICT>;
+
+/** Details of a refusal; a code of REASONS must name its case. */
+type DetailsOf<C extends ErrorCode> = C extends ReasonedCode
+  ? { reason: ReasonOf<C>; [key: string]: unknown }
+  : Record<string, unknown> | undefined;
+
+/** The constructor's arguments, per code: `details` with a `reason` for the codes of REASONS. */
+export type DomainErrorArgs = {
+  [C in ErrorCode]: C extends ReasonedCode
+    ? [code: C, message: string, details: DetailsOf<C>]
+    : [code: C, message: string, details?: DetailsOf<C>];
+}[ErrorCode];
+
 /** A refusal a user can act on. Services throw it; the exception filter turns it into the response. */
 export class DomainError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+
+  constructor(...[code, message, details]: DomainErrorArgs) {
     super(message);
     this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
   }
 
   static notFound(what: string): DomainError {

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import {
+  ConflictReason,
   DomainError,
   ErrorCode,
   HTTP_STATUS_OF,
@@ -46,6 +47,7 @@ export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
       statusCode: 409,
       code: ErrorCode.CONFLICT,
       message: 'this already exists (created by another request at the same moment)',
+      details: { reason: 'ALREADY_EXISTS' satisfies ConflictReason },
     };
   }
   // Nest's own (route not found, throttler) and Fastify's (bad JSON, body too large) client errors.

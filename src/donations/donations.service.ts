@@ -98,7 +98,12 @@ export class DonationsService {
         throw new DomainError(
           ErrorCode.HOUSEHOLD_NOT_ELIGIBLE,
           `this household ${why} and cannot receive gifts; choose another or ask the community office`,
-          { householdId: household.id, verified: household.verified, active: household.active },
+          {
+            reason: !household.verified ? 'HOUSEHOLD_NOT_VERIFIED' : 'HOUSEHOLD_INACTIVE',
+            householdId: household.id,
+            verified: household.verified,
+            active: household.active,
+          },
         );
       }
       const actor = actorOf(principal);
@@ -272,7 +277,7 @@ export class DonationsService {
         throw new DomainError(
           ErrorCode.FORBIDDEN,
           'a volunteer can give only from their own passbook',
-          { field: 'passbookNo' },
+          { reason: 'OWN_PASSBOOK_ONLY', field: 'passbookNo' },
         );
       }
       member = await em.findOneBy(Member, { id: principal.memberId });
@@ -306,7 +311,7 @@ export class DonationsService {
       throw new DomainError(
         ErrorCode.CONFLICT,
         `passbook ${member.passbookNo} is closed and cannot give points`,
-        { passbookNo: member.passbookNo },
+        { reason: 'PASSBOOK_CLOSED', passbookNo: member.passbookNo },
       );
     }
     return member;

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/principal';
 import { Database } from '../common/db/database';
 import { storageUnavailable } from '../common/db/storage-failure';
-import { DomainError } from '../common/errors';
+import { DomainError, ErrorCode } from '../common/errors';
 
 @ApiTags('health')
 @Controller('health')
@@ -32,5 +32,8 @@ export class HealthController {
 
 function degraded(db: string): DomainError {
   const refusal = storageUnavailable(db === 'full' || db === 'busy' ? db : 'down');
-  return new DomainError(refusal.code, refusal.message, { status: 'degraded', db });
+  return new DomainError(ErrorCode.STORAGE_UNAVAILABLE, refusal.message, {
+    status: 'degraded',
+    db,
+  });
 }

@@ -115,6 +115,7 @@ export class LedgerService {
           ErrorCode.ALREADY_REVERSED,
           'this transaction has already been reversed',
           {
+            reason: 'TRANSACTION_REVERSED',
             transactionId: req.reverses,
             reversalId: already.id,
           },
@@ -218,6 +219,7 @@ export class LedgerService {
       throw new DomainError(
         ErrorCode.CONFLICT,
         'a reversal cannot itself be reversed; post a new entry instead',
+        { reason: 'REVERSAL_NOT_REVERSIBLE' },
       );
     }
     const lines = await em.findBy(Posting, { transactionId });
@@ -259,7 +261,11 @@ export class LedgerService {
       throw new DomainError(
         ErrorCode.CONFLICT,
         `transaction #${original.seq} is a shop redemption; cancel it with ${target} so the stock comes back and its coupons are voided`,
-        { kind: original.kind, ...(typeof redemptionId === 'number' ? { redemptionId } : {}) },
+        {
+          reason: 'REDEMPTION_NEEDS_CANCEL',
+          kind: original.kind,
+          ...(typeof redemptionId === 'number' ? { redemptionId } : {}),
+        },
       );
     }
     return this.reverse(transactionId, opts);

@@ -803,6 +803,7 @@ export class PeopleService {
     await this.db.lockName(`team-name:${name}`);
     if (await em.findOneBy(Team, { name })) {
       throw new DomainError(ErrorCode.CONFLICT, `a team named "${name}" already exists`, {
+        reason: 'DUPLICATE_NAME',
         field: 'name',
       });
     }
@@ -860,6 +861,7 @@ export class PeopleService {
     await this.db.lockName(`passbook-no:${passbookNo}`);
     if (await this.db.writeManager().findOneBy(Account, { passbookNo })) {
       throw new DomainError(ErrorCode.CONFLICT, `passbook number ${passbookNo} is already in use`, {
+        reason: 'PASSBOOK_NO_TAKEN',
         field: 'passbookNo',
         passbookNo,
       });

@@ -91,7 +91,7 @@ export class StarRatingsService {
         throw new DomainError(
           ErrorCode.PERIOD_CLOSED,
           `the ${year} star rating was published${this.publishedOn(existing.publishedAt)} and can no longer be recomputed`,
-          { year, publishedAt: existing.publishedAt },
+          { reason: 'RATING_PUBLISHED', year, publishedAt: existing.publishedAt },
         );
       }
       await this.compute(em, year, existing);
@@ -117,14 +117,14 @@ export class StarRatingsService {
         throw new DomainError(
           ErrorCode.CONFLICT,
           `the ${year} star rating is already published (${rating.publishedAt ?? '?'})`,
-          { year, publishedAt: rating.publishedAt },
+          { reason: 'RATING_ALREADY_PUBLISHED', year, publishedAt: rating.publishedAt },
         );
       }
       if (year >= this.currentYear()) {
         throw new DomainError(
           ErrorCode.CONFLICT,
           `${year} is not over yet; its rating can be published from 1 January ${year + 1}`,
-          { year },
+          { reason: 'YEAR_NOT_OVER', year },
         );
       }
       const changedMembers = await this.changedSinceDraft(em, year);
@@ -132,7 +132,7 @@ export class StarRatingsService {
         throw new DomainError(
           ErrorCode.CONFLICT,
           `points earned in ${year} changed for ${changedMembers} member(s) since the draft was computed at ${rating.computedAt}; run the rating again and check it before publishing`,
-          { year, changedMembers, computedAt: rating.computedAt },
+          { reason: 'DRAFT_OUTDATED', year, changedMembers, computedAt: rating.computedAt },
         );
       }
       await em.update(
@@ -243,7 +243,7 @@ export class StarRatingsService {
         throw new DomainError(
           ErrorCode.PERIOD_CLOSED,
           `the ${year} star rating was published${this.publishedOn(rows[0].published_at)}; service in ${year} can no longer be recorded or approved`,
-          { year, serviceDate },
+          { reason: 'YEAR_CLOSED', year, serviceDate },
         );
       }
     };

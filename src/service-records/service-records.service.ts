@@ -178,7 +178,9 @@ export class ServiceRecordsService implements OnModuleInit {
     const actor = actorOf(req.principal);
     const admin = isAdmin(req.principal);
     if (!admin && leaderIdOf(req.principal) === null) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'only an admin or a team leader may log service');
+      throw new DomainError(ErrorCode.FORBIDDEN, 'only an admin or a team leader may log service', {
+        reason: 'ROLE_NOT_ALLOWED',
+      });
     }
     this.assertDateInRange(req.serviceDate);
 
@@ -190,7 +192,7 @@ export class ServiceRecordsService implements OnModuleInit {
         throw new DomainError(
           ErrorCode.FORBIDDEN,
           `${item.name} (${item.code}) is awarded by an administrator only`,
-          { itemCode: item.code },
+          { reason: 'ADMIN_ONLY_ITEM', itemCode: item.code },
         );
       }
       const lines = this.scoreLines(req, resolved);
@@ -283,7 +285,7 @@ export class ServiceRecordsService implements OnModuleInit {
         throw new DomainError(
           ErrorCode.CONFLICT,
           `service record ${id} was rejected (${record.rejectReason}); log the service again instead`,
-          { status: record.status },
+          { reason: 'RECORD_REJECTED', status: record.status },
         );
       }
       if (record.status === 'pending') {
@@ -312,7 +314,11 @@ export class ServiceRecordsService implements OnModuleInit {
         throw new DomainError(
           ErrorCode.CONFLICT,
           `service record ${id} is already credited; correct it with a reversal instead`,
-          { status: record.status, transactionId: record.transactionId },
+          {
+            reason: 'RECORD_ALREADY_POSTED',
+            status: record.status,
+            transactionId: record.transactionId,
+          },
         );
       }
       if (record.status === 'pending') {
@@ -343,7 +349,7 @@ export class ServiceRecordsService implements OnModuleInit {
         throw new DomainError(
           ErrorCode.CONFLICT,
           `service record ${id} is ${record.status}, not credited; there is nothing to reverse`,
-          { status: record.status },
+          { reason: 'RECORD_NOT_POSTED', status: record.status },
         );
       }
       const reversal = await this.ledger.reverse(record.transactionId, {
@@ -456,7 +462,12 @@ export class ServiceRecordsService implements OnModuleInit {
         serviceDate > latest
           ? `service date ${serviceDate} is in the future; log service on or after the day it was done`
           : `service date ${serviceDate} is more than ${this.config.backDatingDays} days ago; the earliest that may be logged is ${earliest}`,
-        { serviceDate, earliest, latest },
+        {
+          reason: serviceDate > latest ? 'DATE_IN_FUTURE' : 'DATE_TOO_OLD',
+          serviceDate,
+          earliest,
+          latest,
+        },
       );
     }
   }
@@ -467,7 +478,7 @@ export class ServiceRecordsService implements OnModuleInit {
       throw new DomainError(
         ErrorCode.SERVICE_DATE_OUT_OF_RANGE,
         `no scoring standard was in force on ${serviceDate}`,
-        { serviceDate },
+        { reason: 'NO_STANDARD', serviceDate },
       );
     }
     return version;
@@ -479,7 +490,7 @@ export class ServiceRecordsService implements OnModuleInit {
       throw new DomainError(
         ErrorCode.UNKNOWN_ITEM,
         `"${itemCode}" is not an item of the scoring standard in force (version ${version.version}); see GET /api/standard`,
-        { itemCode, standardVersion: version.version },
+        { reason: 'NOT_IN_STANDARD', itemCode, standardVersion: version.version },
       );
     }
     return resolved;
@@ -560,7 +571,7 @@ export class ServiceRecordsService implements OnModuleInit {
       throw new DomainError(
         ErrorCode.CONFLICT,
         `${inactive.map((m) => `${m.name} (${m.passbookNo})`).join(', ')} no longer volunteer here`,
-        { memberIds: inactive.map((m) => m.id) },
+        { reason: 'MEMBER_INACTIVE', memberIds: inactive.map((m) => m.id) },
       );
     }
     return members;

@@ -255,6 +255,7 @@ export class CatalogService {
   private async refuseTakenName(em: EntityManager, name: string): Promise<void> {
     if (await em.findOneBy(CatalogItem, { name })) {
       throw new DomainError(ErrorCode.CONFLICT, `the catalog already has an item named "${name}"`, {
+        reason: 'DUPLICATE_NAME',
         field: 'name',
       });
     }

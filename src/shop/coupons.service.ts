@@ -60,13 +60,13 @@ export class CouponsService {
         throw new DomainError(
           ErrorCode.COUPON_ALREADY_USED,
           `coupon ${code} was already used at ${coupon.usedAt}`,
-          { code, usedAt: coupon.usedAt },
+          { reason: 'COUPON_USED', code, usedAt: coupon.usedAt },
         );
       }
       throw new DomainError(
         ErrorCode.CONFLICT,
         `coupon ${code} is void: its redemption was cancelled at ${coupon.voidedAt}`,
-        { code, status: coupon.status, voidedAt: coupon.voidedAt },
+        { reason: 'COUPON_VOID', code, status: coupon.status, voidedAt: coupon.voidedAt },
       );
     });
   }
@@ -113,7 +113,9 @@ export class CouponsService {
     query: { status?: CouponStatus; limit: number; cursor?: string },
   ): Promise<Page<CouponView>> {
     if (principal.kind !== 'member') {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'only a volunteer has coupons of their own');
+      throw new DomainError(ErrorCode.FORBIDDEN, 'only a volunteer has coupons of their own', {
+        reason: 'VOLUNTEER_ONLY',
+      });
     }
     return this.listForPassbook(principal.passbookNo, query);
   }

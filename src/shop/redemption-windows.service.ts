@@ -102,6 +102,7 @@ export class RedemptionWindowsService {
         ? `the shop is not redeeming now; the next redemption window opens at ${next.opensAt}`
         : 'the shop is not redeeming now and no redemption window is planned',
       {
+        reason: 'WINDOW_NOT_OPEN',
         opensAt: next?.opensAt ?? null,
         next: next && { id: next.id, opensAt: next.opensAt, closesAt: next.closesAt },
       },
@@ -176,6 +177,7 @@ export class RedemptionWindowsService {
       const now = this.clock.now().toISOString();
       if (w.closesAt <= now) {
         throw new DomainError(ErrorCode.CONFLICT, `this window already closed at ${w.closesAt}`, {
+          reason: 'WINDOW_ALREADY_CLOSED',
           windowId: w.id,
           closesAt: w.closesAt,
         });

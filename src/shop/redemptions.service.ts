@@ -212,7 +212,7 @@ export class RedemptionsService {
         throw new DomainError(
           ErrorCode.REDEMPTION_WINDOW_CLOSED,
           'the window of this redemption has closed; only an administrator can cancel it now',
-          { redemptionId: r.id, windowId: r.windowId },
+          { reason: 'CANCEL_WINDOW_PASSED', redemptionId: r.id, windowId: r.windowId },
         );
       }
       const now = this.clock.now().toISOString();
@@ -241,6 +241,7 @@ export class RedemptionsService {
           ErrorCode.COUPON_ALREADY_USED,
           `coupon ${used.map((c) => c.code).join(', ')} of this redemption has been used; it cannot be cancelled`,
           {
+            reason: 'REDEMPTION_COUPON_USED',
             redemptionId: id,
             coupons: used.map((c) => ({ code: c.code, usedAt: c.usedAt })),
           },
@@ -431,7 +432,7 @@ export class RedemptionsService {
       throw new DomainError(
         ErrorCode.UNKNOWN_ITEM,
         `the catalog has no item ${unknown.join(', ')}`,
-        { catalogItemIds: unknown },
+        { reason: 'NOT_IN_CATALOG', catalogItemIds: unknown },
       );
     }
     const inactive = rows.filter((i) => !i.active);
@@ -439,7 +440,10 @@ export class RedemptionsService {
       throw new DomainError(
         ErrorCode.CONFLICT,
         `no longer offered: ${inactive.map((i) => `"${i.name}"`).join(', ')}`,
-        { items: inactive.map((i) => ({ catalogItemId: i.id, name: i.name, active: false })) },
+        {
+          reason: 'ITEM_INACTIVE',
+          items: inactive.map((i) => ({ catalogItemId: i.id, name: i.name, active: false })),
+        },
       );
     }
     return items;
@@ -582,6 +586,7 @@ function refuseIneligible(owner: PassbookOwner): void {
   const o = owner.owner;
   if (o.type === 'member' ? !o.member.active : !o.household.active) {
     throw new DomainError(ErrorCode.CONFLICT, `passbook ${owner.passbookNo} is closed`, {
+      reason: 'PASSBOOK_CLOSED',
       passbookNo: owner.passbookNo,
     });
   }
@@ -589,7 +594,7 @@ function refuseIneligible(owner: PassbookOwner): void {
     throw new DomainError(
       ErrorCode.HOUSEHOLD_NOT_ELIGIBLE,
       `household passbook ${owner.passbookNo} is not verified yet`,
-      { passbookNo: owner.passbookNo },
+      { reason: 'HOUSEHOLD_NOT_VERIFIED', passbookNo: owner.passbookNo },
     );
   }
 }
@@ -598,6 +603,6 @@ function alreadyCancelled(r: Redemption): DomainError {
   return new DomainError(
     ErrorCode.ALREADY_REVERSED,
     `redemption #${r.id} was already cancelled at ${r.cancelledAt}`,
-    { redemptionId: r.id, cancelledAt: r.cancelledAt },
+    { reason: 'REDEMPTION_CANCELLED', redemptionId: r.id, cancelledAt: r.cancelledAt },
   );
 }

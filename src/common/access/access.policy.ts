@@ -90,10 +90,14 @@ export class AccessPolicy {
     }
     const leaderId = leaderIdOf(viewer);
     if (leaderId === null) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'your role may not do this');
+      throw new DomainError(ErrorCode.FORBIDDEN, 'your role may not do this', {
+        reason: 'ROLE_NOT_ALLOWED',
+      });
     }
     if (!(await this.ledTeamIds(leaderId)).includes(teamId)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'you do not lead this team');
+      throw new DomainError(ErrorCode.FORBIDDEN, 'you do not lead this team', {
+        reason: 'NOT_TEAM_LEADER',
+      });
     }
     return team;
   }
@@ -125,7 +129,7 @@ export class AccessPolicy {
     if (!member.active) {
       throw new DomainError(ErrorCode.CONFLICT, 'this member no longer volunteers here', {
         memberId,
-        reason: 'member_inactive',
+        reason: 'MEMBER_INACTIVE',
       });
     }
   }
@@ -149,11 +153,16 @@ export class AccessPolicy {
     }
     const leaderId = leaderIdOf(viewer);
     if (leaderId === null) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'only an admin or a team leader may log service');
+      throw new DomainError(ErrorCode.FORBIDDEN, 'only an admin or a team leader may log service', {
+        reason: 'ROLE_NOT_ALLOWED',
+      });
     }
     const led = await this.ledTeamIds(leaderId);
     if (teamId !== null && !led.includes(teamId)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, `you do not lead team ${teamId}`, { teamId });
+      throw new DomainError(ErrorCode.FORBIDDEN, `you do not lead team ${teamId}`, {
+        reason: 'NOT_TEAM_LEADER',
+        teamId,
+      });
     }
     const memberships = led.length
       ? await this.db.read((em) =>
@@ -180,7 +189,7 @@ export class AccessPolicy {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
         `member ${notInTeam.join(', ')} is not in team ${teamId}: log their service under a team they serve in`,
-        { memberIds: notInTeam, teamId, reason: 'not_in_team' },
+        { memberIds: notInTeam, teamId, reason: 'NOT_IN_TEAM' },
       );
     }
     return teamId;
