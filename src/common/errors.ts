@@ -94,7 +94,6 @@ export const FORBIDDEN_REASONS = {
   NOT_IN_TEAM: 'a member (`details.memberIds`) is not in the team the service is logged under',
   ADMIN_ONLY_ITEM: 'the scoring item (`details.itemCode`) is awarded by an admin only',
   OWN_PASSBOOK_ONLY: 'a volunteer gives only from their own passbook',
-  VOLUNTEER_ONLY: 'only a volunteer logged in with their passbook has coupons of their own',
 } as const;
 
 export const REDEMPTION_WINDOW_CLOSED_REASONS = {

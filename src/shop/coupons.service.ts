@@ -114,7 +114,7 @@ export class CouponsService {
   ): Promise<Page<CouponView>> {
     if (principal.kind !== 'member') {
       throw new DomainError(ErrorCode.FORBIDDEN, 'only a volunteer has coupons of their own', {
-        reason: 'VOLUNTEER_ONLY',
+        reason: 'ROLE_NOT_ALLOWED',
       });
     }
     return this.listForPassbook(principal.passbookNo, query);
