@@ -120,7 +120,12 @@ describe('donations over HTTP (e2e)', () => {
       statusCode: 422,
       code: 'HOUSEHOLD_NOT_ELIGIBLE',
       message: expect.stringContaining('not verified'),
-      details: { householdId: household.id, verified: false, active: true },
+      details: {
+        reason: 'HOUSEHOLD_NOT_VERIFIED',
+        householdId: household.id,
+        verified: false,
+        active: true,
+      },
     });
     expect(await counts()).toEqual(before);
     await expect(f.balanceOf(member.accountId)).resolves.toBe(1000);

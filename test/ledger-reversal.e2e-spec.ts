@@ -57,7 +57,11 @@ describe('POST /api/ledger/transactions/:id/reversal on shop and donation entrie
       statusCode: 409,
       code: 'CONFLICT',
       message: expect.stringContaining(`POST /api/redemptions/${redemption.body.id}/cancel`),
-      details: { kind: 'redeem', redemptionId: redemption.body.id },
+      details: {
+        reason: 'REDEMPTION_NEEDS_CANCEL',
+        kind: 'redeem',
+        redemptionId: redemption.body.id,
+      },
     });
     expect({
       transactions: await tableCount(t, 'ledger_transactions'),

@@ -87,7 +87,7 @@ describe('a year closed by its published star rating (e2e)', () => {
       code: 'PERIOD_CLOSED',
       message:
         'the 2026 star rating was published on 2027-01-08 10:00 (Asia/Shanghai); service in 2026 can no longer be recorded or approved',
-      details: { year: 2026, serviceDate: '2026-12-30' },
+      details: { reason: 'YEAR_CLOSED', year: 2026, serviceDate: '2026-12-30' },
     };
     const refusedRecord = await record(adminAuth, '2026-12-30');
     expect(refusedRecord.status).toBe(409);
@@ -103,7 +103,7 @@ describe('a year closed by its published star rating (e2e)', () => {
     expect(approval.status).toBe(409);
     expect(approval.body).toEqual({
       ...closed,
-      details: { year: 2026, serviceDate: '2026-12-19' },
+      details: { reason: 'YEAR_CLOSED', year: 2026, serviceDate: '2026-12-19' },
     });
 
     expect(await footprint(t)).toEqual(before);

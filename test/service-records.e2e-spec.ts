@@ -306,7 +306,12 @@ describe('service records and activities (e2e)', () => {
         code: 'SERVICE_DATE_OUT_OF_RANGE',
         message:
           'service date 2026-03-16 is more than 90 days ago; the earliest that may be logged is 2026-03-17',
-        details: { serviceDate: '2026-03-16', earliest: '2026-03-17', latest: '2026-06-15' },
+        details: {
+          reason: 'DATE_TOO_OLD',
+          serviceDate: '2026-03-16',
+          earliest: '2026-03-17',
+          latest: '2026-06-15',
+        },
       });
     });
 
@@ -442,7 +447,7 @@ describe('service records and activities (e2e)', () => {
           code: 'PERIOD_CLOSED',
           message:
             'the 2026 star rating was published on 2027-01-03 08:00 (Asia/Shanghai); service in 2026 can no longer be recorded or approved',
-          details: { year: 2026, serviceDate: '2026-12-30' },
+          details: { reason: 'YEAR_CLOSED', year: 2026, serviceDate: '2026-12-30' },
         });
         expect(await footprint(t)).toEqual(before);
         const newYear = await postRecord(
@@ -914,6 +919,7 @@ describe('service records with approval (e2e)', () => {
       .send({ memberId: member.id, itemCode: 'cleanup', quantity: 1, serviceDate: '2026-05-15' });
     expect(old.status).toBe(422);
     expect(old.body.details).toEqual({
+      reason: 'DATE_TOO_OLD',
       serviceDate: '2026-05-15',
       earliest: '2026-05-16',
       latest: '2026-06-15',

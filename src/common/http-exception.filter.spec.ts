@@ -16,7 +16,12 @@ describe(toErrorBody.name, () => {
     [{ code: 'SQLITE_CONSTRAINT_UNIQUE', message: 'UNIQUE constraint failed: catalog_items.name' }],
   ])('should answer a lost unique-constraint race with 409 CONFLICT and no SQL', (err) => {
     const body = toErrorBody(Object.assign(new Error('query failed'), err));
-    expect(body).toEqual({ statusCode: 409, code: 'CONFLICT', message: expect.any(String) });
+    expect(body).toEqual({
+      statusCode: 409,
+      code: 'CONFLICT',
+      message: expect.any(String),
+      details: { reason: 'ALREADY_EXISTS' },
+    });
     expect(JSON.stringify(body)).not.toMatch(/constraint|Key \(|catalog_items/);
   });
 
