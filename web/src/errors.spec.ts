@@ -1,6 +1,8 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ErrorCode, HTTP_STATUS_OF, REASONS, ReasonedCode } from '../../src/common/errors';
 import { ApiError } from './api';
-import { describeError } from './errors';
+import { describeError, REASON_SENTENCES } from './errors';
+import { setLang } from './i18n';
 
 const refusal = (status: number, code: string, details: Record<string, unknown> = {}) =>
   new ApiError(status, code, 'english message from the service', details);
@@ -140,5 +142,85 @@ describe(describeError.name, () => {
     for (const code of codes) {
       expect(describeError(refusal(409, code))).not.toContain('english message');
     }
+  });
+});
+
+describe('describeError by details.reason', () => {
+  const reasons = (Object.keys(REASONS) as ReasonedCode[]).flatMap((code) =>
+    Object.keys(REASONS[code]).map((reason) => [code, reason] as const),
+  );
+  const sentence = (code: ReasonedCode, reason: string, details: Record<string, unknown> = {}) =>
+    describeError(refusal(HTTP_STATUS_OF[code], code, { reason, ...details }));
+
+  beforeAll(() => {
+    // setLang marks the page's language; a bare element stands in for the page here.
+    (globalThis as { document?: unknown }).document = { documentElement: {} };
+  });
+  afterAll(() => {
+    setLang('zh');
+    delete (globalThis as { document?: unknown }).document;
+  });
+
+  it('should have a sentence of its own for every reason the API names', () => {
+    const missing = reasons.filter(([code, reason]) => !REASON_SENTENCES[code]?.[reason]);
+    expect(missing).toEqual([]);
+    const unknown = Object.entries(REASON_SENTENCES).flatMap(([code, byReason]) =>
+      Object.keys(byReason).filter((r) => !(r in (REASONS[code as ReasonedCode] ?? {}))),
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  it.each(['zh', 'en'] as const)('should say each reason in its own words (%s)', (lang) => {
+    setLang(lang);
+    const said = reasons.map(([code, reason]) => sentence(code, reason));
+    for (const text of said) {
+      expect(text).not.toContain('english message');
+      expect(text.length).toBeGreaterThan(5);
+    }
+    // Within a code, each reason reads differently from the others.
+    const byCode = new Map<ReasonedCode, Set<string>>();
+    reasons.forEach(([code], i) => byCode.set(code, (byCode.get(code) ?? new Set()).add(said[i])));
+    for (const [code, texts] of byCode) {
+      expect({ code, distinct: texts.size }).toEqual({
+        code,
+        distinct: Object.keys(REASONS[code]).length,
+      });
+    }
+  });
+
+  it('should pick the sentence by the reason, not by which details are present', () => {
+    setLang('zh');
+    // The same details under two reasons: the reason alone decides.
+    const details = { year: 2026, publishedAt: '2027-01-08T02:00:00.000Z' };
+    expect(sentence(ErrorCode.CONFLICT, 'RATING_ALREADY_PUBLISHED', details)).toBe(
+      '2026年的评星已经公示过了。',
+    );
+    expect(sentence(ErrorCode.PERIOD_CLOSED, 'RATING_PUBLISHED', details)).toBe(
+      '2026年的评星已经公示，不能再重新计算。',
+    );
+    expect(sentence(ErrorCode.CONFLICT, 'YEAR_NOT_OVER', { year: 2026 })).toBe(
+      '2026年还没有结束，要到 2027 年1月1日以后才能公示评星。',
+    );
+    expect(sentence(ErrorCode.CONFLICT, 'DUPLICATE_NAME', { field: 'username' })).toBe(
+      '用户名已经存在或正在使用，请换一个。',
+    );
+    expect(sentence(ErrorCode.CONFLICT, 'PASSBOOK_CLOSED', { passbookNo: 'V7K2MQ9X' })).toBe(
+      '存折 V7K2MQ9X 已停用，不能办理。',
+    );
+    expect(
+      sentence(ErrorCode.REDEMPTION_WINDOW_CLOSED, 'CANCEL_WINDOW_PASSED', {
+        redemptionId: 4,
+      }),
+    ).toBe('这次兑换所在的兑换期已经结束，柜台不能再取消，请找管理员处理。');
+    expect(
+      sentence(ErrorCode.SERVICE_DATE_OUT_OF_RANGE, 'DATE_TOO_OLD', {
+        earliest: '2026-03-17',
+        latest: '2026-06-15',
+      }),
+    ).toBe('服务日期太久以前了，最早只能补记到 2026-03-17。');
+    // A CONFLICT without a reason (an answer stored before reasons) gets the general sentence.
+    expect(describeError(refusal(409, 'CONFLICT', { passbookNo: 'V7K2MQ9X' }))).toBe(
+      '和现有记录冲突，请刷新后再看。',
+    );
   });
 });

@@ -128,6 +128,232 @@ function notFound(ctx: ErrorContext, d: Record<string, unknown>): string {
   }
 }
 
+type Details = Record<string, unknown>;
+type Sentence = (d: Details, ctx: ErrorContext) => string;
+
+const yearOf = (d: Details): string | undefined => str(d.year);
+
+function nextWindowSentence(d: Details): string {
+  const next =
+    str(d.nextOpensAt) ??
+    str((d.next as { opensAt?: unknown } | undefined)?.opensAt) ??
+    str(d.opensAt);
+  return next
+    ? L(
+        `现在不是兑换期，不能兑换。下次兑换期 ${formatDateTime(next)} 开始。`,
+        `The shop is not open for redemption now. The next window opens ${formatDateTime(next)}.`,
+      )
+    : L('现在不是兑换期，不能兑换。', 'The shop is not open for redemption now.');
+}
+
+function takenSentence(d: Details, fallback: [string, string]): string {
+  const fields = fieldsOf(d);
+  const zh = fields.length ? fields.join('、') : fallback[0];
+  const en = fields.length ? fields.join(', ') : fallback[1];
+  return L(`${zh}已经存在或正在使用，请换一个。`, `That ${en} is already taken; choose another.`);
+}
+
+/**
+ * The sentence of each case the API names in `details.reason` (its README lists them), by code and
+ * reason: the page picks the sentence from the reason and reads only names and numbers from the
+ * other details. A code without a reason (an older answer) falls back to the code's own sentence.
+ */
+export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
+  CONFLICT: {
+    DUPLICATE_NAME: (d) => takenSentence(d, ['名称', 'name']),
+    PASSBOOK_NO_TAKEN: (d) => takenSentence(d, ['存折号', 'passbook number']),
+    ALREADY_EXISTS: () =>
+      L(
+        '刚才有人同时提交了相同的内容，请刷新后再看。',
+        'The same thing was just created by someone else; reload and check.',
+      ),
+    SELF_DEACTIVATION: () =>
+      L('不能停用自己正在使用的账号。', 'You cannot deactivate your own account.'),
+    LAST_ADMIN: () =>
+      L(
+        '这是最后一个管理员账号，不能停用或改成别的角色。请先把另一位用户设为管理员。',
+        'This is the last active admin: make another user admin first.',
+      ),
+    MEMBER_INACTIVE: () =>
+      L(
+        '这位志愿者已停用，不能再记录服务或加入服务队。',
+        'This volunteer has been deactivated: no more service or teams.',
+      ),
+    PASSBOOK_CLOSED: (d) =>
+      L(
+        `存折 ${str(d.passbookNo) ?? ''} 已停用，不能办理。`,
+        `Passbook ${str(d.passbookNo) ?? ''} is closed.`,
+      ),
+    RECORD_REJECTED: () =>
+      L(
+        '这条服务记录已被驳回，不能再通过。如确有服务，请重新登记。',
+        'This record was rejected and cannot be approved; log the service again if it was done.',
+      ),
+    RECORD_ALREADY_POSTED: () =>
+      L(
+        '这条服务记录已经记入积分，不能驳回；记错了请用冲正更正。',
+        'This record is already credited; correct it with a reversal instead.',
+      ),
+    RECORD_NOT_POSTED: () =>
+      L(
+        '这条服务记录还没有记入积分（待审核或已驳回），没有可冲正的。',
+        'This record was never credited (pending or rejected): there is nothing to reverse.',
+      ),
+    REVERSAL_NOT_REVERSIBLE: () =>
+      L(
+        '冲正记录本身不能再冲正；如需更正请另记一笔调整。',
+        'A reversal cannot be reversed; post an adjustment instead.',
+      ),
+    REDEMPTION_NEEDS_CANCEL: () =>
+      L(
+        '这是一笔兑换，请用「取消兑换」退回：积分和库存都会回来，服务券作废。',
+        'This is a redemption: cancel it instead, so the stock comes back and its coupons are void.',
+      ),
+    WINDOW_ALREADY_CLOSED: () =>
+      L('这个兑换期已经结束了。', 'This redemption window has already closed.'),
+    COUPON_VOID: () =>
+      L(
+        '这张券已作废（它的兑换已被取消），不能使用。',
+        'This coupon is void: its redemption was cancelled.',
+      ),
+    ITEM_INACTIVE: (d, ctx) => {
+      const names = (
+        Array.isArray(d.items) ? (d.items as { name?: unknown; catalogItemId?: unknown }[]) : []
+      )
+        .map((i) => str(i.name) ?? ctx.itemName?.(i.catalogItemId))
+        .filter((n): n is string => n !== undefined);
+      const zh = names.length ? names.map((n) => `「${n}」`).join('、') : '有的物品';
+      const en = names.length ? names.map((n) => `"${n}"`).join(', ') : 'An item';
+      return L(`${zh}已下架，请换别的物品。`, `${en} is no longer offered; choose another.`);
+    },
+    RATING_ALREADY_PUBLISHED: (d) =>
+      L(
+        `${yearOf(d) ?? ''}年的评星已经公示过了。`,
+        `The ${yearOf(d) ?? ''} rating is already published.`,
+      ),
+    YEAR_NOT_OVER: (d) => {
+      const year = Number(yearOf(d));
+      return L(
+        `${year}年还没有结束，要到 ${year + 1} 年1月1日以后才能公示评星。`,
+        `${year} is not over yet; its rating can be published from 1 January ${year + 1}.`,
+      );
+    },
+    DRAFT_OUTDATED: (d) =>
+      L(
+        `草稿计算之后又有 ${str(d.changedMembers) ?? ''} 人的积分变了。请先「重新计算草稿」，核对后再公示。`,
+        `Points of ${str(d.changedMembers) ?? ''} member(s) changed since the draft; recompute and check it before publishing.`,
+      ),
+  },
+  FORBIDDEN: {
+    ROLE_NOT_ALLOWED: () => L('您的账号没有这项权限。', 'Your account may not do this.'),
+    NOT_TEAM_LEADER: () =>
+      L('您不是这个服务队的队长，不能为它办理。', 'You do not lead this team.'),
+    NOT_IN_TEAM: (d, ctx) => {
+      const ids = Array.isArray(d.memberIds) ? (d.memberIds as unknown[]) : [];
+      const who = ids.map((id) => ctx.memberName?.(id) ?? `#${str(id) ?? '?'}`).join('、');
+      return L(
+        `${who || '有的志愿者'}不在这个服务队里，请在他们所在的服务队下登记。`,
+        `${who || 'Some volunteers'}: not in this team; log the service under a team they serve in.`,
+      );
+    },
+    ADMIN_ONLY_ITEM: (d, ctx) => {
+      const item = ctx.standardItemName?.(d.itemCode) ?? str(d.itemCode) ?? '';
+      return L(`「${item}」只能由管理员记录。`, `"${item}" is awarded by an administrator only.`);
+    },
+    OWN_PASSBOOK_ONLY: () =>
+      L('只能从自己的存折捐出积分。', 'You can give only from your own passbook.'),
+  },
+  REDEMPTION_WINDOW_CLOSED: {
+    WINDOW_NOT_OPEN: (d) => nextWindowSentence(d),
+    CANCEL_WINDOW_PASSED: () =>
+      L(
+        '这次兑换所在的兑换期已经结束，柜台不能再取消，请找管理员处理。',
+        'The window of this redemption has closed; only an administrator can cancel it now.',
+      ),
+  },
+  COUPON_ALREADY_USED: {
+    COUPON_USED: (d) => {
+      const usedAt = str(d.usedAt);
+      return usedAt
+        ? L(
+            `这张券已经在 ${formatDateTime(usedAt)} 用过了，不能再用。`,
+            `This coupon was already used at ${formatDateTime(usedAt)}.`,
+          )
+        : L('这张券已经用过了，不能再用。', 'This coupon has already been used.');
+    },
+    REDEMPTION_COUPON_USED: () =>
+      L(
+        '这次兑换的服务券已经用过了，不能取消这次兑换。',
+        'A coupon of this redemption has been used, so it cannot be cancelled.',
+      ),
+  },
+  ALREADY_REVERSED: {
+    TRANSACTION_REVERSED: () =>
+      L('这笔记录已经冲正过了，不能再冲正。', 'This entry has already been reversed.'),
+    REDEMPTION_CANCELLED: () =>
+      L('这次兑换已经取消过了。', 'This redemption has already been cancelled.'),
+  },
+  PERIOD_CLOSED: {
+    YEAR_CLOSED: (d) => closedYearSentence(d),
+    RATING_PUBLISHED: (d) => {
+      const year = yearOf(d);
+      return L(
+        `${year ? `${year}年` : '这一年'}的评星已经公示，不能再重新计算。`,
+        `The star rating ${year ? `of ${year} ` : ''}is published and can no longer be recomputed.`,
+      );
+    },
+  },
+  SERVICE_DATE_OUT_OF_RANGE: {
+    DATE_IN_FUTURE: (d) =>
+      L(
+        `服务日期不能是将来的日子，最晚只能选 ${str(d.latest) ?? '今天'}。`,
+        `The service date cannot be in the future; the latest is ${str(d.latest) ?? 'today'}.`,
+      ),
+    DATE_TOO_OLD: (d) =>
+      L(
+        `服务日期太久以前了，最早只能补记到 ${str(d.earliest) ?? ''}。`,
+        `That service date is too long ago; the earliest that may be logged is ${str(d.earliest) ?? ''}.`,
+      ),
+    NO_STANDARD: () =>
+      L(
+        '这一天没有可用的积分标准，请换一个日期。',
+        'No scoring standard applies on that date; choose another date.',
+      ),
+  },
+  HOUSEHOLD_NOT_ELIGIBLE: {
+    HOUSEHOLD_NOT_VERIFIED: () =>
+      L(
+        '这个家庭还没有核实，暂时不能接受捐赠或兑换，请找社区工作人员。',
+        'This household is not verified yet: no gifts or redemptions until the community office verifies it.',
+      ),
+    HOUSEHOLD_INACTIVE: () =>
+      L(
+        '这个家庭已停用，不能接受捐赠，请选择别的家庭。',
+        'This household is no longer active and cannot receive gifts; choose another.',
+      ),
+  },
+  UNKNOWN_ITEM: {
+    NOT_IN_STANDARD: () =>
+      L(
+        '积分标准里没有这个服务项目，请重新选择。',
+        'That item is not in the scoring standard; choose again.',
+      ),
+    NOT_IN_CATALOG: () =>
+      L(
+        '没有这个兑换物品，请刷新物品列表后重新选择。',
+        'No such item in the catalog; reload the list and choose again.',
+      ),
+  },
+};
+
+function closedYearSentence(d: Details): string {
+  const year = yearOf(d);
+  return L(
+    `${year ? `${year}年` : '这一年'}的评星已经公示，这一年已结账，不能再记录或修改。`,
+    `The star rating ${year ? `of ${year} ` : ''}is published; that year is closed.`,
+  );
+}
+
 /** The sentence for an error thrown by the API module (or anything else). */
 export function describeError(err: unknown, ctx: ErrorContext = {}): string {
   if (!(err instanceof ApiError)) {
@@ -137,6 +363,10 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
     );
   }
   const d = err.details;
+  const byReason = REASON_SENTENCES[err.code]?.[str(d.reason) ?? ''];
+  if (byReason) {
+    return byReason(d, ctx);
+  }
   switch (err.code) {
     case 'NETWORK':
       return L(
@@ -195,24 +425,8 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
       return L('您的账号没有这项权限。', 'Your account may not do this.');
     case 'NOT_FOUND':
       return notFound(ctx, d);
-    case 'REDEMPTION_WINDOW_CLOSED': {
-      if (d.redemptionId !== undefined) {
-        return L(
-          '这次兑换所在的兑换期已经结束，柜台不能再取消，请找管理员处理。',
-          'The window of this redemption has closed; only an administrator can cancel it now.',
-        );
-      }
-      const next =
-        str(d.nextOpensAt) ??
-        str((d.next as { opensAt?: unknown } | undefined)?.opensAt) ??
-        str(d.opensAt);
-      return next
-        ? L(
-            `现在不是兑换期，不能兑换。下次兑换期 ${formatDateTime(next)} 开始。`,
-            `The shop is not open for redemption now. The next window opens ${formatDateTime(next)}.`,
-          )
-        : L('现在不是兑换期，不能兑换。', 'The shop is not open for redemption now.');
-    }
+    case 'REDEMPTION_WINDOW_CLOSED':
+      return nextWindowSentence(d);
     case 'INSUFFICIENT_POINTS': {
       const shortBy = str(d.shortBy);
       const balance = str(d.balance);
@@ -246,68 +460,18 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
     }
     case 'ALREADY_REVERSED':
       return L('这笔记录已经冲正过了，不能再冲正。', 'This entry has already been reversed.');
-    case 'COUPON_ALREADY_USED': {
-      const usedAt = str(d.usedAt);
-      return usedAt
-        ? L(
-            `这张券已经在 ${formatDateTime(usedAt)} 用过了，不能再用。`,
-            `This coupon was already used at ${formatDateTime(usedAt)}.`,
-          )
-        : L(
-            '这张券已经用过了，不能再用（也不能取消这次兑换）。',
-            'This coupon has already been used (so the redemption cannot be cancelled).',
-          );
-    }
-    case 'PERIOD_CLOSED': {
-      const year = str(d.year);
+    case 'COUPON_ALREADY_USED':
       return L(
-        `${year ? `${year}年` : '这一年'}的评星已经公示，这一年已结账，不能再记录或修改。`,
-        `The star rating ${year ? `of ${year} ` : ''}is published; that year is closed.`,
+        '这张券已经用过了，不能再用（也不能取消这次兑换）。',
+        'This coupon has already been used (so the redemption cannot be cancelled).',
       );
-    }
-    case 'CONFLICT': {
-      if (d.changedMembers !== undefined) {
-        return L(
-          `草稿计算之后又有 ${str(d.changedMembers) ?? ''} 人的积分变了。请先「重新计算草稿」，核对后再公示。`,
-          `Points of ${str(d.changedMembers) ?? ''} member(s) changed since the draft; recompute and check it before publishing.`,
-        );
-      }
-      if (d.year !== undefined && d.publishedAt !== undefined) {
-        return L(
-          `${str(d.year) ?? ''}年的评星已经公示过了。`,
-          `The ${str(d.year) ?? ''} rating is already published.`,
-        );
-      }
-      if (d.year !== undefined && Object.keys(d).length === 1) {
-        const year = Number(str(d.year));
-        return L(
-          `${year}年还没有结束，要到 ${year + 1} 年1月1日以后才能公示评星。`,
-          `${year} is not over yet; its rating can be published from 1 January ${year + 1}.`,
-        );
-      }
-      if (d.passbookNo !== undefined && !d.field && !d.fields) {
-        return L(
-          `存折 ${str(d.passbookNo) ?? ''} 已停用，不能办理。`,
-          `Passbook ${str(d.passbookNo) ?? ''} is closed.`,
-        );
-      }
-      if (d.status === 'void') {
-        return L(
-          '这张券已作废（它的兑换已被取消），不能使用。',
-          'This coupon is void: its redemption was cancelled.',
-        );
-      }
-      const fields = fieldsOf(d);
-      return fields.length
-        ? L(
-            `${fields.join('、')}已经存在或正在使用，请换一个。`,
-            `That ${fields.join(', ')} is already taken; choose another.`,
-          )
-        : L(
-            '和现有记录冲突，请刷新后再看。',
-            'This conflicts with existing data; reload and check.',
-          );
-    }
+    case 'PERIOD_CLOSED':
+      return closedYearSentence(d);
+    case 'CONFLICT':
+      return L(
+        '和现有记录冲突，请刷新后再看。',
+        'This conflicts with existing data; reload and check.',
+      );
     case 'CAP_EXCEEDED': {
       const violations = Array.isArray(d.violations)
         ? (d.violations as {
@@ -344,19 +508,11 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
         `Over the daily limit: ${lines.join('; ')}. Lower the quantities and submit again.`,
       );
     }
-    case 'SERVICE_DATE_OUT_OF_RANGE': {
-      const earliest = str(d.earliest);
-      const latest = str(d.latest);
-      return earliest && latest
-        ? L(
-            `服务日期要在 ${earliest} 到 ${latest} 之间（不能是将来，也不能补记太久以前的）。`,
-            `The service date must be between ${earliest} and ${latest}.`,
-          )
-        : L(
-            '这一天没有可用的积分标准，或日期超出可补记的范围。',
-            'No scoring standard applies on that date, or it is out of range.',
-          );
-    }
+    case 'SERVICE_DATE_OUT_OF_RANGE':
+      return L(
+        '这一天没有可用的积分标准，或日期超出可补记的范围。',
+        'No scoring standard applies on that date, or it is out of range.',
+      );
     case 'HOUSEHOLD_NOT_ELIGIBLE':
       return L(
         '这个家庭目前不能接受捐赠（未核实或已停用），请选择别的家庭。',
