@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
 import { DomainError, ErrorCode, RETRY_AFTER_SECONDS } from './common/errors';
-import { toErrorBody } from './common/http-exception.filter';
+import { errorBodySchema, toErrorBody } from './common/http-exception.filter';
 import { addApiHeaders, fastifyServerOptions, limitConnections } from './common/http-edge';
 import { SafeConsoleLogger } from './common/log-safe';
 import { createValidationPipe, refuseHostileText } from './common/validation';
@@ -50,6 +50,10 @@ export async function createApp(
       .addBearerAuth()
       .build(),
   );
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ErrorBody: errorBodySchema() },
+  };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await registerWebPages(app, options.config.webDir);
   answerCodedWhileClosing(app);

@@ -384,4 +384,16 @@ describe('error reasons (e2e)', () => {
     );
     expect(all.filter((r) => !provoked.has(r))).toEqual(['CONFLICT.ALREADY_EXISTS']);
   });
+
+  it('should list every reason with its meaning in the OpenAPI document', async () => {
+    const docs = await t.http.get('/api/docs-json');
+    const reason = docs.body.components.schemas.ErrorBody.properties.details.properties.reason;
+    expect(reason['x-reasons']).toEqual(REASONS);
+    for (const [code, reasons] of Object.entries(REASONS)) {
+      for (const [name, meaning] of Object.entries(reasons)) {
+        expect(reason.description).toContain(`${name} (${meaning})`);
+      }
+      expect(reason.description).toContain(`${code}: `);
+    }
+  });
 });

@@ -109,6 +109,16 @@ describe('error reasons', () => {
     expect(err.details).toEqual({ reason: 'PASSBOOK_CLOSED', passbookNo: 'V0000001' });
   });
 
+  it('should list every reason with its meaning in the README', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const missing = reasonedCodes.flatMap((code) =>
+      Object.entries(REASONS[code])
+        .map(([reason, meaning]) => `| \`${code}\` | \`${reason}\` | ${meaning} |`)
+        .filter((row) => !readme.includes(row)),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('should spell every reason in upper snake case, each once across codes', () => {
     const all = reasonedCodes.flatMap((code) => Object.keys(REASONS[code]));
     expect(all.filter((r) => !/^[A-Z]+(_[A-Z]+)*$/.test(r))).toEqual([]);

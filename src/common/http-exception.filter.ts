@@ -5,6 +5,8 @@ import {
   ErrorCode,
   HTTP_STATUS_OF,
   ReplayedRefusal,
+  REASONS,
+  ReasonedCode,
   RETRY_AFTER_SECONDS,
 } from './errors';
 
@@ -13,6 +15,38 @@ interface ErrorBody {
   code: ErrorCode;
   message: string;
   details?: Record<string, unknown>;
+}
+
+/** The OpenAPI schema of ErrorBody, `details.reason` listed from the one table of reasons. */
+export function errorBodySchema(): Record<string, unknown> {
+  const codes = Object.keys(REASONS) as ReasonedCode[];
+  const listed = codes.map(
+    (code) =>
+      `${code}: ` +
+      Object.entries(REASONS[code])
+        .map(([reason, meaning]) => `${reason} (${meaning})`)
+        .join('; '),
+  );
+  return {
+    type: 'object',
+    required: ['statusCode', 'code', 'message'],
+    properties: {
+      statusCode: { type: 'integer', example: 409 },
+      code: { type: 'string', enum: Object.values(ErrorCode), example: ErrorCode.CONFLICT },
+      message: { type: 'string', description: 'English, for people; clients decide by code' },
+      details: {
+        type: 'object',
+        additionalProperties: true,
+        properties: {
+          reason: {
+            type: 'string',
+            description: `The case of a code that has several meanings, named by every refusal of ${codes.join(', ')}: ${listed.join('. ')}. (VALIDATION_FAILED, ACCOUNT_LOCKED and STORAGE_UNAVAILABLE carry reasons of their own, see the README.)`,
+            'x-reasons': REASONS,
+          },
+        },
+      },
+    },
+  };
 }
 
 const CODE_OF_STATUS: Record<number, ErrorCode> = {
