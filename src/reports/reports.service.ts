@@ -41,9 +41,9 @@ export interface QuarterReport {
   /** Members registered in the quarter. */
   newVolunteers: number;
   stockGivenOut: StockLine[];
-  /** What the shop still owes: points held in passbooks at the end of the quarter. */
   /** Points earned, redeemed and donated in each month of the quarter (for the report's chart). */
   byMonth: { month: string; earned: string; redeemed: string; donated: string }[];
+  /** What the shop still owes: points held in passbooks at the end of the quarter. */
   outstandingPoints: { total: string; members: string; households: string; asOf: string };
 }
 
@@ -328,7 +328,6 @@ function compareKeys(a: string, b: string, numeric: boolean): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A quarter's local dates and the instants it starts and ends at in the community's zone. */
 /** The three calendar months of a quarter as inclusive local date ranges. */
 export function monthsOf(year: number, quarter: number): { from: string; to: string }[] {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -339,6 +338,7 @@ export function monthsOf(year: number, quarter: number): { from: string; to: str
   });
 }
 
+/** A quarter's local dates and the instants it starts and ends at in the community's zone. */
 export function quarterBounds(year: number, quarter: number, timeZone: string) {
   const firstMonth = (quarter - 1) * 3 + 1;
   const lastMonth = firstMonth + 2;
