@@ -302,7 +302,6 @@ export class RedemptionsService {
       const qb = em
         .createQueryBuilder(Redemption, 'r')
         .select('r.id', 'id')
-        .where('1 = 1')
         .orderBy('r.id', 'DESC');
       if (passbookNo !== undefined) {
         qb.andWhere('r.passbook_no = :passbookNo', { passbookNo });
