@@ -1,10 +1,9 @@
 import { Foundation1763700000000 } from './1763700000000-Foundation';
 import { People1763700001000 } from './1763700001000-People';
 import { ServiceRecords1763700002000 } from './1763700002000-ServiceRecords';
-import { Shop1763700300000 } from './1763700300000-Shop';
-
 import { LoginAttempts1763700100000 } from './1763700100000-LoginAttempts';
 import { Standard1763700200000 } from './1763700200000-Standard';
+import { Shop1763700300000 } from './1763700300000-Shop';
 import { Donations1763700400000 } from './1763700400000-Donations';
 import { StarRatings1763700401000 } from './1763700401000-StarRatings';
 import { RetentionIndexes1764000200000 } from './1764000200000-RetentionIndexes';
@@ -15,10 +14,9 @@ export const migrations = [
   Foundation1763700000000,
   People1763700001000,
   ServiceRecords1763700002000,
-  Shop1763700300000,
-
   LoginAttempts1763700100000,
   Standard1763700200000,
+  Shop1763700300000,
   Donations1763700400000,
   StarRatings1763700401000,
   RetentionIndexes1764000200000,
