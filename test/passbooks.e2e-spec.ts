@@ -1,7 +1,6 @@
-import { Database } from '../src/common/db/database';
 import { LedgerService } from '../src/ledger/ledger.service';
 import { Member } from '../src/people/entities/member.entity';
-import { ServiceRecord } from '../src/service-records/entities/service-record.entity';
+import { addDays } from '../src/standard/standard.service';
 import { configDir } from './support/config-dir';
 import { fixtures } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
@@ -10,45 +9,50 @@ describe('passbooks (e2e)', () => {
   let t: TestApp;
   let f: ReturnType<typeof fixtures>;
 
+  let keys = 0;
+  // Approval on, so a leader's records stay pending (admins' post at once, as with it off).
+  const approval = configDir({
+    'service-records.json': { approvalRequired: true, backDatingDays: 90, maxHoursPerDay: '12' },
+  });
+
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ env: { CONFIG_DIR: approval.dir } });
     f = fixtures(t.app);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    approval.remove();
+  });
 
-  /** A posted service record of `hoursCents` hundredths of hours with its earn entry. */
+  /**
+   * Service of `hours` hours logged through the API by `auth` (admin: posted; a leader with approval
+   * on: pending), 12 hours a day (the configured daily maximum) from `firstDate` on.
+   */
   async function served(
     member: Member,
-    hoursCents: number,
-    serviceDate: string,
-    status: 'posted' | 'pending' = 'posted',
-  ) {
-    const points = 100;
-    const posted = await f.earn(member.accountId, points, serviceDate);
-    await t.app.get(Database).write((em) =>
-      em.insert(ServiceRecord, {
-        memberId: member.id,
-        teamId: null,
-        activityId: null,
-        itemCode: 'repair',
-        categoryCode: 'service',
-        standardVersion: 1,
-        unit: 'hour',
-        quantity: hoursCents,
-        hours: hoursCents,
-        points,
-        serviceDate,
-        status,
-        transactionId: status === 'posted' ? posted.id : null,
-        note: null,
-        rejectReason: null,
-        createdBy: 'user:1',
-        createdAt: t.clock.now().toISOString(),
-        decidedBy: null,
-        decidedAt: null,
-      }),
-    );
-    return posted;
+    hours: number,
+    firstDate: string,
+    by: { app?: TestApp; auth?: string } = {},
+  ): Promise<{ id: number; status: string }[]> {
+    const app = by.app ?? t;
+    const records: { id: number; status: string }[] = [];
+    for (let left = hours, day = 0; left > 0; left -= 12, day++) {
+      const res = await app.http
+        .post('/api/service-records')
+        .set('Authorization', by.auth ?? app.adminAuth)
+        .set('Idempotency-Key', `served-${++keys}`)
+        .send({
+          memberId: member.id,
+          itemCode: 'emergency_rescue',
+          quantity: Math.min(12, left),
+          serviceDate: addDays(firstDate, day),
+        });
+      if (res.status !== 201) {
+        throw new Error(`setup record: ${res.status} ${JSON.stringify(res.body)}`);
+      }
+      records.push(res.body);
+    }
+    return records;
   }
 
   const reverse = (transactionId: string) =>
@@ -120,11 +124,21 @@ describe('passbooks (e2e)', () => {
 
   it('should total service hours of posted, unreversed records and grade them', async () => {
     const member = await f.newMember();
-    await served(member, 6000, '2025-08-01');
-    await served(member, 4550, '2026-05-01');
-    const undone = await served(member, 10000, '2026-05-02');
-    await reverse(undone.id);
-    await served(member, 20000, '2026-05-03', 'pending');
+    const { auth: leaderAuth } = await f.newLeaderWithTeam([member.id]);
+    const today = t.clock.now();
+    t.clock.set('2025-08-10T02:00:00Z'); // last year's service, logged within the back-dating limit
+    await served(member, 60, '2025-08-01');
+    t.clock.set(today);
+    await served(member, 45.5, '2026-05-01');
+    const [undone] = await served(member, 12, '2026-05-05');
+    const reversal = await t.http
+      .post(`/api/service-records/${undone.id}/reversal`)
+      .set('Authorization', t.adminAuth)
+      .set('Idempotency-Key', `served-${++keys}`)
+      .send({ reason: '录错了' });
+    expect(reversal.status).toBe(201);
+    const pending = await served(member, 24, '2026-05-06', { auth: leaderAuth });
+    expect(pending.map((r) => r.status)).toEqual(['pending', 'pending']);
     const res = await t.http
       .get(`/api/passbooks/${member.passbookNo}`)
       .set('Authorization', t.adminAuth);
@@ -144,24 +158,7 @@ describe('passbooks (e2e)', () => {
     try {
       const g = fixtures(national.app);
       const member = await g.newMember();
-      const posted = await g.earn(member.accountId, 100, '2026-02-01');
-      await national.db.write((em) =>
-        em.insert(ServiceRecord, {
-          memberId: member.id,
-          itemCode: 'patrol',
-          categoryCode: 'safety',
-          standardVersion: 1,
-          unit: 'hour',
-          quantity: 16000,
-          hours: 16000,
-          points: 100,
-          serviceDate: '2026-02-01',
-          status: 'posted',
-          transactionId: posted.id,
-          createdBy: 'user:1',
-          createdAt: national.clock.now().toISOString(),
-        }),
-      );
+      await served(member, 160, '2026-04-01', { app: national });
       const res = await national.http
         .get(`/api/passbooks/${member.passbookNo}`)
         .set('Authorization', national.adminAuth);
