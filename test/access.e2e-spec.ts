@@ -4,10 +4,10 @@ import { Member } from '../src/people/entities/member.entity';
 import { Team } from '../src/people/entities/team.entity';
 import { PeopleService } from '../src/people/people.service';
 import { StarRatingsService } from '../src/ratings/star-ratings.service';
-import { ServiceRecord } from '../src/service-records/entities/service-record.entity';
 import { CatalogItemView } from '../src/shop/catalog.service';
 import { RedemptionWindowsService } from '../src/shop/redemption-windows.service';
 import { RedemptionsService } from '../src/shop/redemptions.service';
+import { configDir } from './support/config-dir';
 import { fixtures } from './support/fixtures';
 import { createTestApp, ADMIN_PASSWORD, TestApp } from './support/test-app';
 
@@ -85,35 +85,18 @@ async function postedRecord(w: World, member: Member): Promise<number> {
   return res.body.id;
 }
 
-/** A pending record, as logged by a leader with approval on; returns its id. */
+/** A pending record, logged by the leader (approval is on in this world); returns its id. */
 async function pendingRecord(w: World): Promise<number> {
   const member = await teamMember(w);
-  return w.t.db.write(async (em) => {
-    const record = await em.save(
-      em.create(ServiceRecord, {
-        memberId: member.id,
-        teamId: w.team.id,
-        activityId: null,
-        itemCode: 'free_clinic',
-        categoryCode: 'convenience',
-        standardVersion: 1,
-        unit: 'hour',
-        quantity: 100,
-        hours: 100,
-        points: 300,
-        serviceDate: SERVICE_DATE,
-        status: 'pending',
-        transactionId: null,
-        note: null,
-        rejectReason: null,
-        createdBy: `user:${w.leader.id}`,
-        createdAt: w.t.clock.now().toISOString(),
-        decidedBy: null,
-        decidedAt: null,
-      }),
-    );
-    return record.id;
-  });
+  const res = await w.t.http
+    .post('/api/service-records')
+    .set('Authorization', await w.f.bearer({ userId: w.leader.id }))
+    .set('Idempotency-Key', w.unique('setup-'))
+    .send({ memberId: member.id, itemCode: 'free_clinic', quantity: 1, serviceDate: SERVICE_DATE });
+  if (res.status !== 201 || res.body.status !== 'pending') {
+    throw new Error(`setup pending record: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return res.body.id;
 }
 
 /** An activity of `teamId` logged by the bootstrap admin; returns its id. */
@@ -889,8 +872,13 @@ describe('access table (e2e)', () => {
   let w: World;
   let n = 0;
 
+  // Approval on, so the leader's records wait for an admin (the approve and reject rows need them).
+  const approval = configDir({
+    'service-records.json': { approvalRequired: true, backDatingDays: 90, maxHoursPerDay: '12' },
+  });
+
   beforeAll(async () => {
-    const t = await createTestApp();
+    const t = await createTestApp({ env: { CONFIG_DIR: approval.dir } });
     const f = fixtures(t.app);
     const volunteer = await f.newMember();
     const { leader, team } = await f.newLeaderWithTeam([volunteer.id]);
@@ -922,7 +910,10 @@ describe('access table (e2e)', () => {
     await f.earn(w.outsider.accountId, 100_000);
     await f.earn(w.volunteer.accountId, 10_000);
   });
-  afterAll(() => w.t.close());
+  afterAll(async () => {
+    await w.t.close();
+    approval.remove();
+  });
 
   /** A fresh token of the role for every request, so a logout or password change affects only it. */
   async function authOf(role: Role): Promise<string | undefined> {
