@@ -15,11 +15,10 @@ describe(parseServiceRecordsConfig.name, () => {
       backDatingDays: 90,
       maxHoursPerDay: 1200,
     });
-    expect(DEFAULT_SERVICE_RECORDS_CONFIG).toEqual({
-      approvalRequired: false,
-      backDatingDays: 90,
-      maxHoursPerDay: 1200,
-    });
+    // A file that sets nothing gets the defaults, and they are what the shipped file says.
+    expect(parseServiceRecordsConfig({}, 'f.json')).toEqual(
+      loadServiceRecordsConfig('config/service-records.json'),
+    );
   });
 
   it('should use the defaults when the file is absent', () => {
