@@ -1,5 +1,6 @@
 import { DonationsService } from '../src/donations/donations.service';
 import { LedgerService } from '../src/ledger/ledger.service';
+import { configDir } from './support/config-dir';
 import { fixtures } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -7,8 +8,33 @@ describe('quarterly report over HTTP (e2e)', () => {
   let t: TestApp;
   let teamOneId: number;
 
+  // A standard of two categories whose items give the report round figures.
+  const standard = configDir({
+    'scoring-standard.json': {
+      title: 'report test standard',
+      effectiveFrom: '2026-01-01',
+      categories: [
+        {
+          code: 'cat_a',
+          name: '甲类',
+          items: [
+            { code: 'a_hour_5', name: '每小时5分', unit: 'hour', pointsPerUnit: '5.00' },
+            { code: 'a_hour_3', name: '每小时3分', unit: 'hour', pointsPerUnit: '3.00' },
+            { code: 'a_time_2', name: '每次2分', unit: 'time', pointsPerUnit: '2.00' },
+            { code: 'a_time_4', name: '每次4分', unit: 'time', pointsPerUnit: '4.00' },
+          ],
+        },
+        {
+          code: 'cat_b',
+          name: '乙类',
+          items: [{ code: 'b_time_5', name: '每次5分', unit: 'time', pointsPerUnit: '5.00' }],
+        },
+      ],
+    },
+  });
+
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ env: { CONFIG_DIR: standard.dir } });
     const f = fixtures(t.app);
     const ledger = t.app.get(LedgerService);
     // Registered at 23:30 and 00:30 local time either side of 1 April.
@@ -23,34 +49,38 @@ describe('quarterly report over HTTP (e2e)', () => {
     const teamOne = await f.newTeam({ name: '环境整治队', memberIds: [a.id] });
     const teamTwo = await f.newTeam({ name: '治安巡逻队', memberIds: [b.id] });
     teamOneId = teamOne.id;
-    const record = (m: typeof a, opts: Parameters<typeof f.serviceRecord>[1]) =>
-      f.serviceRecord(m, opts);
-    await record(a, { points: 200, serviceDate: '2026-03-31', teamId: teamOne.id });
-    await record(a, {
-      points: 1000,
-      hours: 200,
-      serviceDate: '2026-04-10',
-      categoryCode: 'A',
-      teamId: teamOne.id,
-    });
-    await record(a, {
-      points: 500,
-      serviceDate: '2026-05-01',
-      categoryCode: 'B',
-      teamId: teamOne.id,
-    });
-    await record(b, { points: 300, hours: 100, serviceDate: '2026-06-30', categoryCode: 'A' });
-    const wrong = await record(b, {
-      points: 700,
-      hours: 150,
-      serviceDate: '2026-05-05',
-      categoryCode: 'A',
-      teamId: teamTwo.id,
-    });
+    let keys = 0;
+    /** Service logged by the admin through the API, scored by the standard above. */
+    const record = async (
+      m: typeof a,
+      itemCode: string,
+      quantity: number,
+      serviceDate: string,
+      teamId?: number,
+    ): Promise<{ transactionId: string }> => {
+      const res = await t.http
+        .post('/api/service-records')
+        .set('Authorization', await t.login('admin')) // a session of the clock's day
+        .set('Idempotency-Key', `report-${++keys}`)
+        .send({ memberId: m.id, itemCode, quantity, serviceDate, teamId });
+      if (res.status !== 201) {
+        throw new Error(`setup record: ${res.status} ${JSON.stringify(res.body)}`);
+      }
+      return res.body;
+    };
+    await record(a, 'a_time_2', 1, '2026-03-31', teamOne.id);
+    await record(a, 'a_hour_5', 2, '2026-04-10', teamOne.id);
+    await record(a, 'b_time_5', 1, '2026-05-01', teamOne.id);
+    const wrong = await record(b, 'a_hour_5', 1.5, '2026-05-05', teamTwo.id);
     await t.db.write(() =>
-      ledger.reverse(wrong.transactionId!, { actor: 'user:1', reason: 'entered twice' }),
+      ledger.reverse(wrong.transactionId, { actor: 'user:1', reason: 'entered twice' }),
     );
-    await record(b, { points: 400, serviceDate: '2026-07-01', categoryCode: 'A' });
+    // Logged on the days they were done: the last day of the quarter and the first of the next.
+    t.clock.set('2026-06-30T10:00:00Z');
+    await record(b, 'a_hour_3', 1, '2026-06-30');
+    t.clock.set('2026-07-01T10:00:00Z');
+    await record(b, 'a_time_4', 1, '2026-07-01');
+    t.clock.set('2026-06-15T02:00:00Z');
     await f.earn(a.accountId, 250, '2026-05-20');
 
     await f.redeem(a.accountId, 300, '2026-06-01');
@@ -67,7 +97,10 @@ describe('quarterly report over HTTP (e2e)', () => {
     );
     await f.redeem(household.accountId, 50, '2026-06-20');
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    standard.remove();
+  });
 
   it('should report the quarter from the ledger and the verified service records', async () => {
     const res = await t.http.get('/api/reports/quarter/2026/2').set('Authorization', t.adminAuth);
@@ -78,8 +111,8 @@ describe('quarterly report over HTTP (e2e)', () => {
       earned: {
         points: '20.50',
         byCategory: [
-          { categoryCode: 'A', points: '13.00', hours: '3.00', records: 2, volunteers: 2 },
-          { categoryCode: 'B', points: '5.00', hours: '0.00', records: 1, volunteers: 1 },
+          { categoryCode: 'cat_a', points: '13.00', hours: '3.00', records: 2, volunteers: 2 },
+          { categoryCode: 'cat_b', points: '5.00', hours: '0.00', records: 1, volunteers: 1 },
         ],
         byTeam: [
           {
