@@ -401,17 +401,28 @@ describe(ServiceHoursService.name, () => {
 
   it('should total verified hours, this year and all years, and grade them by the preset', async () => {
     const m = await f.newMember();
-    await f.serviceRecord(m, { points: 4000, hours: 4000, serviceDate: '2025-05-01' });
-    await f.serviceRecord(m, { points: 2050, hours: 2050, serviceDate: '2026-03-01' });
-    await f.serviceRecord(m, { points: 500, serviceDate: '2026-03-02' });
-    const reversed = await f.serviceRecord(m, {
-      points: 9000,
-      hours: 9000,
-      serviceDate: '2026-04-01',
-    });
+    const log = (serviceDate: string, quantity: number, itemCode = 'emergency_rescue') =>
+      f.logService(m, { itemCode, quantity, serviceDate });
+    const today = t.clock.now();
+    // Each day within the 12-hour daily maximum, logged within 90 days of the service.
+    t.clock.set(at('2025-05-10'));
+    for (const [date, quantity] of [
+      ['2025-05-01', 12],
+      ['2025-05-02', 12],
+      ['2025-05-03', 12],
+      ['2025-05-04', 4],
+    ] as const) {
+      await log(date, quantity);
+    }
+    t.clock.set(at('2026-04-10'));
+    await log('2026-03-01', 12);
+    await log('2026-03-02', 8.5);
+    await log('2026-03-03', 1, 'haircut'); // counted by the time, no hours
+    const reversed = await log('2026-04-01', 12);
     await t.db.write(() =>
       t.ledger.reverse(reversed.transactionId!, { actor: 'user:1', reason: 'did not attend' }),
     );
+    t.clock.set(today);
     await expect(hours.ofMember(m.id)).resolves.toEqual({
       thisYear: '20.50',
       total: '60.50',

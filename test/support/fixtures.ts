@@ -11,7 +11,9 @@ import { formatCents } from '../../src/common/points';
 import { CatalogService } from '../../src/shop/catalog.service';
 import { CatalogItemKind } from '../../src/shop/entities/catalog-item.entity';
 import { RedemptionWindowsService } from '../../src/shop/redemption-windows.service';
-import { ServiceRecord } from '../../src/service-records/entities/service-record.entity';
+import { User } from '../../src/auth/entities/user.entity';
+import { ServiceRecordView } from '../../src/service-records/service-record.view';
+import { ServiceRecordsService } from '../../src/service-records/service-records.service';
 
 let counter = 0;
 const next = (): number => ++counter;
@@ -161,44 +163,21 @@ export function fixtures(ctx: INestApplicationContext) {
       );
     },
 
-    /** A posted service record with its earn entry (points and hours in hundredths). */
-    async serviceRecord(
+    /**
+     * Service logged through the service as the bootstrap admin (posted at once, scored by the
+     * standard, within the back-dating limit of the clock's day and the daily caps).
+     */
+    async logService(
       member: Member,
-      opts: {
-        points: Cents;
-        hours?: Cents;
-        serviceDate: string;
-        categoryCode?: string;
-        itemCode?: string;
-        teamId?: number | null;
-      },
-    ): Promise<ServiceRecord> {
-      const posted = await f.earn(member.accountId, opts.points, opts.serviceDate);
-      const hours = opts.hours ?? 0;
-      return db.write(async (em) => {
-        const record = em.create(ServiceRecord, {
-          memberId: member.id,
-          teamId: opts.teamId ?? null,
-          activityId: null,
-          itemCode: opts.itemCode ?? 'A1',
-          categoryCode: opts.categoryCode ?? 'A',
-          standardVersion: 1,
-          unit: hours > 0 ? 'hour' : 'time',
-          quantity: hours > 0 ? hours : 100,
-          hours,
-          points: opts.points,
-          serviceDate: opts.serviceDate,
-          status: 'posted',
-          transactionId: posted.id,
-          note: null,
-          rejectReason: null,
-          createdBy: 'system:test',
-          createdAt: posted.createdAt,
-          decidedBy: null,
-          decidedAt: null,
-        });
-        return em.save(record);
-      });
+      input: { itemCode: string; quantity: number; serviceDate: string; teamId?: number },
+    ): Promise<ServiceRecordView> {
+      const admin = await db.read((em) => em.findOneByOrFail(User, { username: 'admin' }));
+      return ctx
+        .get(ServiceRecordsService)
+        .logOne(
+          { kind: 'user', userId: admin.id, username: admin.username, role: 'admin' },
+          { memberId: member.id, ...input },
+        );
     },
   };
   return f;
