@@ -368,7 +368,7 @@ describe('error reasons (e2e)', () => {
     ],
   ];
 
-  it.each(rows)('should answer %s with reason %s', async (code, reason, provoke) => {
+  it.each(rows)('should answer %s with reason %s (row %#)', async (code, reason, provoke) => {
     const res = await provoke();
     expect({ status: res.status, code: res.body.code, reason: res.body.details?.reason }).toEqual({
       status: HTTP_STATUS_OF[code],
