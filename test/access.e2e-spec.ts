@@ -794,6 +794,14 @@ const ACCESS: AccessRow[] = [
     expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201 },
   },
   {
+    name: 'POST /api/redemptions/:id/returns (window still open)',
+    method: 'post',
+    path: async (w) => `/api/redemptions/${(await redeemOne(w, w.goods)).id}/returns`,
+    body: (w) => ({ lines: [{ catalogItemId: w.goods.id, quantity: 1 }], reason: '退回一件' }),
+    idempotent: true,
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201 },
+  },
+  {
     name: 'GET /api/counter/day-summary',
     method: 'get',
     path: () => '/api/counter/day-summary',

@@ -146,7 +146,7 @@ export class ReportsService {
 
   /**
    * Goods and coupons handed out, per catalog item: stock taken by redemptions dated in the period
-   * less what their cancellations put back (whenever cancelled), priced at the redemption's unit
+   * less what their cancellations and returns put back (whenever made), priced at the redemption's unit
    * price. Dated like `redeemed`, so the lines' points add up to the points redeemed at the shop.
    */
   async stockGivenOut(em: EntityManager, from: string, to: string): Promise<StockLine[]> {
@@ -167,7 +167,7 @@ export class ReportsService {
          JOIN redemption_lines rl
            ON rl.redemption_id = m.redemption_id AND rl.catalog_item_id = m.catalog_item_id
          JOIN catalog_items ci ON ci.id = m.catalog_item_id
-         WHERE m.kind IN ('redemption', 'cancellation')
+         WHERE m.kind IN ('redemption', 'cancellation', 'return')
            AND t.effective_date >= ? AND t.effective_date <= ?
          GROUP BY ci.id, ci.name, ci.kind
          HAVING SUM(m.quantity) <> 0
@@ -189,24 +189,36 @@ export class ReportsService {
     return toSafeInteger(rows[0].c);
   }
 
-  /** Net passbook postings of `kind` transactions dated in the period, with their reversals. */
+  /**
+   * Net passbook postings of `kind` transactions dated in the period, with their reversals; for
+   * redemptions also the returns of part of them (whenever made), like stockGivenOut.
+   */
   private async passbookSumByKind(
     em: EntityManager,
     kind: 'earn' | 'redeem' | 'donation',
     from: string,
     to: string,
   ): Promise<{ member: number; household: number }> {
+    const ids =
+      kind === 'redeem'
+        ? `${periodTransactionIdsSql(kind)}
+    UNION ALL
+    SELECT rr.transaction_id FROM redemption_returns rr
+      JOIN redemptions r ON r.id = rr.redemption_id
+      JOIN ledger_transactions t ON t.id = r.transaction_id
+      WHERE t.effective_date >= ? AND t.effective_date <= ?`
+        : periodTransactionIdsSql(kind);
     const rows: { kind: string; total: unknown }[] = await em.query(
       sql(
         this.db,
         `SELECT a.kind, SUM(p.amount) AS total
-         FROM (${periodTransactionIdsSql(kind)}) x
+         FROM (${ids}) x
          JOIN postings p ON p.transaction_id = x.transaction_id
          JOIN accounts a ON a.id = p.account_id
          WHERE ${PASSBOOK_KINDS}
          GROUP BY a.kind`,
       ),
-      periodParams(from, to),
+      kind === 'redeem' ? [...periodParams(from, to), from, to] : periodParams(from, to),
     );
     const out = { member: 0, household: 0 };
     for (const r of rows) {
