@@ -253,7 +253,7 @@ export class LedgerService {
       throw new DomainError(
         ErrorCode.CONFLICT,
         `transaction #${original.seq} is a return at the shop; its units are back in stock and cannot be reversed here`,
-        { kind: original.kind },
+        { reason: 'SHOP_RETURN', kind: original.kind },
       );
     }
     if (original?.kind === 'redeem') {

@@ -588,6 +588,8 @@ export class RedemptionsService {
         },
         netPoints: formatCents(madeCents - cancelledCents - returnedCents),
         items: [...items.values()]
+          // An item taken and all brought back the same day was not given out.
+          .filter((row) => row.quantity !== 0 || row.cents !== 0)
           .sort((a, b) => a.catalogItemId - b.catalogItemId)
           .map(({ cents, ...row }) => ({ ...row, points: formatCents(cents) })),
         couponsUsed: {
@@ -613,7 +615,11 @@ export class RedemptionsService {
         verb === 'cancel'
           ? 'the window of this redemption has closed; only an administrator can cancel it now'
           : 'the window of this redemption has closed; only an administrator can take a return now',
-        { redemptionId: r.id, windowId: r.windowId },
+        {
+          redemptionId: r.id,
+          windowId: r.windowId,
+          ...(verb === 'return' ? { action: 'return' } : {}),
+        },
       );
     }
   }

@@ -36,6 +36,8 @@ export function entryKindLabel(kind: EntryKind): string {
       return L('服务积分', 'earned');
     case 'redeem':
       return L('兑换', 'redeemed');
+    case 'redeem_return':
+      return L('退货', 'returned');
     case 'donate':
       return L('捐赠', 'donated');
     case 'receive':
