@@ -34,6 +34,71 @@ describe(describeError.name, () => {
     );
   });
 
+  it('should say what of a redemption can still be returned', () => {
+    expect(
+      describeError(
+        refusal(409, 'CONFLICT', {
+          reason: 'RETURN_EXCEEDS_REMAINING',
+          redemptionId: 4,
+          catalogItemId: 3,
+          name: '大米 5斤',
+          requested: 3,
+          remaining: 1,
+        }),
+      ),
+    ).toBe('「大米 5斤」最多还能退 1 件（这次要退 3 件），请改小数量。');
+    expect(
+      describeError(
+        refusal(409, 'CONFLICT', {
+          reason: 'RETURN_EXCEEDS_REMAINING',
+          catalogItemId: 3,
+          requested: 1,
+          remaining: 0,
+        }),
+        { itemName: (id) => (id === 3 ? '食用油' : undefined) },
+      ),
+    ).toBe('「食用油」已经全部退过了，不能再退。');
+    expect(
+      describeError(
+        refusal(409, 'COUPON_ALREADY_USED', {
+          redemptionId: 4,
+          catalogItemId: 5,
+          name: '理发券',
+          requested: 3,
+          returnable: 2,
+          coupons: [{ code: 'ABCDEFGHJKMN', usedAt: '2026-06-15T02:00:00.000Z' }],
+        }),
+      ),
+    ).toBe('「理发券」有 1 张服务券已经用过，用过的券不能退；这一项最多还能退 2 件。');
+    expect(
+      describeError(
+        refusal(409, 'COUPON_ALREADY_USED', { name: '理发券', returnable: 0, coupons: [{}] }),
+      ),
+    ).toBe('「理发券」的服务券都已经用过了，用过的券不能退。');
+    expect(
+      describeError(refusal(409, 'CONFLICT', { reason: 'PARTLY_RETURNED', redemptionId: 4 })),
+    ).toBe('这次兑换已经退过一部分，不能再整笔取消；请把剩下的物品办理退货。');
+    expect(
+      describeError(
+        refusal(409, 'REDEMPTION_WINDOW_CLOSED', {
+          redemptionId: 4,
+          windowId: 1,
+          action: 'return',
+        }),
+      ),
+    ).toBe('这次兑换所在的兑换期已经结束，柜台不能再办理退货，请找管理员处理。');
+    expect(
+      describeError(
+        refusal(409, 'ALREADY_REVERSED', {
+          redemptionId: 4,
+          cancelledAt: '2026-06-15T02:00:00.000Z',
+        }),
+      ),
+    ).toMatch(
+      /^这次兑换已经在 2026-06-1\d \d\d:00 取消了，积分和物品都已退回，不能再退货或取消。$/,
+    );
+  });
+
   it('should say the window is closed and when the next one opens', () => {
     expect(
       describeError(refusal(409, 'REDEMPTION_WINDOW_CLOSED', { opensAt: null, next: null })),
