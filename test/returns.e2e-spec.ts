@@ -457,6 +457,24 @@ describe('redemption returns over HTTP (e2e)', () => {
     await expect(ledger.trialBalance()).resolves.toMatchObject({ ok: true, sum: '0.00' });
   });
 
+  it('should return to a household passbook and net it out of what the household redeemed', async () => {
+    const h = await f.newHousehold({ name: '孙桂英家' });
+    await f.earn(h.accountId, 30_00);
+    const milk = await f.newCatalogItem({ name: '牛奶', priceCents: 600, stock: 10 });
+    const r = await redeem(h.passbookNo, [{ catalogItemId: milk.id, quantity: 3 }]);
+    const back = await giveBack(r.id, {
+      lines: [{ catalogItemId: milk.id, quantity: 1 }],
+      reason: '临期',
+    });
+    expect(back.status).toBe(201);
+    expect(back.body).toMatchObject({ points: '6.00', balanceAfter: '18.00' });
+    const gifts = await t.http.get(`/api/households/${h.id}/gifts`).set('Authorization', clerkAuth);
+    expect(gifts.status).toBe(200);
+    expect(gifts.body.balance).toBe('18.00');
+    expect(gifts.body.totals).toMatchObject({ redeemed: '12.00' });
+    expect(gifts.body.entries[0]).toMatchObject({ kind: 'redeem_return', amount: '+6.00' });
+  });
+
   it('should leave returns after the window to an administrator', async () => {
     const m = await memberWith(20_00);
     const tea = await f.newCatalogItem({ name: '茶叶', priceCents: 300, stock: 5 });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import {
   ADMIN_PASSWORD,
@@ -8,6 +9,7 @@ import {
   PHONE,
   RunningApp,
   screenshot,
+  SCREENSHOT_DIR,
   textOf,
   textWith,
   ZOOM_200,
@@ -386,6 +388,38 @@ describe('Counter page', () => {
     expect(await form.getByTestId('confirm-return').isDisabled()).toBe(true);
     await screenshot(page, 'counter-return-refused-1280');
     await close();
+    // Nothing left that can come back (the rest is a used coupon): no 退货 button.
+    const fresh = await clerkPage();
+    await fresh.page.getByTestId('show-day').click();
+    await fresh.page.getByTestId(`day-reprint-${redemption.id}`).waitFor();
+    expect(await fresh.page.getByTestId(`day-return-${redemption.id}`).count()).toBe(0);
+    await fresh.close();
+
+    // The form fits a phone.
+    const other = await app.ok('POST', '/redemptions', {
+      token: admin,
+      idempotent: true,
+      body: {
+        passbookNo: member.passbookNo,
+        lines: [
+          { catalogItemId: rice.id, quantity: 2 },
+          { catalogItemId: coupon.id, quantity: 2 },
+        ],
+      },
+    });
+    const phone = await clerkPage(PHONE);
+    await phone.page.getByTestId('show-day').click();
+    await phone.page.getByTestId(`day-return-${other.id}`).click();
+    await phone.page.getByTestId(`return-qty-${coupon.id}`).fill('1');
+    await phone.page.getByTestId('return-reason').fill('改天再用');
+    expect(await phone.page.getByTestId('confirm-return').textContent()).toContain('8.00 分');
+    expect(await overflowing(phone.page)).toEqual([]);
+    await phone.page.getByTestId(`return-form-${other.id}`).scrollIntoViewIfNeeded();
+    await screenshot(phone.page, 'counter-return-form-375');
+    await phone.page.getByTestId(`return-form-${other.id}`).screenshot({
+      path: join(SCREENSHOT_DIR, 'counter-return-form-375-close-up.png'),
+    });
+    await phone.close();
   });
 
   it('should fit a phone at 375 px and 200 % zoom with a customer and the day open', async () => {

@@ -351,7 +351,7 @@ function returnable(
 
 /** Whether anything of a redemption can still be returned (the 退货 button shows only then). */
 function canReturn(r: Redemption): boolean {
-  return r.status !== 'cancelled' && [...returnable(r).values()].some((l) => l.left > 0);
+  return r.status !== 'cancelled' && [...returnable(r).values()].some((l) => l.max > 0);
 }
 
 /**
