@@ -503,6 +503,20 @@ describe('redemption returns over HTTP (e2e)', () => {
     }
   });
 
+  it('should describe the return in the OpenAPI document with its body and key', async () => {
+    const doc = (await t.http.get('/api/docs-json')).body;
+    const op = doc.paths['/api/redemptions/{id}/returns'].post;
+    expect(op.summary).toBe('Return part of a redemption: some units of some lines');
+    expect(op.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }),
+      ]),
+    );
+    const ref: string = op.requestBody.content['application/json'].schema.$ref;
+    const schema = doc.components.schemas[ref.split('/').pop()!];
+    expect(schema.required).toEqual(expect.arrayContaining(['lines', 'reason']));
+  });
+
   it('should count the day’s returns and net them out of the items given out and the quarter', async () => {
     // A store of its own, so the day and the quarter hold only this test's redemptions.
     const own = await createTestApp();
