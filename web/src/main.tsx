@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { currentSession, onSessionChange, post, setSession, type Session } from './api';
+import { loadCommunity } from './community';
 import { L, lang, setLang } from './i18n';
 import { roleLabel } from './format';
 import { navigate, usePath } from './router';
@@ -170,6 +171,9 @@ function App() {
 }
 
 const root = document.getElementById('app')!;
-// The static "loading" line is only for the moment before the script runs.
-root.textContent = '';
-render(<App />, root);
+// Dates are shown in the community's zone, so it is known before anything is drawn.
+void loadCommunity().then(() => {
+  // The static "loading" line is only for the moment before the script runs.
+  root.textContent = '';
+  render(<App />, root);
+});

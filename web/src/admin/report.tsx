@@ -1,5 +1,8 @@
 import { useState } from 'preact/hooks';
 import { download, get, query } from '../api';
+import { community } from '../community';
+import { todayLocal } from '../format';
+import { openingQuarter, quarterOf } from '../quarter';
 import { L } from '../i18n';
 import { toCents } from '../points';
 import type { Standard } from '../types';
@@ -47,9 +50,8 @@ export interface QuarterReport {
 
 const cents = (text: string | undefined): number => toCents(text ?? null) ?? 0;
 
-export function quarterOf(date: Date): { year: number; quarter: number } {
-  return { year: date.getFullYear(), quarter: Math.floor(date.getMonth() / 3) + 1 };
-}
+/** Today by the service's clock in the community's zone (the device's clock if it did not say). */
+const communityToday = (): string => community().today ?? todayLocal();
 
 /** Earned, redeemed and donated per month when the report has months, else per quarter of the year. */
 async function loadTimeline(
@@ -65,7 +67,7 @@ async function loadTimeline(
       })),
     };
   }
-  const now = quarterOf(new Date());
+  const now = quarterOf(communityToday());
   const year = report.period.year;
   const last = year === now.year ? now.quarter : 4;
   const quarters = await Promise.all(
@@ -212,7 +214,7 @@ function ReportBody(props: { report: QuarterReport }) {
 }
 
 export function ReportSection() {
-  const now = quarterOf(new Date());
+  const now = openingQuarter(communityToday());
   const [year, setYear] = useState(String(now.year));
   const [quarter, setQuarter] = useState(String(now.quarter));
   const [shown, setShown] = useState({ year: String(now.year), quarter: String(now.quarter) });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, getAll, query, Submission, type Session } from '../api';
 import { loadTeamMembers, loadTeams } from '../endpoints';
-import { todayLocal, trimZeros, unitLabel } from '../format';
+import { addDays, todayLocal, trimZeros, unitLabel } from '../format';
 import { L } from '../i18n';
 import { formatCents, isPositiveAmount, multiplyCents, toCents } from '../points';
 import type { Member, ServiceRecord, Standard, StandardItem, Team } from '../types';
@@ -17,10 +17,7 @@ import {
 } from '../ui/components';
 
 function daysAgo(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return addDays(todayLocal(), -days);
 }
 
 export function recordStatusLabel(status: string): string {

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { enc, get } from '../api';
+import { community } from '../community';
+import { formatDate, todayLocal } from '../format';
 import { L } from '../i18n';
 import { navigate } from '../router';
 import { ErrorMsg, Field, inputValue, Loading, Stars, useLoad } from '../ui/components';
@@ -12,7 +14,7 @@ interface PublicRating {
 
 /** The public notice (公示) of a published star rating: masked names and stars, for anyone. */
 export function NoticePage(props: { year?: string }) {
-  const fallback = String(new Date().getFullYear() - 1);
+  const fallback = String(Number(todayLocal().slice(0, 4)) - 1);
   const year = props.year && /^\d{4}$/.test(props.year) ? props.year : fallback;
   const [typed, setTyped] = useState(year);
   const loaded = useLoad(
