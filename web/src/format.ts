@@ -8,7 +8,9 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Calendar parts of an instant in the community's zone (COMMUNITY_TZ), never the device's. */
-function partsInZone(d: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+type DateParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+
+function partsInZone(d: Date): DateParts {
   const timeZone = community().timeZone;
   let fmt = formatters.get(timeZone);
   if (!fmt) {
@@ -23,11 +25,13 @@ function partsInZone(d: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minut
     });
     formatters.set(timeZone, fmt);
   }
-  const out: Record<string, string> = {};
+  const out: DateParts = { year: '', month: '', day: '', hour: '', minute: '' };
   for (const p of fmt.formatToParts(d)) {
-    out[p.type] = p.value;
+    if (p.type in out) {
+      out[p.type as keyof DateParts] = p.value;
+    }
   }
-  return out as Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+  return out;
 }
 
 /** "2026-06-30 18:00" in the community's time zone, wherever the device is set. */

@@ -2,7 +2,10 @@
 
 /** The quarter of a YYYY-MM-DD date. */
 export function quarterOf(date: string): { year: number; quarter: number } {
-  return { year: Number(date.slice(0, 4)), quarter: Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1 };
+  return {
+    year: Number(date.slice(0, 4)),
+    quarter: Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1,
+  };
 }
 
 /**
@@ -14,5 +17,7 @@ export function openingQuarter(today: string): { year: number; quarter: number }
   if ((Number(today.slice(5, 7)) - 1) % 3 !== 0) {
     return q;
   }
-  return q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: q.quarter - 1 };
+  return q.quarter === 1
+    ? { year: q.year - 1, quarter: 4 }
+    : { year: q.year, quarter: q.quarter - 1 };
 }

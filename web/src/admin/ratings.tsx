@@ -41,7 +41,9 @@ function thresholdsText(thresholds: unknown): string | null {
 
 export function RatingsSection(props: { year?: string }) {
   const year =
-    props.year && /^\d{4}$/.test(props.year) ? props.year : String(Number(todayLocal().slice(0, 4)) - 1);
+    props.year && /^\d{4}$/.test(props.year)
+      ? props.year
+      : String(Number(todayLocal().slice(0, 4)) - 1);
   const [typed, setTyped] = useState(year);
   const loaded = useLoad(
     (signal) =>

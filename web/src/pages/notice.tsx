@@ -21,13 +21,19 @@ export function NoticePage(props: { year?: string }) {
     (signal) => get<PublicRating>(`/public/star-ratings/${enc(year)}`, { signal, anonymous: true }),
     [year],
   );
+  const c = community();
+  const issuer =
+    c.issuer ?? (c.name ? `${c.name}志愿服务站` : L('志愿服务站', 'Volunteer service station'));
   const byStars = [5, 4, 3, 2, 1].map((s) => ({
     stars: s,
     people: (loaded.data?.ratings ?? []).filter((r) => r.stars === s),
   }));
   return (
     <main class="page" data-testid="notice-page">
-      <h1>{L(`${year} 年度志愿者评星公示`, `${year} volunteer star rating notice`)}</h1>
+      <h1>
+        {c.name ? <span data-testid="notice-community">{c.name} </span> : null}
+        {L(`${year} 年度志愿者评星公示`, `${year} volunteer star rating notice`)}
+      </h1>
       <form
         class="inline-form no-print"
         onSubmit={(e) => {
@@ -67,6 +73,20 @@ export function NoticePage(props: { year?: string }) {
               </section>
             ))
         : null}
+      {loaded.data ? (
+        <footer class="notice-sign" data-testid="notice-sign">
+          <p>{L('特此公示。', 'Published for public notice.')}</p>
+          <p>{issuer}</p>
+          {loaded.data.publishedAt ? (
+            <p>
+              {L(
+                `发布日期：${formatDate(loaded.data.publishedAt)}`,
+                `Published ${formatDate(loaded.data.publishedAt)}`,
+              )}
+            </p>
+          ) : null}
+        </footer>
+      ) : null}
     </main>
   );
 }
