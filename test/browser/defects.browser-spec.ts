@@ -11,6 +11,7 @@ import {
   screenshot,
   SCREENSHOT_DIR,
   textWith,
+  ZOOM_200,
 } from './browser-harness';
 
 /** A 375 px phone at 200 % zoom: about 188 × 370 CSS pixels. */
@@ -403,5 +404,34 @@ describe('Small defects (issue 13)', () => {
     expect(await overflowing(page)).toEqual([]);
     await screenshot(page, 'volunteer-phone-zoom200');
     await context.close();
+  });
+
+  it('should fit the changed pages on a phone at 200 % zoom and a PC at 200 % zoom', async () => {
+    const member = await newMember('严秀珍', '3.00');
+    const year = Number(shanghaiDate(0).slice(0, 4)) - 1;
+    for (const [device, tag] of [
+      [PHONE_ZOOM_200, 'phone-zoom200'],
+      [ZOOM_200, 'zoom200'],
+    ] as const) {
+      const { context, page } = await open(device);
+      await page.goto(`${app.baseUrl}/Counter`);
+      await page.getByTestId('not-found').waitFor();
+      expect(await overflowing(page)).toEqual([]);
+      await screenshot(page, `not-found-${tag}`);
+      await page.goto(`${app.baseUrl}/notice/${year}`);
+      await page.getByTestId('notice-sign').waitFor();
+      expect(await overflowing(page)).toEqual([]);
+      await screenshot(page, `notice-signed-${tag}`);
+      await staffLogin(page, 'admin', ADMIN_PASSWORD);
+      await page.goto(`${app.baseUrl}/admin/report`);
+      await page.getByTestId('chart-timeline').waitFor();
+      expect(await overflowing(page)).toEqual([]);
+      await screenshot(page, `report-chart-${tag}`);
+      await page.goto(`${app.baseUrl}/print/${member.passbookNo}`);
+      await page.getByTestId('print-address').waitFor();
+      expect(await overflowing(page)).toEqual([]);
+      await screenshot(page, `print-public-address-${tag}`);
+      await context.close();
+    }
   });
 });

@@ -314,7 +314,8 @@ describe('Web pages', () => {
     expect(await textOf(page.getByTestId('print-number'), member.passbookNo)).toBe(
       member.passbookNo,
     );
-    await page.locator('.qr svg').waitFor();
+    // The passbook's own code (the counter scans it); the second one, at the foot, is the address.
+    await page.locator('.passbook-cover .qr svg').waitFor();
     expect(await textWith(page.getByTestId('print-statement'), '12.00')).toContain('12.00');
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'passbook-print');
