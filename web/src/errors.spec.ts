@@ -146,6 +146,10 @@ describe(describeError.name, () => {
       field: 'year',
     });
     expect(describeError(err)).toBe('请改正：year超出范围（要在 2000 到 2100 之间）。');
+    const unknown = new ApiError(400, 'VALIDATION_FAILED', 'no team with id 9', {
+      field: 'teamIds',
+    });
+    expect(describeError(unknown)).toBe('请改正：服务队填写不正确。');
   });
 
   it('should never show the service message as is', () => {

@@ -62,7 +62,7 @@ const PROBLEMS: Problem[] = [
     /one of the following values|must be .* or /,
     () => L('不是可以选的值，请从列表里选', 'is not one of the choices'),
   ],
-  [/must match|format|not valid|must be/, () => L('格式不对', 'is not in the right format')],
+  [/must match|format|not valid|base64/, () => L('格式不对', 'is not in the right format')],
 ];
 
 /** "太长了（最多 40 个字）" for one English problem; null when it says nothing known. */
