@@ -199,6 +199,42 @@ describe('Small defects (issue 13)', () => {
     await context.close();
   });
 
+  it('should turn the redeem button off once the page learns the stock is short', async () => {
+    await openWindow();
+    const member = await newMember('陶淑英', '50.00');
+    const other = await newMember('蒋国华', '50.00');
+    const oil = await app.ok('POST', '/catalog-items', {
+      token: admin,
+      body: { name: '花生油（库存）', kind: 'goods', price: '5.00', stock: 2 },
+    });
+    await app.ok('POST', '/users', {
+      token: admin,
+      body: { username: 'clerk-stock', password: 'password-123', role: 'clerk' },
+    });
+    const { context, page } = await open(DESKTOP);
+    await staffLogin(page, 'clerk-stock');
+    await page.getByTestId('lookup-input').fill(member.passbookNo);
+    await page.getByTestId('lookup-input').press('Enter');
+    await page.getByTestId(`add-${oil.id}`).click();
+    await page.getByTestId(`add-${oil.id}`).click();
+    expect(await page.getByTestId('redeem').isDisabled()).toBe(false);
+    // Another counter gives one away; the refusal reloads the stock, and the button waits.
+    await app.ok('POST', '/redemptions', {
+      token: admin,
+      idempotent: true,
+      body: { passbookNo: other.passbookNo, lines: [{ catalogItemId: oil.id, quantity: 1 }] },
+    });
+    await page.getByTestId('redeem').click();
+    expect(await textWith(page.getByTestId('redeem-blocked'), '库存')).toBe(
+      '兑换按钮已停用：「花生油（库存）」库存只剩 1 件，请减少数量。',
+    );
+    expect(await page.getByTestId('redeem').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '花生油（库存） 减一' }).click();
+    expect(await page.getByTestId('redeem').isDisabled()).toBe(false);
+    await screenshot(page, 'counter-stock-short');
+    await context.close();
+  });
+
   it("should label the chart's top value whole and open the report on the right quarter", async () => {
     // The redemption above (133.00) is this month's: the chart's scale ends at 133.00.
     const { context, page } = await open(DESKTOP);
