@@ -29,7 +29,7 @@ export interface QuarterReport {
   period: { year: number; quarter: number; from: string; to: string };
   earned: {
     points: string;
-    byCategory: (EarnedLine & { categoryCode: string })[];
+    byCategory: (EarnedLine & { categoryCode: string; categoryName?: string | null })[];
     byTeam: (EarnedLine & { teamId: number | null; teamName: string | null })[];
     notFromServiceRecords?: string;
   };
@@ -94,7 +94,9 @@ function ReportBody(props: { report: QuarterReport }) {
   );
   const timeline = useLoad((signal) => loadTimeline(r, signal), [r.period.year, r.period.quarter]);
   const categoryName = (code: string) =>
-    standard.data?.categories.find((c) => c.code === code)?.name ?? code;
+    r.earned.byCategory.find((c) => c.categoryCode === code)?.categoryName ??
+    standard.data?.categories.find((c) => c.code === code)?.name ??
+    code;
   const series: Series[] = [
     { name: L('服务获得', 'earned'), cls: 's-earned' },
     { name: L('兑换', 'redeemed'), cls: 's-redeemed' },
