@@ -207,6 +207,12 @@ const adminOnly = (status: number): Record<Role, number> => ({
 const ACCESS: AccessRow[] = [
   // health, docs, login: open to all
   { name: 'GET /api/health', method: 'get', path: () => '/api/health', expect: anyone(200) },
+  {
+    name: 'GET /api/public/community',
+    method: 'get',
+    path: () => '/api/public/community',
+    expect: anyone(200),
+  },
   { name: 'GET /api/docs', method: 'get', path: () => '/api/docs', expect: anyone(200) },
   { name: 'GET /api/docs-json', method: 'get', path: () => '/api/docs-json', expect: anyone(200) },
   {

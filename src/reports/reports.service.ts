@@ -7,6 +7,7 @@ import { formatCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { periodParams, periodTransactionIdsSql } from '../ratings/period-sql';
 import { YEAR_MAX, YEAR_MIN } from '../ratings/star-ratings.service';
+import { StandardService } from '../standard/standard.service';
 
 export interface EarnedLine {
   points: string;
@@ -29,7 +30,8 @@ export interface QuarterReport {
   earned: {
     /** Earn entries dated in the quarter less their reversals (the ledger's figure). */
     points: string;
-    byCategory: (EarnedLine & { categoryCode: string })[];
+    /** `categoryName` from the scoring standard in force on the quarter's last day (null: not in it). */
+    byCategory: (EarnedLine & { categoryCode: string; categoryName: string | null })[];
     byTeam: (EarnedLine & { teamId: number | null; teamName: string | null })[];
     /** Earned points not backed by a service record (e.g. imported opening balances). */
     notFromServiceRecords: string;
@@ -63,6 +65,7 @@ export class ReportsService {
     private readonly db: Database,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly standard: StandardService,
   ) {}
 
   async quarter(year: number, quarter: number): Promise<QuarterReport> {
@@ -75,6 +78,9 @@ export class ReportsService {
       throw DomainError.validation('quarter must be 1, 2, 3 or 4', { field: 'quarter' });
     }
     const { from, to, startsAt, endsAt } = quarterBounds(year, quarter, this.config.timeZone);
+    const standard = (await this.standard.versionOn(to)) ?? (await this.standard.versionOn(from));
+    const categoryName = (code: string): string | null =>
+      standard?.categories.find((c) => c.code === code)?.name ?? null;
     return this.db.read(async (em) => {
       const earned = await this.passbookSumByKind(em, 'earn', from, to);
       const earnedPoints = earned.member + earned.household;
@@ -103,6 +109,7 @@ export class ReportsService {
           points: formatCents(earnedPoints),
           byCategory: byCategory.map((line) => ({
             categoryCode: line.key ?? '',
+            categoryName: categoryName(line.key ?? ''),
             ...earnedLine(line),
           })),
           byTeam: byTeam.map((line) => ({

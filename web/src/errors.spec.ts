@@ -178,14 +178,43 @@ describe(describeError.name, () => {
     );
   });
 
-  it('should list the fields to check, in words', () => {
+  it('should say of each field what is wrong with it, from the service details', () => {
     const err = refusal(400, 'VALIDATION_FAILED', {
       fields: [
-        { field: 'participants.0.quantity', problems: ['x'] },
-        { field: 'serviceDate', problems: ['y'] },
+        { field: 'participants.0.quantity', problems: ['quantity must be a whole number'] },
+        { field: 'serviceDate', problems: ['serviceDate must be a date written YYYY-MM-DD'] },
+        {
+          field: 'name',
+          problems: ['name must be text on one line', 'name must be 1 to 100 characters'],
+        },
+        { field: 'phone', problems: ['phone should not be empty'] },
       ],
     });
-    expect(describeError(err)).toBe('请检查填写的内容：数量、服务日期。');
+    expect(describeError(err)).toBe(
+      '请改正：数量要填整数；服务日期日期或时间格式不对；姓名/名称只能写一行（不能换行）；电话必须填写。',
+    );
+    const tooLong = refusal(400, 'VALIDATION_FAILED', {
+      fields: [
+        { field: 'reason', problems: ['reason must be shorter than or equal to 500 characters'] },
+        { field: 'price', problems: ['price must be a decimal with at most two decimal places'] },
+        { field: 'stock', problems: ['stock must not be greater than 100000'] },
+        { field: 'extra', problems: ['property extra should not exist'] },
+      ],
+    });
+    expect(describeError(tooLong)).toBe(
+      '请改正：原因太长了（最多 500 个字）；积分价格要填数字，最多两位小数；库存太大了（最多 100000）；extra不能填写这一项。',
+    );
+  });
+
+  it('should read a single-field refusal from its message', () => {
+    const err = new ApiError(400, 'VALIDATION_FAILED', 'year must be between 2000 and 2100', {
+      field: 'year',
+    });
+    expect(describeError(err)).toBe('请改正：year超出范围（要在 2000 到 2100 之间）。');
+    const unknown = new ApiError(400, 'VALIDATION_FAILED', 'no team with id 9', {
+      field: 'teamIds',
+    });
+    expect(describeError(unknown)).toBe('请改正：服务队填写不正确。');
   });
 
   it('should never show the service message as is', () => {

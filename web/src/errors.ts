@@ -6,6 +6,7 @@
 import { ApiError } from './api';
 import { L } from './i18n';
 import { formatDateTime } from './format';
+import { validationSentence } from './validation-sentences';
 
 /** What the page knows that helps name things the details only give by id. */
 export interface ErrorContext {
@@ -153,10 +154,10 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
       if (raw.includes('currentPin') || raw.includes('currentPassword')) {
         return L('原密码不对，请再输入一次。', 'The current password is wrong; enter it again.');
       }
-      const fields = fieldsOf(d);
-      return fields.length
-        ? L(`请检查填写的内容：${fields.join('、')}。`, `Please check: ${fields.join(', ')}.`)
-        : L('填写的内容不正确，请检查后再试。', 'Some input is not valid; check it and try again.');
+      return (
+        validationSentence(d, err.message, fieldLabel) ??
+        L('填写的内容不正确，请检查后再试。', 'Some input is not valid; check it and try again.')
+      );
     }
     case 'IDEMPOTENCY_KEY_REQUIRED':
       return L('页面版本过旧，请刷新后重试。', 'This page is out of date; reload and try again.');

@@ -1218,6 +1218,19 @@ export function CounterPage(props: { session: Session }) {
   );
   const balanceCents = passbook ? (toCents(passbook.balance) ?? 0) : 0;
   const remainingCents = balanceCents - totalCents;
+  const shortItem = lines.find((l) => l.quantity > stockOf(l.item));
+  const windowClosed = windowState.status !== null && !windowState.status.open;
+  // What the page already knows the service would refuse: the button waits, and says why.
+  const blockedBy = windowClosed
+    ? L('现在不是兑换期', 'the window is closed')
+    : remainingCents < 0
+      ? L('积分不够', 'not enough points')
+      : shortItem
+        ? L(
+            `「${shortItem.item.name}」库存只剩 ${stockOf(shortItem.item)} 件，请减少数量`,
+            `only ${stockOf(shortItem.item)} of "${shortItem.item.name}" left; lower the quantity`,
+          )
+        : null;
 
   const nextCustomer = () => {
     clearCustomer();
@@ -1467,6 +1480,11 @@ export function CounterPage(props: { session: Session }) {
                   )}
                 </Msg>
               ) : null}
+              {blockedBy && lines.length > 0 ? (
+                <p class="redeem-blocked" id="redeem-blocked" data-testid="redeem-blocked">
+                  {L(`兑换按钮已停用：${blockedBy}。`, `Redeem is off: ${blockedBy}.`)}
+                </p>
+              ) : null}
               <ErrorMsg
                 error={redeem.error}
                 ctx={{ itemName: (id) => itemName(Number(id)) }}
@@ -1475,9 +1493,10 @@ export function CounterPage(props: { session: Session }) {
               <button
                 type="button"
                 class="btn btn-primary btn-big"
-                disabled={redeem.busy || lines.length === 0}
+                disabled={redeem.busy || lines.length === 0 || blockedBy !== null}
                 onClick={() => doRedeem(passbook)}
                 data-testid="redeem"
+                aria-describedby={blockedBy && lines.length > 0 ? 'redeem-blocked' : undefined}
               >
                 {redeem.busy ? (
                   L('正在兑换…', 'Redeeming…')
