@@ -15,7 +15,15 @@ export class AuthController {
   @HttpCode(200)
   async login(@Body() dto: LoginDto, @Ip() address: string) {
     const { token, user } = await this.auth.login(dto.username, dto.password, address);
-    return { ...token, user: { id: user.id, username: user.username, role: user.role } };
+    return {
+      ...token,
+      user: {
+        id: user.id,
+        username: user.username,
+        role: user.role,
+        mustChangePassword: Boolean(user.mustChangePassword),
+      },
+    };
   }
 
   @Post('passbook-login')
