@@ -176,6 +176,20 @@ describe('passbooks (e2e)', () => {
       expect(mine.body.entries).toEqual(entries);
     });
 
+    it('should describe the new entry fields and mustChangePassword in the OpenAPI document', async () => {
+      const doc = (await t.http.get('/api/docs-json')).body as {
+        components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+      };
+      expect(Object.keys(doc.components.schemas.StatementEntryDto.properties)).toEqual(
+        expect.arrayContaining(['postedDate', 'reason', 'reversesEntry', 'reversedBy']),
+      );
+      expect(Object.keys(doc.components.schemas.ReversalOfDto.properties)).toEqual(
+        expect.arrayContaining(['postedDate', 'reason']),
+      );
+      expect(doc.components.schemas.LoginUserDto.properties).toHaveProperty('mustChangePassword');
+      expect(doc.components.schemas.MeResponseDto.properties).toHaveProperty('mustChangePassword');
+    });
+
     it('should keep the links when the two entries fall on different statement pages', async () => {
       const member = await f.newMember();
       const earned = await f.earn(member.accountId, 500);

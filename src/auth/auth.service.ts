@@ -298,9 +298,7 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   /** Who the caller is, for the pages to greet them and show what they may do. */
-  async describe(
-    principal: Principal,
-  ): Promise<
+  async describe(principal: Principal): Promise<
     | {
         kind: 'user';
         id: number;
