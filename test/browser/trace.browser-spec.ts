@@ -239,6 +239,9 @@ describe('Traceable statements and first-run path', () => {
       await page.getByRole('button', { name: '登录' }).click();
       await page.waitForURL((url) => url.pathname.startsWith('/admin'));
       expect(await page.getByTestId('must-change-password').count()).toBe(0);
+      // An empty install opens on the setup checklist.
+      await page.getByTestId('setup-checklist').waitFor();
+      await screenshot(page, 'trace-first-admin-checklist-375');
       expect(
         (await app.api('POST', '/auth/login', { body: { username: 'admin', password: generated } }))
           .status,
