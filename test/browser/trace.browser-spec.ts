@@ -252,10 +252,11 @@ describe('Traceable statements and first-run path', () => {
 
   describe('changing one’s own password', () => {
     let app: RunningApp;
+    let admin: string;
 
     beforeAll(async () => {
       app = await RunningApp.start();
-      const admin = await app.loginStaff('admin', ADMIN_PASSWORD);
+      admin = await app.loginStaff('admin', ADMIN_PASSWORD);
       await app.ok('POST', '/users', {
         token: admin,
         body: { username: 'clerk-wang', password: 'password-123', role: 'clerk' },
@@ -289,6 +290,42 @@ describe('Traceable statements and first-run path', () => {
       await page.waitForURL((url) => url.pathname === '/counter');
       expect(await page.getByTestId('login-notice').count()).toBe(0);
       await context.close();
+    });
+
+    it('should ask a user whose password the admin reset in the page to choose their own', async () => {
+      const user = await app.ok('POST', '/users', {
+        token: admin,
+        body: { username: 'leader-li', password: 'password-123', role: 'leader' },
+      });
+      const { context, page } = await newPage(browser, PHONE);
+      await staffLogin(page, app.baseUrl, 'admin', ADMIN_PASSWORD);
+      await page.waitForURL((url) => url.pathname.startsWith('/admin'));
+      await page.goto(`${app.baseUrl}/admin/users`);
+      const row = page.locator('tr[data-user="leader-li"]');
+      await row.getByRole('button', { name: '修改角色/密码' }).click();
+      await page
+        .getByTestId('user-edit')
+        .locator('input[name=editPassword]')
+        .fill('given-by-admin-7');
+      await page.getByTestId('user-edit').getByRole('button', { name: '保存' }).click();
+      expect(await textWith(page.getByTestId('user-saved'), '自己的密码')).toContain(
+        '下次登录后会先要求其换成自己的密码',
+      );
+      expect(await textWith(row, '待本人改密码')).toContain('在用（待本人改密码）');
+      await screenshot(page, 'trace-admin-reset-375');
+      await context.close();
+
+      const second = await newPage(browser, PHONE);
+      await staffLogin(second.page, app.baseUrl, 'leader-li', 'given-by-admin-7');
+      await second.page.waitForURL((url) => url.pathname === '/account');
+      await second.page.getByTestId('must-change-password').waitFor();
+      await changePassword(second.page, 'given-by-admin-7', 'leader-own-pass-8');
+      await second.page.waitForURL((url) => url.pathname === '/');
+      await second.page.getByTestId('login-notice').waitFor();
+      expect((await app.ok('GET', `/users/${user.id}`, { token: admin })).mustChangePassword).toBe(
+        false,
+      );
+      await second.context.close();
     });
   });
 });

@@ -199,6 +199,8 @@ export interface StaffUser {
   role: StaffRole;
   teamIds?: number[];
   active?: boolean;
+  /** The password was set by someone else; the user is asked to choose their own. */
+  mustChangePassword?: boolean;
 }
 
 export interface Rating {
