@@ -22,6 +22,12 @@ function whatOf(kind: EntryKind, description: string, reason: string | null): st
         ? L(`${m[2]}（兑换单 ${m[1]} 号）`, `${m[2]} (redemption no. ${m[1]})`)
         : description;
     }
+    case 'redeem_return': {
+      const m = /^退货 兑换 No\. (\d+): (.*)$/su.exec(description);
+      return m
+        ? L(`${m[2]}（兑换单 ${m[1]} 号）`, `${m[2]} (redemption no. ${m[1]})`)
+        : description;
+    }
     case 'donate':
       return description.replace(/^爱心捐赠 · /u, L('捐给 ', 'to '));
     case 'receive':
