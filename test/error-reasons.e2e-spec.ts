@@ -93,6 +93,12 @@ describe('error reasons (e2e)', () => {
     post('/api/redemptions', { passbookNo, lines: [{ catalogItemId, quantity: 1 }] }, auth);
   const reverse = (transactionId: string | number) =>
     post(`/api/ledger/transactions/${transactionId}/reversal`, { reason: '录错了' });
+  const giveBack = (id: number, catalogItemId: number, quantity: number, auth = t.adminAuth) =>
+    post(
+      `/api/redemptions/${id}/returns`,
+      { lines: [{ catalogItemId, quantity }], reason: '不要了' },
+      auth,
+    );
   const couponOf = async (passbookNo: string): Promise<{ id: number; code: string }> => {
     const item = await f.newCatalogItem({ kind: 'service_coupon', priceCents: 100 });
     const r = await ok(redeem(passbookNo, item.id));
@@ -352,14 +358,56 @@ describe('error reasons (e2e)', () => {
       },
     ],
     [
+      ErrorCode.CONFLICT,
+      'RETURN_EXCEEDS_REMAINING',
+      async () => {
+        const r = await ok(redeem(m2.passbookNo, Number(later.itemId)));
+        return giveBack(r.body.id, Number(later.itemId), 2);
+      },
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'PARTLY_RETURNED',
+      async () => {
+        const r = await ok(
+          post('/api/redemptions', {
+            passbookNo: m2.passbookNo,
+            lines: [{ catalogItemId: later.itemId, quantity: 2 }],
+          }),
+        );
+        const given = await ok(giveBack(r.body.id, Number(later.itemId), 1));
+        later.returnTransactionId = given.body.transactionId;
+        return post(`/api/redemptions/${r.body.id}/cancel`, { reason: '退货' });
+      },
+    ],
+    [ErrorCode.CONFLICT, 'SHOP_RETURN', () => reverse(later.returnTransactionId)],
+    [
+      ErrorCode.COUPON_ALREADY_USED,
+      'RETURN_COUPON_USED',
+      async () => {
+        const coupon = await couponOf(m2.passbookNo);
+        const shown = await ok(
+          t.http.get(`/api/redemptions/${coupon.id}`).set('Authorization', t.adminAuth),
+        );
+        await ok(post(`/api/coupons/${coupon.code}/use`));
+        return giveBack(coupon.id, shown.body.lines[0].catalogItemId, 1);
+      },
+    ],
+    [
       ErrorCode.REDEMPTION_WINDOW_CLOSED,
       'CANCEL_WINDOW_PASSED',
       async () => {
         clerkAuth = await f.bearer({ userId: clerkId }); // January's token has expired
         const r = await ok(redeem(m2.passbookNo, Number(later.itemId), clerkAuth));
+        later.toReturn = (await ok(redeem(m2.passbookNo, Number(later.itemId), clerkAuth))).body.id;
         await ok(post(`/api/redemption-windows/${later.windowId}/close`));
         return post(`/api/redemptions/${r.body.id}/cancel`, { reason: '退货' }, clerkAuth);
       },
+    ],
+    [
+      ErrorCode.REDEMPTION_WINDOW_CLOSED,
+      'RETURN_WINDOW_PASSED',
+      () => giveBack(Number(later.toReturn), Number(later.itemId), 1, clerkAuth),
     ],
     [
       ErrorCode.CONFLICT,

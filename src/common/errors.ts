@@ -77,6 +77,11 @@ export const CONFLICT_REASONS = {
     'the service record is already credited and cannot be rejected; reverse it instead',
   RECORD_NOT_POSTED: 'the service record is pending or rejected: nothing was credited to reverse',
   REVERSAL_NOT_REVERSIBLE: 'a reversal cannot itself be reversed; post a new entry instead',
+  RETURN_EXCEEDS_REMAINING:
+    'a return asks for more units of an item than are left to return (`details.remaining`, `requested`)',
+  PARTLY_RETURNED:
+    'part of the redemption was returned, so it cannot be cancelled whole; return the rest instead',
+  SHOP_RETURN: 'a shop return cannot be reversed: its items are back in stock',
   REDEMPTION_NEEDS_CANCEL:
     'a shop redemption is undone by cancelling it (stock back, coupons void), not by a reversal',
   WINDOW_ALREADY_CLOSED: 'the redemption window already closed',
@@ -100,12 +105,16 @@ export const REDEMPTION_WINDOW_CLOSED_REASONS = {
   WINDOW_NOT_OPEN: 'no redemption window is open now (`details.next`: the next one, or null)',
   CANCEL_WINDOW_PASSED:
     "the redemption's window has closed; only an admin may cancel it now (`details.redemptionId`)",
+  RETURN_WINDOW_PASSED:
+    "the redemption's window has closed; only an admin may take a return now (`details.redemptionId`)",
 } as const;
 
 export const COUPON_ALREADY_USED_REASONS = {
   COUPON_USED: 'the coupon was used already (`details.usedAt`)',
   REDEMPTION_COUPON_USED:
     'a coupon of the redemption was used, so it cannot be cancelled (`details.coupons`)',
+  RETURN_COUPON_USED:
+    'coupons of the line to return were used; used units cannot come back (`details.returnable`)',
 } as const;
 
 export const ALREADY_REVERSED_REASONS = {

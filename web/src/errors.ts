@@ -6,6 +6,7 @@
 import { ApiError } from './api';
 import { L } from './i18n';
 import { formatDateTime } from './format';
+import { validationSentence } from './validation-sentences';
 
 /** What the page knows that helps name things the details only give by id. */
 export interface ErrorContext {
@@ -204,6 +205,26 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
         '冲正记录本身不能再冲正；如需更正请另记一笔调整。',
         'A reversal cannot be reversed; post an adjustment instead.',
       ),
+    RETURN_EXCEEDS_REMAINING: (d, ctx) => {
+      const name = str(d.name) ?? ctx.itemName?.(d.catalogItemId) ?? L('这个物品', 'this item');
+      const remaining = str(d.remaining) ?? '0';
+      return remaining === '0'
+        ? L(`「${name}」已经全部退过了，不能再退。`, `"${name}" has all been returned already.`)
+        : L(
+            `「${name}」最多还能退 ${remaining} 件（这次要退 ${str(d.requested) ?? '?'} 件），请改小数量。`,
+            `At most ${remaining} of "${name}" can still be returned (${str(d.requested) ?? '?'} asked); lower the quantity.`,
+          );
+    },
+    PARTLY_RETURNED: () =>
+      L(
+        '这次兑换已经退过一部分，不能再整笔取消；请把剩下的物品办理退货。',
+        'Part of this redemption has been returned; return the remaining items instead of cancelling.',
+      ),
+    SHOP_RETURN: () =>
+      L(
+        '这是一笔公益坊退货记录，物品已经回到库存，不能冲正。',
+        'This is a shop return; its items are back in stock and it cannot be reversed.',
+      ),
     REDEMPTION_NEEDS_CANCEL: () =>
       L(
         '这是一笔兑换，请用「取消兑换」退回：积分和库存都会回来，服务券作废。',
@@ -264,6 +285,11 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
       L('只能从自己的存折捐出积分。', 'You can give only from your own passbook.'),
   },
   REDEMPTION_WINDOW_CLOSED: {
+    RETURN_WINDOW_PASSED: () =>
+      L(
+        '这次兑换所在的兑换期已经结束，柜台不能再办理退货，请找管理员处理。',
+        'The window of this redemption has closed; only an administrator can take a return now.',
+      ),
     WINDOW_NOT_OPEN: (d) => nextWindowSentence(d),
     CANCEL_WINDOW_PASSED: () =>
       L(
@@ -272,6 +298,20 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
       ),
   },
   COUPON_ALREADY_USED: {
+    RETURN_COUPON_USED: (d, ctx) => {
+      const name = str(d.name) ?? ctx.itemName?.(d.catalogItemId) ?? L('这项服务券', 'this coupon');
+      const used = Array.isArray(d.coupons) ? d.coupons.length : 0;
+      const returnable = str(d.returnable) ?? '0';
+      return returnable === '0'
+        ? L(
+            `「${name}」的服务券都已经用过了，用过的券不能退。`,
+            `Every coupon of "${name}" has been used; used coupons cannot be returned.`,
+          )
+        : L(
+            `「${name}」有 ${used} 张服务券已经用过，用过的券不能退；这一项最多还能退 ${returnable} 件。`,
+            `${used} coupon(s) of "${name}" have been used and cannot be returned; at most ${returnable} can be.`,
+          );
+    },
     COUPON_USED: (d) => {
       const usedAt = str(d.usedAt);
       return usedAt
@@ -290,8 +330,11 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
   ALREADY_REVERSED: {
     TRANSACTION_REVERSED: () =>
       L('这笔记录已经冲正过了，不能再冲正。', 'This entry has already been reversed.'),
-    REDEMPTION_CANCELLED: () =>
-      L('这次兑换已经取消过了。', 'This redemption has already been cancelled.'),
+    REDEMPTION_CANCELLED: (d) =>
+      L(
+        `这次兑换已经在 ${formatDateTime(str(d.cancelledAt) ?? '')} 取消了，积分和物品都已退回，不能再退货或取消。`,
+        `This redemption was cancelled at ${formatDateTime(str(d.cancelledAt) ?? '')}; everything is already back.`,
+      ),
   },
   PERIOD_CLOSED: {
     YEAR_CLOSED: (d) => closedYearSentence(d),
@@ -383,10 +426,10 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
       if (raw.includes('currentPin') || raw.includes('currentPassword')) {
         return L('原密码不对，请再输入一次。', 'The current password is wrong; enter it again.');
       }
-      const fields = fieldsOf(d);
-      return fields.length
-        ? L(`请检查填写的内容：${fields.join('、')}。`, `Please check: ${fields.join(', ')}.`)
-        : L('填写的内容不正确，请检查后再试。', 'Some input is not valid; check it and try again.');
+      return (
+        validationSentence(d, err.message, fieldLabel) ??
+        L('填写的内容不正确，请检查后再试。', 'Some input is not valid; check it and try again.')
+      );
     }
     case 'IDEMPOTENCY_KEY_REQUIRED':
       return L('页面版本过旧，请刷新后重试。', 'This page is out of date; reload and try again.');

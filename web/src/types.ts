@@ -5,7 +5,8 @@ export type StaffRole = 'admin' | 'leader' | 'clerk';
 export interface StaffLogin {
   token: string;
   expiresAt: string;
-  user: { id: number; username: string; role: StaffRole };
+  /** mustChangePassword: someone else chose the password (generated, reset); choose one first. */
+  user: { id: number; username: string; role: StaffRole; mustChangePassword?: boolean };
 }
 
 export interface PassbookLogin {
@@ -14,7 +15,8 @@ export interface PassbookLogin {
   member: { id: number; passbookNo: string; name: string };
 }
 
-export type EntryKind = 'earn' | 'redeem' | 'donate' | 'receive' | 'reversal' | 'adjust';
+export type EntryKind =
+  'earn' | 'redeem' | 'redeem_return' | 'donate' | 'receive' | 'reversal' | 'adjust';
 
 export interface StatementEntry {
   seq: number;
@@ -24,7 +26,27 @@ export interface StatementEntry {
   balanceAfter: string;
   effectiveDate: string;
   createdAt: string;
+  /** Local date the entry was posted: the statement's order and its date column. */
+  postedDate: string;
   description: string;
+  reason: string | null;
+  /** On a reversal: the entry it reverses. */
+  reversesEntry: {
+    transactionId: string;
+    kind: EntryKind;
+    amount: string;
+    effectiveDate: string;
+    postedDate: string;
+    description: string;
+  } | null;
+  /** On a reversed entry: its reversal. */
+  reversedBy: {
+    transactionId: string;
+    effectiveDate: string;
+    postedDate: string;
+    createdAt: string;
+    reason: string | null;
+  } | null;
 }
 
 export interface Passbook {
@@ -80,6 +102,29 @@ export interface RedemptionLine {
   amount?: string;
   name?: string;
   kind?: 'goods' | 'service_coupon';
+  /** Units of the line given back by returns so far. */
+  returnedQuantity?: number;
+}
+
+/** One return of part of a redemption (`POST /api/redemptions/:id/returns`). */
+export interface RedemptionReturn {
+  id: number;
+  redemptionId: number;
+  transactionId: string;
+  points: string;
+  balanceAfter: string;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+  createdByName: string | null;
+  lines: {
+    catalogItemId: number;
+    name: string;
+    quantity: number;
+    unitPrice: string;
+    amount: string;
+  }[];
+  voidedCoupons: string[];
 }
 
 export interface Redemption {
@@ -92,6 +137,8 @@ export interface Redemption {
   status?: string;
   createdAt?: string;
   windowId?: number | string;
+  returnedPoints?: string;
+  returns?: RedemptionReturn[];
 }
 
 export interface HouseholdChoice {
@@ -178,6 +225,8 @@ export interface StaffUser {
   role: StaffRole;
   teamIds?: number[];
   active?: boolean;
+  /** The password was set by someone else; the user is asked to choose their own. */
+  mustChangePassword?: boolean;
 }
 
 export interface Rating {
