@@ -392,7 +392,7 @@ describe('Screenshots of every page', () => {
     expect(await textWith(page.getByTestId('print-number'), customer.passbookNo)).toBe(
       customer.passbookNo,
     );
-    await page.locator('.qr svg').waitFor();
+    await page.locator('.qr svg').first().waitFor();
     if (device === '1280') {
       await page.emulateMedia({ media: 'print' });
     }
@@ -413,9 +413,16 @@ describe('Screenshots of every page', () => {
         device,
         page.getByRole('heading', { name: `${lastYear} 年度志愿者评星公示` }),
       );
+      // A mistyped address is a page in Chinese with status 404, not the API's JSON.
       const res = await page.goto(`${app.baseUrl}/Counter`);
       expect(res?.status()).toBe(404);
-      await check(page, errors, 'unknown-address', device, page.locator('body'));
+      await check(
+        page,
+        errors,
+        'unknown-address',
+        device,
+        page.getByRole('heading', { name: '没有这个页面' }),
+      );
     },
   );
 });
