@@ -9,6 +9,7 @@ import { Donations1763700400000 } from './1763700400000-Donations';
 import { StarRatings1763700401000 } from './1763700401000-StarRatings';
 import { RetentionIndexes1764000200000 } from './1764000200000-RetentionIndexes';
 import { LoginAttemptsByAddress1764000400000 } from './1764000400000-LoginAttemptsByAddress';
+import { RedemptionReturns1764000800000 } from './1764000800000-RedemptionReturns';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   StarRatings1763700401000,
   RetentionIndexes1764000200000,
   LoginAttemptsByAddress1764000400000,
+  RedemptionReturns1764000800000,
 ];

@@ -9,6 +9,7 @@ import { MaintenanceModule } from './common/db/maintenance.module';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { CommunityController } from './community/community.controller';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger/ledger.module';
 import { PeopleModule } from './people/people.module';
@@ -72,7 +73,7 @@ export class AppModule {
         // One scheduler for every @Cron job; tests run without it and call the jobs directly.
         ...(options.config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, CommunityController],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -207,6 +207,12 @@ const adminOnly = (status: number): Record<Role, number> => ({
 const ACCESS: AccessRow[] = [
   // health, docs, login: open to all
   { name: 'GET /api/health', method: 'get', path: () => '/api/health', expect: anyone(200) },
+  {
+    name: 'GET /api/public/community',
+    method: 'get',
+    path: () => '/api/public/community',
+    expect: anyone(200),
+  },
   { name: 'GET /api/docs', method: 'get', path: () => '/api/docs', expect: anyone(200) },
   { name: 'GET /api/docs-json', method: 'get', path: () => '/api/docs-json', expect: anyone(200) },
   {
@@ -790,6 +796,14 @@ const ACCESS: AccessRow[] = [
     method: 'post',
     path: async (w) => `/api/redemptions/${(await redeemOne(w, w.goods)).id}/cancel`,
     body: () => ({ reason: '居民改换商品' }),
+    idempotent: true,
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201 },
+  },
+  {
+    name: 'POST /api/redemptions/:id/returns (window still open)',
+    method: 'post',
+    path: async (w) => `/api/redemptions/${(await redeemOne(w, w.goods)).id}/returns`,
+    body: (w) => ({ lines: [{ catalogItemId: w.goods.id, quantity: 1 }], reason: '退回一件' }),
     idempotent: true,
     expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201 },
   },

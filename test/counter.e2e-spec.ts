@@ -178,6 +178,7 @@ describe('counter over HTTP (e2e)', () => {
         to: '2026-06-15T16:00:00.000Z',
         redemptions: { count: 3, points: '56.00' },
         cancellations: { count: 1, points: '10.00' },
+        returns: { count: 0, points: '0.00', units: 0 },
         netPoints: '46.00',
         items: [
           { catalogItemId: rice.id, name: '大米5斤', kind: 'goods', quantity: 3, points: '30.00' },

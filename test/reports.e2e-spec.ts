@@ -78,8 +78,23 @@ describe('quarterly report over HTTP (e2e)', () => {
       earned: {
         points: '20.50',
         byCategory: [
-          { categoryCode: 'A', points: '13.00', hours: '3.00', records: 2, volunteers: 2 },
-          { categoryCode: 'B', points: '5.00', hours: '0.00', records: 1, volunteers: 1 },
+          // A and B are not in the scoring standard in force, so they have no name.
+          {
+            categoryCode: 'A',
+            categoryName: null,
+            points: '13.00',
+            hours: '3.00',
+            records: 2,
+            volunteers: 2,
+          },
+          {
+            categoryCode: 'B',
+            categoryName: null,
+            points: '5.00',
+            hours: '0.00',
+            records: 1,
+            volunteers: 1,
+          },
         ],
         byTeam: [
           {
@@ -134,7 +149,7 @@ describe('quarterly report over HTTP (e2e)', () => {
 
   it('should give the same report as CSV for a spreadsheet', async () => {
     const res = await t.http
-      .get('/api/reports/quarter/2026/2?format=csv')
+      .get('/api/reports/quarter/2026/2?format=csv&lang=en')
       .set('Authorization', t.adminAuth);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -264,8 +279,12 @@ describe('quarterly report: stock given out (e2e)', () => {
     ]);
     expect(q3.body.redeemed.points).toBe('32.00');
     const csv = await t.http
-      .get('/api/reports/quarter/2026/2?format=csv')
+      .get('/api/reports/quarter/2026/2?format=csv&lang=en')
       .set('Authorization', auth);
     expect(csv.text).toContain(`stock_given_out,${rice.id},大米5kg,30.00,,3\r\n`);
+    const zh = await t.http
+      .get('/api/reports/quarter/2026/2?format=csv')
+      .set('Authorization', auth);
+    expect(zh.text).toContain(`发出物品和服务券,${rice.id},大米5kg,30.00,,3,\r\n`);
   });
 });

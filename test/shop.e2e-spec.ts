@@ -280,6 +280,7 @@ describe('shop over HTTP (e2e)', () => {
             quantity: 2,
             unitPrice: '3.00',
             amount: '6.00',
+            returnedQuantity: 0,
           },
           {
             catalogItemId: cleaning.id,
@@ -288,6 +289,7 @@ describe('shop over HTTP (e2e)', () => {
             quantity: 2,
             unitPrice: '5.00',
             amount: '10.00',
+            returnedQuantity: 0,
           },
         ],
         coupons: [
@@ -295,6 +297,8 @@ describe('shop over HTTP (e2e)', () => {
           { code: expect.stringMatching(CODE_RE), catalogItemId: cleaning.id, status: 'issued' },
         ],
         cancellation: null,
+        returnedPoints: '0.00',
+        returns: [],
       });
       expect(res.body.coupons[0].code).not.toBe(res.body.coupons[1].code);
       expect(await f.balanceOf(m.accountId)).toBe(400);

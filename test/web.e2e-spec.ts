@@ -109,6 +109,69 @@ describe(registerWebPages.name, () => {
     }
   });
 
+  it('should answer a mistyped page address in a browser with the pages and status 404', async () => {
+    for (const path of ['/me/', '/Counter', '/admin-typo', '/counter/extra']) {
+      const res = await t.http.get(path).set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
+      expect({
+        path,
+        status: res.status,
+        page: res.text.includes('<div id="app">'),
+        csp: res.headers['content-security-policy']?.includes("default-src 'self'"),
+      }).toEqual({ path, status: 404, page: true, csp: true });
+    }
+    // The API, files and clients that do not ask for HTML keep the coded JSON 404.
+    for (const path of ['/api/no-such-endpoint', '/api', '/no-such-file.js', '/Counter']) {
+      const accept = path === '/Counter' ? 'application/json' : 'text/html';
+      const res = await t.http.get(path).set('Accept', accept);
+      expect({
+        path,
+        status: res.status,
+        type: res.headers['content-type'],
+        body: res.body,
+      }).toEqual({
+        path,
+        status: 404,
+        type: 'application/json; charset=utf-8',
+        body: { statusCode: 404, code: 'NOT_FOUND', message: 'not found' },
+      });
+    }
+    const post = await t.http.post('/no-such-page').set('Accept', 'text/html').send({});
+    expect({ status: post.status, code: post.body.code }).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('should tell the pages the community, its zone, its date and its public address', async () => {
+    const named = await createTestApp({
+      env: { COMMUNITY_NAME: '岭南社区', PUBLIC_URL: 'https://passbook.example.cn/' },
+    });
+    try {
+      named.clock.set('2027-01-04T17:30:00Z');
+      const res = await named.http.get('/api/public/community');
+      expect({ status: res.status, body: res.body }).toEqual({
+        status: 200,
+        body: {
+          name: '岭南社区',
+          issuer: '岭南社区志愿服务站',
+          timeZone: 'Asia/Shanghai',
+          today: '2027-01-05',
+          publicUrl: 'https://passbook.example.cn',
+        },
+      });
+    } finally {
+      await named.close();
+    }
+    const unset = await t.http.get('/api/public/community');
+    expect(unset.body).toEqual({
+      name: null,
+      issuer: null,
+      timeZone: 'Asia/Shanghai',
+      today: '2026-06-15',
+      publicUrl: null,
+    });
+  });
+
   it('should run the API alone when the folder holds no index.html', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'passbook-web-empty-'));
     const apiOnly = await createTestApp({ env: { WEB_DIR: empty } });

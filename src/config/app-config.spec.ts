@@ -12,4 +12,27 @@ describe(loadConfig.name, () => {
     loadConfig(env);
     expect(env.TZ).toBe('Asia/Shanghai');
   });
+
+  it('should read the community name, the notice issuer and the public address', () => {
+    expect(loadConfig({}).community).toEqual({ name: null, issuer: null });
+    expect(loadConfig({}).publicUrl).toBeNull();
+    const named = loadConfig({
+      COMMUNITY_NAME: '岭南社区',
+      PUBLIC_URL: 'http://192.168.1.20:3000/',
+    });
+    expect({ community: named.community, publicUrl: named.publicUrl }).toEqual({
+      community: { name: '岭南社区', issuer: '岭南社区志愿服务站' },
+      publicUrl: 'http://192.168.1.20:3000',
+    });
+    expect(
+      loadConfig({ COMMUNITY_NAME: '岭南社区', NOTICE_ISSUER: '岭南社区居委会' }).community,
+    ).toEqual({ name: '岭南社区', issuer: '岭南社区居委会' });
+  });
+
+  it('should refuse a public address that is not an http(s) address, naming the variable', () => {
+    for (const bad of ['passbook.example.cn', 'ftp://x.cn', 'https://', 'https://a b.cn']) {
+      expect(() => loadConfig({ PUBLIC_URL: bad })).toThrow(/PUBLIC_URL must be an http/);
+    }
+    expect(() => loadConfig({ COMMUNITY_NAME: 'a\nb' })).toThrow(/COMMUNITY_NAME must be one line/);
+  });
 });

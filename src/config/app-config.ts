@@ -26,6 +26,8 @@ const toBool = ({ value }: { value: unknown }): unknown => {
   return value;
 };
 
+const ONE_LINE_60 = /^[^\p{Cc}\u2028\u2029]{1,60}$/u;
+
 const TRUST_PROXY_MESSAGE =
   'TRUST_PROXY must be false, true, or a comma-separated list of proxy addresses (CIDR allowed)';
 
@@ -43,6 +45,18 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toBool) @IsBoolean() DATABASE_SSL = false;
   @IsOptional() @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
   @IsOptional() @IsString() COMMUNITY_TZ = 'Asia/Shanghai';
+  @IsOptional()
+  @Matches(ONE_LINE_60, { message: 'COMMUNITY_NAME must be one line of at most 60 characters' })
+  COMMUNITY_NAME?: string;
+  @IsOptional()
+  @Matches(ONE_LINE_60, { message: 'NOTICE_ISSUER must be one line of at most 60 characters' })
+  NOTICE_ISSUER?: string;
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message:
+      'PUBLIC_URL must be an http:// or https:// address such as https://passbook.example.cn',
+  })
+  PUBLIC_URL?: string;
   @IsOptional()
   @IsString()
   @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
@@ -78,6 +92,10 @@ export interface AppConfig {
     | { type: 'sqlite'; path: string; synchronous: 'FULL' | 'NORMAL' }
     | { type: 'postgres'; url: string; poolSize: number; statementTimeoutMs: number; ssl: boolean };
   timeZone: string;
+  /** What the pages and the public notice call the community, and who issues the notice. */
+  community: { name: string | null; issuer: string | null };
+  /** The address volunteers check their passbook at (printed passbook, QR code); null: the page's own. */
+  publicUrl: string | null;
   adminPassword?: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** Folder of the built web pages served at `/` (none served when it holds no index.html). */
@@ -110,7 +128,15 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, string> = {};
-  for (const name of [...known, 'DATABASE_URL', 'ADMIN_PASSWORD', 'BACKUP_DIR']) {
+  const unsetByDefault = [
+    'DATABASE_URL',
+    'ADMIN_PASSWORD',
+    'BACKUP_DIR',
+    'COMMUNITY_NAME',
+    'NOTICE_ISSUER',
+    'PUBLIC_URL',
+  ];
+  for (const name of [...known, ...unsetByDefault]) {
     const value = env[name];
     if (value !== undefined && value !== '') {
       picked[name] = value;
@@ -152,6 +178,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         }
       : { type: 'sqlite', path: vars.DATABASE_PATH, synchronous: vars.SQLITE_SYNCHRONOUS },
     timeZone: vars.COMMUNITY_TZ,
+    community: {
+      name: vars.COMMUNITY_NAME?.trim() || null,
+      issuer:
+        vars.NOTICE_ISSUER?.trim() ||
+        (vars.COMMUNITY_NAME?.trim() ? `${vars.COMMUNITY_NAME.trim()}志愿服务站` : null),
+    },
+    publicUrl: vars.PUBLIC_URL ? vars.PUBLIC_URL.replace(/\/+$/, '') : null,
     adminPassword: vars.ADMIN_PASSWORD,
     logLevel: vars.LOG_LEVEL as AppConfig['logLevel'],
     webDir: vars.WEB_DIR,

@@ -250,7 +250,9 @@ export class DonationsService {
         balance: formatCents(await this.ledger.balanceOf(household.accountId)),
         totals: {
           received: formatCents(totals.get('donation') ?? 0),
-          redeemed: formatCents(-(totals.get('redeem') ?? 0)),
+          redeemed: formatCents(
+            -((totals.get('redeem') ?? 0) + (totals.get('redeem_return') ?? 0)),
+          ),
         },
         entries,
         nextCursor: statement.nextCursor,

@@ -47,7 +47,8 @@ export interface PostedTransaction {
   balanceAfter: Map<number, Cents>;
 }
 
-export type EntryKind = 'earn' | 'redeem' | 'donate' | 'receive' | 'reversal' | 'adjust';
+export type EntryKind =
+  'earn' | 'redeem' | 'redeem_return' | 'donate' | 'receive' | 'reversal' | 'adjust';
 
 export interface StatementEntry {
   seq: number;
@@ -248,6 +249,13 @@ export class LedgerService {
     const original = await this.db
       .writeManager()
       .findOneBy(LedgerTransaction, { id: transactionId });
+    if (original?.kind === 'redeem_return') {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `transaction #${original.seq} is a return at the shop; its units are back in stock and cannot be reversed here`,
+        { reason: 'SHOP_RETURN', kind: original.kind },
+      );
+    }
     if (original?.kind === 'redeem') {
       const redemptionId = (
         original.meta ? (JSON.parse(original.meta) as { redemptionId?: unknown }) : {}
@@ -366,6 +374,7 @@ export function entryKind(kind: TransactionKind, amount: Cents): EntryKind {
       return amount < 0 ? 'donate' : 'receive';
     case 'earn':
     case 'redeem':
+    case 'redeem_return':
     case 'reversal':
     case 'adjust':
       return kind;

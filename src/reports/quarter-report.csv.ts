@@ -12,7 +12,7 @@ export function quarterReportCsv(r: QuarterReport): string {
   rows.push(['period', `${year}-Q${quarter}`, `${from}..${to}`, null, null, null]);
   rows.push(['earned', 'total', null, r.earned.points, null, null]);
   for (const c of r.earned.byCategory) {
-    rows.push(['earned_by_category', c.categoryCode, null, c.points, c.hours, c.records]);
+    rows.push(['earned_by_category', c.categoryCode, c.categoryName, c.points, c.hours, c.records]);
   }
   for (const t of r.earned.byTeam) {
     rows.push(['earned_by_team', t.teamId ?? 'none', t.teamName, t.points, t.hours, t.records]);
@@ -51,6 +51,103 @@ export function quarterReportCsv(r: QuarterReport): string {
   ]);
   rows.push(['outstanding', 'members', null, r.outstandingPoints.members, null, null]);
   rows.push(['outstanding', 'households', null, r.outstandingPoints.households, null, null]);
+  return table(rows);
+}
+
+const HEADER_ZH = ['栏目', '项目', '名称', '积分', '服务时长（小时）', '数量', '人数'];
+
+/**
+ * The same report as the street office reads it: Chinese headers and row names, category and item
+ * names, months and periods written so a spreadsheet keeps them as text (not as dates).
+ */
+export function quarterReportCsvZh(r: QuarterReport): string {
+  type Row = [string, string, string | null, string?, string?, number?, number?];
+  const rows: Row[] = [];
+  const { year, quarter, from, to } = r.period;
+  rows.push(['统计期', `${year}年第${quarter}季度`, `${from} 至 ${to}`]);
+  rows.push(['服务获得积分', '合计', null, r.earned.points]);
+  for (const c of r.earned.byCategory) {
+    const name = c.categoryName ?? c.categoryCode;
+    rows.push(['按服务类别', c.categoryCode, name, c.points, c.hours, c.records, c.volunteers]);
+  }
+  for (const t of r.earned.byTeam) {
+    const id = t.teamId === null ? '' : String(t.teamId);
+    rows.push(['按服务队', id, t.teamName ?? '未归队', t.points, t.hours, t.records, t.volunteers]);
+  }
+  rows.push([
+    '服务获得积分',
+    '非服务记录所得（如纸质存折转入）',
+    null,
+    r.earned.notFromServiceRecords,
+  ]);
+  const redeemed = r.redeemed;
+  rows.push([
+    '兑换积分',
+    '合计（数量为兑换次数）',
+    null,
+    redeemed.points,
+    undefined,
+    redeemed.redemptions,
+  ]);
+  rows.push(['兑换积分', '志愿者兑换', null, redeemed.byMembers]);
+  rows.push(['兑换积分', '困难家庭兑换', null, redeemed.byHouseholds]);
+  rows.push([
+    '捐赠积分',
+    '合计（数量为捐赠笔数）',
+    null,
+    r.donated.points,
+    undefined,
+    r.donated.donations,
+  ]);
+  rows.push(['捐赠积分', '捐赠人', null, undefined, undefined, undefined, r.donated.donors]);
+  rows.push([
+    '捐赠积分',
+    '受赠家庭（户）',
+    null,
+    undefined,
+    undefined,
+    undefined,
+    r.donated.households,
+  ]);
+  rows.push([
+    '志愿者',
+    '活跃志愿者（本季度有服务记录）',
+    null,
+    undefined,
+    undefined,
+    undefined,
+    r.activeVolunteers,
+  ]);
+  rows.push(['志愿者', '新登记志愿者', null, undefined, undefined, undefined, r.newVolunteers]);
+  for (const s of r.stockGivenOut) {
+    rows.push([
+      '发出物品和服务券',
+      String(s.catalogItemId),
+      s.name,
+      s.points,
+      undefined,
+      s.quantity,
+    ]);
+  }
+  for (const m of r.byMonth) {
+    const month = `${m.month.slice(0, 4)}年${Number(m.month.slice(5, 7))}月`;
+    rows.push(['按月', month, '服务获得', m.earned]);
+    rows.push(['按月', month, '兑换', m.redeemed]);
+    rows.push(['按月', month, '捐赠', m.donated]);
+  }
+  const o = r.outstandingPoints;
+  rows.push(['未兑换积分（待兑付）', '合计', `截至 ${o.asOf}`, o.total]);
+  rows.push(['未兑换积分（待兑付）', '志愿者', null, o.members]);
+  rows.push(['未兑换积分（待兑付）', '困难家庭', null, o.households]);
+  const width = HEADER_ZH.length;
+  return table([
+    HEADER_ZH,
+    ...rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? null)),
+  ]);
+}
+
+/** CSV in UTF-8 with a BOM (so Excel shows Chinese) and CRLF line ends. */
+function table(rows: (string | number | null)[][]): string {
   return '\ufeff' + rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 

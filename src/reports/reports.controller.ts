@@ -4,7 +4,7 @@ import { Roles } from '../auth/principal';
 import { DomainError } from '../common/errors';
 import { yearPipe } from '../ratings/year.pipe';
 import { ReportFormatQuery } from './dto/report-format.dto';
-import { quarterReportCsv } from './quarter-report.csv';
+import { quarterReportCsv, quarterReportCsvZh } from './quarter-report.csv';
 import { ReportsService } from './reports.service';
 
 interface HeaderReply {
@@ -22,7 +22,7 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
-      'Quarterly report: points earned by category and team, redeemed, donated, volunteers, stock given out, outstanding points (?format=csv for a spreadsheet)',
+      'Quarterly report: points earned by category and team, redeemed, donated, volunteers, stock given out, outstanding points (?format=csv for a spreadsheet, Chinese headers; &lang=en for English codes)',
   })
   async quarter(
     @Param('year', yearPipe()) year: number,
@@ -46,6 +46,6 @@ export class ReportsController {
       'content-disposition',
       `attachment; filename="passbook-report-${year}-Q${quarter}.csv"`,
     );
-    return quarterReportCsv(report);
+    return query.lang === 'en' ? quarterReportCsv(report) : quarterReportCsvZh(report);
   }
 }

@@ -7,6 +7,7 @@ import { formatCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { periodParams, periodTransactionIdsSql } from '../ratings/period-sql';
 import { YEAR_MAX, YEAR_MIN } from '../ratings/star-ratings.service';
+import { StandardService } from '../standard/standard.service';
 
 export interface EarnedLine {
   points: string;
@@ -29,7 +30,8 @@ export interface QuarterReport {
   earned: {
     /** Earn entries dated in the quarter less their reversals (the ledger's figure). */
     points: string;
-    byCategory: (EarnedLine & { categoryCode: string })[];
+    /** `categoryName` from the scoring standard in force on the quarter's last day (null: not in it). */
+    byCategory: (EarnedLine & { categoryCode: string; categoryName: string | null })[];
     byTeam: (EarnedLine & { teamId: number | null; teamName: string | null })[];
     /** Earned points not backed by a service record (e.g. imported opening balances). */
     notFromServiceRecords: string;
@@ -63,6 +65,7 @@ export class ReportsService {
     private readonly db: Database,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly standard: StandardService,
   ) {}
 
   async quarter(year: number, quarter: number): Promise<QuarterReport> {
@@ -75,6 +78,9 @@ export class ReportsService {
       throw DomainError.validation('quarter must be 1, 2, 3 or 4', { field: 'quarter' });
     }
     const { from, to, startsAt, endsAt } = quarterBounds(year, quarter, this.config.timeZone);
+    const standard = (await this.standard.versionOn(to)) ?? (await this.standard.versionOn(from));
+    const categoryName = (code: string): string | null =>
+      standard?.categories.find((c) => c.code === code)?.name ?? null;
     return this.db.read(async (em) => {
       const earned = await this.passbookSumByKind(em, 'earn', from, to);
       const earnedPoints = earned.member + earned.household;
@@ -103,6 +109,7 @@ export class ReportsService {
           points: formatCents(earnedPoints),
           byCategory: byCategory.map((line) => ({
             categoryCode: line.key ?? '',
+            categoryName: categoryName(line.key ?? ''),
             ...earnedLine(line),
           })),
           byTeam: byTeam.map((line) => ({
@@ -146,7 +153,7 @@ export class ReportsService {
 
   /**
    * Goods and coupons handed out, per catalog item: stock taken by redemptions dated in the period
-   * less what their cancellations put back (whenever cancelled), priced at the redemption's unit
+   * less what their cancellations and returns put back (whenever made), priced at the redemption's unit
    * price. Dated like `redeemed`, so the lines' points add up to the points redeemed at the shop.
    */
   async stockGivenOut(em: EntityManager, from: string, to: string): Promise<StockLine[]> {
@@ -167,7 +174,7 @@ export class ReportsService {
          JOIN redemption_lines rl
            ON rl.redemption_id = m.redemption_id AND rl.catalog_item_id = m.catalog_item_id
          JOIN catalog_items ci ON ci.id = m.catalog_item_id
-         WHERE m.kind IN ('redemption', 'cancellation')
+         WHERE m.kind IN ('redemption', 'cancellation', 'return')
            AND t.effective_date >= ? AND t.effective_date <= ?
          GROUP BY ci.id, ci.name, ci.kind
          HAVING SUM(m.quantity) <> 0
@@ -189,24 +196,36 @@ export class ReportsService {
     return toSafeInteger(rows[0].c);
   }
 
-  /** Net passbook postings of `kind` transactions dated in the period, with their reversals. */
+  /**
+   * Net passbook postings of `kind` transactions dated in the period, with their reversals; for
+   * redemptions also the returns of part of them (whenever made), like stockGivenOut.
+   */
   private async passbookSumByKind(
     em: EntityManager,
     kind: 'earn' | 'redeem' | 'donation',
     from: string,
     to: string,
   ): Promise<{ member: number; household: number }> {
+    const ids =
+      kind === 'redeem'
+        ? `${periodTransactionIdsSql(kind)}
+    UNION ALL
+    SELECT rr.transaction_id FROM redemption_returns rr
+      JOIN redemptions r ON r.id = rr.redemption_id
+      JOIN ledger_transactions t ON t.id = r.transaction_id
+      WHERE t.effective_date >= ? AND t.effective_date <= ?`
+        : periodTransactionIdsSql(kind);
     const rows: { kind: string; total: unknown }[] = await em.query(
       sql(
         this.db,
         `SELECT a.kind, SUM(p.amount) AS total
-         FROM (${periodTransactionIdsSql(kind)}) x
+         FROM (${ids}) x
          JOIN postings p ON p.transaction_id = x.transaction_id
          JOIN accounts a ON a.id = p.account_id
          WHERE ${PASSBOOK_KINDS}
          GROUP BY a.kind`,
       ),
-      periodParams(from, to),
+      kind === 'redeem' ? [...periodParams(from, to), from, to] : periodParams(from, to),
     );
     const out = { member: 0, household: 0 };
     for (const r of rows) {

@@ -1,8 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
-import { CancelRedemptionDto, RedeemDto, RedemptionListQueryDto } from './dto/shop.dto';
+import {
+  CancelRedemptionDto,
+  RedeemDto,
+  RedemptionListQueryDto,
+  ReturnRedemptionDto,
+} from './dto/shop.dto';
 import { idParam } from '../common/id-param.pipe';
 import { RedemptionsService } from './redemptions.service';
 
@@ -42,5 +47,28 @@ export class RedemptionsController {
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.redemptions.cancel(id, dto.reason, principal);
+  }
+
+  @Post(':id/returns')
+  @Roles('clerk', 'admin')
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary: 'Return part of a redemption: some units of some lines',
+    description:
+      'Stock back (movement kind "return"), the points of exactly the returned units credited back in one ' +
+      '`redeem_return` ledger transaction, the coupons of returned coupon units voided. Clerk while the ' +
+      "redemption's window is open, admin at any time (REDEMPTION_WINDOW_CLOSED). Refused, changing nothing: " +
+      'a cancelled redemption (409 ALREADY_REVERSED); more units than not yet returned (409 CONFLICT, ' +
+      'details.reason RETURN_EXCEEDS_REMAINING); a unit whose coupon was used (409 COUPON_ALREADY_USED, ' +
+      'details.returnable); an item not in the redemption or a quantity that is not a whole number from 1 ' +
+      '(400 VALIDATION_FAILED). Answers the return with the redemption as it now stands.',
+  })
+  returnPart(
+    @Param('id', idParam('redemption')) id: number,
+    @Body() dto: ReturnRedemptionDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.redemptions.returnPart(id, dto, principal);
   }
 }

@@ -23,6 +23,11 @@ import {
   RedemptionLine,
   RedemptionStatus,
 } from './entities/redemption.entity';
+import {
+  RedemptionReturn,
+  RedemptionReturnCoupon,
+  RedemptionReturnLine,
+} from './entities/redemption-return.entity';
 import { newCouponCode } from './coupon-code';
 import { decodeIdCursor, Page, toPage } from '../common/pagination';
 import { RedemptionWindowsService } from './redemption-windows.service';
@@ -38,6 +43,31 @@ export interface RedemptionLineView {
   quantity: number;
   unitPrice: string;
   amount: string;
+  /** Units of this line given back by returns so far. */
+  returnedQuantity: number;
+}
+
+/** One return of part of a redemption, as its receipt shows it. */
+export interface RedemptionReturnView {
+  id: number;
+  redemptionId: number;
+  transactionId: string;
+  /** Points credited back to the passbook. */
+  points: string;
+  balanceAfter: string;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+  createdByName: string | null;
+  lines: {
+    catalogItemId: number;
+    name: string;
+    quantity: number;
+    unitPrice: string;
+    amount: string;
+  }[];
+  /** Codes of the coupons voided with the returned units. */
+  voidedCoupons: string[];
 }
 
 export interface RedemptionView {
@@ -64,6 +94,10 @@ export interface RedemptionView {
     cancelledBy: string;
     balanceAfter: string;
   } | null;
+  /** Points given back by returns so far. */
+  returnedPoints: string;
+  /** Returns of part of this redemption, oldest first. */
+  returns: RedemptionReturnView[];
 }
 
 export interface DaySummary {
@@ -75,8 +109,10 @@ export interface DaySummary {
   redemptions: { count: number; points: string };
   /** Cancellations made that day (whatever day the redemption was). */
   cancellations: { count: number; points: string };
+  /** Returns of part of a redemption made that day (whatever day the redemption was). */
+  returns: { count: number; points: string; units: number };
   netPoints: string;
-  /** Units and points given out that day, less what that day's cancellations brought back. */
+  /** Units and points given out that day, less what that day's cancellations and returns brought back. */
   items: {
     catalogItemId: number;
     name: string;
@@ -208,13 +244,7 @@ export class RedemptionsService {
       if (r.status === 'cancelled') {
         throw alreadyCancelled(r);
       }
-      if (!isAdmin(principal) && !(await this.windows.isOpen(r.windowId, this.clock.now()))) {
-        throw new DomainError(
-          ErrorCode.REDEMPTION_WINDOW_CLOSED,
-          'the window of this redemption has closed; only an administrator can cancel it now',
-          { redemptionId: r.id, windowId: r.windowId },
-        );
-      }
+      await this.refuseClosedWindowForClerk(r, principal, 'cancel');
       const now = this.clock.now().toISOString();
       // Claiming the row first makes a concurrent second cancellation wait, then find it done.
       const claimed = await em
@@ -225,6 +255,15 @@ export class RedemptionsService {
         .execute();
       if (!claimed.affected) {
         throw alreadyCancelled((await em.findOneBy(Redemption, { id }))!);
+      }
+      // Reversing the whole redeem transaction would credit returned units a second time.
+      const returned = await em.countBy(RedemptionReturn, { redemptionId: id });
+      if (returned) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `redemption #${id} has been returned in part; return the remaining units instead of cancelling it`,
+          { reason: 'PARTLY_RETURNED', redemptionId: id, returns: returned },
+        );
       }
       await em
         .createQueryBuilder()
@@ -272,6 +311,135 @@ export class RedemptionsService {
         },
       );
       return this.view(em, id);
+    });
+  }
+
+  /**
+   * Gives back some units of a redemption's lines: the stock comes back, the points of exactly those
+   * units are credited back in one `redeem_return` transaction, and the coupons of returned coupon
+   * units are voided. Who may, and until when, is the cancellation's rule; a unit whose coupon was
+   * used cannot come back. Everything in one write, so a refusal changes nothing.
+   */
+  async returnPart(
+    id: number,
+    input: { lines: { catalogItemId: number; quantity: unknown }[]; reason: string },
+    principal: Principal,
+  ): Promise<RedemptionReturnView & { redemption: RedemptionView }> {
+    const actor = actorOf(principal);
+    const wanted = mergeLines(input.lines);
+    return this.db.write(async (em) => {
+      // Claiming the row first makes a concurrent return or cancellation wait, then see this one.
+      const claimed = await em
+        .createQueryBuilder()
+        .update(Redemption)
+        .set({ status: () => 'status' })
+        .where('id = :id', { id })
+        .execute();
+      const r = claimed.affected ? await em.findOneBy(Redemption, { id }) : null;
+      if (!r) {
+        throw DomainError.notFound('redemption');
+      }
+      if (r.status === 'cancelled') {
+        throw alreadyCancelled(r);
+      }
+      await this.refuseClosedWindowForClerk(r, principal, 'return');
+      const lines = new Map(
+        (await em.findBy(RedemptionLine, { redemptionId: id })).map((l) => [l.catalogItemId, l]),
+      );
+      const unknown = wanted.filter((w) => !lines.has(w.catalogItemId));
+      if (unknown.length) {
+        throw DomainError.validation(
+          `redemption #${id} has no line of item ${unknown.map((w) => w.catalogItemId).join(', ')}`,
+          { field: 'lines', catalogItemIds: unknown.map((w) => w.catalogItemId) },
+        );
+      }
+      const returned = await this.returnedUnits(em, [id]);
+      const over = wanted
+        .map((w) => {
+          const line = lines.get(w.catalogItemId)!;
+          const remaining = line.quantity - (returned.get(`${id}:${w.catalogItemId}`) ?? 0);
+          return {
+            catalogItemId: line.catalogItemId,
+            name: line.name,
+            requested: w.quantity,
+            remaining,
+          };
+        })
+        .filter((l) => l.requested > l.remaining);
+      if (over.length) {
+        const text = over
+          .map((l) => `"${l.name}": ${l.requested} to return, ${l.remaining} not yet returned`)
+          .join('; ');
+        throw new DomainError(ErrorCode.CONFLICT, `more than was taken: ${text}`, {
+          reason: 'RETURN_EXCEEDS_REMAINING',
+          redemptionId: id,
+          ...over[0],
+          items: over,
+        });
+      }
+      const now = this.clock.now().toISOString();
+      const voided: Coupon[] = [];
+      for (const w of wanted) {
+        if (lines.get(w.catalogItemId)!.kind === 'service_coupon') {
+          voided.push(
+            ...(await this.voidCoupons(em, id, lines.get(w.catalogItemId)!, w.quantity, now)),
+          );
+        }
+      }
+      const priced = wanted.map((w) => {
+        const line = lines.get(w.catalogItemId)!;
+        return { line, quantity: w.quantity, amount: line.unitPrice * w.quantity };
+      });
+      const points = priced.reduce((sum, l) => sum + l.amount, 0);
+      // Stock first, in item order, then the ledger: the lock order of redemptions and cancellations.
+      for (const { line, quantity } of priced) {
+        await this.catalog.moveStock(em, line.catalogItemId, quantity, {
+          kind: 'return',
+          actor,
+          redemptionId: id,
+          note: input.reason,
+        });
+      }
+      const posted = await this.ledger.post({
+        kind: 'redeem_return',
+        actor,
+        description: `退货 兑换 No. ${id}: ${priced.map((l) => `${l.line.name}×${l.quantity}`).join('、')}（${input.reason}）`,
+        postings: [
+          { accountId: r.accountId, amount: points },
+          { accountId: await this.ledger.systemAccountId('shop'), amount: -points },
+        ],
+        meta: { redemptionId: id, windowId: r.windowId, reason: input.reason },
+      });
+      const saved = await em.save(
+        em.create(RedemptionReturn, {
+          redemptionId: id,
+          transactionId: posted.id,
+          points,
+          balanceAfter: posted.balanceAfter.get(r.accountId)!,
+          reason: input.reason,
+          createdBy: actor,
+          createdAt: now,
+        }),
+      );
+      await em.insert(
+        RedemptionReturnLine,
+        priced.map(({ line, quantity, amount }) => ({
+          returnId: saved.id,
+          catalogItemId: line.catalogItemId,
+          redemptionId: id,
+          quantity,
+          unitPrice: line.unitPrice,
+          amount,
+        })),
+      );
+      if (voided.length) {
+        await em.insert(
+          RedemptionReturnCoupon,
+          voided.map((c) => ({ returnId: saved.id, couponId: c.id })),
+        );
+      }
+      const redemption = await this.view(em, id);
+      return { ...redemption.returns.find((x) => x.id === saved.id)!, redemption };
     });
   }
 
@@ -328,8 +496,9 @@ export class RedemptionsService {
   }
 
   /**
-   * Closing the counter's day: redemptions made and cancellations made on one local date (the
-   * community's zone), the items given out net of that day's cancellations, and coupons used.
+   * Closing the counter's day: redemptions, cancellations and returns made on one local date (the
+   * community's zone), the items given out net of that day's cancellations and returns, and coupons
+   * used.
    */
   async daySummary(date?: string): Promise<DaySummary> {
     const day = date ?? this.ledger.today();
@@ -343,6 +512,13 @@ export class RedemptionsService {
       );
       const cancelled = await q<{ n: unknown; points: unknown }>(
         'SELECT COUNT(*) AS n, COALESCE(SUM(total), 0) AS points FROM redemptions WHERE cancelled_at >= ? AND cancelled_at < ?',
+        [from, to],
+      );
+      const returned = await q<{ n: unknown; points: unknown; units: unknown }>(
+        `SELECT COUNT(*) AS n, COALESCE(SUM(x.points), 0) AS points, COALESCE(SUM(x.units), 0) AS units
+         FROM (SELECT rr.id, MAX(rr.points) AS points, SUM(rl.quantity) AS units
+               FROM redemption_returns rr JOIN redemption_return_lines rl ON rl.return_id = rr.id
+               WHERE rr.created_at >= ? AND rr.created_at < ? GROUP BY rr.id) x`,
         [from, to],
       );
       const lines = await q<{
@@ -361,8 +537,16 @@ export class RedemptionsService {
          SELECT l.catalog_item_id, MAX(l.name) AS name, MAX(l.kind) AS kind, -1 AS sign,
                 SUM(l.quantity) AS quantity, SUM(l.amount) AS amount
          FROM redemption_lines l JOIN redemptions r ON r.id = l.redemption_id
-         WHERE r.cancelled_at >= ? AND r.cancelled_at < ? GROUP BY l.catalog_item_id`,
-        [from, to, from, to],
+         WHERE r.cancelled_at >= ? AND r.cancelled_at < ? GROUP BY l.catalog_item_id
+         UNION ALL
+         SELECT rl.catalog_item_id, MAX(l.name) AS name, MAX(l.kind) AS kind, -1 AS sign,
+                SUM(rl.quantity) AS quantity, SUM(rl.amount) AS amount
+         FROM redemption_return_lines rl
+         JOIN redemption_returns rr ON rr.id = rl.return_id
+         JOIN redemption_lines l
+           ON l.redemption_id = rl.redemption_id AND l.catalog_item_id = rl.catalog_item_id
+         WHERE rr.created_at >= ? AND rr.created_at < ? GROUP BY rl.catalog_item_id`,
+        [from, to, from, to, from, to],
       );
       const items = new Map<number, DaySummary['items'][number] & { cents: number }>();
       for (const l of lines) {
@@ -386,6 +570,7 @@ export class RedemptionsService {
       );
       const madeCents = toSafeInteger(made[0].points);
       const cancelledCents = toSafeInteger(cancelled[0].points);
+      const returnedCents = toSafeInteger(returned[0].points);
       return {
         date: day,
         timeZone: this.config.timeZone,
@@ -396,8 +581,15 @@ export class RedemptionsService {
           count: toSafeInteger(cancelled[0].n),
           points: formatCents(cancelledCents),
         },
-        netPoints: formatCents(madeCents - cancelledCents),
+        returns: {
+          count: toSafeInteger(returned[0].n),
+          points: formatCents(returnedCents),
+          units: toSafeInteger(returned[0].units),
+        },
+        netPoints: formatCents(madeCents - cancelledCents - returnedCents),
         items: [...items.values()]
+          // An item taken and all brought back the same day was not given out.
+          .filter((row) => row.quantity !== 0 || row.cents !== 0)
           .sort((a, b) => a.catalogItemId - b.catalogItemId)
           .map(({ cents, ...row }) => ({ ...row, points: formatCents(cents) })),
         couponsUsed: {
@@ -409,6 +601,93 @@ export class RedemptionsService {
         },
       };
     });
+  }
+
+  /** A clerk acts on a redemption only while its window is open; an administrator at any time. */
+  private async refuseClosedWindowForClerk(
+    r: Redemption,
+    principal: Principal,
+    verb: 'cancel' | 'return',
+  ): Promise<void> {
+    if (!isAdmin(principal) && !(await this.windows.isOpen(r.windowId, this.clock.now()))) {
+      throw new DomainError(
+        ErrorCode.REDEMPTION_WINDOW_CLOSED,
+        verb === 'cancel'
+          ? 'the window of this redemption has closed; only an administrator can cancel it now'
+          : 'the window of this redemption has closed; only an administrator can take a return now',
+        {
+          redemptionId: r.id,
+          windowId: r.windowId,
+          ...(verb === 'return' ? { action: 'return' } : {}),
+        },
+      );
+    }
+  }
+
+  /**
+   * Voids `quantity` issued coupons of a returned coupon line, oldest first. A unit whose coupon was
+   * used cannot come back: COUPON_ALREADY_USED, also when a clerk uses one at this very moment.
+   */
+  private async voidCoupons(
+    em: EntityManager,
+    redemptionId: number,
+    line: RedemptionLine,
+    quantity: number,
+    now: string,
+  ): Promise<Coupon[]> {
+    const coupons = await em.find(Coupon, {
+      where: { redemptionId, catalogItemId: line.catalogItemId },
+      order: { id: 'ASC' },
+    });
+    const issued = coupons.filter((c) => c.status === 'issued').slice(0, quantity);
+    let affected = 0;
+    if (issued.length === quantity) {
+      affected =
+        (
+          await em
+            .createQueryBuilder()
+            .update(Coupon)
+            .set({ status: 'void', voidedAt: now })
+            .where('id IN (:...ids) AND status = :status', {
+              ids: issued.map((c) => c.id),
+              status: 'issued',
+            })
+            .execute()
+        ).affected ?? 0;
+    }
+    if (affected !== quantity) {
+      const used = (
+        await em.find(Coupon, {
+          where: { redemptionId, catalogItemId: line.catalogItemId, status: 'used' },
+          order: { id: 'ASC' },
+        })
+      ).map((c) => ({ code: c.code, usedAt: c.usedAt }));
+      const returnable = coupons.filter((c) => c.status === 'issued').length;
+      throw new DomainError(
+        ErrorCode.COUPON_ALREADY_USED,
+        `"${line.name}": ${used.length} coupon(s) of this line have been used (${used.map((c) => c.code).join(', ')}); ${returnable} unit(s) can still be returned`,
+        {
+          redemptionId,
+          catalogItemId: line.catalogItemId,
+          name: line.name,
+          requested: quantity,
+          returnable,
+          coupons: used,
+        },
+      );
+    }
+    return issued;
+  }
+
+  /** Units given back so far per redemption line, keyed "redemptionId:catalogItemId". */
+  private async returnedUnits(em: EntityManager, ids: number[]): Promise<Map<string, number>> {
+    const rows = await em.find(RedemptionReturnLine, { where: { redemptionId: In(ids) } });
+    const out = new Map<string, number>();
+    for (const l of rows) {
+      const key = `${l.redemptionId}:${l.catalogItemId}`;
+      out.set(key, (out.get(key) ?? 0) + l.quantity);
+    }
+    return out;
   }
 
   /** The passbook as typed or scanned; unknown: 404. */
@@ -491,9 +770,30 @@ export class RedemptionsService {
       order: { id: 'ASC' },
     });
     const byId = new Map(rows.map((r) => [r.id, r]));
+    const returns = await em.find(RedemptionReturn, {
+      where: { redemptionId: In(ids) },
+      order: { id: 'ASC' },
+    });
+    const returnIds = returns.map((x) => x.id);
+    const returnLines = returnIds.length
+      ? await em.find(RedemptionReturnLine, {
+          where: { returnId: In(returnIds) },
+          order: { catalogItemId: 'ASC' },
+        })
+      : [];
+    const returnCoupons = returnIds.length
+      ? await em.find(RedemptionReturnCoupon, {
+          where: { returnId: In(returnIds) },
+          order: { couponId: 'ASC' },
+        })
+      : [];
+    const couponCodes = new Map(coupons.map((c) => [c.id, c.code]));
+    const returned = await this.returnedUnits(em, ids);
     const userIds = [
       ...new Set(
-        rows.map((r) => /^user:(\d+)$/.exec(r.createdBy)).flatMap((m) => (m ? [Number(m[1])] : [])),
+        [...rows.map((r) => r.createdBy), ...returns.map((x) => x.createdBy)]
+          .map((actor) => /^user:(\d+)$/.exec(actor))
+          .flatMap((m) => (m ? [Number(m[1])] : [])),
       ),
     ];
     const users = new Map(
@@ -533,6 +833,7 @@ export class RedemptionsService {
             quantity: l.quantity,
             unitPrice: formatCents(l.unitPrice),
             amount: formatCents(l.amount),
+            returnedQuantity: returned.get(`${id}:${l.catalogItemId}`) ?? 0,
           })),
         coupons: coupons
           .filter((c) => c.redemptionId === id)
@@ -547,6 +848,36 @@ export class RedemptionsService {
                 balanceAfter: formatCents(r.balanceAfterCancel!),
               }
             : null,
+        returnedPoints: formatCents(
+          returns.filter((x) => x.redemptionId === id).reduce((sum, x) => sum + x.points, 0),
+        ),
+        returns: returns
+          .filter((x) => x.redemptionId === id)
+          .map((x) => ({
+            id: x.id,
+            redemptionId: id,
+            transactionId: x.transactionId,
+            points: formatCents(x.points),
+            balanceAfter: formatCents(x.balanceAfter),
+            reason: x.reason,
+            createdAt: x.createdAt,
+            createdBy: x.createdBy,
+            createdByName: users.get(x.createdBy) ?? null,
+            lines: returnLines
+              .filter((l) => l.returnId === x.id)
+              .map((l) => ({
+                catalogItemId: l.catalogItemId,
+                name: lines.find(
+                  (rl) => rl.redemptionId === id && rl.catalogItemId === l.catalogItemId,
+                )!.name,
+                quantity: l.quantity,
+                unitPrice: formatCents(l.unitPrice),
+                amount: formatCents(l.amount),
+              })),
+            voidedCoupons: returnCoupons
+              .filter((c) => c.returnId === x.id)
+              .map((c) => couponCodes.get(c.couponId)!),
+          })),
       };
     });
   }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
-import { Logger } from '@nestjs/common';
+import { Logger, NotFoundException } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { toErrorBody } from '../common/http-exception.filter';
 
 /** Paths the pages route themselves (history API); a reload or a bookmark gets index.html. */
 export const PAGE_ROUTES = [
@@ -72,4 +73,26 @@ export async function registerWebPages(app: NestFastifyApplication, webDir: stri
   for (const url of PAGE_ROUTES) {
     fastify.get(url, (_req, reply) => reply.sendFile('index.html'));
   }
+  // A mistyped page address (/me/, /Counter) typed into a browser gets the pages, which say in
+  // Chinese that there is no such page, with status 404; the API and scripts keep the coded JSON.
+  fastify.get('/*', (req, reply) => {
+    if (wantsPage(req.url, req.headers.accept)) {
+      return reply.code(404).sendFile('index.html');
+    }
+    const body = toErrorBody(new NotFoundException());
+    return reply
+      .code(body.statusCode)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(body);
+  });
+}
+
+/** A browser asking for a page: HTML accepted, not under /api, no file extension. */
+export function wantsPage(url: string, accept: string | undefined): boolean {
+  const path = url.split('?')[0];
+  return (
+    !/^\/api(\/|$)/i.test(path) &&
+    !/\.[A-Za-z0-9]+$/.test(path) &&
+    (accept ?? '').includes('text/html')
+  );
 }

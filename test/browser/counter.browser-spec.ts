@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import {
   ADMIN_PASSWORD,
@@ -8,6 +9,7 @@ import {
   PHONE,
   RunningApp,
   screenshot,
+  SCREENSHOT_DIR,
   textOf,
   textWith,
   ZOOM_200,
@@ -297,6 +299,127 @@ describe('Counter page', () => {
     expect(printed).not.toContain('今天的兑换');
     expect(await page.evaluate('window.printedPage')).toMatch(/size: 80mm \d+mm/);
     await close();
+  });
+
+  it('should return part of a redemption from the day’s list, with a used coupon’s line held back', async () => {
+    const member = await newMember('周玉兰', '80.00');
+    const coupon = await app.ok('POST', '/catalog-items', {
+      token: admin,
+      body: { name: '理发券', kind: 'service_coupon', price: '8.00', stock: 10 },
+    });
+    const redemption = await app.ok('POST', '/redemptions', {
+      token: admin,
+      idempotent: true,
+      body: {
+        passbookNo: member.passbookNo,
+        lines: [
+          { catalogItemId: rice.id, quantity: 3 },
+          { catalogItemId: coupon.id, quantity: 1 },
+        ],
+      },
+    });
+    expect(redemption.balanceAfter).toBe('42.00');
+    await app.ok('POST', `/coupons/${redemption.coupons[0].code}/use`, { token: admin, body: {} });
+
+    const { page, close } = await clerkPage();
+    await page.getByTestId('show-day').click();
+    await page.getByTestId(`day-return-${redemption.id}`).click();
+    const form = page.getByTestId(`return-form-${redemption.id}`);
+    await form.waitFor();
+    expect(await form.getByTestId(`return-why-${coupon.id}`).textContent()).toBe(
+      '服务券已使用，不能退',
+    );
+    expect(await form.getByTestId(`return-qty-${coupon.id}`).isDisabled()).toBe(true);
+    expect(await form.getByTestId('confirm-return').isDisabled()).toBe(true);
+    await form.getByTestId(`return-qty-${rice.id}`).fill('1');
+    await form.getByTestId('return-reason').fill('大米受潮');
+    expect(await form.getByTestId('confirm-return').textContent()).toBe(
+      `确认退货 · 退回 周玉兰 ${member.passbookNo} 10.00 分`,
+    );
+    expect(await overflowing(page)).toEqual([]);
+    await screenshot(page, 'counter-return-form-1280');
+    await form.getByTestId('confirm-return').click();
+
+    const receipt = page.getByTestId('receipt');
+    expect(await textWith(receipt, '退货小票')).toContain('爱心存折 · 公益坊退货小票');
+    expect(await page.getByTestId('receipt-no').textContent()).toMatch(
+      new RegExp(`^No\\. ${redemption.id}-R\\d+$`),
+    );
+    expect(await page.getByTestId('receipt-clerk').textContent()).toBe('clerk-counter');
+    expect(await page.getByTestId('receipt-window').textContent()).toMatch(/^#\d+/);
+    expect(await page.getByTestId('receipt-total').textContent()).toBe('+10.00');
+    expect(await page.getByTestId('receipt-balance').textContent()).toBe('52.00');
+    expect(await page.getByTestId('receipt-reason').textContent()).toBe('大米受潮');
+    await screenshot(page, 'counter-return-receipt-1280');
+    const shown = await app.ok('GET', `/redemptions/${redemption.id}`, { token: admin });
+    expect(
+      shown.lines.map((l: { quantity: number; returnedQuantity: number }) => [
+        l.quantity,
+        l.returnedQuantity,
+      ]),
+    ).toEqual([
+      [3, 1],
+      [1, 0],
+    ]);
+    const passbook = await app.ok('GET', `/passbooks/${member.passbookNo}`, { token: admin });
+    expect(passbook.balance).toBe('52.00');
+    expect(passbook.entries[0]).toMatchObject({ kind: 'redeem_return', amount: '+10.00' });
+
+    await page.getByTestId('next-customer').click();
+    await page.getByTestId(`returns-of-${redemption.id}`).waitFor();
+    expect(await textWith(page.getByTestId('day-returns'), '件')).toMatch(/^\d+ 笔 · \d+ 件$/);
+    await screenshot(page, 'counter-day-return-1280');
+
+    // Meanwhile another counter takes the other two back: the page's return is refused in words.
+    await page.getByTestId(`day-return-${redemption.id}`).click();
+    await form.getByTestId(`return-qty-${rice.id}`).fill('2');
+    await form.getByTestId('return-reason').fill('全部退');
+    await app.ok('POST', `/redemptions/${redemption.id}/returns`, {
+      token: admin,
+      idempotent: true,
+      body: { lines: [{ catalogItemId: rice.id, quantity: 2 }], reason: '另一柜台' },
+    });
+    await form.getByTestId('confirm-return').click();
+    expect(await textWith(form.getByTestId('return-error'), '大米')).toBe(
+      '「大米 5斤」已经全部退过了，不能再退。',
+    );
+    // The form now shows the redemption as it stands: nothing left to choose.
+    expect(await textWith(form.getByTestId(`return-why-${rice.id}`), '已全部')).toBe('已全部退回');
+    expect(await form.getByTestId('confirm-return').isDisabled()).toBe(true);
+    await screenshot(page, 'counter-return-refused-1280');
+    await close();
+    // Nothing left that can come back (the rest is a used coupon): no 退货 button.
+    const fresh = await clerkPage();
+    await fresh.page.getByTestId('show-day').click();
+    await fresh.page.getByTestId(`day-reprint-${redemption.id}`).waitFor();
+    expect(await fresh.page.getByTestId(`day-return-${redemption.id}`).count()).toBe(0);
+    await fresh.close();
+
+    // The form fits a phone.
+    const other = await app.ok('POST', '/redemptions', {
+      token: admin,
+      idempotent: true,
+      body: {
+        passbookNo: member.passbookNo,
+        lines: [
+          { catalogItemId: rice.id, quantity: 2 },
+          { catalogItemId: coupon.id, quantity: 2 },
+        ],
+      },
+    });
+    const phone = await clerkPage(PHONE);
+    await phone.page.getByTestId('show-day').click();
+    await phone.page.getByTestId(`day-return-${other.id}`).click();
+    await phone.page.getByTestId(`return-qty-${coupon.id}`).fill('1');
+    await phone.page.getByTestId('return-reason').fill('改天再用');
+    expect(await phone.page.getByTestId('confirm-return').textContent()).toContain('8.00 分');
+    expect(await overflowing(phone.page)).toEqual([]);
+    await phone.page.getByTestId(`return-form-${other.id}`).scrollIntoViewIfNeeded();
+    await screenshot(phone.page, 'counter-return-form-375');
+    await phone.page.getByTestId(`return-form-${other.id}`).screenshot({
+      path: join(SCREENSHOT_DIR, 'counter-return-form-375-close-up.png'),
+    });
+    await phone.close();
   });
 
   it('should fit a phone at 375 px and 200 % zoom with a customer and the day open', async () => {

@@ -6,6 +6,7 @@
 import { ApiError } from './api';
 import { L } from './i18n';
 import { formatDateTime } from './format';
+import { validationSentence } from './validation-sentences';
 
 /** What the page knows that helps name things the details only give by id. */
 export interface ErrorContext {
@@ -153,10 +154,10 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
       if (raw.includes('currentPin') || raw.includes('currentPassword')) {
         return L('原密码不对，请再输入一次。', 'The current password is wrong; enter it again.');
       }
-      const fields = fieldsOf(d);
-      return fields.length
-        ? L(`请检查填写的内容：${fields.join('、')}。`, `Please check: ${fields.join(', ')}.`)
-        : L('填写的内容不正确，请检查后再试。', 'Some input is not valid; check it and try again.');
+      return (
+        validationSentence(d, err.message, fieldLabel) ??
+        L('填写的内容不正确，请检查后再试。', 'Some input is not valid; check it and try again.')
+      );
     }
     case 'IDEMPOTENCY_KEY_REQUIRED':
       return L('页面版本过旧，请刷新后重试。', 'This page is out of date; reload and try again.');
@@ -196,6 +197,12 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
     case 'NOT_FOUND':
       return notFound(ctx, d);
     case 'REDEMPTION_WINDOW_CLOSED': {
+      if (d.redemptionId !== undefined && d.action === 'return') {
+        return L(
+          '这次兑换所在的兑换期已经结束，柜台不能再办理退货，请找管理员处理。',
+          'The window of this redemption has closed; only an administrator can take a return now.',
+        );
+      }
       if (d.redemptionId !== undefined) {
         return L(
           '这次兑换所在的兑换期已经结束，柜台不能再取消，请找管理员处理。',
@@ -245,8 +252,29 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
       );
     }
     case 'ALREADY_REVERSED':
+      if (d.redemptionId !== undefined && d.cancelledAt !== undefined) {
+        return L(
+          `这次兑换已经在 ${formatDateTime(str(d.cancelledAt) ?? '')} 取消了，积分和物品都已退回，不能再退货或取消。`,
+          `This redemption was cancelled at ${formatDateTime(str(d.cancelledAt) ?? '')}; everything is already back.`,
+        );
+      }
       return L('这笔记录已经冲正过了，不能再冲正。', 'This entry has already been reversed.');
     case 'COUPON_ALREADY_USED': {
+      if (d.returnable !== undefined) {
+        const name =
+          str(d.name) ?? ctx.itemName?.(d.catalogItemId) ?? L('这项服务券', 'this coupon');
+        const used = Array.isArray(d.coupons) ? d.coupons.length : 0;
+        const returnable = str(d.returnable) ?? '0';
+        return returnable === '0'
+          ? L(
+              `「${name}」的服务券都已经用过了，用过的券不能退。`,
+              `Every coupon of "${name}" has been used; used coupons cannot be returned.`,
+            )
+          : L(
+              `「${name}」有 ${used} 张服务券已经用过，用过的券不能退；这一项最多还能退 ${returnable} 件。`,
+              `${used} coupon(s) of "${name}" have been used and cannot be returned; at most ${returnable} can be.`,
+            );
+      }
       const usedAt = str(d.usedAt);
       return usedAt
         ? L(
@@ -266,6 +294,28 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
       );
     }
     case 'CONFLICT': {
+      if (d.reason === 'RETURN_EXCEEDS_REMAINING') {
+        const name = str(d.name) ?? ctx.itemName?.(d.catalogItemId) ?? L('这个物品', 'this item');
+        const remaining = str(d.remaining) ?? '0';
+        return remaining === '0'
+          ? L(`「${name}」已经全部退过了，不能再退。`, `"${name}" has all been returned already.`)
+          : L(
+              `「${name}」最多还能退 ${remaining} 件（这次要退 ${str(d.requested) ?? '?'} 件），请改小数量。`,
+              `At most ${remaining} of "${name}" can still be returned (${str(d.requested) ?? '?'} asked); lower the quantity.`,
+            );
+      }
+      if (d.reason === 'PARTLY_RETURNED') {
+        return L(
+          '这次兑换已经退过一部分，不能再整笔取消；请把剩下的物品办理退货。',
+          'Part of this redemption has been returned; return the remaining items instead of cancelling.',
+        );
+      }
+      if (d.reason === 'SHOP_RETURN') {
+        return L(
+          '这是一笔公益坊退货记录，物品已经回到库存，不能冲正。',
+          'This is a shop return; its items are back in stock and it cannot be reversed.',
+        );
+      }
       if (d.changedMembers !== undefined) {
         return L(
           `草稿计算之后又有 ${str(d.changedMembers) ?? ''} 人的积分变了。请先「重新计算草稿」，核对后再公示。`,

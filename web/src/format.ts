@@ -1,33 +1,95 @@
 /** Dates and labels as people at the counter read them. */
+import { community } from './community';
 import { L, lang } from './i18n';
 import type { EntryKind, Hardship } from './types';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** "2026-06-30 18:00" in the device's time zone (the counter is in the community). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Calendar parts of an instant in the community's zone (COMMUNITY_TZ), never the device's. */
+type DateParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+
+function partsInZone(d: Date): DateParts {
+  const timeZone = community().timeZone;
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, fmt);
+  }
+  const out: DateParts = { year: '', month: '', day: '', hour: '', minute: '' };
+  for (const p of fmt.formatToParts(d)) {
+    if (p.type in out) {
+      out[p.type as keyof DateParts] = p.value;
+    }
+  }
+  return out;
+}
+
+/** "2026-06-30 18:00" in the community's time zone, wherever the device is set. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) {
     return iso;
   }
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const p = partsInZone(d);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
-/** Today as YYYY-MM-DD on this device. */
-export function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** A date-time input value ("2026-06-15T09:00") as an ISO instant with this device's offset. */
-export function localInputToIso(value: string): string | null {
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-
-export function isoToLocalInput(iso: string): string {
+/** "2026-06-30": the community's calendar date of an instant. */
+export function formatDate(iso: string): string {
   const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  if (Number.isNaN(d.getTime())) {
+    return iso;
+  }
+  const p = partsInZone(d);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** Today as YYYY-MM-DD in the community (this device's clock, the community's calendar). */
+export function todayLocal(): string {
+  return formatDate(new Date().toISOString());
+}
+
+/** A YYYY-MM-DD date moved by whole days ("2026-03-01" - 1 = "2026-02-28"). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** A date-time input value ("2026-06-15T09:00") read as the community's local time, as an ISO instant. */
+export function localInputToIso(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!m) {
+    return null;
+  }
+  const wanted = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  if (Number.isNaN(wanted)) {
+    return null;
+  }
+  // The zone's offset at that moment, found by reading a first guess back (twice, for DST edges).
+  let guess = wanted;
+  for (let i = 0; i < 2; i++) {
+    const p = partsInZone(new Date(guess));
+    const seen = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute);
+    guess += wanted - seen;
+  }
+  return new Date(guess).toISOString();
+}
+
+/** An instant as a date-time input value in the community's zone. */
+export function isoToLocalInput(iso: string): string {
+  const p = partsInZone(new Date(iso));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
 export function entryKindLabel(kind: EntryKind): string {
@@ -36,6 +98,8 @@ export function entryKindLabel(kind: EntryKind): string {
       return L('服务积分', 'earned');
     case 'redeem':
       return L('兑换', 'redeemed');
+    case 'redeem_return':
+      return L('退货', 'returned');
     case 'donate':
       return L('捐赠', 'donated');
     case 'receive':

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { currentSession, onSessionChange, post, setSession, type Session } from './api';
+import { loadCommunity } from './community';
 import { L, lang, setLang } from './i18n';
 import { roleLabel } from './format';
 import { navigate, usePath } from './router';
@@ -69,7 +70,8 @@ function Header(props: { session: Session | null; path: string; onLang: () => vo
         {s ? (
           <>
             <Link href="/account" class="whoami">
-              {s.name} · {roleLabel(s.role)}
+              {s.name}
+              <span class="whoami-role"> · {roleLabel(s.role)}</span>
             </Link>
             <button
               type="button"
@@ -103,8 +105,60 @@ function NoAccess(props: { session: Session }) {
   );
 }
 
+/** A mistyped address (/me/, /Counter): said in words, with the page that was probably meant. */
+function NotFound(props: { session: Session | null; path: string }) {
+  const meant = nearestPage(props.path);
+  const home = props.session ? homeOf(props.session) : '/';
+  return (
+    <main class="page" data-testid="not-found">
+      <div class="card">
+        <h1>{L('没有这个页面', 'There is no such page')}</h1>
+        <p>
+          {L(
+            `地址「${props.path}」不对，可能是输错了。`,
+            `The address "${props.path}" is not a page; it may be mistyped.`,
+          )}
+        </p>
+        <p class="row">
+          {meant && meant !== home ? (
+            <Link href={meant} class="btn btn-primary">
+              {L(`打开 ${meant}`, `Open ${meant}`)}
+            </Link>
+          ) : null}
+          <Link
+            href={home}
+            class={meant && meant !== home ? 'btn btn-secondary' : 'btn btn-primary'}
+          >
+            {props.session ? L('回到我的首页', 'Back to my page') : L('去登录', 'Go to the login')}
+          </Link>
+        </p>
+      </div>
+    </main>
+  );
+}
+
+const KNOWN_PATHS = ['/me', '/counter', '/leader', '/admin', '/account', '/notice'];
+
+/** The page a near miss meant: another case, or a trailing slash. */
+function nearestPage(path: string): string | null {
+  const plain = path.toLowerCase().replace(/\/+$/, '');
+  return KNOWN_PATHS.find((p) => plain === p || plain.startsWith(`${p}/`)) ? plain : null;
+}
+
+function isKnownPath(path: string): boolean {
+  if (path === '/' || path.startsWith('/print/') || path.startsWith('/admin/')) {
+    return true;
+  }
+  return (
+    KNOWN_PATHS.includes(path) || (path.startsWith('/notice/') && path.split('/').length === 3)
+  );
+}
+
 function Routes(props: { session: Session | null; path: string }) {
   const { session, path } = props;
+  if (!isKnownPath(path)) {
+    return <NotFound session={session} path={path} />;
+  }
   if (path === '/notice' || path.startsWith('/notice/')) {
     return <NoticePage year={path.split('/')[2]} />;
   }
@@ -170,6 +224,9 @@ function App() {
 }
 
 const root = document.getElementById('app')!;
-// The static "loading" line is only for the moment before the script runs.
-root.textContent = '';
-render(<App />, root);
+// Dates are shown in the community's zone, so it is known before anything is drawn.
+void loadCommunity().then(() => {
+  // The static "loading" line is only for the moment before the script runs.
+  root.textContent = '';
+  render(<App />, root);
+});

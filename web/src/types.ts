@@ -14,7 +14,8 @@ export interface PassbookLogin {
   member: { id: number; passbookNo: string; name: string };
 }
 
-export type EntryKind = 'earn' | 'redeem' | 'donate' | 'receive' | 'reversal' | 'adjust';
+export type EntryKind =
+  'earn' | 'redeem' | 'redeem_return' | 'donate' | 'receive' | 'reversal' | 'adjust';
 
 export interface StatementEntry {
   seq: number;
@@ -80,6 +81,29 @@ export interface RedemptionLine {
   amount?: string;
   name?: string;
   kind?: 'goods' | 'service_coupon';
+  /** Units of the line given back by returns so far. */
+  returnedQuantity?: number;
+}
+
+/** One return of part of a redemption (`POST /api/redemptions/:id/returns`). */
+export interface RedemptionReturn {
+  id: number;
+  redemptionId: number;
+  transactionId: string;
+  points: string;
+  balanceAfter: string;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+  createdByName: string | null;
+  lines: {
+    catalogItemId: number;
+    name: string;
+    quantity: number;
+    unitPrice: string;
+    amount: string;
+  }[];
+  voidedCoupons: string[];
 }
 
 export interface Redemption {
@@ -92,6 +116,8 @@ export interface Redemption {
   status?: string;
   createdAt?: string;
   windowId?: number | string;
+  returnedPoints?: string;
+  returns?: RedemptionReturn[];
 }
 
 export interface HouseholdChoice {

@@ -12,6 +12,9 @@ export const APPEND_ONLY_TABLES = [
   'postings',
   'stock_movements',
   'redemption_window_events',
+  'redemption_returns',
+  'redemption_return_lines',
+  'redemption_return_coupons',
 ] as const;
 
 const OPERATIONS = ['UPDATE', 'DELETE'] as const;

@@ -10,6 +10,11 @@ import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 import { CatalogItem, StockMovement } from '../../shop/entities/catalog-item.entity';
 import { Coupon, Redemption, RedemptionLine } from '../../shop/entities/redemption.entity';
 import {
+  RedemptionReturn,
+  RedemptionReturnCoupon,
+  RedemptionReturnLine,
+} from '../../shop/entities/redemption-return.entity';
+import {
   RedemptionWindow,
   RedemptionWindowEvent,
 } from '../../shop/entities/redemption-window.entity';
@@ -43,6 +48,9 @@ export const entities = [
   Redemption,
   RedemptionLine,
   Coupon,
+  RedemptionReturn,
+  RedemptionReturnLine,
+  RedemptionReturnCoupon,
 
   LoginAttempt,
   StandardVersionRow,

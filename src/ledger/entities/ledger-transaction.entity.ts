@@ -1,10 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintTransformer } from '../../common/points';
 
-export type TransactionKind = 'earn' | 'redeem' | 'donation' | 'reversal' | 'adjust';
+export type TransactionKind =
+  'earn' | 'redeem' | 'redeem_return' | 'donation' | 'reversal' | 'adjust';
 export const TRANSACTION_KINDS: TransactionKind[] = [
   'earn',
   'redeem',
+  'redeem_return',
   'donation',
   'reversal',
   'adjust',

@@ -204,6 +204,32 @@ export class CancelRedemptionDto {
   reason!: string;
 }
 
+export class ReturnLineDto {
+  @ApiProperty({ minimum: 1, description: 'the catalog item of a line of this redemption' })
+  @IsId()
+  catalogItemId!: number;
+
+  @ApiProperty({ ...UNITS, description: 'whole units to give back, at least 1' })
+  @IsDefined()
+  quantity!: unknown;
+}
+
+export class ReturnRedemptionDto {
+  @ApiProperty({ type: [ReturnLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ReturnLineDto)
+  lines!: ReturnLineDto[];
+
+  @ApiProperty({ maxLength: 200, example: '大米受潮，退回一袋' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  reason!: string;
+}
+
 export class UseCouponDto {
   @ApiPropertyOptional({ maxLength: 200, example: '王师傅上门保洁 2 小时' })
   @IsOptional()

@@ -19,7 +19,7 @@ export class CatalogItem {
 }
 
 export type StockMovementKind =
-  'initial' | 'restock' | 'redemption' | 'cancellation' | 'adjustment';
+  'initial' | 'restock' | 'redemption' | 'cancellation' | 'return' | 'adjustment';
 
 /** One change of an item's stock, with who and why; rows are never updated or deleted. */
 @Entity('stock_movements')

@@ -139,7 +139,7 @@ function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
 
 interface StockMovement {
   id: number;
-  kind: 'initial' | 'restock' | 'redemption' | 'cancellation' | 'adjustment';
+  kind: 'initial' | 'restock' | 'redemption' | 'cancellation' | 'return' | 'adjustment';
   quantity: number;
   stockAfter: number;
   actor: string;
@@ -157,6 +157,8 @@ function movementLabel(kind: StockMovement['kind']): string {
       return L('兑换', 'redemption');
     case 'cancellation':
       return L('取消兑换退回', 'cancellation');
+    case 'return':
+      return L('退货退回', 'return');
     case 'adjustment':
       return L('盘点调整', 'adjustment');
   }

@@ -72,7 +72,7 @@ function ReverseEntry(props: { entry: StatementEntry; onDone: () => void }) {
   );
 }
 
-function AdjustForm(props: { passbookNo: string; onDone: () => void }) {
+function AdjustForm(props: { passbookNo: string; ownerName: string; onDone: () => void }) {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [submission, setSubmission] = useState(() => new Submission());
@@ -87,9 +87,19 @@ function AdjustForm(props: { passbookNo: string; onDone: () => void }) {
         if (cents === null || cents === 0 || !reason.trim()) {
           return;
         }
+        const signed = cents > 0 ? `+${formatCents(cents)}` : formatCents(cents);
+        // Entries are never edited afterwards, so the admin reads back whose book and how much first.
+        const sure = confirm(
+          L(
+            `确认给 ${props.ownerName}（存折 ${props.passbookNo}）${cents > 0 ? '增加' : '扣减'}积分 ${signed} 分？\n原因：${reason.trim()}\n记入后不能修改，只能再做一笔调整。`,
+            `Adjust ${props.ownerName}'s passbook ${props.passbookNo} by ${signed} points?\nReason: ${reason.trim()}\nOnce posted it cannot be edited, only adjusted again.`,
+          ),
+        );
+        if (!sure) {
+          return;
+        }
         setDone(null);
         void action.run(async () => {
-          const signed = cents > 0 ? `+${formatCents(cents)}` : formatCents(cents);
           await submission.send('POST', '/ledger/adjustments', {
             passbookNo: props.passbookNo,
             amount: signed,
@@ -263,7 +273,7 @@ function PassbookView(props: { passbookNo: string }) {
         <MoreButton nextCursor={p.nextCursor} onMore={loadMore} busy={more.busy} />
       </Section>
       <Section title={L('积分调整', 'Adjustment')}>
-        <AdjustForm passbookNo={p.passbookNo} onDone={loaded.reload} />
+        <AdjustForm passbookNo={p.passbookNo} ownerName={p.owner.name} onDone={loaded.reload} />
       </Section>
       {p.owner.type === 'member' ? (
         <Section title={L('代为捐赠', 'Gift on the holder’s behalf')}>

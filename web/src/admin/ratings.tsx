@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, get, post } from '../api';
-import { formatDateTime, scalarText } from '../format';
+import { formatDateTime, scalarText, todayLocal } from '../format';
 import { L } from '../i18n';
 import { navigate } from '../router';
 import type { RatingRun } from '../types';
@@ -41,7 +41,9 @@ function thresholdsText(thresholds: unknown): string | null {
 
 export function RatingsSection(props: { year?: string }) {
   const year =
-    props.year && /^\d{4}$/.test(props.year) ? props.year : String(new Date().getFullYear() - 1);
+    props.year && /^\d{4}$/.test(props.year)
+      ? props.year
+      : String(Number(todayLocal().slice(0, 4)) - 1);
   const [typed, setTyped] = useState(year);
   const loaded = useLoad(
     (signal) =>

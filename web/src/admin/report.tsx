@@ -1,5 +1,8 @@
 import { useState } from 'preact/hooks';
 import { download, get, query } from '../api';
+import { community } from '../community';
+import { todayLocal } from '../format';
+import { openingQuarter, quarterOf } from '../quarter';
 import { L } from '../i18n';
 import { toCents } from '../points';
 import type { Standard } from '../types';
@@ -26,7 +29,7 @@ export interface QuarterReport {
   period: { year: number; quarter: number; from: string; to: string };
   earned: {
     points: string;
-    byCategory: (EarnedLine & { categoryCode: string })[];
+    byCategory: (EarnedLine & { categoryCode: string; categoryName?: string | null })[];
     byTeam: (EarnedLine & { teamId: number | null; teamName: string | null })[];
     notFromServiceRecords?: string;
   };
@@ -47,9 +50,8 @@ export interface QuarterReport {
 
 const cents = (text: string | undefined): number => toCents(text ?? null) ?? 0;
 
-export function quarterOf(date: Date): { year: number; quarter: number } {
-  return { year: date.getFullYear(), quarter: Math.floor(date.getMonth() / 3) + 1 };
-}
+/** Today by the service's clock in the community's zone (the device's clock if it did not say). */
+const communityToday = (): string => community().today ?? todayLocal();
 
 /** Earned, redeemed and donated per month when the report has months, else per quarter of the year. */
 async function loadTimeline(
@@ -65,7 +67,7 @@ async function loadTimeline(
       })),
     };
   }
-  const now = quarterOf(new Date());
+  const now = quarterOf(communityToday());
   const year = report.period.year;
   const last = year === now.year ? now.quarter : 4;
   const quarters = await Promise.all(
@@ -92,7 +94,9 @@ function ReportBody(props: { report: QuarterReport }) {
   );
   const timeline = useLoad((signal) => loadTimeline(r, signal), [r.period.year, r.period.quarter]);
   const categoryName = (code: string) =>
-    standard.data?.categories.find((c) => c.code === code)?.name ?? code;
+    r.earned.byCategory.find((c) => c.categoryCode === code)?.categoryName ??
+    standard.data?.categories.find((c) => c.code === code)?.name ??
+    code;
   const series: Series[] = [
     { name: L('服务获得', 'earned'), cls: 's-earned' },
     { name: L('兑换', 'redeemed'), cls: 's-redeemed' },
@@ -212,7 +216,7 @@ function ReportBody(props: { report: QuarterReport }) {
 }
 
 export function ReportSection() {
-  const now = quarterOf(new Date());
+  const now = openingQuarter(communityToday());
   const [year, setYear] = useState(String(now.year));
   const [quarter, setQuarter] = useState(String(now.quarter));
   const [shown, setShown] = useState({ year: String(now.year), quarter: String(now.quarter) });

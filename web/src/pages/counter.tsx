@@ -3,7 +3,13 @@ import { ApiError, enc, get, getAll, itemsOf, post, query, Submission, type Sess
 import { couponStatusLabel, formatDateTime } from '../format';
 import { L } from '../i18n';
 import { formatCents, timesUnits, toCents } from '../points';
-import type { CatalogItem, Coupon, Passbook, Redemption as RedemptionBase } from '../types';
+import type {
+  CatalogItem,
+  Coupon,
+  Passbook,
+  Redemption as RedemptionBase,
+  RedemptionReturn,
+} from '../types';
 
 /** A redemption as the service answers it, with what the receipt names (clerk, owner, window). */
 type Redemption = RedemptionBase & { createdByName?: string | null; ownerName?: string };
@@ -22,6 +28,7 @@ interface DaySummary {
   date: string;
   redemptions: { count: number; points: string };
   cancellations: { count: number; points: string };
+  returns?: { count: number; points: string; units: number };
   netPoints: string;
   items: { catalogItemId: number; name: string; kind: string; quantity: number; points: string }[];
   couponsUsed: { count: number; items: { catalogItemId: number; count: number }[] };
@@ -126,9 +133,12 @@ function Receipt(props: {
   itemName: (id: number) => string | undefined;
   priceOf: (id: number) => string | undefined;
   reprint?: boolean;
+  /** A return of part of the redemption: the receipt is for it. */
+  returned?: RedemptionReturn;
   onNext: () => void;
 }) {
   const r = props.redemption;
+  const ret = props.returned;
   const coupons = r.coupons ?? [];
   const ref = useRef<HTMLDivElement>(null);
   const [paper, setPaper] = useState<Paper>(savedPaper);
@@ -136,22 +146,40 @@ function Receipt(props: {
   return (
     <section class="card receipt" data-testid="receipt" aria-live="polite">
       <h2 class="no-print">
-        {props.reprint ? L('补打小票', 'Reprint receipt') : L('兑换成功', 'Redeemed')}
+        {ret
+          ? props.reprint
+            ? L('补打退货小票', 'Reprint return receipt')
+            : L('退货成功', 'Returned')
+          : props.reprint
+            ? L('补打小票', 'Reprint receipt')
+            : L('兑换成功', 'Redeemed')}
       </h2>
       <div class="receipt-paper" ref={ref}>
         <p class="receipt-title">
-          {L('爱心存折 · 公益坊兑换小票', 'Love Passbook · shop receipt')}
+          {ret
+            ? L('爱心存折 · 公益坊退货小票', 'Love Passbook · shop return receipt')
+            : L('爱心存折 · 公益坊兑换小票', 'Love Passbook · shop receipt')}
         </p>
         {props.reprint ? <p class="receipt-reprint">{L('（补打）', '(reprint)')}</p> : null}
         <dl class="receipt-head">
           <dt>{L('小票号', 'Receipt no.')}</dt>
-          <dd data-testid="receipt-no">No. {String(r.id)}</dd>
+          <dd data-testid="receipt-no">
+            {ret ? `No. ${String(r.id)}-R${String(ret.id)}` : `No. ${String(r.id)}`}
+          </dd>
+          {ret ? (
+            <>
+              <dt>{L('原兑换', 'Redemption')}</dt>
+              <dd>
+                No. {String(r.id)} · {formatDateTime(r.createdAt ?? ret.createdAt)}
+              </dd>
+            </>
+          ) : null}
           <dt>{L('存折', 'Passbook')}</dt>
           <dd>
             {props.ownerName} · <span class="mono">{r.passbookNo}</span>
           </dd>
           <dt>{L('时间', 'Time')}</dt>
-          <dd>{formatDateTime(r.createdAt ?? new Date().toISOString())}</dd>
+          <dd>{formatDateTime(ret?.createdAt ?? r.createdAt ?? new Date().toISOString())}</dd>
           <dt>{L('经办', 'Clerk')}</dt>
           <dd data-testid="receipt-clerk">{props.clerkName}</dd>
           <dt>{L('兑换期', 'Window')}</dt>
@@ -162,51 +190,60 @@ function Receipt(props: {
                 ? `#${String(r.windowId)}`
                 : ''}
           </dd>
+          {ret ? (
+            <>
+              <dt>{L('退货原因', 'Reason')}</dt>
+              <dd data-testid="receipt-reason">{ret.reason}</dd>
+            </>
+          ) : null}
         </dl>
-        {cancelled ? (
+        {ret ? <ReturnedLines returned={ret} /> : null}
+        {!ret && cancelled ? (
           <p class="receipt-cancelled">
             {L('此次兑换已取消，积分已退回', 'Cancelled: points returned')}
           </p>
         ) : null}
-        <table class="receipt-lines">
-          <tbody>
-            {r.lines.map((line) => {
-              const name =
-                line.name ?? props.itemName(line.catalogItemId) ?? `#${line.catalogItemId}`;
-              const price = line.unitPrice ?? props.priceOf(line.catalogItemId);
-              const priceCents = toCents(price ?? null);
-              const amount =
-                line.amount ??
-                (priceCents !== null
-                  ? formatCents(timesUnits(priceCents, Number(line.quantity)))
-                  : '');
-              return (
-                <tr key={line.catalogItemId}>
-                  <td>{name}</td>
-                  <td class="num">× {String(line.quantity)}</td>
-                  <td class="num">{amount}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th colSpan={2}>{L('合计扣除', 'Total')}</th>
-              <td class="num" data-testid="receipt-total">
-                {r.total}
-              </td>
-            </tr>
-            {r.balanceAfter !== undefined ? (
+        {ret ? null : (
+          <table class="receipt-lines">
+            <tbody>
+              {r.lines.map((line) => {
+                const name =
+                  line.name ?? props.itemName(line.catalogItemId) ?? `#${line.catalogItemId}`;
+                const price = line.unitPrice ?? props.priceOf(line.catalogItemId);
+                const priceCents = toCents(price ?? null);
+                const amount =
+                  line.amount ??
+                  (priceCents !== null
+                    ? formatCents(timesUnits(priceCents, Number(line.quantity)))
+                    : '');
+                return (
+                  <tr key={line.catalogItemId}>
+                    <td>{name}</td>
+                    <td class="num">× {String(line.quantity)}</td>
+                    <td class="num">{amount}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
               <tr>
-                <th colSpan={2}>{L('兑换后余额', 'Balance after')}</th>
-                <td class="num" data-testid="receipt-balance">
-                  {r.balanceAfter}
+                <th colSpan={2}>{L('合计扣除', 'Total')}</th>
+                <td class="num" data-testid="receipt-total">
+                  {r.total}
                 </td>
               </tr>
-            ) : null}
-          </tfoot>
-        </table>
-        {coupons.length ? (
+              {r.balanceAfter !== undefined ? (
+                <tr>
+                  <th colSpan={2}>{L('兑换后余额', 'Balance after')}</th>
+                  <td class="num" data-testid="receipt-balance">
+                    {r.balanceAfter}
+                  </td>
+                </tr>
+              ) : null}
+            </tfoot>
+          </table>
+        )}
+        {!ret && coupons.length ? (
           <div class="receipt-coupons">
             <h3>{L('服务券（凭券码享受服务，请妥善保管）', 'Service coupons (keep the codes)')}</h3>
             <ul data-testid="receipt-coupons">
@@ -239,11 +276,261 @@ function Receipt(props: {
           onClick={props.onNext}
           data-testid="next-customer"
         >
-          {props.reprint ? L('关闭', 'Close') : L('下一位', 'Next customer')}
+          {props.reprint || ret ? L('关闭', 'Close') : L('下一位', 'Next customer')}
         </button>
       </div>
     </section>
   );
+}
+
+/** The body of a return receipt: what came back, the points credited, the coupons voided. */
+function ReturnedLines(props: { returned: RedemptionReturn }) {
+  const ret = props.returned;
+  return (
+    <>
+      <table class="receipt-lines" data-testid="receipt-return-lines">
+        <tbody>
+          {ret.lines.map((line) => (
+            <tr key={line.catalogItemId}>
+              <td>{line.name}</td>
+              <td class="num">× {String(line.quantity)}</td>
+              <td class="num">{line.amount}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th colSpan={2}>{L('退回积分', 'Points back')}</th>
+            <td class="num" data-testid="receipt-total">
+              +{ret.points}
+            </td>
+          </tr>
+          <tr>
+            <th colSpan={2}>{L('退货后余额', 'Balance after')}</th>
+            <td class="num" data-testid="receipt-balance">
+              {ret.balanceAfter}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      {ret.voidedCoupons.length ? (
+        <div class="receipt-coupons">
+          <h3>{L('以下服务券已作废', 'These coupons are now void')}</h3>
+          <ul data-testid="receipt-voided">
+            {ret.voidedCoupons.map((code) => (
+              <li key={code}>
+                <code class="coupon-code">{code}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** How many units of each line can still come back: not yet returned, and for coupons not used. */
+function returnable(
+  r: Redemption,
+): Map<number, { max: number; usedCoupons: number; left: number }> {
+  const out = new Map<number, { max: number; usedCoupons: number; left: number }>();
+  for (const line of r.lines) {
+    const left = Number(line.quantity) - (line.returnedQuantity ?? 0);
+    const coupons = (r.coupons ?? []).filter((c) => c.catalogItemId === line.catalogItemId);
+    const isCoupon = line.kind === 'service_coupon' || coupons.length > 0;
+    const issued = coupons.filter((c) => c.status === 'issued').length;
+    const usedCoupons = coupons.filter((c) => c.status === 'used').length;
+    out.set(line.catalogItemId, {
+      max: isCoupon ? Math.min(left, issued) : left,
+      usedCoupons,
+      left,
+    });
+  }
+  return out;
+}
+
+/** Whether anything of a redemption can still be returned (the 退货 button shows only then). */
+function canReturn(r: Redemption): boolean {
+  return r.status !== 'cancelled' && [...returnable(r).values()].some((l) => l.max > 0);
+}
+
+/**
+ * Returning part of a redemption: a quantity per line (lines whose coupons were used are shown but
+ * cannot be chosen), a reason, and a confirm button naming the passbook and the points going back.
+ */
+function ReturnForm(props: {
+  redemption: Redemption;
+  itemName: (id: number) => string | undefined;
+  onReturned: (ret: RedemptionReturn & { redemption: Redemption }) => void;
+  onStale: () => void;
+  onClose: () => void;
+}) {
+  const r = props.redemption;
+  const limits = returnable(r);
+  const [quantities, setQuantities] = useState<Record<number, number>>({});
+  const [reason, setReason] = useState('');
+  const [submission] = useState(() => new Submission());
+  const action = useAction();
+  const chosen = r.lines
+    .map((line) => ({
+      line,
+      // Kept within what can still come back, also after the list was reloaded under the form.
+      quantity: Math.min(
+        quantities[line.catalogItemId] ?? 0,
+        limits.get(line.catalogItemId)?.max ?? 0,
+      ),
+    }))
+    .filter((l) => l.quantity > 0);
+  const pointsCents = chosen.reduce(
+    (sum, l) => sum + timesUnits(toCents(l.line.unitPrice ?? null) ?? 0, l.quantity),
+    0,
+  );
+  const owner = r.ownerName ? `${r.ownerName} ` : '';
+  return (
+    <form
+      class="return-form stack"
+      data-testid={`return-form-${String(r.id)}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!chosen.length || !reason.trim()) {
+          return;
+        }
+        void action.run(async () => {
+          try {
+            const ret = await submission.send<RedemptionReturn & { redemption: Redemption }>(
+              'POST',
+              `/redemptions/${enc(String(r.id))}/returns`,
+              {
+                lines: chosen.map((l) => ({
+                  catalogItemId: l.line.catalogItemId,
+                  quantity: l.quantity,
+                })),
+                reason: reason.trim(),
+              },
+            );
+            props.onReturned(ret);
+          } catch (err) {
+            if (
+              err instanceof ApiError &&
+              ['CONFLICT', 'COUPON_ALREADY_USED', 'ALREADY_REVERSED'].includes(err.code)
+            ) {
+              // Another counter got there first: show the redemption as it is now.
+              props.onStale();
+            }
+            throw err;
+          }
+        });
+      }}
+    >
+      <h4>{L(`退货 · 小票 No. ${String(r.id)}`, `Return · receipt No. ${String(r.id)}`)}</h4>
+      <table class="return-lines">
+        <thead>
+          <tr>
+            <th>{L('物品', 'Item')}</th>
+            <th class="num">{L('兑换', 'Taken')}</th>
+            <th class="num">{L('已退', 'Returned')}</th>
+            <th class="num">{L('这次退', 'Return now')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.lines.map((line) => {
+            const name =
+              line.name ?? props.itemName(line.catalogItemId) ?? `#${line.catalogItemId}`;
+            const limit = limits.get(line.catalogItemId)!;
+            const why =
+              limit.left <= 0
+                ? L('已全部退回', 'all returned')
+                : limit.max <= 0
+                  ? L('服务券已使用，不能退', 'coupon used: cannot be returned')
+                  : limit.usedCoupons > 0
+                    ? L(
+                        `${limit.usedCoupons} 张券已使用，最多退 ${limit.max}`,
+                        `${limit.usedCoupons} used, at most ${limit.max}`,
+                      )
+                    : null;
+            const id = `return-${String(r.id)}-${line.catalogItemId}`;
+            return (
+              <tr key={line.catalogItemId} class={limit.max <= 0 ? 'return-disabled' : ''}>
+                <td>
+                  <label for={id}>{name}</label>
+                  {why ? (
+                    <div class="muted small" data-testid={`return-why-${line.catalogItemId}`}>
+                      {why}
+                    </div>
+                  ) : null}
+                </td>
+                <td class="num">{String(line.quantity)}</td>
+                <td class="num">{String(line.returnedQuantity ?? 0)}</td>
+                <td class="num">
+                  <input
+                    id={id}
+                    class="qty"
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={limit.max}
+                    step={1}
+                    disabled={limit.max <= 0}
+                    value={String(Math.min(quantities[line.catalogItemId] ?? 0, limit.max))}
+                    data-testid={`return-qty-${line.catalogItemId}`}
+                    onInput={(e) => {
+                      const n = Number(inputValue(e));
+                      const q = Number.isInteger(n) ? Math.max(0, Math.min(limit.max, n)) : 0;
+                      setQuantities((prev) => ({ ...prev, [line.catalogItemId]: q }));
+                    }}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <Field label={L('退货原因', 'Reason')}>
+        <input
+          value={reason}
+          onInput={(e) => setReason(inputValue(e))}
+          required
+          maxLength={200}
+          data-testid="return-reason"
+        />
+      </Field>
+      <ErrorMsg
+        error={action.error}
+        ctx={{ subject: 'redemption', itemName: (id) => props.itemName(Number(id)) }}
+        testId="return-error"
+      />
+      <div class="row">
+        <button
+          type="submit"
+          class="btn btn-danger"
+          disabled={action.busy || chosen.length === 0 || !reason.trim()}
+          data-testid="confirm-return"
+        >
+          {action.busy
+            ? L('正在退货…', 'Returning…')
+            : L(
+                `确认退货 · 退回 ${owner}${r.passbookNo} ${formatCents(pointsCents)} 分`,
+                `Return: ${formatCents(pointsCents)} points back to ${owner}${r.passbookNo}`,
+              )}
+        </button>
+        <button type="button" class="btn btn-secondary" onClick={props.onClose}>
+          {L('不退了', 'Keep it')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** "大米 × 3（已退 1）" for a line of a redemption list. */
+function lineText(
+  l: Redemption['lines'][number],
+  itemName: (id: number) => string | undefined,
+): string {
+  const name = l.name ?? itemName(l.catalogItemId) ?? `#${l.catalogItemId}`;
+  const back = l.returnedQuantity
+    ? L(`（已退 ${l.returnedQuantity}）`, ` (${l.returnedQuantity} returned)`)
+    : '';
+  return `${name} × ${String(l.quantity)}${back}`;
 }
 
 function Stepper(props: { item: CatalogItem; value: number; onChange: (n: number) => void }) {
@@ -395,13 +682,45 @@ function UseCouponByCode() {
   );
 }
 
+/** The returns made of a redemption, each with its own receipt to reprint. */
+function ReturnsOf(props: {
+  r: Redemption;
+  onReprint: (r: Redemption, ret?: RedemptionReturn) => void;
+}) {
+  const returns = props.r.returns ?? [];
+  if (!returns.length) {
+    return null;
+  }
+  return (
+    <ul class="plain-list returns-of" data-testid={`returns-of-${String(props.r.id)}`}>
+      {returns.map((ret) => (
+        <li key={ret.id}>
+          <span class="tag">{L('退货', 'Return')}</span> {formatDateTime(ret.createdAt)} ·{' '}
+          {ret.lines.map((l) => `${l.name} × ${l.quantity}`).join('，')} · +{ret.points} ·{' '}
+          {ret.createdByName ?? ''} · {ret.reason}{' '}
+          <button
+            type="button"
+            class="btn btn-link btn-small"
+            onClick={() => props.onReprint(props.r, ret)}
+            data-testid={`reprint-return-${ret.id}`}
+          >
+            {L('补打退货小票', 'Reprint return')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function RecentRedemptions(props: {
   passbookNo: string;
   version: number;
   itemName: (id: number) => string | undefined;
   onCancelled: () => void;
-  onReprint: (r: Redemption) => void;
+  onReprint: (r: Redemption, ret?: RedemptionReturn) => void;
+  onReturned: (ret: RedemptionReturn & { redemption: Redemption }) => void;
 }) {
+  const [returning, setReturning] = useState<Redemption['id'] | null>(null);
   const list = useLoad(
     (signal) =>
       get<unknown>(`/redemptions${query({ passbookNo: props.passbookNo })}`, { signal }).then((b) =>
@@ -430,12 +749,7 @@ function RecentRedemptions(props: {
           <li key={String(r.id)} class="redemption-row">
             <div>
               <strong>{r.createdAt ? formatDateTime(r.createdAt) : `#${String(r.id)}`}</strong>{' '}
-              {r.lines
-                .map(
-                  (l) =>
-                    `${l.name ?? props.itemName(l.catalogItemId) ?? `#${l.catalogItemId}`} × ${String(l.quantity)}`,
-                )
-                .join('，')}
+              {r.lines.map((l) => lineText(l, props.itemName)).join('，')}
               <span class="muted">
                 {' '}
                 · {L('共', 'total')} {r.total}
@@ -444,15 +758,41 @@ function RecentRedemptions(props: {
                   : ''}
               </span>
             </div>
-            <button
-              type="button"
-              class="btn btn-secondary btn-small"
-              onClick={() => props.onReprint(r)}
-              data-testid={`reprint-${String(r.id)}`}
-            >
-              {L('补打小票', 'Reprint')}
-            </button>
-            {r.status === 'cancelled' ? null : cancelling === r.id ? (
+            <ReturnsOf r={r} onReprint={props.onReprint} />
+            <div class="row">
+              <button
+                type="button"
+                class="btn btn-secondary btn-small"
+                onClick={() => props.onReprint(r)}
+                data-testid={`reprint-${String(r.id)}`}
+              >
+                {L('补打小票', 'Reprint')}
+              </button>
+              {canReturn(r) && returning !== r.id ? (
+                <button
+                  type="button"
+                  class="btn btn-secondary btn-small"
+                  onClick={() => setReturning(r.id)}
+                  data-testid={`return-${String(r.id)}`}
+                >
+                  {L('退货', 'Return')}
+                </button>
+              ) : null}
+            </div>
+            {returning === r.id ? (
+              <ReturnForm
+                redemption={r}
+                itemName={props.itemName}
+                onStale={list.reload}
+                onClose={() => setReturning(null)}
+                onReturned={(ret) => {
+                  setReturning(null);
+                  list.reload();
+                  props.onReturned(ret);
+                }}
+              />
+            ) : null}
+            {r.status === 'cancelled' || r.returns?.length ? null : cancelling === r.id ? (
               <form
                 class="inline-form"
                 onSubmit={(e) => {
@@ -579,8 +919,10 @@ function FindPerson(props: { onPick: (passbookNo: string) => void }) {
 /** The counter's day: what was redeemed and cancelled, items given out, coupons used; reprints. */
 function DayPanel(props: {
   itemName: (id: number) => string | undefined;
-  onReprint: (r: Redemption) => void;
+  onReprint: (r: Redemption, ret?: RedemptionReturn) => void;
+  onReturned: (ret: RedemptionReturn & { redemption: Redemption }) => void;
 }) {
+  const [returning, setReturning] = useState<Redemption['id'] | null>(null);
   const summary = useLoad((signal) => get<DaySummary>('/counter/day-summary', { signal }), []);
   const date = summary.data?.date;
   const list = useLoad(
@@ -621,6 +963,18 @@ function DayPanel(props: {
                 {s.cancellations.count ? `−${s.cancellations.points}` : s.cancellations.points}
               </td>
             </tr>
+            {s.returns ? (
+              <tr>
+                <th>{L('退货', 'Returns')}</th>
+                <td class="num" data-testid="day-returns">
+                  {L(
+                    `${s.returns.count} 笔 · ${s.returns.units} 件`,
+                    `${s.returns.count} · ${s.returns.units} units`,
+                  )}
+                </td>
+                <td class="num">{s.returns.count ? `−${s.returns.points}` : s.returns.points}</td>
+              </tr>
+            ) : null}
             <tr>
               <th colSpan={2}>{L('净扣积分', 'Net points')}</th>
               <td class="num" data-testid="day-net">
@@ -687,25 +1041,47 @@ function DayPanel(props: {
                 · {r.ownerName} <span class="mono">{r.passbookNo}</span>
                 <span class="muted">
                   {' '}
-                  ·{' '}
-                  {r.lines
-                    .map(
-                      (l) =>
-                        `${l.name ?? props.itemName(l.catalogItemId) ?? `#${l.catalogItemId}`} × ${String(l.quantity)}`,
-                    )
-                    .join('，')}{' '}
-                  · {L('共', 'total')} {r.total}
+                  · {r.lines.map((l) => lineText(l, props.itemName)).join('，')} ·{' '}
+                  {L('共', 'total')} {r.total}
                   {r.status === 'cancelled' ? ` · ${L('已取消', 'cancelled')}` : ''}
                 </span>
               </div>
-              <button
-                type="button"
-                class="btn btn-secondary btn-small"
-                onClick={() => props.onReprint(r)}
-                data-testid={`day-reprint-${String(r.id)}`}
-              >
-                {L('补打小票', 'Reprint')}
-              </button>
+              <ReturnsOf r={r} onReprint={props.onReprint} />
+              <div class="row">
+                <button
+                  type="button"
+                  class="btn btn-secondary btn-small"
+                  onClick={() => props.onReprint(r)}
+                  data-testid={`day-reprint-${String(r.id)}`}
+                >
+                  {L('补打小票', 'Reprint')}
+                </button>
+                {canReturn(r) && returning !== r.id ? (
+                  <button
+                    type="button"
+                    class="btn btn-secondary btn-small"
+                    onClick={() => setReturning(r.id)}
+                    data-testid={`day-return-${String(r.id)}`}
+                  >
+                    {L('退货', 'Return')}
+                  </button>
+                ) : null}
+              </div>
+              {returning === r.id ? (
+                <ReturnForm
+                  redemption={r}
+                  itemName={props.itemName}
+                  onStale={() => {
+                    summary.reload();
+                    list.reload();
+                  }}
+                  onClose={() => setReturning(null)}
+                  onReturned={(ret) => {
+                    setReturning(null);
+                    props.onReturned(ret);
+                  }}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -724,7 +1100,11 @@ export function CounterPage(props: { session: Session }) {
   const [lookupBusy, setLookupBusy] = useState(false);
   const [lookupError, setLookupError] = useState<unknown>(null);
   const [cart, setCart] = useState<Cart>({});
-  const [receipt, setReceipt] = useState<{ r: Redemption; reprint: boolean } | null>(null);
+  const [receipt, setReceipt] = useState<{
+    r: Redemption;
+    reprint: boolean;
+    ret?: RedemptionReturn;
+  } | null>(null);
   const [showDay, setShowDay] = useState(false);
   const [version, setVersion] = useState(0);
   const [submission, setSubmission] = useState(() => new Submission());
@@ -838,6 +1218,19 @@ export function CounterPage(props: { session: Session }) {
   );
   const balanceCents = passbook ? (toCents(passbook.balance) ?? 0) : 0;
   const remainingCents = balanceCents - totalCents;
+  const shortItem = lines.find((l) => l.quantity > stockOf(l.item));
+  const windowClosed = windowState.status !== null && !windowState.status.open;
+  // What the page already knows the service would refuse: the button waits, and says why.
+  const blockedBy = windowClosed
+    ? L('现在不是兑换期', 'the window is closed')
+    : remainingCents < 0
+      ? L('积分不够', 'not enough points')
+      : shortItem
+        ? L(
+            `「${shortItem.item.name}」库存只剩 ${stockOf(shortItem.item)} 件，请减少数量`,
+            `only ${stockOf(shortItem.item)} of "${shortItem.item.name}" left; lower the quantity`,
+          )
+        : null;
 
   const nextCustomer = () => {
     clearCustomer();
@@ -884,7 +1277,15 @@ export function CounterPage(props: { session: Session }) {
     currentWindow && r.windowId !== undefined && String(currentWindow.id) === String(r.windowId)
       ? currentWindow
       : null;
-  const reprint = (r: Redemption) => setReceipt({ r, reprint: true });
+  const reprint = (r: Redemption, ret?: RedemptionReturn) => setReceipt({ r, reprint: true, ret });
+  /** A return's receipt; the passbook on screen (if it is this one) shows the points back. */
+  const returned = (ret: RedemptionReturn & { redemption: Redemption }) => {
+    setReceipt({ r: ret.redemption, reprint: false, ret });
+    catalog.reload();
+    if (passbook?.passbookNo === ret.redemption.passbookNo) {
+      refreshPassbook(passbook.passbookNo);
+    }
+  };
 
   return (
     <main class="page page-wide" data-testid="counter-page">
@@ -994,12 +1395,16 @@ export function CounterPage(props: { session: Session }) {
             <Receipt
               redemption={receipt.r}
               ownerName={receipt.r.ownerName || passbook?.owner.name || ''}
-              clerkName={receipt.r.createdByName ?? props.session.name}
+              clerkName={
+                (receipt.ret ? receipt.ret.createdByName : receipt.r.createdByName) ??
+                props.session.name
+              }
               window={windowOf(receipt.r)}
               itemName={itemName}
               priceOf={priceOf}
               reprint={receipt.reprint}
-              onNext={receipt.reprint ? () => setReceipt(null) : nextCustomer}
+              returned={receipt.ret}
+              onNext={receipt.reprint || receipt.ret ? () => setReceipt(null) : nextCustomer}
             />
           ) : null}
           {showDay && !receipt ? (
@@ -1007,7 +1412,7 @@ export function CounterPage(props: { session: Session }) {
               title={L('今日兑换与日结', "Today's redemptions and close")}
               testId="day-panel"
             >
-              <DayPanel itemName={itemName} onReprint={reprint} />
+              <DayPanel itemName={itemName} onReprint={reprint} onReturned={returned} />
             </Section>
           ) : null}
           {passbook && !receipt && !showDay ? (
@@ -1075,6 +1480,11 @@ export function CounterPage(props: { session: Session }) {
                   )}
                 </Msg>
               ) : null}
+              {blockedBy && lines.length > 0 ? (
+                <p class="redeem-blocked" id="redeem-blocked" data-testid="redeem-blocked">
+                  {L(`兑换按钮已停用：${blockedBy}。`, `Redeem is off: ${blockedBy}.`)}
+                </p>
+              ) : null}
               <ErrorMsg
                 error={redeem.error}
                 ctx={{ itemName: (id) => itemName(Number(id)) }}
@@ -1083,9 +1493,10 @@ export function CounterPage(props: { session: Session }) {
               <button
                 type="button"
                 class="btn btn-primary btn-big"
-                disabled={redeem.busy || lines.length === 0}
+                disabled={redeem.busy || lines.length === 0 || blockedBy !== null}
                 onClick={() => doRedeem(passbook)}
                 data-testid="redeem"
+                aria-describedby={blockedBy && lines.length > 0 ? 'redeem-blocked' : undefined}
               >
                 {redeem.busy ? (
                   L('正在兑换…', 'Redeeming…')
@@ -1130,6 +1541,7 @@ export function CounterPage(props: { session: Session }) {
                 itemName={itemName}
                 onCancelled={() => refreshPassbook(passbook.passbookNo)}
                 onReprint={reprint}
+                onReturned={returned}
               />
             </Section>
           ) : null}

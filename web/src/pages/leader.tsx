@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, getAll, query, Submission, type Session } from '../api';
 import { loadTeamMembers, loadTeams } from '../endpoints';
-import { todayLocal, trimZeros, unitLabel } from '../format';
+import { addDays, todayLocal, trimZeros, unitLabel } from '../format';
 import { L } from '../i18n';
 import { formatCents, isPositiveAmount, multiplyCents, toCents } from '../points';
 import type { Member, ServiceRecord, Standard, StandardItem, Team } from '../types';
@@ -16,11 +16,14 @@ import {
   useLoad,
 } from '../ui/components';
 
+/** A quantity of times: a whole number ("2", "2.00"), not "1.5". */
+function isWholeUnits(text: string): boolean {
+  const cents = toCents(text);
+  return cents !== null && cents % 100 === 0;
+}
+
 function daysAgo(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return addDays(todayLocal(), -days);
 }
 
 export function recordStatusLabel(status: string): string {
@@ -105,7 +108,8 @@ function LoggedRecords(props: {
   );
   return (
     <div class="table-wrap">
-      <table class="table" data-testid="logged-records">
+      {/* On a phone each record is a small card, so points and status are never off-screen. */}
+      <table class="table table-cards" data-testid="logged-records">
         <thead>
           <tr>
             <th>{L('日期', 'Date')}</th>
@@ -119,12 +123,18 @@ function LoggedRecords(props: {
         <tbody>
           {sorted.map((r) => (
             <tr key={String(r.id)}>
-              <td>{r.serviceDate}</td>
-              <td>{nameOf(r)}</td>
-              <td>{r.itemName ?? findItem(props.standard, r.itemCode)?.name ?? r.itemCode}</td>
-              <td class="num">{trimZeros(r.quantity)}</td>
-              <td class="num">{r.points}</td>
-              <td>
+              <td data-label={L('日期', 'Date')}>{r.serviceDate}</td>
+              <td data-label={L('志愿者', 'Volunteer')}>{nameOf(r)}</td>
+              <td data-label={L('项目', 'Item')}>
+                {r.itemName ?? findItem(props.standard, r.itemCode)?.name ?? r.itemCode}
+              </td>
+              <td class="num" data-label={L('数量', 'Qty')}>
+                {trimZeros(r.quantity)}
+              </td>
+              <td class="num" data-label={L('积分', 'Points')} data-testid="record-points">
+                {r.points}
+              </td>
+              <td data-label={L('状态', 'Status')} data-testid="record-status">
                 {recordStatusLabel(r.status)}
                 {r.rejectReason ? `：${r.rejectReason}` : ''}
                 {r.reversalTransactionId ? L('（已冲正）', ' (reversed)') : ''}
@@ -182,6 +192,11 @@ export function LeaderPage(_props: { session: Session }) {
   const memberList = members.data ?? [];
   const ticked = memberList.filter((m) => rows[m.id]?.ticked);
   const badRows = ticked.filter((m) => !isPositiveAmount(rows[m.id]?.quantity ?? ''));
+  // An item counted in times (次) takes whole numbers only, as the service checks.
+  const fractional =
+    item?.unit === 'time'
+      ? ticked.filter((m) => !isWholeUnits(rows[m.id]?.quantity ?? '') && !badRows.includes(m))
+      : [];
   const capCents = item?.maxUnitsPerDay ? toCents(item.maxUnitsPerDay) : null;
   const overCap =
     capCents !== null
@@ -197,6 +212,7 @@ export function LeaderPage(_props: { session: Session }) {
     teamId !== null &&
     ticked.length > 0 &&
     badRows.length === 0 &&
+    fractional.length === 0 &&
     overCap.length === 0 &&
     serviceDate <= today &&
     title.trim() !== '';
@@ -369,7 +385,8 @@ export function LeaderPage(_props: { session: Session }) {
           {memberList.map((m) => {
             const row = rows[m.id];
             const q = row?.quantity ?? '';
-            const bad = row?.ticked && !isPositiveAmount(q);
+            const bad =
+              row?.ticked && (!isPositiveAmount(q) || (item?.unit === 'time' && !isWholeUnits(q)));
             const points =
               row?.ticked && !bad ? formatCents(multiplyCents(toCents(q) ?? 0, rateCents)) : '';
             return (
@@ -409,6 +426,14 @@ export function LeaderPage(_props: { session: Session }) {
             {L(
               `请给 ${badRows.map((m) => m.name).join('、')} 填写大于0的数量（最多两位小数）。`,
               `Enter a quantity above 0 for ${badRows.map((m) => m.name).join(', ')}.`,
+            )}
+          </Msg>
+        ) : null}
+        {fractional.length && item ? (
+          <Msg kind="warn" testId="fractional-times">
+            {L(
+              `「${item.name}」按次计分，次数只能是整数（如 1、2、3）：请改正 ${fractional.map((m) => m.name).join('、')} 的次数。`,
+              `"${item.name}" is counted in whole times (1, 2, 3): correct the quantity of ${fractional.map((m) => m.name).join(', ')}.`,
             )}
           </Msg>
         ) : null}

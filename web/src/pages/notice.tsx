@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { enc, get } from '../api';
+import { community } from '../community';
+import { formatDate, todayLocal } from '../format';
 import { L } from '../i18n';
 import { navigate } from '../router';
 import { ErrorMsg, Field, inputValue, Loading, Stars, useLoad } from '../ui/components';
@@ -12,20 +14,26 @@ interface PublicRating {
 
 /** The public notice (公示) of a published star rating: masked names and stars, for anyone. */
 export function NoticePage(props: { year?: string }) {
-  const fallback = String(new Date().getFullYear() - 1);
+  const fallback = String(Number(todayLocal().slice(0, 4)) - 1);
   const year = props.year && /^\d{4}$/.test(props.year) ? props.year : fallback;
   const [typed, setTyped] = useState(year);
   const loaded = useLoad(
     (signal) => get<PublicRating>(`/public/star-ratings/${enc(year)}`, { signal, anonymous: true }),
     [year],
   );
+  const c = community();
+  const issuer =
+    c.issuer ?? (c.name ? `${c.name}志愿服务站` : L('志愿服务站', 'Volunteer service station'));
   const byStars = [5, 4, 3, 2, 1].map((s) => ({
     stars: s,
     people: (loaded.data?.ratings ?? []).filter((r) => r.stars === s),
   }));
   return (
     <main class="page" data-testid="notice-page">
-      <h1>{L(`${year} 年度志愿者评星公示`, `${year} volunteer star rating notice`)}</h1>
+      <h1>
+        {c.name ? <span data-testid="notice-community">{c.name} </span> : null}
+        {L(`${year} 年度志愿者评星公示`, `${year} volunteer star rating notice`)}
+      </h1>
       <form
         class="inline-form no-print"
         onSubmit={(e) => {
@@ -65,6 +73,20 @@ export function NoticePage(props: { year?: string }) {
               </section>
             ))
         : null}
+      {loaded.data ? (
+        <footer class="notice-sign" data-testid="notice-sign">
+          <p>{L('特此公示。', 'Published for public notice.')}</p>
+          <p>{issuer}</p>
+          {loaded.data.publishedAt ? (
+            <p>
+              {L(
+                `发布日期：${formatDate(loaded.data.publishedAt)}`,
+                `Published ${formatDate(loaded.data.publishedAt)}`,
+              )}
+            </p>
+          ) : null}
+        </footer>
+      ) : null}
     </main>
   );
 }

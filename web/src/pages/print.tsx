@@ -2,6 +2,7 @@ import { enc, get, query, type Session } from '../api';
 import { entryKindLabel, todayLocal } from '../format';
 import { L } from '../i18n';
 import type { Passbook, StatementEntry } from '../types';
+import { publicAddress } from '../community';
 import { ErrorMsg, Loading, useLoad } from '../ui/components';
 import { QrCode } from '../ui/qr';
 
@@ -23,6 +24,8 @@ export function PrintPassbookPage(props: { passbookNo: string; session: Session 
   const path = own ? '/me/passbook' : `/passbooks/${enc(props.passbookNo)}`;
   const loaded = useLoad((signal) => loadWholePassbook(path, signal), [path]);
   const p = loaded.data;
+  // PUBLIC_URL when the service has one: the PC that prints may reach it by another address.
+  const address = publicAddress();
   return (
     <main class="page print-page" data-testid="print-page">
       <div class="row no-print">
@@ -113,12 +116,19 @@ export function PrintPassbookPage(props: { passbookNo: string; session: Session 
               ) : null}
             </tbody>
           </table>
-          <p class="passbook-foot">
-            {L(
-              `凭存折号和密码可在 ${location.host} 查询余额和明细。请妥善保管存折和密码。`,
-              `Check your balance at ${location.host} with this number and your PIN. Keep both safe.`,
-            )}
-          </p>
+          <footer class="passbook-foot">
+            <p data-testid="print-address">
+              {L(
+                `凭存折号和密码可在 ${address} 查询余额和明细（也可以用手机扫右边的二维码）。请妥善保管存折和密码。`,
+                `Check your balance at ${address} with this number and your PIN (or scan the code on the right with a phone). Keep both safe.`,
+              )}
+            </p>
+            <QrCode
+              text={address}
+              label={L(`查询网址 ${address} 的二维码`, `QR code of the address ${address}`)}
+              size="5rem"
+            />
+          </footer>
         </article>
       ) : null}
     </main>

@@ -20,7 +20,10 @@ export function GroupedBarChart(props: {
   const groupWidth = props.series.length * (bar + gap) + 24;
   const height = 180;
   const top = 16;
-  const width = Math.max(240, props.groups.length * groupWidth + 48);
+  const maxLabel = formatCents(max);
+  // The axis sits right of its widest label (12px digits are about 7px wide): "133.00" whole.
+  const left = Math.max(40, Math.ceil(maxLabel.length * 7.5) + 10);
+  const width = Math.max(240, props.groups.length * groupWidth + left + 8);
   const scale = (v: number) => (v / max) * (height - top);
   return (
     <figure class="chart" data-testid={props.testId}>
@@ -33,15 +36,15 @@ export function GroupedBarChart(props: {
           role="img"
           aria-label={props.title}
         >
-          <line x1="40" y1={height} x2={width} y2={height} class="axis" />
-          <text x="36" y={top + 4} class="tick" text-anchor="end">
-            {formatCents(max)}
+          <line x1={left} y1={height} x2={width} y2={height} class="axis" />
+          <text x={left - 4} y={top + 4} class="tick" text-anchor="end" data-testid="chart-max">
+            {maxLabel}
           </text>
-          <text x="36" y={height} class="tick" text-anchor="end">
+          <text x={left - 4} y={height} class="tick" text-anchor="end">
             0
           </text>
           {props.groups.map((g, gi) => {
-            const x0 = 48 + gi * groupWidth;
+            const x0 = left + 8 + gi * groupWidth;
             return (
               <g key={g.label}>
                 {g.values.map((v, si) => {
