@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
+import { announceStart } from './start-lines';
 
 async function main(): Promise<void> {
   let config;
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp({ config });
   await app.listen(config.port, config.host);
-  console.log(`love passbook listening on http://localhost:${config.port} (API docs: /api/docs)`);
+  announceStart(app, config);
 }
 
 main().catch((err: unknown) => {

@@ -189,7 +189,83 @@ describe('auth (e2e)', () => {
         username: leader.username,
         role: 'leader',
         teamIds: [team.id],
+        mustChangePassword: false,
       });
+    });
+  });
+
+  describe('a password chosen by someone else (mustChangePassword)', () => {
+    const me = (auth: string) => t.http.get('/api/me').set('Authorization', auth);
+    const flagOf = async (userId: number) =>
+      (await t.http.get(`/api/users/${userId}`).set('Authorization', t.adminAuth)).body
+        .mustChangePassword as unknown;
+
+    it('should not ask a user who chose their own password, nor the admin of ADMIN_PASSWORD', async () => {
+      const res = await login('admin', 'admin-pass-123');
+      expect(res.status).toBe(200);
+      expect(res.body.user).toEqual({
+        id: expect.any(Number),
+        username: 'admin',
+        role: 'admin',
+        mustChangePassword: false,
+      });
+      expect((await me(`Bearer ${res.body.token}`)).body.mustChangePassword).toBe(false);
+    });
+
+    it('should ask a user whose password an admin reset, until they change it themselves', async () => {
+      const clerk = await f.newUser('clerk');
+      expect(await flagOf(clerk.id)).toBe(false);
+      const reset = await t.http
+        .patch(`/api/users/${clerk.id}`)
+        .set('Authorization', t.adminAuth)
+        .send({ password: 'given-by-admin-1' });
+      expect(reset.status).toBe(200);
+      expect(reset.body.mustChangePassword).toBe(true);
+
+      const first = await login(clerk.username, 'given-by-admin-1');
+      expect(first.status).toBe(200);
+      expect(first.body.user.mustChangePassword).toBe(true);
+      const auth = `Bearer ${first.body.token}`;
+      expect((await me(auth)).body).toMatchObject({ kind: 'user', mustChangePassword: true });
+      // The pages send such a user to the account page; the service itself still answers.
+      expect((await t.http.get('/api/catalog-items').set('Authorization', auth)).status).toBe(200);
+
+      const changed = await t.http
+        .post('/api/auth/password')
+        .set('Authorization', auth)
+        .send({ currentPassword: 'given-by-admin-1', newPassword: 'my-own-pass-2' });
+      expect(changed.status).toBe(204);
+      expect((await me(auth)).status).toBe(401);
+      const again = await login(clerk.username, 'my-own-pass-2');
+      expect(again.body.user.mustChangePassword).toBe(false);
+      expect(await flagOf(clerk.id)).toBe(false);
+    });
+
+    it('should not ask an admin who resets their own password', async () => {
+      const admin = await f.newUser('admin');
+      const auth = await t.login(admin.username, 'password-123');
+      const own = await t.http
+        .patch(`/api/users/${admin.id}`)
+        .set('Authorization', auth)
+        .send({ password: 'chosen-by-me-3' });
+      expect(own.status).toBe(200);
+      expect(own.body.mustChangePassword).toBe(false);
+      expect((await login(admin.username, 'chosen-by-me-3')).body.user.mustChangePassword).toBe(
+        false,
+      );
+    });
+
+    it('should leave the flag unchanged when only the role changes', async () => {
+      const user = await f.newUser('clerk');
+      await t.http
+        .patch(`/api/users/${user.id}`)
+        .set('Authorization', t.adminAuth)
+        .send({ password: 'given-by-admin-4' });
+      const promoted = await t.http
+        .patch(`/api/users/${user.id}`)
+        .set('Authorization', t.adminAuth)
+        .send({ role: 'leader' });
+      expect(promoted.body).toMatchObject({ role: 'leader', mustChangePassword: true });
     });
   });
 

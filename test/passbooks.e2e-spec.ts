@@ -80,10 +80,169 @@ describe('passbooks (e2e)', () => {
           balanceAfter: '3.00',
           effectiveDate: '2026-06-01',
           createdAt: '2026-06-15T02:00:00.000Z',
+          postedDate: '2026-06-15',
           description: 'test earn',
+          reason: null,
+          reversesEntry: null,
+          reversedBy: null,
         },
       ],
       nextCursor: null,
+    });
+  });
+
+  describe('reversals on the statement', () => {
+    let keys = 0;
+    const asAdmin = (path: string, body: object, auth = t.adminAuth) =>
+      t.http
+        .post(path)
+        .set('Authorization', auth)
+        .set('Idempotency-Key', `trace-${++keys}`)
+        .send(body);
+    const statement = async (passbookNo: string, query = '', auth = t.adminAuth) =>
+      (await t.http.get(`/api/passbooks/${passbookNo}${query}`).set('Authorization', auth))
+        .body as { entries: Record<string, unknown>[]; nextCursor: string | null };
+
+    it('should link a reversed service record and its reversal both ways, with date and reason', async () => {
+      const member = await f.newMember({ name: '李桂英' });
+      const record = await asAdmin('/api/service-records', {
+        memberId: member.id,
+        itemCode: 'appliance_repair',
+        quantity: '2',
+        serviceDate: '2026-06-01',
+      });
+      expect(record.status).toBe(201);
+      t.clock.set('2026-06-20T03:00:00Z');
+      const laterAuth = await t.login('admin');
+      const reversal = await asAdmin(
+        `/api/service-records/${record.body.id}/reversal`,
+        { reason: '记错人了' },
+        laterAuth,
+      );
+      expect(reversal.status).toBe(201);
+
+      const { entries } = await statement(member.passbookNo, '', laterAuth);
+      t.clock.set('2026-06-15T02:00:00Z');
+      expect(entries).toEqual([
+        {
+          seq: expect.any(Number),
+          transactionId: reversal.body.transactionId,
+          kind: 'reversal',
+          amount: '-4.00',
+          balanceAfter: '0.00',
+          effectiveDate: '2026-06-20',
+          createdAt: '2026-06-20T03:00:00.000Z',
+          postedDate: '2026-06-20',
+          description: expect.stringContaining('记错人了'),
+          reason: '记错人了',
+          reversesEntry: {
+            transactionId: record.body.transactionId,
+            kind: 'earn',
+            amount: '+4.00',
+            effectiveDate: '2026-06-01',
+            postedDate: '2026-06-15',
+            description: '家电维修 2小时',
+          },
+          reversedBy: null,
+        },
+        {
+          seq: expect.any(Number),
+          transactionId: record.body.transactionId,
+          kind: 'earn',
+          amount: '+4.00',
+          balanceAfter: '4.00',
+          effectiveDate: '2026-06-01',
+          createdAt: '2026-06-15T02:00:00.000Z',
+          postedDate: '2026-06-15',
+          description: '家电维修 2小时',
+          reason: null,
+          reversesEntry: null,
+          reversedBy: {
+            transactionId: reversal.body.transactionId,
+            effectiveDate: '2026-06-20',
+            postedDate: '2026-06-20',
+            createdAt: '2026-06-20T03:00:00.000Z',
+            reason: '记错人了',
+          },
+        },
+      ]);
+      // The volunteer sees the same links on their own passbook.
+      const pin = await t.http
+        .post('/api/auth/passbook-login')
+        .send({ passbookNo: member.passbookNo, pin: '123456' });
+      const mine = await t.http
+        .get('/api/me/passbook')
+        .set('Authorization', `Bearer ${pin.body.token}`);
+      expect(mine.body.entries).toEqual(entries);
+    });
+
+    it('should describe the new entry fields and mustChangePassword in the OpenAPI document', async () => {
+      const doc = (await t.http.get('/api/docs-json')).body as {
+        components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+      };
+      expect(Object.keys(doc.components.schemas.StatementEntryDto.properties)).toEqual(
+        expect.arrayContaining(['postedDate', 'reason', 'reversesEntry', 'reversedBy']),
+      );
+      expect(Object.keys(doc.components.schemas.ReversalOfDto.properties)).toEqual(
+        expect.arrayContaining(['postedDate', 'reason']),
+      );
+      expect(doc.components.schemas.LoginUserDto.properties).toHaveProperty('mustChangePassword');
+      expect(doc.components.schemas.MeResponseDto.properties).toHaveProperty('mustChangePassword');
+    });
+
+    it('should keep the links when the two entries fall on different statement pages', async () => {
+      const member = await f.newMember();
+      const earned = await f.earn(member.accountId, 500);
+      await f.earn(member.accountId, 100);
+      const reversal = await asAdmin(`/api/ledger/transactions/${earned.id}/reversal`, {
+        reason: '重复录入',
+      });
+      expect(reversal.status).toBe(201);
+      const first = await statement(member.passbookNo, '?limit=1');
+      expect(first.entries[0]).toMatchObject({
+        transactionId: reversal.body.transactionId,
+        reversesEntry: { transactionId: earned.id, amount: '+5.00', kind: 'earn' },
+      });
+      const rest = await statement(member.passbookNo, `?limit=5&cursor=${first.nextCursor}`);
+      expect(
+        rest.entries.map((e) => e.reversedBy && (e.reversedBy as { reason: string }).reason),
+      ).toEqual([null, '重复录入']);
+    });
+
+    it('should give an adjustment its reason and show a cancelled redemption as reversed', async () => {
+      const member = await f.newMember();
+      const adjust = await asAdmin('/api/ledger/adjustments', {
+        passbookNo: member.passbookNo,
+        amount: '+10.00',
+        reason: '纸质存折结转',
+      });
+      expect(adjust.status).toBe(201);
+      const item = await f.newCatalogItem({
+        name: '大米',
+        kind: 'goods',
+        priceCents: 300,
+        stock: 5,
+      });
+      await f.openRedemptionWindow();
+      const redemption = await asAdmin('/api/redemptions', {
+        passbookNo: member.passbookNo,
+        lines: [{ catalogItemId: item.id, quantity: 1 }],
+      });
+      expect(redemption.status).toBe(201);
+      const cancel = await asAdmin(`/api/redemptions/${redemption.body.id}/cancel`, {
+        reason: '顾客退回',
+      });
+      expect(cancel.status).toBe(201);
+      const { entries } = await statement(member.passbookNo);
+      expect(entries.map((e) => [e.kind, e.reason, e.reversesEntry ? 'links' : null])).toEqual([
+        ['reversal', `取消兑换 #${redemption.body.id}: 顾客退回`, 'links'],
+        ['redeem', null, null],
+        ['adjust', '纸质存折结转', null],
+      ]);
+      expect(entries[1].reversedBy).toMatchObject({
+        reason: `取消兑换 #${redemption.body.id}: 顾客退回`,
+      });
+      expect(entries[0].reversesEntry).toMatchObject({ kind: 'redeem', amount: '-3.00' });
     });
   });
 

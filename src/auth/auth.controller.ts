@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { LoginResponseDto, MeResponseDto } from './dto/auth-responses.dto';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, PassbookLoginDto } from './dto/login.dto';
 import { ChangePinDto } from './dto/pin.dto';
@@ -13,9 +14,18 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto })
   async login(@Body() dto: LoginDto, @Ip() address: string) {
     const { token, user } = await this.auth.login(dto.username, dto.password, address);
-    return { ...token, user: { id: user.id, username: user.username, role: user.role } };
+    return {
+      ...token,
+      user: {
+        id: user.id,
+        username: user.username,
+        role: user.role,
+        mustChangePassword: Boolean(user.mustChangePassword),
+      },
+    };
   }
 
   @Post('passbook-login')
@@ -58,6 +68,7 @@ export class MeController {
 
   @Get()
   @Roles('admin', 'leader', 'clerk', 'volunteer')
+  @ApiOkResponse({ type: MeResponseDto })
   me(@CurrentPrincipal() principal: Principal) {
     return this.auth.describe(principal);
   }

@@ -19,11 +19,16 @@ export interface IssuedToken {
   expiresAt: string;
 }
 
+/** The start of the one log line that holds the first admin's generated password. */
+export const GENERATED_ADMIN_LINE = 'Created user "admin" with generated password';
+
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuthService.name);
+  /** Whether this start created the first admin with a generated password (for the start-up lines). */
+  private generatedFirstAdmin = false;
 
   constructor(
     private readonly db: Database,
@@ -39,26 +44,36 @@ export class AuthService implements OnApplicationBootstrap {
       return;
     }
     const password = this.config.adminPassword ?? randomSecret(16);
+    const generated = !this.config.adminPassword;
     const passwordHash = await hashSecret(password);
-    await this.db.write(async (em) => {
+    const created = await this.db.write(async (em) => {
       // Instances starting together on an empty database: one creates admin, the others see it.
       await this.db.lockName('username:admin');
-      if ((await em.count(User)) === 0) {
-        await em.insert(User, {
-          username: 'admin',
-          passwordHash,
-          role: 'admin',
-          active: true,
-          createdAt: this.clock.now().toISOString(),
-        });
+      if ((await em.count(User)) > 0) {
+        return false;
       }
+      await em.insert(User, {
+        username: 'admin',
+        passwordHash,
+        role: 'admin',
+        active: true,
+        createdAt: this.clock.now().toISOString(),
+        mustChangePassword: generated,
+      });
+      return true;
     });
-    if (!this.config.adminPassword) {
+    if (created && generated) {
+      this.generatedFirstAdmin = true;
       // Printed once, on purpose: it is the only way into a fresh installation.
       this.logger.warn(
-        `Created user "admin" with generated password: ${password} (change it after first login)`,
+        `${GENERATED_ADMIN_LINE}: ${password} (the pages ask for a new one at the first login)`,
       );
     }
+  }
+
+  /** True when this start created `admin` with a generated password, printed in the log above. */
+  createdAdminWithGeneratedPassword(): boolean {
+    return this.generatedFirstAdmin;
   }
 
   /** A staff user; a leader may be given the teams they lead. */
@@ -255,7 +270,7 @@ export class AuthService implements OnApplicationBootstrap {
     const passwordHash = await hashSecret(next);
     await this.db.write(async (em) => {
       await this.lockout.succeed(subject, address);
-      await em.update(User, { id: userId }, { passwordHash });
+      await em.update(User, { id: userId }, { passwordHash, mustChangePassword: false });
       await this.revokeUserSessions(userId);
     });
   }
@@ -283,10 +298,15 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   /** Who the caller is, for the pages to greet them and show what they may do. */
-  async describe(
-    principal: Principal,
-  ): Promise<
-    | { kind: 'user'; id: number; username: string; role: StaffRole; teamIds: number[] }
+  async describe(principal: Principal): Promise<
+    | {
+        kind: 'user';
+        id: number;
+        username: string;
+        role: StaffRole;
+        teamIds: number[];
+        mustChangePassword: boolean;
+      }
     | { kind: 'member'; id: number; passbookNo: string; name: string }
   > {
     return this.db.read(async (em) => {
@@ -295,12 +315,14 @@ export class AuthService implements OnApplicationBootstrap {
           where: { userId: principal.userId },
           order: { teamId: 'ASC' },
         });
+        const user = await em.findOneByOrFail(User, { id: principal.userId });
         return {
           kind: 'user' as const,
           id: principal.userId,
           username: principal.username,
           role: principal.role,
           teamIds: teams.map((t) => t.teamId),
+          mustChangePassword: Boolean(user.mustChangePassword),
         };
       }
       const member = await em.findOneByOrFail(Member, { id: principal.memberId });

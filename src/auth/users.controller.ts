@@ -31,8 +31,12 @@ export class UsersController {
 
   @Patch(':id')
   @Roles('admin')
-  update(@Param('id', idParam('user')) id: number, @Body() dto: UpdateUserDto) {
-    return this.users.update(id, dto);
+  update(
+    @Param('id', idParam('user')) id: number,
+    @Body() dto: UpdateUserDto,
+    @CurrentPrincipal() principal: Principal & { kind: 'user' },
+  ) {
+    return this.users.update(id, dto, principal.userId);
   }
 
   @Post(':id/deactivate')

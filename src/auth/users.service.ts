@@ -16,6 +16,8 @@ export interface UserView {
   active: boolean;
   teamIds: number[];
   createdAt: string;
+  /** The password was chosen by someone else; the pages ask the user for their own. */
+  mustChangePassword: boolean;
 }
 
 /** Staff accounts as admins manage them: list, role and teams, password reset, deactivation. */
@@ -79,11 +81,13 @@ export class UsersService {
 
   /**
    * Changes role, teams led or password. A role other than leader leads no team; a new password
-   * ends the user's sessions and lifts a lockout; the last active admin keeps the admin role.
+   * ends the user's sessions and lifts a lockout, and (set for someone else) asks the user to
+   * choose their own at the next login; the last active admin keeps the admin role.
    */
   async update(
     id: number,
     changes: { role?: StaffRole; teamIds?: number[]; password?: string },
+    actorUserId: number,
   ): Promise<UserView> {
     const passwordHash = changes.password ? await hashSecret(changes.password) : undefined;
     await this.db.write(async (em) => {
@@ -102,7 +106,14 @@ export class UsersService {
         await em.delete(TeamLeader, { userId: id });
       }
       if (changes.role !== undefined || passwordHash !== undefined) {
-        await em.update(User, { id }, { role, ...(passwordHash ? { passwordHash } : {}) });
+        await em.update(
+          User,
+          { id },
+          {
+            role,
+            ...(passwordHash ? { passwordHash, mustChangePassword: id !== actorUserId } : {}),
+          },
+        );
       }
       if (passwordHash !== undefined) {
         await this.auth.revokeUserSessions(id);
@@ -182,5 +193,6 @@ function view(user: User, teamIds: number[]): UserView {
     active: Boolean(user.active),
     teamIds,
     createdAt: user.createdAt,
+    mustChangePassword: Boolean(user.mustChangePassword),
   };
 }

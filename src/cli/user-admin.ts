@@ -115,7 +115,7 @@ export async function resetPassword(
   const password = randomSecret(16);
   const passwordHash = await hashSecret(password);
   const sessionsEnded = await writeTransaction(dataSource, async (tx) => {
-    await tx.update(User, { id: user.id }, { passwordHash });
+    await tx.update(User, { id: user.id }, { passwordHash, mustChangePassword: true });
     await tx.delete(LoginAttempt, rowsOf([userSubject(username)]));
     return (await tx.delete(Session, { userId: user.id })).affected ?? 0;
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Clock, localDate } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -58,7 +59,33 @@ export interface StatementEntry {
   balanceAfter: string;
   effectiveDate: string;
   createdAt: string;
+  /** Local date (community zone) the entry was posted: the statement's order and its date column. */
+  postedDate: string;
   description: string;
+  /** The reason given with a reversal or an adjustment; null for other entries. */
+  reason: string | null;
+  /** On a reversal: the entry it reverses, as it stands on this passbook. */
+  reversesEntry: ReversedEntry | null;
+  /** On an entry that was reversed: the reversal that corrected it. */
+  reversedBy: ReversalOf | null;
+}
+
+export interface ReversedEntry {
+  transactionId: string;
+  kind: EntryKind;
+  /** The original's signed amount on this passbook (the reversal's negation). */
+  amount: string;
+  effectiveDate: string;
+  postedDate: string;
+  description: string;
+}
+
+export interface ReversalOf {
+  transactionId: string;
+  effectiveDate: string;
+  postedDate: string;
+  createdAt: string;
+  reason: string | null;
 }
 
 /** Any id the ledger uses for serialising appends across PostgreSQL instances. */
@@ -283,7 +310,11 @@ export class LedgerService {
     });
   }
 
-  /** Newest-first statement page by keyset on seq, so page cost does not grow with history. */
+  /**
+   * Newest-first statement page by keyset on seq, so page cost does not grow with history. Each
+   * reversal names the entry it reverses and each reversed entry its reversal, wherever the other
+   * stands in the history (one lookup each through the unique index on `reverses`).
+   */
   async statement(
     accountId: number,
     page: { limit: number; beforeSeq?: number },
@@ -296,27 +327,38 @@ export class LedgerService {
         params.push(page.beforeSeq);
       }
       params.push(page.limit + 1);
-      const rows: {
+      const rows: (TransactionRow & {
         seq: unknown;
         amount: unknown;
         balance_after: unknown;
-        id: string;
-        kind: TransactionKind;
-        effective_date: string;
-        created_at: string;
-        description: string;
-      }[] = await em.query(
+        reverses: string | null;
+      })[] = await em.query(
         sql(
           this.db,
-          `SELECT p.seq, p.amount, p.balance_after, t.id, t.kind, t.effective_date, t.created_at, t.description
+          `SELECT p.seq, p.amount, p.balance_after, t.id, t.kind, t.effective_date, t.created_at,
+                  t.description, t.reverses, t.meta
            FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id
            WHERE ${where} ORDER BY p.seq DESC LIMIT ?`,
         ),
         params,
       );
-      const more = rows.length > page.limit;
-      const entries = rows.slice(0, page.limit).map((r) => {
+      const shown = rows.slice(0, page.limit);
+      const originals = await this.transactionsWhere(
+        em,
+        't.id',
+        shown.flatMap((r) => (r.reverses ? [r.reverses] : [])),
+      );
+      const reversals = await this.transactionsWhere(
+        em,
+        't.reverses',
+        shown.filter((r) => r.kind !== 'reversal').map((r) => r.id),
+      );
+      const reversalOf = new Map(reversals.map((r) => [r.reverses!, r]));
+      const originalById = new Map(originals.map((o) => [o.id, o]));
+      const entries = shown.map((r): StatementEntry => {
         const amount = toSafeInteger(r.amount);
+        const original = r.reverses ? originalById.get(r.reverses) : undefined;
+        const reversal = reversalOf.get(r.id);
         return {
           seq: toSafeInteger(r.seq),
           transactionId: r.id,
@@ -325,14 +367,58 @@ export class LedgerService {
           balanceAfter: formatCents(toSafeInteger(r.balance_after)),
           effectiveDate: r.effective_date,
           createdAt: r.created_at,
+          postedDate: this.postedDate(r.created_at),
           description: r.description,
+          reason: r.kind === 'reversal' || r.kind === 'adjust' ? reasonOf(r.meta) : null,
+          reversesEntry: original
+            ? {
+                transactionId: original.id,
+                kind: entryKind(original.kind, -amount),
+                amount: formatSignedCents(-amount),
+                effectiveDate: original.effective_date,
+                postedDate: this.postedDate(original.created_at),
+                description: original.description,
+              }
+            : null,
+          reversedBy: reversal
+            ? {
+                transactionId: reversal.id,
+                effectiveDate: reversal.effective_date,
+                postedDate: this.postedDate(reversal.created_at),
+                createdAt: reversal.created_at,
+                reason: reasonOf(reversal.meta),
+              }
+            : null,
         };
       });
       return {
         entries,
-        nextCursor: more ? encodeSeqCursor(entries[entries.length - 1].seq) : null,
+        nextCursor:
+          rows.length > page.limit ? encodeSeqCursor(entries[entries.length - 1].seq) : null,
       };
     });
+  }
+
+  private postedDate(createdAt: string): string {
+    return localDate(new Date(createdAt), this.config.timeZone);
+  }
+
+  private async transactionsWhere(
+    em: EntityManager,
+    column: 't.id' | 't.reverses',
+    ids: string[],
+  ): Promise<TransactionRow[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    return em.query(
+      sql(
+        this.db,
+        `SELECT t.id, t.kind, t.effective_date, t.created_at, t.description, t.reverses, t.meta
+         FROM ledger_transactions t WHERE ${column} IN (${ids.map(() => '?').join(', ')})`,
+      ),
+      ids,
+    );
   }
 
   /** Sum of all balances (must be zero) and whether each balance equals the sum of its postings. */
@@ -366,6 +452,25 @@ function validateLines(lines: PostingLine[]): void {
   if (sum !== 0) {
     throw new Error(`unbalanced transaction: postings sum to ${sum}`);
   }
+}
+
+interface TransactionRow {
+  id: string;
+  kind: TransactionKind;
+  effective_date: string;
+  created_at: string;
+  description: string;
+  reverses: string | null;
+  meta: string | null;
+}
+
+/** The `reason` a reversal or adjustment keeps in its meta (written by `reverse` and `adjust`). */
+function reasonOf(meta: string | null): string | null {
+  if (!meta) {
+    return null;
+  }
+  const reason = (JSON.parse(meta) as { reason?: unknown }).reason;
+  return typeof reason === 'string' ? reason : null;
 }
 
 export function entryKind(kind: TransactionKind, amount: Cents): EntryKind {

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { PageQueryDto } from '../common/pagination';
 import { AdjustmentDto, PassbookSearchQueryDto } from './dto/passbook.dto';
+import { PassbookViewDto } from './dto/passbook-view.dto';
 import { PassbookService } from './passbook.service';
 
 @ApiTags('passbooks')
@@ -22,6 +23,7 @@ export class PassbooksController {
   /** Anyone who may not see the passbook gets 404, so numbers cannot be probed. */
   @Get('passbooks/:passbookNo')
   @Roles('admin', 'clerk', 'leader', 'volunteer')
+  @ApiOkResponse({ type: PassbookViewDto })
   get(
     @Param('passbookNo') passbookNo: string,
     @Query() page: PageQueryDto,
@@ -32,6 +34,7 @@ export class PassbooksController {
 
   @Get('me/passbook')
   @Roles('volunteer')
+  @ApiOkResponse({ type: PassbookViewDto })
   mine(@Query() page: PageQueryDto, @CurrentPrincipal() principal: Principal & { kind: 'member' }) {
     return this.passbooks.view(principal, principal.passbookNo, page);
   }

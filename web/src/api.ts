@@ -11,6 +11,8 @@ export interface Session {
   userId?: number;
   memberId?: number;
   passbookNo?: string;
+  /** Staff whose password someone else chose: the pages show only the account page until changed. */
+  mustChangePassword?: boolean;
 }
 
 /** A refusal or failure, with the API's stable code (or NETWORK when the service did not answer). */

@@ -45,7 +45,7 @@ function Header(props: { session: Session | null; path: string; onLang: () => vo
       <Link href={s ? homeOf(s) : '/'} class="brand">
         <span aria-hidden="true">❤</span> {L('爱心存折', 'Love Passbook')}
       </Link>
-      {s ? (
+      {s && s.mustChangePassword !== true ? (
         <nav class="topnav" aria-label={L('页面', 'Pages')}>
           {PAGES.filter((p) => p.roles.includes(s.role)).map((p) => (
             <Link
@@ -168,7 +168,8 @@ function Routes(props: { session: Session | null; path: string }) {
   if (path === '/') {
     return null;
   }
-  if (path === '/account') {
+  // A password someone else chose is changed before anything else (the service still answers).
+  if (path === '/account' || session.mustChangePassword === true) {
     return <AccountPage session={session} />;
   }
   if (path.startsWith('/print/')) {
@@ -201,7 +202,9 @@ function App() {
   useEffect(() => onSessionChange(() => setSessionState(currentSession())), []);
   useEffect(() => {
     // The start page sends a logged-in user to their own page; a logged-out one sees the login.
-    if (session && path === '/') {
+    if (session?.mustChangePassword === true && path !== '/account') {
+      navigate('/account', { replace: true });
+    } else if (session && path === '/') {
       navigate(homeOf(session), { replace: true });
     }
   }, [session, path]);

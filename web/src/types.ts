@@ -5,7 +5,8 @@ export type StaffRole = 'admin' | 'leader' | 'clerk';
 export interface StaffLogin {
   token: string;
   expiresAt: string;
-  user: { id: number; username: string; role: StaffRole };
+  /** mustChangePassword: someone else chose the password (generated, reset); choose one first. */
+  user: { id: number; username: string; role: StaffRole; mustChangePassword?: boolean };
 }
 
 export interface PassbookLogin {
@@ -25,7 +26,27 @@ export interface StatementEntry {
   balanceAfter: string;
   effectiveDate: string;
   createdAt: string;
+  /** Local date the entry was posted: the statement's order and its date column. */
+  postedDate: string;
   description: string;
+  reason: string | null;
+  /** On a reversal: the entry it reverses. */
+  reversesEntry: {
+    transactionId: string;
+    kind: EntryKind;
+    amount: string;
+    effectiveDate: string;
+    postedDate: string;
+    description: string;
+  } | null;
+  /** On a reversed entry: its reversal. */
+  reversedBy: {
+    transactionId: string;
+    effectiveDate: string;
+    postedDate: string;
+    createdAt: string;
+    reason: string | null;
+  } | null;
 }
 
 export interface Passbook {
@@ -204,6 +225,8 @@ export interface StaffUser {
   role: StaffRole;
   teamIds?: number[];
   active?: boolean;
+  /** The password was set by someone else; the user is asked to choose their own. */
+  mustChangePassword?: boolean;
 }
 
 export interface Rating {

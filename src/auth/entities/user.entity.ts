@@ -11,4 +11,7 @@ export class User {
   @Column({ type: 'varchar' }) role!: StaffRole;
   @Column({ type: 'boolean' }) active!: boolean;
   @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;
+  /** Set when someone else chose the password (generated, reset); cleared by the user's own change. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
 }

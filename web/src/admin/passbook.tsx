@@ -24,7 +24,8 @@ function ReverseEntry(props: { entry: StatementEntry; onDone: () => void }) {
   const [reason, setReason] = useState('');
   const [submission] = useState(() => new Submission());
   const action = useAction();
-  if (props.entry.kind === 'reversal') {
+  // A reversal is not reversed again, an entry only once, and a redemption is cancelled at the counter.
+  if (props.entry.kind === 'reversal' || props.entry.reversedBy || props.entry.kind === 'redeem') {
     return null;
   }
   if (!open) {
@@ -265,12 +266,12 @@ function PassbookView(props: { passbookNo: string }) {
             </div>
           ) : null}
         </div>
+        <ErrorMsg error={more.error} />
         <StatementList
           entries={p.entries}
           action={(e) => <ReverseEntry entry={e} onDone={loaded.reload} />}
+          more={<MoreButton nextCursor={p.nextCursor} onMore={loadMore} busy={more.busy} />}
         />
-        <ErrorMsg error={more.error} />
-        <MoreButton nextCursor={p.nextCursor} onMore={loadMore} busy={more.busy} />
       </Section>
       <Section title={L('积分调整', 'Adjustment')}>
         <AdjustForm passbookNo={p.passbookNo} ownerName={p.owner.name} onDone={loaded.reload} />

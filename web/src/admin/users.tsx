@@ -36,8 +36,8 @@ function UserEdit(props: { user: StaffUser; onDone: () => void }) {
           setSaved(
             password
               ? L(
-                  `已保存。新密码请当面告诉 ${props.user.username}，该账号已退出登录。`,
-                  `Saved. Tell ${props.user.username} the new password in person; they were logged out.`,
+                  `已保存。新密码请当面告诉 ${props.user.username}，该账号已退出登录；下次登录后会先要求其换成自己的密码。`,
+                  `Saved. Tell ${props.user.username} the new password in person; they were logged out and will be asked to choose their own at the next login.`,
                 )
               : L('已保存。', 'Saved.'),
           );
@@ -124,6 +124,9 @@ export function UsersSection() {
                     </td>
                     <td data-label={L('状态', 'Status')}>
                       {u.active === false ? L('已停用', 'deactivated') : L('在用', 'active')}
+                      {u.mustChangePassword === true
+                        ? L('（待本人改密码）', ' (to choose own password)')
+                        : null}
                     </td>
                     <td data-label={L('操作', 'Actions')} class="actions">
                       <button

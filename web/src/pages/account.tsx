@@ -1,15 +1,19 @@
 import { useState } from 'preact/hooks';
-import { post, type Session } from '../api';
+import { post, setSession, type Session } from '../api';
 import { L } from '../i18n';
+import { navigate } from '../router';
 import { ErrorMsg, Field, inputValue, Msg, useAction } from '../ui/components';
+import { showOnLoginPage } from './login';
 
-/** Changing one's own PIN (volunteer) or password (staff). */
+/**
+ * Changing one's own PIN (volunteer) or password (staff). The service then ends every session of
+ * the account, this one too, so the page says so and opens the login page with that sentence.
+ */
 export function AccountPage(props: { session: Session }) {
   const volunteer = props.session.role === 'volunteer';
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const [done, setDone] = useState(false);
   const action = useAction();
   const mismatch = again !== '' && next !== again;
   const badPin = volunteer && next !== '' && !/^\d{6}$/.test(next);
@@ -17,6 +21,20 @@ export function AccountPage(props: { session: Session }) {
   return (
     <main class="page page-narrow" data-testid="account-page">
       <h1>{volunteer ? L('修改密码', 'Change PIN') : L('修改登录密码', 'Change password')}</h1>
+      {props.session.mustChangePassword ? (
+        <Msg kind="warn" testId="must-change-password">
+          {L(
+            '您现在用的密码是别人设的（系统生成或管理员重设）。请先换成只有您自己知道的新密码，再使用其他页面。',
+            'Your password was set by someone else (generated or reset). Choose your own before using the other pages.',
+          )}
+        </Msg>
+      ) : null}
+      <p class="muted">
+        {L(
+          '改好后，您在所有设备上的登录都会退出，需要用新密码重新登录。',
+          'After the change you are logged out on every device and log in again with the new one.',
+        )}
+      </p>
       <form
         class="card stack"
         onSubmit={(e) => {
@@ -24,15 +42,24 @@ export function AccountPage(props: { session: Session }) {
           if (mismatch || badPin || shortPassword) {
             return;
           }
-          setDone(false);
           void action.run(async () => {
             await (volunteer
               ? post('/me/pin', { currentPin: current, newPin: next })
               : post('/auth/password', { currentPassword: current, newPassword: next }));
-            setDone(true);
-            setCurrent('');
-            setNext('');
-            setAgain('');
+            showOnLoginPage(
+              volunteer
+                ? L(
+                    '密码已修改。您在所有设备上的登录都已退出（包括这一台），请用新密码重新登录。',
+                    'PIN changed. You are logged out everywhere, this device too: log in again with the new PIN.',
+                  )
+                : L(
+                    '密码已修改。您在所有设备上的登录都已退出（包括这一台），请用新密码重新登录。',
+                    'Password changed. You are logged out everywhere, this device too: log in again with the new password.',
+                  ),
+              volunteer ? 'volunteer' : 'staff',
+            );
+            setSession(null);
+            navigate('/', { replace: true });
           });
         }}
       >
@@ -82,11 +109,6 @@ export function AccountPage(props: { session: Session }) {
           <Msg kind="warn">{L('两次输入的新密码不一样。', 'The two new entries differ.')}</Msg>
         ) : null}
         <ErrorMsg error={action.error} />
-        {done ? (
-          <Msg kind="ok">
-            {L('密码已修改，下次请用新密码登录。', 'Changed. Use the new one next time.')}
-          </Msg>
-        ) : null}
         <button type="submit" class="btn btn-primary btn-big" disabled={action.busy}>
           {L('确认修改', 'Change')}
         </button>

@@ -4,9 +4,19 @@ import { L } from '../i18n';
 import { cleanPassbookNo } from '../passbook-no';
 import { navigate } from '../router';
 import type { PassbookLogin, StaffLogin } from '../types';
-import { ErrorMsg, Field, inputValue, useAction } from '../ui/components';
+import { ErrorMsg, Field, inputValue, Msg, useAction } from '../ui/components';
+
+/** A sentence for the next login page, e.g. after a password change ended every session. */
+let loginNotice: string | null = null;
+let loginNoticeFor: 'volunteer' | 'staff' = 'volunteer';
+
+export function showOnLoginPage(sentence: string, tab: 'volunteer' | 'staff'): void {
+  loginNotice = sentence;
+  loginNoticeFor = tab;
+}
 
 function afterLogin(home: string): void {
+  loginNotice = null;
   const here = location.pathname;
   navigate(here === '/' ? home : here, { replace: true });
 }
@@ -94,7 +104,13 @@ function StaffLoginForm() {
         role: res.user.role,
         name: res.user.username,
         userId: res.user.id,
+        mustChangePassword: res.user.mustChangePassword === true,
       });
+      if (res.user.mustChangePassword === true) {
+        loginNotice = null;
+        navigate('/account', { replace: true });
+        return;
+      }
       const home =
         res.user.role === 'clerk' ? '/counter' : res.user.role === 'leader' ? '/leader' : '/admin';
       afterLogin(home);
@@ -132,9 +148,17 @@ function StaffLoginForm() {
 }
 
 export function LoginPage() {
-  const [tab, setTab] = useState<'volunteer' | 'staff'>('volunteer');
+  const [notice] = useState(loginNotice);
+  const [tab, setTab] = useState<'volunteer' | 'staff'>(
+    notice && loginNoticeFor === 'staff' ? 'staff' : 'volunteer',
+  );
   return (
     <main class="page page-narrow">
+      {notice ? (
+        <Msg kind="ok" testId="login-notice">
+          {notice}
+        </Msg>
+      ) : null}
       <h1 class="login-title">{L('爱心存折', 'Love Passbook')}</h1>
       <p class="muted login-sub">
         {L(

@@ -1,12 +1,16 @@
 import { enc, get, query, type Session } from '../api';
-import { entryKindLabel, todayLocal } from '../format';
+import { todayLocal } from '../format';
 import { L } from '../i18n';
 import type { Passbook, StatementEntry } from '../types';
 import { publicAddress } from '../community';
 import { ErrorMsg, Loading, useLoad } from '../ui/components';
+import { entryWords } from '../ui/passbook';
 import { QrCode } from '../ui/qr';
 
-/** The whole statement, oldest first, by following the cursor (a passbook rarely has thousands). */
+/**
+ * The whole statement, oldest first like the screen's (see StatementList), by following the cursor
+ * (a passbook rarely has thousands).
+ */
 async function loadWholePassbook(path: string, signal: AbortSignal): Promise<Passbook> {
   const first = await get<Passbook>(`${path}${query({ limit: 200 })}`, { signal });
   const entries: StatementEntry[] = [...first.entries];
@@ -26,6 +30,8 @@ export function PrintPassbookPage(props: { passbookNo: string; session: Session 
   const p = loaded.data;
   // PUBLIC_URL when the service has one: the PC that prints may reach it by another address.
   const address = publicAddress();
+  // Printed line numbers, so a reversal can name the line it undoes as on a paper passbook.
+  const lines = new Map((p?.entries ?? []).map((e, i) => [e.transactionId, i + 1]));
   return (
     <main class="page print-page" data-testid="print-page">
       <div class="row no-print">
@@ -80,42 +86,77 @@ export function PrintPassbookPage(props: { passbookNo: string; session: Session 
               size="7.5rem"
             />
           </header>
-          <table class="passbook-table" data-testid="print-statement">
-            <thead>
-              <tr>
-                <th>{L('序号', 'No.')}</th>
-                <th>{L('日期', 'Date')}</th>
-                <th>{L('摘要', 'Description')}</th>
-                <th class="num">{L('存入', 'In')}</th>
-                <th class="num">{L('支出', 'Out')}</th>
-                <th class="num">{L('余额', 'Balance')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.entries.map((e, i) => {
-                const out = e.amount.startsWith('-');
-                return (
-                  <tr key={e.seq}>
-                    <td class="num">{i + 1}</td>
-                    <td>{e.effectiveDate}</td>
-                    <td>
-                      {entryKindLabel(e.kind)} {e.description}
-                    </td>
-                    <td class="num">{out ? '' : e.amount.replace(/^\+/, '')}</td>
-                    <td class="num">{out ? e.amount.replace(/^-/, '') : ''}</td>
-                    <td class="num">{e.balanceAfter}</td>
-                  </tr>
-                );
-              })}
-              {p.entries.length === 0 ? (
+          <div class="passbook-table-wrap">
+            <table class="passbook-table" data-testid="print-statement">
+              <thead>
                 <tr>
-                  <td colSpan={6} class="muted">
-                    {L('暂无记录', 'No entries yet')}
-                  </td>
+                  <th>{L('序号', 'No.')}</th>
+                  <th>{L('日期', 'Date')}</th>
+                  <th>{L('摘要', 'Description')}</th>
+                  <th class="num">{L('存入', 'In')}</th>
+                  <th class="num">{L('支出', 'Out')}</th>
+                  <th class="num">{L('余额', 'Balance')}</th>
                 </tr>
-              ) : null}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.entries.map((e, i) => {
+                  const out = e.amount.startsWith('-');
+                  const w = entryWords(e);
+                  const lineOf = (transactionId: string) => lines.get(transactionId);
+                  const undoneLine = e.reversesEntry
+                    ? lineOf(e.reversesEntry.transactionId)
+                    : undefined;
+                  const reversalLine = e.reversedBy
+                    ? lineOf(e.reversedBy.transactionId)
+                    : undefined;
+                  return (
+                    <tr
+                      key={e.seq}
+                      class={e.reversedBy ? 'print-reversed' : undefined}
+                      data-testid={`print-entry-${i + 1}`}
+                    >
+                      <td class="num">{i + 1}</td>
+                      <td class="nowrap">{e.postedDate}</td>
+                      <td>
+                        <strong>{w.label}</strong>{' '}
+                        {w.undoes ? (
+                          <span>
+                            {w.undoes}
+                            {undoneLine
+                              ? L(`（第 ${undoneLine} 行）`, ` (line ${undoneLine})`)
+                              : null}
+                            {L('。', '. ')}
+                          </span>
+                        ) : null}
+                        {w.what}
+                        {w.served ? <span class="print-note">（{w.served}）</span> : null}
+                        {w.reversed ? (
+                          <span class="print-note print-mark">
+                            {' '}
+                            【{w.reversed}
+                            {reversalLine
+                              ? L(`，见第 ${reversalLine} 行`, `, see line ${reversalLine}`)
+                              : null}
+                            】
+                          </span>
+                        ) : null}
+                      </td>
+                      <td class="num">{out ? '' : e.amount.replace(/^\+/, '')}</td>
+                      <td class="num">{out ? e.amount.replace(/^-/, '') : ''}</td>
+                      <td class="num">{e.balanceAfter}</td>
+                    </tr>
+                  );
+                })}
+                {p.entries.length === 0 ? (
+                  <tr>
+                    <td colSpan={6} class="muted">
+                      {L('暂无记录', 'No entries yet')}
+                    </td>
+                  </tr>
+                ) : null}
+              </tbody>
+            </table>
+          </div>
           <footer class="passbook-foot">
             <p data-testid="print-address">
               {L(

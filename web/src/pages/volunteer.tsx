@@ -377,12 +377,16 @@ export function VolunteerPage(props: { session: Session }) {
       ) : null}
       {p ? (
         <Section title={L('存折明细', 'Statement')}>
-          <StatementList entries={p.entries} />
           <ErrorMsg error={passbook.moreError} />
-          <MoreButton
-            nextCursor={p.nextCursor}
-            onMore={passbook.loadMore}
-            busy={passbook.moreBusy}
+          <StatementList
+            entries={p.entries}
+            more={
+              <MoreButton
+                nextCursor={p.nextCursor}
+                onMore={passbook.loadMore}
+                busy={passbook.moreBusy}
+              />
+            }
           />
         </Section>
       ) : null}

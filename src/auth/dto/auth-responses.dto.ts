@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { STAFF_ROLES } from '../entities/user.entity';
+
+const MUST_CHANGE =
+  'true while the password was chosen by someone else (generated for the first admin, reset by ' +
+  'an admin or with `npm run user:reset-password`); the pages show only the account page until ' +
+  'the user changes it (POST /api/auth/password), which clears it. The service itself does not ' +
+  'refuse other requests.';
+
+class LoginUserDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() username!: string;
+  @ApiProperty({ enum: STAFF_ROLES }) role!: string;
+  @ApiProperty({ description: MUST_CHANGE }) mustChangePassword!: boolean;
+}
+
+export class LoginResponseDto {
+  @ApiProperty() token!: string;
+  @ApiProperty({ example: '2026-06-15T14:00:00.000Z' }) expiresAt!: string;
+  @ApiProperty({ type: LoginUserDto }) user!: LoginUserDto;
+}
+
+/** `GET /api/me` for staff; a volunteer gets `{kind: "member", id, passbookNo, name}`. */
+export class MeResponseDto {
+  @ApiProperty({ enum: ['user', 'member'] }) kind!: string;
+  @ApiProperty() id!: number;
+  @ApiProperty({ required: false, description: 'staff' }) username?: string;
+  @ApiProperty({ required: false, enum: STAFF_ROLES, description: 'staff' }) role?: string;
+  @ApiProperty({ required: false, type: [Number], description: 'staff: teams led' })
+  teamIds?: number[];
+  @ApiProperty({ required: false, description: `staff: ${MUST_CHANGE}` })
+  mustChangePassword?: boolean;
+  @ApiProperty({ required: false, description: 'volunteer' }) passbookNo?: string;
+  @ApiProperty({ required: false, description: 'volunteer' }) name?: string;
+}
