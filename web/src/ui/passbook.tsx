@@ -37,7 +37,6 @@ function whatOf(kind: EntryKind, description: string, reason: string | null): st
     case 'earn':
     case 'reversal':
       return description.replace(/^冲正 #\d+: /u, '');
-    case 'redeem_return':
     default:
       return description;
   }
