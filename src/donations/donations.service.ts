@@ -9,6 +9,7 @@ import { maskName } from '../common/mask';
 import { decodeIdCursor, encodeIdCursor } from '../common/pagination';
 import { formatCents, parseCents, toSafeInteger } from '../common/points';
 import { TransactionKind } from '../ledger/entities/ledger-transaction.entity';
+import { joinReversal, joinReversed } from '../ledger/ledger-sql';
 import { decodeSeqCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
 import { Hardship, Household } from '../people/entities/household.entity';
 import { Member } from '../people/entities/member.entity';
@@ -178,7 +179,7 @@ export class DonationsService {
            FROM donations d
            JOIN members m ON m.id = d.member_id
            JOIN households h ON h.id = d.household_id
-           LEFT JOIN ledger_transactions r ON r.reverses = d.transaction_id
+           ${joinReversal('r', 'd.transaction_id')}
            ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
            ORDER BY d.id DESC LIMIT ?`,
         ),
@@ -375,7 +376,7 @@ export class DonationsService {
         `SELECT COALESCE(o.kind, t.kind) AS kind, SUM(p.amount) AS total
          FROM postings p
          JOIN ledger_transactions t ON t.id = p.transaction_id
-         LEFT JOIN ledger_transactions o ON o.id = t.reverses
+         ${joinReversed('o', 't')}
          WHERE p.account_id = ?
          GROUP BY COALESCE(o.kind, t.kind)`,
       ),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, localDate } from '../common/clock';
+import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { decodeCursor, encodeCursor } from '../common/pagination';
@@ -76,7 +76,7 @@ export class LedgerService {
   ) {}
 
   today(): string {
-    return localDate(this.clock.now(), this.config.timeZone);
+    return this.clock.today(this.config.timeZone);
   }
 
   /** Creates an account with a zero balance row; call inside Database.write. */

@@ -3,13 +3,14 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
 import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../common/access/access.policy';
-import { Clock, localDate } from '../common/clock';
+import { Clock } from '../common/clock';
 import { Database } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { decodeIdCursor, encodeIdCursor } from '../common/pagination';
 import { Cents, formatCents, parseCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { LedgerTransaction } from '../ledger/entities/ledger-transaction.entity';
+import { notReversed } from '../ledger/ledger-sql';
 import { LedgerService } from '../ledger/ledger.service';
 import { Member } from '../people/entities/member.entity';
 import {
@@ -444,7 +445,7 @@ export class ServiceRecordsService implements OnModuleInit {
   // --- rules -------------------------------------------------------------------------------
 
   private today(): string {
-    return localDate(this.clock.now(), this.appConfig.timeZone);
+    return this.clock.today(this.appConfig.timeZone);
   }
 
   private assertDateInRange(serviceDate: string): void {
@@ -591,9 +592,7 @@ export class ServiceRecordsService implements OnModuleInit {
         .where('sr.service_date = :serviceDate', { serviceDate })
         .andWhere('sr.member_id IN (:...memberIds)', { memberIds })
         .andWhere("sr.status <> 'rejected'")
-        .andWhere(
-          `NOT EXISTS (SELECT 1 FROM ledger_transactions r WHERE r.reverses = sr.transaction_id)`,
-        )
+        .andWhere(notReversed('sr.transaction_id'))
         .groupBy('sr.member_id')
         .addGroupBy('sr.item_code')
         .getRawMany();
