@@ -234,9 +234,11 @@ export class StarRatingsService {
   async assertOpenFor(serviceDate: string): Promise<void> {
     const year = Number(serviceDate.slice(0, 4));
     const check = async (em: EntityManager) => {
-      const lock = this.db.dialect === 'postgres' && this.db.inWrite() ? ' FOR SHARE' : '';
       const rows: { status: StarRatingStatus; published_at: string | null }[] = await em.query(
-        sql(this.db, `SELECT status, published_at FROM star_ratings WHERE year = ?${lock}`),
+        sql(
+          this.db,
+          `SELECT status, published_at FROM star_ratings WHERE year = ?${this.db.forShare()}`,
+        ),
         [year],
       );
       if (rows[0]?.status === 'published') {
@@ -277,7 +279,7 @@ export class StarRatingsService {
       sql(
         this.db,
         `SELECT year, status, thresholds, computed_at, published_at, published_by FROM star_ratings
-         WHERE year = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
+         WHERE year = ?${this.db.forUpdate()}`,
       ),
       [year],
     );

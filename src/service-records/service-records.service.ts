@@ -77,6 +77,9 @@ export interface ListFilter {
 
 const LIST_LIMIT_DEFAULT = 50;
 
+/** The advisory-lock space of members being logged for (1 is Database.lockName's). */
+const MEMBER_LOCK_SPACE = 2;
+
 /**
  * Turns volunteer service into points by the standard in force on the service date. Every rule is
  * checked inside the write transaction, and a refusal leaves nothing behind; an activity of any size
@@ -203,7 +206,7 @@ export class ServiceRecordsService implements OnModuleInit {
       // Inside the write: a publication of the year cannot slip in between check and post.
       await this.ratings.assertOpenFor(req.serviceDate);
 
-      await this.lockMembers(em, memberIds);
+      await this.lockMembers(memberIds);
       const usage = await this.dayUsage(em, memberIds, req.serviceDate);
       const violations = lines.flatMap((l) =>
         dailyCapViolations({
@@ -568,12 +571,8 @@ export class ServiceRecordsService implements OnModuleInit {
   }
 
   /** On PostgreSQL, one logger at a time per member, so two requests cannot both fit under a cap. */
-  private async lockMembers(em: EntityManager, memberIds: number[]): Promise<void> {
-    if (this.db.dialect === 'postgres') {
-      await em.query('SELECT pg_advisory_xact_lock(2, m) FROM unnest($1::int[]) AS m ORDER BY m', [
-        memberIds,
-      ]);
-    }
+  private async lockMembers(memberIds: number[]): Promise<void> {
+    await this.db.lockEach(MEMBER_LOCK_SPACE, memberIds);
   }
 
   /** What each member already has on the day: records posted or pending and not reversed. */
