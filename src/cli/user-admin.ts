@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, MoreThan, Raw } from 'typeorm';
+import { DataSource, MoreThan, Raw } from 'typeorm';
 import { LoginAttempt } from '../auth/entities/login-attempt.entity';
 import { Session } from '../auth/entities/session.entity';
 import { User } from '../auth/entities/user.entity';

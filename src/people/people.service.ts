@@ -5,7 +5,7 @@ import { LockoutService, passbookSubject } from '../auth/lockout.service';
 import { hashSecret, randomSecret } from '../auth/password';
 import { User } from '../auth/entities/user.entity';
 import { Principal } from '../auth/principal';
-import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../common/access/access.policy';
+import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
