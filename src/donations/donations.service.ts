@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { maskName } from '../common/mask';
-import { decodeIdCursor, encodeIdCursor } from '../common/pagination';
+import { decodeIdCursor, encodeIdCursor, LIMIT_DEFAULT } from '../common/pagination';
 import { formatCents, parseCents, toSafeInteger } from '../common/points';
 import { TransactionKind } from '../ledger/entities/ledger-transaction.entity';
 import { joinReversal, joinReversed } from '../ledger/ledger-sql';
@@ -14,7 +14,6 @@ import { decodeSeqCursor, LedgerService, StatementEntry } from '../ledger/ledger
 import { Hardship, Household } from '../people/entities/household.entity';
 import { Member } from '../people/entities/member.entity';
 import { normalisePassbookNumber } from '../people/passbook-number';
-import { PAGE_DEFAULT } from './dto/donation-queries.dto';
 import { Donation } from './entities/donation.entity';
 
 export interface DonationResult {
@@ -139,7 +138,7 @@ export class DonationsService {
     principal: Principal,
     query: { limit?: number; cursor?: string; householdId?: number; passbookNo?: string },
   ): Promise<{ items: DonationListItem[]; nextCursor: string | null }> {
-    const limit = query.limit ?? PAGE_DEFAULT;
+    const limit = query.limit ?? LIMIT_DEFAULT;
     const admin = isAdmin(principal);
     const where: string[] = [];
     const params: unknown[] = [];
@@ -221,7 +220,7 @@ export class DonationsService {
         throw DomainError.notFound('household');
       }
       const statement = await this.ledger.statement(household.accountId, {
-        limit: page.limit ?? PAGE_DEFAULT,
+        limit: page.limit ?? LIMIT_DEFAULT,
         beforeSeq,
       });
       const ids = statement.entries.map((e) => e.transactionId);

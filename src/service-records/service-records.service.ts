@@ -6,7 +6,7 @@ import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../access/acces
 import { Clock } from '../common/clock';
 import { Database } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
-import { decodeIdCursor, encodeIdCursor } from '../common/pagination';
+import { decodeIdCursor, encodeIdCursor, LIMIT_DEFAULT } from '../common/pagination';
 import { Cents, formatCents, parseCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { LedgerTransaction } from '../ledger/entities/ledger-transaction.entity';
@@ -74,8 +74,6 @@ export interface ListFilter {
   limit?: number;
   cursor?: string;
 }
-
-const LIST_LIMIT_DEFAULT = 50;
 
 /** The advisory-lock space of members being logged for (1 is Database.lockName's). */
 const MEMBER_LOCK_SPACE = 2;
@@ -404,7 +402,7 @@ export class ServiceRecordsService implements OnModuleInit {
    * teams they lead.
    */
   async list(principal: Principal, filter: ListFilter) {
-    const limit = filter.limit ?? LIST_LIMIT_DEFAULT;
+    const limit = filter.limit ?? LIMIT_DEFAULT;
     const beforeId = decodeIdCursor(filter.cursor, 'r');
     return this.db.read(async (em) => {
       const qb = em.createQueryBuilder(ServiceRecord, 'sr');
