@@ -25,18 +25,30 @@ export function joinReversed(alias: string, txAlias: string): string {
  * Postings (`account_id`, `amount`) of the `kind` transactions whose effective date falls in
  * [from, to], and of their reversals whenever those were posted: summed, what the period earned (or
  * redeemed, or donated) net of corrections. `postingFilter` (on `p`) narrows both halves, e.g. to one
- * account, so that read starts from the account's postings. Parameters: periodParams().
+ * account. Parameters: periodParams().
+ *
+ * The tables are CROSS JOINed, which SQLite reads in the order written (PostgreSQL plans as it
+ * likes): the period's transactions first for a whole-book figure, the few filtered postings first
+ * for one account, so a passbook's figure never reads the whole year's entries.
  */
 export function periodPostingsSql(kind: TransactionKind, postingFilter = ''): string {
   const also = postingFilter ? ` AND ${postingFilter}` : '';
-  return `SELECT p.account_id, p.amount FROM ledger_transactions t
-      JOIN postings p ON p.transaction_id = t.id
-      WHERE t.kind = '${kind}' AND t.effective_date >= ? AND t.effective_date <= ?${also}
+  const [own, reversal] = postingFilter
+    ? [
+        'postings p CROSS JOIN ledger_transactions t',
+        'postings p CROSS JOIN ledger_transactions r CROSS JOIN ledger_transactions t',
+      ]
+    : [
+        'ledger_transactions t CROSS JOIN postings p',
+        'ledger_transactions t CROSS JOIN ledger_transactions r CROSS JOIN postings p',
+      ];
+  return `SELECT p.account_id, p.amount FROM ${own}
+      WHERE p.transaction_id = t.id
+        AND t.kind = '${kind}' AND t.effective_date >= ? AND t.effective_date <= ?${also}
     UNION ALL
-    SELECT p.account_id, p.amount FROM ledger_transactions t
-      JOIN ledger_transactions r ON r.reverses = t.id
-      JOIN postings p ON p.transaction_id = r.id
-      WHERE t.kind = '${kind}' AND t.effective_date >= ? AND t.effective_date <= ?${also}`;
+    SELECT p.account_id, p.amount FROM ${reversal}
+      WHERE p.transaction_id = r.id AND r.reverses = t.id
+        AND t.kind = '${kind}' AND t.effective_date >= ? AND t.effective_date <= ?${also}`;
 }
 
 /** The parameters of periodPostingsSql: the period, then those of the filter, for each half. */
