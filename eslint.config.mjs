@@ -38,4 +38,24 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  {
+    // common/ is what every feature builds on; it never reaches into a feature folder (the app's
+    // wiring — app.module.ts, entities.ts — does). Tests beside it may use the whole app.
+    files: ['src/common/**/*.ts'],
+    ignores: ['src/common/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^(\.\./)+(access|auth|cli|donations|health|ledger|maintenance|passbooks|people|ratings|reports|service-records|shop|standard|web)(/|$)`,
+              message:
+                'src/common/ must not import feature folders; move the shared piece into common/ instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import {
   DataSource,
   DataSourceOptions,
@@ -7,7 +6,6 @@ import {
   QueryRunner,
   TableColumn,
 } from 'typeorm';
-import { AppModule } from '../src/app.module';
 import {
   APPEND_ONLY_TABLES,
   damagedAppendOnlyProtection,
@@ -18,7 +16,7 @@ import { Database } from '../src/common/db/database';
 import { prepareSchema } from '../src/common/db/schema';
 import { LedgerService } from '../src/ledger/ledger.service';
 import { fixtures } from './support/fixtures';
-import { testConfig } from './support/test-app';
+import { startContext } from './support/test-app';
 import { createTestStore, TestStore } from './support/test-db';
 
 /**
@@ -30,14 +28,7 @@ describe('append-only protection at start', () => {
   let isPg: boolean;
   let tablesWithTriggers: string[];
 
-  const start = async (): Promise<INestApplicationContext> => {
-    const ctx = await NestFactory.createApplicationContext(
-      AppModule.forRoot({ config: testConfig(store.database) }),
-      { logger: false },
-    );
-    await ctx.init();
-    return ctx;
-  };
+  const start = (): Promise<INestApplicationContext> => startContext(store.database);
   /** Works on the store directly, as a migration or an operator with a SQL shell would. */
   const withRawStore = async (work: (ds: DataSource) => Promise<void>): Promise<void> => {
     const ds = createDataSource(store.database);

@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { secretVerifications } from '../src/auth/password';
 import { loadConfig } from '../src/config/app-config';
 import { fixtures } from './support/fixtures';
+import { listenOnLoopback } from './support/listen';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('auth (e2e)', () => {
@@ -354,10 +355,9 @@ describe('auth (e2e)', () => {
     /** A login sent from a chosen loopback address (Linux answers on all of 127.0.0.0/8). */
     const from = async (localAddress: string, username: string, password: string) => {
       const server = t.app.getHttpServer();
-      if (!server.listening) {
-        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      }
-      const { port } = server.address() as AddressInfo;
+      const port = server.listening
+        ? (server.address() as AddressInfo).port
+        : await listenOnLoopback(server);
       const body = JSON.stringify({ username, password });
       return new Promise<{ statusCode: number; json: () => unknown }>((resolve, reject) => {
         const req = httpRequest(

@@ -1,22 +1,11 @@
 import { createServer, request as httpRequest, Server } from 'node:http';
 import { connect, Socket } from 'node:net';
 import { limitConnections } from '../src/common/http-edge';
+import { listenOnLoopback } from './support/listen';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** Ports 4540-4599 are this test's. */
-async function listen(server: { listen: (port: number, host: string) => Promise<unknown> }) {
-  for (let port = 4540; port < 4600; port++) {
-    try {
-      await server.listen(port, '127.0.0.1');
-      return port;
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'EADDRINUSE') {
-        throw err;
-      }
-    }
-  }
-  throw new Error('no free port in 4540-4599');
-}
+const PORTS = { from: 4540, to: 4599 };
 
 function open(port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -67,7 +56,7 @@ describe('connection limits (e2e)', () => {
         HTTP_KEEP_ALIVE_TIMEOUT_MS: '300',
       },
     });
-    port = await listen({ listen: (p, h) => t.app.listen(p, h) });
+    port = await listenOnLoopback((p, h) => t.app.listen(p, h), PORTS);
   });
   afterAll(() => t.close());
 
@@ -144,13 +133,7 @@ describe(limitConnections.name, () => {
       keepAliveTimeoutMs: 300,
       maxConnections: 20,
     });
-    port = await listen({
-      listen: (p, h) =>
-        new Promise((resolve, reject) => {
-          server.once('error', reject);
-          server.listen(p, h, () => resolve(undefined));
-        }),
-    });
+    port = await listenOnLoopback(server, PORTS);
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 

@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
 import SqliteDriver from 'better-sqlite3';
 import { Client } from 'pg';
-import { AppModule } from '../src/app.module';
 import { VERIFY_EXIT, verifyCommand } from '../src/cli/verify-command';
 import { FixedClock } from '../src/common/clock';
 import { fixtures } from './support/fixtures';
-import { testConfig } from './support/test-app';
+import { startContext } from './support/test-app';
 import { createTestStore, TestStore } from './support/test-db';
 
 /** Runs one statement on the store behind the service's back. */
@@ -65,13 +63,9 @@ describe('npm run ledger:verify (read-only)', () => {
 
   beforeAll(async () => {
     store = await createTestStore();
-    const ctx = await NestFactory.createApplicationContext(
-      AppModule.forRoot({
-        config: testConfig(store.database),
-        clock: new FixedClock(new Date('2026-06-15T02:00:00Z')),
-      }),
-      { logger: false },
-    );
+    const ctx = await startContext(store.database, {
+      clock: new FixedClock(new Date('2026-06-15T02:00:00Z')),
+    });
     const f = fixtures(ctx);
     const member = await f.newMember();
     memberAccount = member.accountId;

@@ -485,7 +485,9 @@ describe('people and users (e2e)', () => {
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeGreaterThan(0);
       expect(res.body.items.every((u: { role: string }) => u.role === 'clerk')).toBe(true);
-      expect(JSON.stringify(res.body)).not.toMatch(/password/i);
+      // No password or hash, only the flag that one must be chosen (mustChangePassword).
+      expect(JSON.stringify(res.body)).not.toMatch(/(?<!mustChange)password/i);
+      expect(res.body.items[0]).toHaveProperty('mustChangePassword');
     });
   });
 });

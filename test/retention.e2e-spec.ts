@@ -1,4 +1,4 @@
-import { RetentionService } from '../src/common/db/retention.service';
+import { RetentionService } from '../src/maintenance/retention.service';
 import { IdempotencyRecord } from '../src/common/idempotency/idempotency-record.entity';
 import { LedgerService } from '../src/ledger/ledger.service';
 import { fixtures } from './support/fixtures';

@@ -161,7 +161,7 @@ export class UsersService {
         this.db,
         "SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = ? AND id <> ?",
       ),
-      [this.db.dialect === 'postgres' ? true : 1, id],
+      [this.db.bool(true), id],
     );
     if (Number(rows[0].n) === 0) {
       throw new DomainError(

@@ -1,4 +1,4 @@
-import { backupSqlite } from '../common/db/backup';
+import { backupSqlite } from '../maintenance/backup';
 import { ConfigError, loadConfig } from '../config/app-config';
 
 /**

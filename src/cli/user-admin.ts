@@ -1,10 +1,11 @@
-import { DataSource, EntityManager, MoreThan, Raw } from 'typeorm';
+import { DataSource, MoreThan, Raw } from 'typeorm';
 import { LoginAttempt } from '../auth/entities/login-attempt.entity';
 import { Session } from '../auth/entities/session.entity';
 import { User } from '../auth/entities/user.entity';
 import { pairKey, passbookSubject, userSubject } from '../auth/lockout.service';
 import { hashSecret, randomSecret } from '../auth/password';
 import { createDataSource } from '../common/db/data-source';
+import { writeTransaction } from '../common/db/database';
 import { AppConfig } from '../config/app-config';
 import { Member } from '../people/entities/member.entity';
 import { normalisePassbookNumber } from '../people/passbook-number';
@@ -27,36 +28,6 @@ export async function openStore(database: AppConfig['database']): Promise<DataSo
     throw new OperatorError('the database has pending migrations: start the service once first');
   }
   return dataSource;
-}
-
-/**
- * One write transaction. On SQLite it begins IMMEDIATE, so it waits (busy_timeout) for the
- * service's write to finish instead of failing when it tries to write after reading.
- */
-export async function writeTransaction<T>(
-  dataSource: DataSource,
-  work: (em: EntityManager) => Promise<T>,
-): Promise<T> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
-  const sqlite = dataSource.options.type === 'better-sqlite3';
-  try {
-    if (sqlite) {
-      await runner.query('BEGIN IMMEDIATE');
-    } else {
-      await runner.startTransaction('READ COMMITTED');
-    }
-    try {
-      const result = await work(runner.manager);
-      await (sqlite ? runner.query('COMMIT') : runner.commitTransaction());
-      return result;
-    } catch (err) {
-      await (sqlite ? runner.query('ROLLBACK') : runner.rollbackTransaction());
-      throw err;
-    }
-  } finally {
-    await runner.release();
-  }
 }
 
 /** Rows of the subjects, from every address (`user:x` and `user:x@<address>`). */

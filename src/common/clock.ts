@@ -1,6 +1,16 @@
 /** The one source of "now"; tests move a FixedClock instead of waiting. */
 export abstract class Clock {
   abstract now(): Date;
+
+  /** Today in the community's zone (YYYY-MM-DD): the one way features ask what day it is. */
+  today(timeZone: string): string {
+    return localDate(this.now(), timeZone);
+  }
+
+  /** The community's current year. */
+  year(timeZone: string): number {
+    return Number(this.today(timeZone).slice(0, 4));
+  }
 }
 
 export class SystemClock extends Clock {

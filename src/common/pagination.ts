@@ -7,22 +7,43 @@ import { isId } from './id-param.pipe';
 export const LIMIT_DEFAULT = 50;
 export const LIMIT_MAX = 200;
 
-/** `?limit=&cursor=` of every list. */
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: LIMIT_MAX, default: LIMIT_DEFAULT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(LIMIT_MAX)
-  limit?: number;
+/**
+ * The `?limit=&cursor=` query of a list whose pages hold at most `max` items: the one page DTO.
+ * `defaultLimit` is what a list without `limit` returns (documented; null: the whole list).
+ */
+export function pageQueryOf(
+  max: number,
+  options: { defaultLimit?: number | null; description?: string } = {},
+) {
+  const defaultLimit = options.defaultLimit === undefined ? LIMIT_DEFAULT : options.defaultLimit;
+  class PageQuery {
+    @ApiPropertyOptional({
+      minimum: 1,
+      maximum: max,
+      ...(defaultLimit === null ? {} : { default: defaultLimit }),
+      ...(options.description ? { description: options.description } : {}),
+    })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    @Max(max)
+    limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  cursor?: string;
+    @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+    @IsOptional()
+    @IsString()
+    @MaxLength(CURSOR_LENGTH_MAX)
+    cursor?: string;
+  }
+  return PageQuery;
 }
+
+/** Longest cursor accepted before decoding (every cursor the codec makes is far shorter). */
+export const CURSOR_LENGTH_MAX = 200;
+
+/** `?limit=&cursor=` of every list (at most LIMIT_MAX a page, LIMIT_DEFAULT without a limit). */
+export class PageQueryDto extends pageQueryOf(LIMIT_MAX) {}
 
 export interface Page<T> {
   items: T[];

@@ -5,7 +5,8 @@ import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { DonationsService } from './donations.service';
 import { CreateDonationDto } from './dto/create-donation.dto';
-import { ListDonationsQuery, PageQuery } from './dto/donation-queries.dto';
+import { PageQueryDto } from '../common/pagination';
+import { ListDonationsQuery } from './dto/donation-queries.dto';
 
 @ApiTags('donations')
 @ApiBearerAuth()
@@ -41,7 +42,7 @@ export class DonationsController {
   householdGifts(
     @Param('id', idParam('household'))
     id: number,
-    @Query() page: PageQuery,
+    @Query() page: PageQueryDto,
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.donations.householdGifts(principal, id, page);

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
-import { isAdmin } from '../common/access/access.policy';
+import { isAdmin } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { maskName } from '../common/mask';
-import { decodeIdCursor, encodeIdCursor } from '../common/pagination';
+import { decodeIdCursor, encodeIdCursor, LIMIT_DEFAULT } from '../common/pagination';
 import { formatCents, parseCents, toSafeInteger } from '../common/points';
 import { TransactionKind } from '../ledger/entities/ledger-transaction.entity';
+import { joinReversal, joinReversed } from '../ledger/ledger-sql';
 import { decodeSeqCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
 import { Hardship, Household } from '../people/entities/household.entity';
 import { Member } from '../people/entities/member.entity';
 import { normalisePassbookNumber } from '../people/passbook-number';
-import { PAGE_DEFAULT } from './dto/donation-queries.dto';
 import { Donation } from './entities/donation.entity';
 
 export interface DonationResult {
@@ -143,7 +143,7 @@ export class DonationsService {
     principal: Principal,
     query: { limit?: number; cursor?: string; householdId?: number; passbookNo?: string },
   ): Promise<{ items: DonationListItem[]; nextCursor: string | null }> {
-    const limit = query.limit ?? PAGE_DEFAULT;
+    const limit = query.limit ?? LIMIT_DEFAULT;
     const admin = isAdmin(principal);
     const where: string[] = [];
     const params: unknown[] = [];
@@ -183,7 +183,7 @@ export class DonationsService {
            FROM donations d
            JOIN members m ON m.id = d.member_id
            JOIN households h ON h.id = d.household_id
-           LEFT JOIN ledger_transactions r ON r.reverses = d.transaction_id
+           ${joinReversal('r', 'd.transaction_id')}
            ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
            ORDER BY d.id DESC LIMIT ?`,
         ),
@@ -225,7 +225,7 @@ export class DonationsService {
         throw DomainError.notFound('household');
       }
       const statement = await this.ledger.statement(household.accountId, {
-        limit: page.limit ?? PAGE_DEFAULT,
+        limit: page.limit ?? LIMIT_DEFAULT,
         beforeSeq,
       });
       const ids = statement.entries.map((e) => e.transactionId);
@@ -382,7 +382,7 @@ export class DonationsService {
         `SELECT COALESCE(o.kind, t.kind) AS kind, SUM(p.amount) AS total
          FROM postings p
          JOIN ledger_transactions t ON t.id = p.transaction_id
-         LEFT JOIN ledger_transactions o ON o.id = t.reverses
+         ${joinReversed('o', 't')}
          WHERE p.account_id = ?
          GROUP BY COALESCE(o.kind, t.kind)`,
       ),

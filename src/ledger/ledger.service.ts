@@ -104,7 +104,7 @@ export class LedgerService {
   ) {}
 
   today(): string {
-    return localDate(this.clock.now(), this.config.timeZone);
+    return this.clock.today(this.config.timeZone);
   }
 
   /** Creates an account with a zero balance row; call inside Database.write. */
@@ -132,10 +132,8 @@ export class LedgerService {
   async post(req: PostRequest): Promise<PostedTransaction> {
     const em = this.db.writeManager();
     validateLines(req.postings);
-    if (this.db.dialect === 'postgres') {
-      // One appender at a time across all instances keeps seq gapless and the hash chain linear.
-      await em.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_LOCK_KEY]);
-    }
+    // One appender at a time across all instances keeps seq gapless and the hash chain linear.
+    await this.db.lockKey(LEDGER_LOCK_KEY);
     if (req.reverses) {
       const already = await em.findOneBy(LedgerTransaction, { reverses: req.reverses });
       if (already) {
@@ -162,7 +160,7 @@ export class LedgerService {
         `SELECT b.account_id, b.balance, a.kind, a.passbook_no FROM balances b
            JOIN accounts a ON a.id = b.account_id
            WHERE b.account_id IN (${accountIds.map(() => '?').join(', ')})
-           ORDER BY b.account_id${this.db.dialect === 'postgres' ? ' FOR UPDATE OF b' : ''}`,
+           ORDER BY b.account_id${this.db.forUpdate('b')}`,
       ),
       accountIds,
     );

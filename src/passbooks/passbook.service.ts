@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
-import { AccessPolicy } from '../common/access/access.policy';
-import { Clock, localDate } from '../common/clock';
+import { AccessPolicy } from '../access/access.policy';
+import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
 import { LIMIT_DEFAULT, Page } from '../common/pagination';
 import { Cents, formatCents, formatSignedCents, parseCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { earnedByAccountSql, periodParams, yearRange } from '../ledger/ledger-sql';
 import { decodeSeqCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
 import { PassbookMatch, PassbookOwner, PeopleService } from '../people/people.service';
 import { ServiceHoursService } from '../ratings/service-hours.service';
@@ -135,13 +136,12 @@ export class PassbookService {
     limit: number,
     beforeSeq: number | undefined,
   ): Promise<PassbookView> {
-    const year = localDate(this.clock.now(), this.config.timeZone).slice(0, 4);
-    const yearRange: [string, string] = [`${year}-01-01`, `${year}-12-31`];
+    const year = this.clock.year(this.config.timeZone);
     const { owner } = passbook;
     // One read, so balance, totals and statement agree with each other.
     return this.db.read(async (em) => {
       const balance = await this.ledger.balanceOf(passbook.accountId);
-      const earned = await this.earnedIn(em, passbook.accountId, yearRange);
+      const earned = await this.earnedIn(em, passbook.accountId, yearRange(year));
       // Households serve no hours; their grade is that of zero hours under the same preset.
       const hours =
         owner.type === 'member'
@@ -171,17 +171,8 @@ export class PassbookService {
     [from, to]: [string, string],
   ): Promise<Cents> {
     const rows: { earned: unknown }[] = await em.query(
-      sql(
-        this.db,
-        `SELECT COALESCE(SUM(p.amount), 0) AS earned
-         FROM postings p
-         JOIN ledger_transactions t ON t.id = p.transaction_id
-         LEFT JOIN ledger_transactions o ON o.id = t.reverses
-         WHERE p.account_id = ?
-           AND ((t.kind = 'earn' AND t.effective_date >= ? AND t.effective_date <= ?)
-             OR (t.kind = 'reversal' AND o.kind = 'earn' AND o.effective_date >= ? AND o.effective_date <= ?))`,
-      ),
-      [accountId, from, to, from, to],
+      sql(this.db, earnedByAccountSql()),
+      periodParams(from, to, accountId),
     );
     return toSafeInteger(rows[0].earned);
   }

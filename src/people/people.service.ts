@@ -5,7 +5,7 @@ import { LockoutService, passbookSubject } from '../auth/lockout.service';
 import { hashSecret, randomSecret } from '../auth/password';
 import { User } from '../auth/entities/user.entity';
 import { Principal } from '../auth/principal';
-import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../common/access/access.policy';
+import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -509,7 +509,7 @@ export class PeopleService {
       const where = ['h.id > ?'];
       const params: unknown[] = [afterId];
       if (forVolunteer) {
-        where.push(`h.verified = ${this.sqlTrue()} AND h.active = ${this.sqlTrue()}`);
+        where.push(`h.verified = ${this.db.boolSql(true)} AND h.active = ${this.db.boolSql(true)}`);
       } else if (query.q) {
         const alternatives = ["LOWER(h.name) LIKE ? ESCAPE '\\'"];
         params.push(likePattern(query.q.toLowerCase()));
@@ -840,10 +840,6 @@ export class PeopleService {
       params,
     );
     return raw.map((r) => ({ ...r, id: toSafeInteger(r.id) }));
-  }
-
-  private sqlTrue(): string {
-    return this.db.dialect === 'postgres' ? 'TRUE' : '1';
   }
 
   /** A pre-printed number must be well-formed, of the right kind and unused; else one is made. */

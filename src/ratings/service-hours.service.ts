@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, localDate } from '../common/clock';
+import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { formatCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { notReversed, yearRange } from '../ledger/ledger-sql';
 import { STAR_RATING_CONFIG, StarRatingConfig } from './star-rating.config';
 import { HoursGrade, hoursGrade } from './stars';
 
@@ -29,7 +30,7 @@ export class ServiceHoursService {
 
   /** Joins the caller's read or write when there is one, so a passbook's figures agree. */
   async ofMember(memberId: number): Promise<ServiceHours> {
-    const year = localDate(this.clock.now(), this.config.timeZone).slice(0, 4);
+    const year = this.clock.year(this.config.timeZone);
     const row = await this.db.read(async (em) => {
       const rows: { total: unknown; this_year: unknown }[] = await em.query(
         sql(
@@ -37,10 +38,9 @@ export class ServiceHoursService {
           `SELECT COALESCE(SUM(sr.hours), 0) AS total,
                   COALESCE(SUM(CASE WHEN sr.service_date >= ? AND sr.service_date <= ? THEN sr.hours ELSE 0 END), 0) AS this_year
            FROM service_records sr
-           LEFT JOIN ledger_transactions r ON r.reverses = sr.transaction_id
-           WHERE sr.member_id = ? AND sr.status = 'posted' AND r.id IS NULL`,
+           WHERE sr.member_id = ? AND sr.status = 'posted' AND ${notReversed('sr.transaction_id')}`,
         ),
-        [`${year}-01-01`, `${year}-12-31`, memberId],
+        [...yearRange(year), memberId],
       );
       return rows[0];
     });

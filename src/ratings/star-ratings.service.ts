@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock, localDate, localDateTime, zonedTime } from '../common/clock';
+import { Clock, localDateTime, zonedTime } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import { maskName } from '../common/mask';
 import { Cents, formatCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { earnedByMemberSql, periodParams, yearRange } from '../ledger/ledger-sql';
 import { StarRating, StarRatingStatus } from './entities/star-rating.entity';
-import { earnedByMemberSql, periodParams } from './period-sql';
 import { STAR_RATING_CONFIG, StarRatingConfig } from './star-rating.config';
-import { describeThresholds, STARS_MAX } from './stars';
+import { describeThresholds, STARS_MAX, starsForSql } from './stars';
 
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
@@ -74,7 +74,7 @@ export class StarRatingsService {
 
   /** The community's current year (local time). */
   currentYear(): number {
-    return Number(localDate(this.clock.now(), this.config.timeZone).slice(0, 4));
+    return this.clock.year(this.config.timeZone);
   }
 
   /** Computes (or recomputes) the draft of a year; a published year is refused. */
@@ -234,9 +234,11 @@ export class StarRatingsService {
   async assertOpenFor(serviceDate: string): Promise<void> {
     const year = Number(serviceDate.slice(0, 4));
     const check = async (em: EntityManager) => {
-      const lock = this.db.dialect === 'postgres' && this.db.inWrite() ? ' FOR SHARE' : '';
       const rows: { status: StarRatingStatus; published_at: string | null }[] = await em.query(
-        sql(this.db, `SELECT status, published_at FROM star_ratings WHERE year = ?${lock}`),
+        sql(
+          this.db,
+          `SELECT status, published_at FROM star_ratings WHERE year = ?${this.db.forShare()}`,
+        ),
         [year],
       );
       if (rows[0]?.status === 'published') {
@@ -277,7 +279,7 @@ export class StarRatingsService {
       sql(
         this.db,
         `SELECT year, status, thresholds, computed_at, published_at, published_by FROM star_ratings
-         WHERE year = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
+         WHERE year = ?${this.db.forUpdate()}`,
       ),
       [year],
     );
@@ -327,19 +329,15 @@ export class StarRatingsService {
       });
     }
     await em.query(sql(this.db, 'DELETE FROM star_rating_entries WHERE year = ?'), [year]);
-    const cases = [...thresholds]
-      .map((_t, i) => `WHEN e.earned >= ? THEN ${i + 1}`)
-      .reverse()
-      .join(' ');
     const [from, to] = yearRange(year);
     await em.query(
       sql(
         this.db,
         `INSERT INTO star_rating_entries (year, member_id, earned, stars)
-         SELECT CAST(? AS integer), e.member_id, e.earned, CASE ${cases} ELSE 0 END
+         SELECT CAST(? AS integer), e.member_id, e.earned, ${starsForSql('e.earned', thresholds)}
          FROM (${earnedByMemberSql()}) e`,
       ),
-      [year, ...[...thresholds].reverse(), ...periodParams(from, to)],
+      [year, ...thresholds, ...periodParams(from, to)],
     );
   }
 
@@ -446,11 +444,6 @@ export class StarRatingsService {
         : {}),
     };
   }
-}
-
-/** First and last local date of a year. */
-export function yearRange(year: number): [string, string] {
-  return [`${year}-01-01`, `${year}-12-31`];
 }
 
 function parseThresholds(text: string): Cents[] {

@@ -1,10 +1,13 @@
+import { createTestContext, TestContext } from '../../test/support/test-app';
+import { sql } from '../common/db/database';
+import { toSafeInteger } from '../common/points';
 import { ConfigError } from '../config/app-config';
 import {
   DEFAULT_STAR_RATING_CONFIG,
   loadStarRatingConfig,
   parseStarRatingConfig,
 } from './star-rating.config';
-import { hoursGrade, starsFor } from './stars';
+import { hoursGrade, starsFor, starsForSql } from './stars';
 
 describe('star thresholds', () => {
   const thresholds = [2000, 5000, 10000, 20000, 30000];
@@ -87,5 +90,33 @@ describe('star-rating.json', () => {
   ])('should refuse %s naming the field', (_name, raw, message) => {
     expect(() => parseStarRatingConfig(raw, 'config/star-rating.json')).toThrow(ConfigError);
     expect(() => parseStarRatingConfig(raw, 'config/star-rating.json')).toThrow(message);
+  });
+});
+
+describe('stars in SQL (the year-end rating)', () => {
+  const thresholds = [2000, 5000, 10000, 20000, 30000];
+  let t: TestContext;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('should give every amount the stars starsFor gives it', async () => {
+    const amounts = [-500, 0, 1999, 2000, 4999, 5000, 9999, 10000, 29999, 30000, 1_000_000];
+    const rows: { v: unknown; stars: unknown }[] = await t.db.read((em) =>
+      em.query(
+        sql(
+          t.db,
+          `SELECT x.v, ${starsForSql('x.v', thresholds)} AS stars
+           FROM (${amounts.map(() => 'SELECT CAST(? AS bigint) AS v').join(' UNION ALL ')}) x`,
+        ),
+        [...thresholds, ...amounts],
+      ),
+    );
+    const got = rows
+      .map((r) => [toSafeInteger(r.v), toSafeInteger(r.stars)])
+      .sort((a, b) => a[0] - b[0]);
+    expect(got).toEqual(amounts.map((a) => [a, starsFor(a, thresholds)]));
   });
 });

@@ -16,6 +16,16 @@ export function starsFor(amount: Cents, thresholds: readonly Cents[]): number {
   return stars;
 }
 
+/**
+ * starsFor as SQL over `column`, counting the same thresholds the same way, so the year-end rating
+ * computed in one aggregate query gives what starsFor gives. Parameters: the thresholds, in order.
+ */
+export function starsForSql(column: string, thresholds: readonly Cents[]): string {
+  return thresholds.length === 0
+    ? '0'
+    : `(${thresholds.map(() => `CASE WHEN ${column} >= ? THEN 1 ELSE 0 END`).join(' + ')})`;
+}
+
 /** The API's view of thresholds: [{stars: 1, points: "20.00"}, …]. */
 export function describeThresholds(
   thresholds: readonly Cents[],

@@ -5,7 +5,7 @@ import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
 import { formatCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { periodParams, periodTransactionIdsSql } from '../ratings/period-sql';
+import { notReversed, periodParams, periodPostingsSql } from '../ledger/ledger-sql';
 import { YEAR_MAX, YEAR_MIN } from '../ratings/star-ratings.service';
 import { StandardService } from '../standard/standard.service';
 
@@ -51,9 +51,9 @@ export interface QuarterReport {
 
 /** Verified service: posted records whose earn entry has not been reversed. */
 const VERIFIED_SERVICE = `FROM service_records sr
-  LEFT JOIN ledger_transactions rv ON rv.reverses = sr.transaction_id
   LEFT JOIN teams tm ON tm.id = sr.team_id
-  WHERE sr.status = 'posted' AND rv.id IS NULL AND sr.service_date >= ? AND sr.service_date <= ?`;
+  WHERE sr.status = 'posted' AND ${notReversed('sr.transaction_id')}
+    AND sr.service_date >= ? AND sr.service_date <= ?`;
 
 /** Postings on passbooks (members and households), as opposed to the system accounts. */
 const PASSBOOK_KINDS = `a.kind IN ('member', 'household')`;
@@ -206,22 +206,22 @@ export class ReportsService {
     from: string,
     to: string,
   ): Promise<{ member: number; household: number }> {
-    const ids =
+    const postings =
       kind === 'redeem'
-        ? `${periodTransactionIdsSql(kind)}
+        ? `${periodPostingsSql(kind)}
     UNION ALL
-    SELECT rr.transaction_id FROM redemption_returns rr
+    SELECT p.account_id, p.amount FROM redemption_returns rr
       JOIN redemptions r ON r.id = rr.redemption_id
       JOIN ledger_transactions t ON t.id = r.transaction_id
+      JOIN postings p ON p.transaction_id = rr.transaction_id
       WHERE t.effective_date >= ? AND t.effective_date <= ?`
-        : periodTransactionIdsSql(kind);
+        : periodPostingsSql(kind);
     const rows: { kind: string; total: unknown }[] = await em.query(
       sql(
         this.db,
-        `SELECT a.kind, SUM(p.amount) AS total
-         FROM (${ids}) x
-         JOIN postings p ON p.transaction_id = x.transaction_id
-         JOIN accounts a ON a.id = p.account_id
+        `SELECT a.kind, SUM(x.amount) AS total
+         FROM (${postings}) x
+         JOIN accounts a ON a.id = x.account_id
          WHERE ${PASSBOOK_KINDS}
          GROUP BY a.kind`,
       ),
@@ -281,8 +281,7 @@ export class ReportsService {
     return this.count(
       em,
       `SELECT COUNT(*) AS c FROM ledger_transactions t
-       LEFT JOIN ledger_transactions rv ON rv.reverses = t.id
-       WHERE t.kind = '${kind}' AND rv.id IS NULL AND t.effective_date >= ? AND t.effective_date <= ?`,
+       WHERE t.kind = '${kind}' AND ${notReversed('t.id')} AND t.effective_date >= ? AND t.effective_date <= ?`,
       [from, to],
     );
   }
@@ -295,8 +294,7 @@ export class ReportsService {
                 COUNT(DISTINCT d.household_id) AS households
          FROM donations d
          JOIN ledger_transactions t ON t.id = d.transaction_id
-         LEFT JOIN ledger_transactions rv ON rv.reverses = t.id
-         WHERE rv.id IS NULL AND t.effective_date >= ? AND t.effective_date <= ?`,
+         WHERE ${notReversed('t.id')} AND t.effective_date >= ? AND t.effective_date <= ?`,
       ),
       [from, to],
     );

@@ -2,14 +2,15 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
-import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../common/access/access.policy';
-import { Clock, localDate } from '../common/clock';
+import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../access/access.policy';
+import { Clock } from '../common/clock';
 import { Database } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
-import { decodeIdCursor, encodeIdCursor } from '../common/pagination';
+import { decodeIdCursor, encodeIdCursor, LIMIT_DEFAULT } from '../common/pagination';
 import { Cents, formatCents, parseCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { LedgerTransaction } from '../ledger/entities/ledger-transaction.entity';
+import { notReversed } from '../ledger/ledger-sql';
 import { LedgerService } from '../ledger/ledger.service';
 import { Member } from '../people/entities/member.entity';
 import {
@@ -74,7 +75,8 @@ export interface ListFilter {
   cursor?: string;
 }
 
-const LIST_LIMIT_DEFAULT = 50;
+/** The advisory-lock space of members being logged for (1 is Database.lockName's). */
+const MEMBER_LOCK_SPACE = 2;
 
 /**
  * Turns volunteer service into points by the standard in force on the service date. Every rule is
@@ -204,7 +206,7 @@ export class ServiceRecordsService implements OnModuleInit {
       // Inside the write: a publication of the year cannot slip in between check and post.
       await this.ratings.assertOpenFor(req.serviceDate);
 
-      await this.lockMembers(em, memberIds);
+      await this.lockMembers(memberIds);
       const usage = await this.dayUsage(em, memberIds, req.serviceDate);
       const violations = lines.flatMap((l) =>
         dailyCapViolations({
@@ -406,7 +408,7 @@ export class ServiceRecordsService implements OnModuleInit {
    * teams they lead.
    */
   async list(principal: Principal, filter: ListFilter) {
-    const limit = filter.limit ?? LIST_LIMIT_DEFAULT;
+    const limit = filter.limit ?? LIMIT_DEFAULT;
     const beforeId = decodeIdCursor(filter.cursor, 'r');
     return this.db.read(async (em) => {
       const qb = em.createQueryBuilder(ServiceRecord, 'sr');
@@ -450,7 +452,7 @@ export class ServiceRecordsService implements OnModuleInit {
   // --- rules -------------------------------------------------------------------------------
 
   private today(): string {
-    return localDate(this.clock.now(), this.appConfig.timeZone);
+    return this.clock.today(this.appConfig.timeZone);
   }
 
   private assertDateInRange(serviceDate: string): void {
@@ -578,12 +580,8 @@ export class ServiceRecordsService implements OnModuleInit {
   }
 
   /** On PostgreSQL, one logger at a time per member, so two requests cannot both fit under a cap. */
-  private async lockMembers(em: EntityManager, memberIds: number[]): Promise<void> {
-    if (this.db.dialect === 'postgres') {
-      await em.query('SELECT pg_advisory_xact_lock(2, m) FROM unnest($1::int[]) AS m ORDER BY m', [
-        memberIds,
-      ]);
-    }
+  private async lockMembers(memberIds: number[]): Promise<void> {
+    await this.db.lockEach(MEMBER_LOCK_SPACE, memberIds);
   }
 
   /** What each member already has on the day: records posted or pending and not reversed. */
@@ -602,9 +600,7 @@ export class ServiceRecordsService implements OnModuleInit {
         .where('sr.service_date = :serviceDate', { serviceDate })
         .andWhere('sr.member_id IN (:...memberIds)', { memberIds })
         .andWhere("sr.status <> 'rejected'")
-        .andWhere(
-          `NOT EXISTS (SELECT 1 FROM ledger_transactions r WHERE r.reverses = sr.transaction_id)`,
-        )
+        .andWhere(notReversed('sr.transaction_id'))
         .groupBy('sr.member_id')
         .addGroupBy('sr.item_code')
         .getRawMany();

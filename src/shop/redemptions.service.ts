@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
-import { isAdmin } from '../common/access/access.policy';
+import { isAdmin } from '../access/access.policy';
 import { Clock, localDayBounds } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { User } from '../auth/entities/user.entity';

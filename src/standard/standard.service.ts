@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { LessThanOrEqual, MoreThan, MoreThanOrEqual } from 'typeorm';
-import { Clock, localDate } from '../common/clock';
+import { Clock } from '../common/clock';
 import { Database } from '../common/db/database';
 import { DomainError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -179,7 +179,7 @@ export class StandardService implements OnModuleInit {
   }
 
   today(): string {
-    return localDate(this.clock.now(), this.config.timeZone);
+    return this.clock.today(this.config.timeZone);
   }
 
   private toVersion(row: StandardVersionRow): StandardVersion {

@@ -1,27 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import { freePort } from '../support/listen';
 
 /** Where the browser tests leave their screenshots (git-ignored; named in the README). */
 export const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR ?? 'test-output/screenshots');
 
 export const ADMIN_PASSWORD = 'admin-pass-web-123';
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => ok(port));
-    });
-  });
-}
 
 /** A parsed JSON body of a seeding call; the tests read the fields the contract names. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

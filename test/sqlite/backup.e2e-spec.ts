@@ -1,19 +1,14 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../../src/app.module';
-import { BackupError, backupSqlite } from '../../src/common/db/backup';
-import { BackupJob } from '../../src/common/db/backup.job';
+import { BackupError, backupSqlite } from '../../src/maintenance/backup';
+import { BackupJob } from '../../src/maintenance/backup.job';
 import { LedgerService } from '../../src/ledger/ledger.service';
 import { fixtures } from '../support/fixtures';
-import { createTestApp, TestApp, testConfig } from '../support/test-app';
+import { createTestApp, startContext, TestApp } from '../support/test-app';
 
 async function openCopy(path: string) {
-  return NestFactory.createApplicationContext(
-    AppModule.forRoot({ config: testConfig({ type: 'sqlite', path, synchronous: 'FULL' }) }),
-    { logger: false },
-  );
+  return startContext({ type: 'sqlite', path, synchronous: 'FULL' });
 }
 
 describe('online backup and restore', () => {

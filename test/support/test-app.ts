@@ -5,7 +5,7 @@ import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../src/app.factory';
 import { AppModule } from '../../src/app.module';
-import { FixedClock } from '../../src/common/clock';
+import { Clock, FixedClock } from '../../src/common/clock';
 import { Database } from '../../src/common/db/database';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { LedgerService } from '../../src/ledger/ledger.service';
@@ -86,17 +86,29 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+/**
+ * The app's services, without HTTP, on a store that already exists (a copy, a store a test set up
+ * by hand); the one way tests start them. Without a clock it runs on the system clock.
+ */
+export async function startContext(
+  database: AppConfig['database'],
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<INestApplicationContext> {
+  const ctx = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ config: testConfig(database, options.env), clock: options.clock }),
+    { logger: false },
+  );
+  await ctx.init();
+  return ctx;
+}
+
 /** The real services on a real store, without HTTP: for medium tests. */
 export async function createTestContext(
   options: { clock?: FixedClock; env?: Record<string, string> } = {},
 ): Promise<TestContext> {
   const store = await createTestStore();
   const clock = options.clock ?? new FixedClock(new Date('2026-06-15T02:00:00Z'));
-  const ctx = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ config: testConfig(store.database, options.env), clock }),
-    { logger: false },
-  );
-  await ctx.init();
+  const ctx = await startContext(store.database, { clock, env: options.env });
   return {
     ctx,
     clock,

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { StaffRole } from '../../common/principal';
 
-export type StaffRole = 'admin' | 'leader' | 'clerk';
-export const STAFF_ROLES: StaffRole[] = ['admin', 'leader', 'clerk'];
+export { STAFF_ROLES, type StaffRole } from '../../common/principal';
 
 @Entity('users')
 export class User {

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { AppConfig } from '../../config/app-config';
-import { entities } from './entities';
+import { entities } from '../../entities';
 import { Database, PostgresDatabase, SqliteDatabase } from './database';
 import { prepareSchema } from './schema';
 

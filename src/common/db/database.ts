@@ -52,6 +52,52 @@ export abstract class Database {
     }
   }
 
+  /**
+   * Serialises every write that takes this key (one bigint) until the transaction ends, across
+   * instances; SQLite's queue already runs one write at a time.
+   */
+  async lockKey(key: number): Promise<void> {
+    if (this.dialect === 'postgres') {
+      await this.writeManager().query('SELECT pg_advisory_xact_lock($1)', [key]);
+    }
+  }
+
+  /** Serialises writes on each of these ids of one kind (`space`), taken in id order. */
+  async lockEach(space: number, ids: number[]): Promise<void> {
+    if (this.dialect === 'postgres') {
+      await this.writeManager().query(
+        'SELECT pg_advisory_xact_lock($1, m) FROM unnest($2::int[]) AS m ORDER BY m',
+        [space, ids],
+      );
+    }
+  }
+
+  /**
+   * The tail of a SELECT that locks the rows it reads until the write ends (`of`: only that
+   * table's rows): ' FOR UPDATE' on PostgreSQL inside a write, nothing on SQLite, whose writes
+   * already run one at a time.
+   */
+  forUpdate(of?: string): string {
+    return this.dialect === 'postgres' && this.inWrite()
+      ? ` FOR UPDATE${of ? ` OF ${of}` : ''}`
+      : '';
+  }
+
+  /** Like forUpdate, but other readers that share-lock are let through (' FOR SHARE'). */
+  forShare(): string {
+    return this.dialect === 'postgres' && this.inWrite() ? ' FOR SHARE' : '';
+  }
+
+  /** A boolean as a query parameter: true/false on PostgreSQL, 1/0 in SQLite's integer columns. */
+  bool(value: boolean): boolean | number {
+    return this.dialect === 'postgres' ? value : value ? 1 : 0;
+  }
+
+  /** A boolean written into SQL text: TRUE/FALSE on PostgreSQL, 1/0 on SQLite. */
+  boolSql(value: boolean): string {
+    return this.dialect === 'postgres' ? (value ? 'TRUE' : 'FALSE') : value ? '1' : '0';
+  }
+
   inWrite(): boolean {
     return this.ambient.getStore()?.mode === 'write';
   }
@@ -350,6 +396,37 @@ function isRetryable(err: unknown): boolean {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * One write transaction on a bare DataSource (the command-line tools, outside the app's queue). On
+ * SQLite it begins IMMEDIATE, so it waits (busy_timeout) for the service's write to finish instead
+ * of failing when it tries to write after reading.
+ */
+export async function writeTransaction<T>(
+  dataSource: DataSource,
+  work: (em: EntityManager) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  const sqlite = dataSource.options.type === 'better-sqlite3';
+  try {
+    if (sqlite) {
+      await runner.query('BEGIN IMMEDIATE');
+    } else {
+      await runner.startTransaction('READ COMMITTED');
+    }
+    try {
+      const result = await work(runner.manager);
+      await (sqlite ? runner.query('COMMIT') : runner.commitTransaction());
+      return result;
+    } catch (err) {
+      await (sqlite ? runner.query('ROLLBACK') : runner.rollbackTransaction());
+      throw err;
+    }
+  } finally {
+    await runner.release();
+  }
 }
 
 /** Converts `?` placeholders to `$n` for PostgreSQL so hand-written SQL runs on both stores. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Database } from './database';
-import { entities } from './entities';
+import { entities } from '../../entities';
 
 /**
  * A store opened only to read, for checks that must change nothing (`npm run ledger:verify`, the

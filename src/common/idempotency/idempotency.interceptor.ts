@@ -9,7 +9,7 @@ import {
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, map, Observable } from 'rxjs';
-import { actorOf, Principal } from '../../auth/principal';
+import { actorOf, Principal } from '../principal';
 import { Clock } from '../clock';
 import { Database } from '../db/database';
 import { EntityManager } from 'typeorm';

@@ -1,28 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsId } from '../../common/id-param.pipe';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
 
-export const PAGE_DEFAULT = 50;
-export const PAGE_MAX = 200;
-
-export class PageQuery {
-  @ApiPropertyOptional({ default: PAGE_DEFAULT, minimum: 1, maximum: PAGE_MAX })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_MAX)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-}
-
-export class ListDonationsQuery extends PageQuery {
+export class ListDonationsQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only gifts to this household (administrators)' })
   @IsOptional()
   @Type(() => Number)

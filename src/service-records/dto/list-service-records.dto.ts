@@ -1,11 +1,12 @@
 import { IsId } from '../../common/id-param.pipe';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Max, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 import { SERVICE_RECORD_STATUSES, ServiceRecordStatus } from '../service-record.view';
 
-export class ListServiceRecordsDto {
+export class ListServiceRecordsDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsId() memberId?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsId() teamId?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsId() activityId?: number;
@@ -24,13 +25,4 @@ export class ListServiceRecordsDto {
   @IsOptional()
   @IsLocalDate()
   to?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsId()
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) cursor?: string;
 }

@@ -7,16 +7,14 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { IsId } from '../../common/id-param.pipe';
+import { LIMIT_DEFAULT, PageQueryDto } from '../../common/pagination';
 import { CATALOG_ITEM_KINDS, CatalogItemKind } from '../entities/catalog-item.entity';
 import { CouponStatus } from '../entities/redemption.entity';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
@@ -26,20 +24,9 @@ const POINTS = { oneOf: [{ type: 'string' }, { type: 'number' }], example: '12.5
 /** Whole units: a JSON integer or a string like "3"; checked by parseUnits. */
 const UNITS = { oneOf: [{ type: 'integer' }, { type: 'string' }], example: 3 };
 
-export class ListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  cursor?: string;
+/** The shop's lists: the common page query, with the default limit filled in. */
+export class ListQueryDto extends PageQueryDto {
+  override limit: number = LIMIT_DEFAULT;
 }
 
 export class CatalogListQueryDto extends ListQueryDto {

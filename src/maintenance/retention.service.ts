@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { Clock } from '../clock';
-import { Database, sql } from './database';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Clock } from '../common/clock';
+import { Database, sql } from '../common/db/database';
 
 /** Rows deleted per write, so the SQLite queue is never held for long. */
 export const PRUNE_BATCH = 500;

@@ -2,8 +2,8 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { Clock } from '../clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Clock } from '../common/clock';
 import { BackupReport, backupSqlite } from './backup';
 
 const BACKUP_NAME = /^passbook-(\d{8}T\d{6}Z)\.sqlite$/;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { Principal } from '../../auth/principal';
-import { Member } from '../../people/entities/member.entity';
-import { Team, TeamLeader, TeamMember } from '../../people/entities/team.entity';
-import { Database, sql } from '../db/database';
-import { DomainError, ErrorCode } from '../errors';
+import { Principal } from '../auth/principal';
+import { Member } from '../people/entities/member.entity';
+import { Team, TeamLeader, TeamMember } from '../people/entities/team.entity';
+import { Database, sql } from '../common/db/database';
+import { DomainError, ErrorCode } from '../common/errors';
 
 export const isAdmin = (p: Principal): boolean => p.kind === 'user' && p.role === 'admin';
 

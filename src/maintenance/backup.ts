@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { trialBalance, verifyLedger } from '../../ledger/ledger-verifier';
-import { openReadOnly } from './read-only';
+import { trialBalance, verifyLedger } from '../ledger/ledger-verifier';
+import { openReadOnly } from '../common/db/read-only';
 
 export interface BackupReport {
   path: string;

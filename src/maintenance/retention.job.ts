@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PruneResult, RetentionService } from './retention.service';
 
 /** Prunes expired records every hour (at minute 23) when SCHEDULER_ENABLED; every run is idempotent. */
