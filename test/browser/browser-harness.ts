@@ -196,7 +196,10 @@ export class RunningApp {
   }
 }
 
-/** Debian's Chromium (or CHROMIUM_PATH), headless, with no network of its own. */
+/**
+ * Debian's Chromium (or CHROMIUM_PATH), headless, with no network of its own, in Chinese like the
+ * community's devices (its own controls — file picker, date fields — follow the browser's language).
+ */
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return chromium.launch({
@@ -208,6 +211,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--lang=zh-CN',
     ],
   });
 }

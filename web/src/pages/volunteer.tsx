@@ -13,6 +13,7 @@ import {
   Section,
   Link,
   Stars,
+  Unbroken,
   useAction,
   useLoad,
 } from '../ui/components';
@@ -294,8 +295,8 @@ function ShopOffer(props: {
         return (
           <li key={item.id} class="shop-offer-row">
             <span class="catalog-name">
-              {item.name}
-              <span class="muted">
+              <Unbroken text={item.name} />
+              <span class="muted nowrap">
                 {' '}
                 · {item.kind === 'service_coupon' ? L('服务券', 'coupon') : L('物品', 'goods')}
               </span>
@@ -304,8 +305,12 @@ function ShopOffer(props: {
               {item.price} <small>{L('分', 'pts')}</small>
             </span>
             <span class={`muted ${stock > 0 ? '' : 'short'}`}>
-              {stock > 0 ? L(`还有 ${stock} 件`, `${stock} left`) : L('已兑完', 'all gone')}
-              {stock > 0 && affordable ? ` · ${L('积分够', 'you have enough')}` : ''}
+              <span class="nowrap">
+                {stock > 0 ? L(`还有 ${stock} 件`, `${stock} left`) : L('已兑完', 'all gone')}
+              </span>
+              {stock > 0 && affordable ? (
+                <span class="nowrap"> · {L('积分够', 'you have enough')}</span>
+              ) : null}
             </span>
           </li>
         );
