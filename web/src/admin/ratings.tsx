@@ -177,7 +177,7 @@ export function RatingsSection(props: { year?: string }) {
               .join('；')}
           </p>
           <div class="table-wrap">
-            <table class="table" data-testid="ratings-table">
+            <table class="table table-cards" data-testid="ratings-table">
               <thead>
                 <tr>
                   <th>{L('姓名', 'Name')}</th>
@@ -191,10 +191,14 @@ export function RatingsSection(props: { year?: string }) {
                   .sort((a, b) => b.stars - a.stars || toNum(b.earned) - toNum(a.earned))
                   .map((r) => (
                     <tr key={r.memberId}>
-                      <td>{r.name}</td>
-                      <td class="mono">{r.passbookNo}</td>
-                      <td class="num">{r.earned}</td>
-                      <td>
+                      <td data-label={L('姓名', 'Name')}>{r.name}</td>
+                      <td data-label={L('存折号', 'Passbook')} class="mono">
+                        {r.passbookNo}
+                      </td>
+                      <td data-label={L('当年积分', 'Earned')} class="num">
+                        {r.earned}
+                      </td>
+                      <td data-label={L('星级', 'Stars')}>
                         <Stars stars={r.stars} />
                       </td>
                     </tr>

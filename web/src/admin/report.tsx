@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { download, get, query } from '../api';
 import { community } from '../community';
-import { todayLocal } from '../format';
+import { formatHours, todayLocal } from '../format';
 import { openingQuarter, quarterOf } from '../quarter';
 import { L } from '../i18n';
 import { toCents } from '../points';
@@ -13,6 +13,7 @@ import {
   inputValue,
   Loading,
   Section,
+  Unbroken,
   useAction,
   useLoad,
 } from '../ui/components';
@@ -113,10 +114,12 @@ function ReportBody(props: { report: QuarterReport }) {
   return (
     <>
       <p class="muted">
-        {L(
-          `统计期：${r.period.from} 至 ${r.period.to}`,
-          `Period: ${r.period.from} to ${r.period.to}`,
-        )}
+        <Unbroken
+          text={L(
+            `统计期：${r.period.from} 至 ${r.period.to}`,
+            `Period: ${r.period.from} to ${r.period.to}`,
+          )}
+        />
       </p>
       <dl class="tiles" data-testid="report-tiles">
         {tiles.map((t) => (
@@ -180,7 +183,7 @@ function ReportBody(props: { report: QuarterReport }) {
               <tr key={c.categoryCode}>
                 <td>{categoryName(c.categoryCode)}</td>
                 <td class="num">{c.points}</td>
-                <td class="num">{c.hours}</td>
+                <td class="num nowrap">{formatHours(c.hours)}</td>
                 <td class="num">{c.records}</td>
                 <td class="num">{c.volunteers}</td>
               </tr>

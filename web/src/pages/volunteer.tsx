@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { get, getAll, itemsOf, Submission, type Session } from '../api';
-import { couponStatusLabel, hardshipLabel, trimZeros } from '../format';
+import { couponStatusLabel, formatHours, hardshipLabel, trimZeros } from '../format';
 import { L } from '../i18n';
 import { formatCents, toCents } from '../points';
 import type { CatalogItem, Coupon, Donation, HouseholdChoice, Passbook } from '../types';
@@ -84,11 +84,11 @@ function YearFacts(props: { passbook: Passbook }) {
         <div>
           <dt>{L('服务时长', 'Service hours')}</dt>
           <dd>
-            {L(`累计 ${trimZeros(p.hours.total)} 小时`, `${trimZeros(p.hours.total)} h in all`)}
+            {L(`累计 ${formatHours(p.hours.total)}`, `${formatHours(p.hours.total)} in all`)}
             <small>
               {L(
-                `今年 ${trimZeros(p.hours.thisYear)} 小时`,
-                `${trimZeros(p.hours.thisYear)} h this year`,
+                `今年 ${formatHours(p.hours.thisYear)}`,
+                `${formatHours(p.hours.thisYear)} this year`,
               )}
             </small>
           </dd>
@@ -102,8 +102,8 @@ function YearFacts(props: { passbook: Passbook }) {
             <small>
               {p.hoursGrade.nextAtHours
                 ? L(
-                    `累计满 ${trimZeros(p.hoursGrade.nextAtHours)} 小时升一星`,
-                    `next star at ${trimZeros(p.hoursGrade.nextAtHours)} h`,
+                    `累计满 ${formatHours(p.hoursGrade.nextAtHours)}升一星`,
+                    `next star at ${formatHours(p.hoursGrade.nextAtHours)}`,
                   )
                 : L('已是最高星级', 'top grade reached')}
             </small>

@@ -153,11 +153,11 @@ export const inputValue = (
 
 /**
  * Text that breaks only between words of its own: dates ("2026-12-02"), times ("09:32") and a
- * number with its unit ("1.8升", "2小时", "3 人") are each kept on one line.
+ * number with its unit ("1.8升", "2小时", "3 人）" with its closing bracket) each stay on one line.
  */
 export function Unbroken(props: { text: string }) {
   const parts = props.text.split(
-    /(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\d+(?:\.\d+)?\s?(?:小时|mm|[\u4e00-\u9fff]))/,
+    /(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\d+(?:\.\d+)?\s?(?:小时|mm|[\u4e00-\u9fff])[）)]?)/,
   );
   return (
     <>
