@@ -13,6 +13,7 @@ import {
   Msg,
   Section,
   Stars,
+  Unbroken,
   useAction,
   useLoad,
 } from '../ui/components';
@@ -101,15 +102,19 @@ export function RatingsSection(props: { year?: string }) {
         ) : null}
         {run ? (
           <Msg kind={run.status === 'published' ? 'ok' : 'info'} testId="rating-status">
-            {run.status === 'published'
-              ? L(
+            {run.status === 'published' ? (
+              <Unbroken
+                text={L(
                   `${run.year} 年评星已公示${run.publishedAt ? `（${formatDateTime(run.publishedAt)}）` : ''}。`,
                   `${run.year} rating published${run.publishedAt ? ` (${formatDateTime(run.publishedAt)})` : ''}.`,
-                )
-              : L(
-                  `${run.year} 年评星是草稿，核对无误后再公示。`,
-                  `${run.year} rating is a draft: review it, then publish.`,
-                )}{' '}
+                )}
+              />
+            ) : (
+              L(
+                `${run.year} 年评星是草稿，核对无误后再公示。`,
+                `${run.year} rating is a draft: review it, then publish.`,
+              )
+            )}{' '}
             {run.status === 'published' ? (
               <Link href={`/notice/${run.year}`}>{L('查看公示页', 'Open the public notice')}</Link>
             ) : null}
@@ -165,7 +170,11 @@ export function RatingsSection(props: { year?: string }) {
             `${run.year} results (${run.ratings.length})`,
           )}
         >
-          {limits ? <p class="muted">{L(`标准：${limits}`, `Thresholds: ${limits}`)}</p> : null}
+          {limits ? (
+            <p class="muted">
+              <Unbroken text={L(`标准：${limits}`, `Thresholds: ${limits}`)} />
+            </p>
+          ) : null}
           <p>
             {counts
               .filter((c) => c.n > 0)

@@ -41,6 +41,7 @@ import {
   Loading,
   Msg,
   Section,
+  Unbroken,
   useAction,
   useLoad,
 } from '../ui/components';
@@ -998,7 +999,9 @@ function DayPanel(props: {
             <tbody>
               {s.items.map((i) => (
                 <tr key={i.catalogItemId}>
-                  <td>{i.name}</td>
+                  <td>
+                    <Unbroken text={i.name} />
+                  </td>
                   <td class="num">× {i.quantity}</td>
                   <td class="num">{i.points}</td>
                 </tr>
