@@ -465,6 +465,11 @@ describe('Screenshots of every page', () => {
           .locator('tbody td:nth-child(3)')
           .allTextContents();
         expect(cells.length).toBeGreaterThan(0);
+        // The chart's axis labels are drawn at a readable size (about 15 px), not shrunk to 8.
+        if (device === '1280') {
+          const tick = await body.getByTestId('chart-max').boundingBox();
+          expect(tick?.height ?? 0).toBeGreaterThanOrEqual(13);
+        }
         for (const c of cells) {
           expect(c).toMatch(/^\d+(\.\d+)? 小时$/);
         }

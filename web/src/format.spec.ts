@@ -40,7 +40,7 @@ describe(formatHours.name, () => {
 });
 
 describe(actorLabel.name, () => {
-  it("should name the staff account behind an actor code, never show the code", () => {
+  it('should name the staff account behind an actor code, never show the code', () => {
     const users = [{ id: 3, username: 'clerk-li', role: 'clerk' as const }];
     expect(actorLabel('user:3', users)).toBe('clerk-li（店员）');
     expect(actorLabel('user:1', users)).toBe('工作人员 #1');

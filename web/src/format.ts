@@ -185,7 +185,9 @@ export function actorLabel(actor: string, users: readonly StaffUser[] | null | u
     return L(`志愿者 #${id}`, `volunteer #${id}`);
   }
   const user = users?.find((u) => u.id === id);
-  return user ? `${user.username}（${roleLabel(user.role)}）` : L(`工作人员 #${id}`, `staff #${id}`);
+  return user
+    ? `${user.username}（${roleLabel(user.role)}）`
+    : L(`工作人员 #${id}`, `staff #${id}`);
 }
 
 /** "2.50" hours shown without trailing zeros in Chinese text: "2.5". */
