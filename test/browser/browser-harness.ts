@@ -213,6 +213,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--lang=zh-CN',
     ],
+    // Chromium on Linux takes its own language from LANGUAGE (and its zh-CN from chromium-l10n).
+    env: { ...process.env, LANGUAGE: 'zh_CN' },
   });
 }
 
