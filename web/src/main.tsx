@@ -155,6 +155,7 @@ function pageName(path: string): string {
       return L('修改密码', 'change password');
     case '/notice':
       return L('评星公示', 'the star notice');
+    case undefined:
     default:
       return path;
   }
