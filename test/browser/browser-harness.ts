@@ -184,7 +184,10 @@ export class RunningApp {
   }
 }
 
-/** Debian's Chromium (or CHROMIUM_PATH), headless, with no network of its own. */
+/**
+ * Debian's Chromium (or CHROMIUM_PATH), headless, with no network of its own, in Chinese like the
+ * community's devices (its own controls — file picker, date fields — follow the browser's language).
+ */
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return chromium.launch({
@@ -196,7 +199,10 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--lang=zh-CN',
     ],
+    // Chromium on Linux takes its own language from LANGUAGE (and its zh-CN from chromium-l10n).
+    env: { ...process.env, LANGUAGE: 'zh_CN' },
   });
 }
 
@@ -295,3 +301,45 @@ export const textOf = (locator: Locator, expected: string) =>
   settledText(locator, (t) => t === expected);
 export const textWith = (locator: Locator, part: string) =>
   settledText(locator, (t) => t.includes(part));
+
+/**
+ * On how many lines the first match of `pattern` in the element's text is drawn (0 when it is not
+ * there): 1 for a date, a unit, a button's words that stay whole; 2 or more for "2026- / 12-02".
+ */
+export async function linesOfText(locator: Locator, pattern: RegExp): Promise<number> {
+  return locator.evaluate(
+    (el, [source, flags]) => {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push(n as Text);
+      }
+      const text = nodes.map((n) => n.data).join('');
+      const m = new RegExp(source, flags).exec(text);
+      if (!m) {
+        return 0;
+      }
+      const at = (offset: number, end: boolean): [Text, number] => {
+        let seen = 0;
+        for (const n of nodes) {
+          if (offset < seen + n.data.length || (end && offset === seen + n.data.length)) {
+            return [n, offset - seen];
+          }
+          seen += n.data.length;
+        }
+        const last = nodes[nodes.length - 1];
+        return [last, last.data.length];
+      };
+      const range = document.createRange();
+      range.setStart(...at(m.index, false));
+      range.setEnd(...at(m.index + m[0].length, true));
+      // Boxes of one line differ by a few pixels at most (a smaller font); a new line by a line.
+      const tops = Array.from(range.getClientRects())
+        .filter((r) => r.width > 0)
+        .map((r) => r.top)
+        .sort((a, b) => a - b);
+      return tops.filter((t, i) => i === 0 || t - tops[i - 1] > 8).length;
+    },
+    [pattern.source, pattern.flags] as const,
+  );
+}

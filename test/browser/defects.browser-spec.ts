@@ -116,19 +116,22 @@ describe('Small defects (issue 13)', () => {
 
   it('should answer a mistyped page address with a Chinese page, and the API with JSON', async () => {
     const { context, page } = await open(PHONE);
-    for (const [path, meant] of [
-      ['/me/', '/me'],
-      ['/Counter', '/counter'],
+    for (const [path, meant, name] of [
+      ['/me/', '/me', '我的存折'],
+      ['/Counter', '/counter', '兑换柜台'],
     ]) {
       const res = await page.goto(`${app.baseUrl}${path}`);
       expect(res?.status()).toBe(404);
       expect(await textWith(page.getByTestId('not-found'), '没有这个页面')).toContain(
         `地址「${path}」不对`,
       );
-      expect(await page.getByRole('link', { name: `打开 ${meant}` }).count()).toBe(1);
+      // The page by its name, never its raw path.
+      const link = page.getByRole('link', { name: `打开${name}` });
+      expect(await link.getAttribute('href')).toBe(meant);
+      expect(await page.getByTestId('not-found').textContent()).not.toContain(`打开 ${meant}`);
     }
     await screenshot(page, 'not-found-375');
-    await page.getByRole('link', { name: '打开 /counter' }).click();
+    await page.getByRole('link', { name: '打开兑换柜台' }).click();
     // Not logged in: the counter asks for a login first.
     await page.getByRole('tab', { name: '工作人员' }).waitFor();
     const api = await page.goto(`${app.baseUrl}/api/no-such-thing`);

@@ -4,9 +4,11 @@ import {
   ADMIN_PASSWORD,
   Json,
   launchBrowser,
+  linesOfText,
   overflowing,
   RunningApp,
   SCREENSHOT_DIR,
+  textOf,
   textWith,
 } from './browser-harness';
 
@@ -290,6 +292,11 @@ describe('Screenshots of every page', () => {
     const { page, errors } = await pageFor('anonymous', device);
     await page.goto(`${app.baseUrl}/`);
     await check(page, errors, 'login', device, page.getByRole('heading', { name: '爱心存折' }));
+    // Words of a tab or a button stay on one line, even at 200 % zoom.
+    expect(await linesOfText(page.getByRole('tab', { name: '工作人员' }), /工作人员/)).toBe(1);
+    expect(
+      await linesOfText(page.getByRole('button', { name: '查看我的存折' }), /查看我的存折/),
+    ).toBe(1);
     await page.getByRole('tab', { name: '工作人员' }).click();
     await check(page, errors, 'login-staff', device, page.locator('input[name=username]'));
   });
@@ -304,6 +311,13 @@ describe('Screenshots of every page', () => {
       await check(page, errors, 'volunteer-home', device, card);
       const offer = page.getByTestId('shop-offer');
       expect(await textWith(offer, '已兑完')).toContain('洗衣液');
+      // A number keeps its unit and a kind its two characters: never "1.8 / 升" or "物 / 品".
+      for (const whole of [/1\.8升/, /· 物品/, /2小时）/]) {
+        expect({ whole: whole.source, lines: await linesOfText(offer, whole) }).toEqual({
+          whole: whole.source,
+          lines: 1,
+        });
+      }
       await check(
         page,
         errors,
@@ -335,9 +349,46 @@ describe('Screenshots of every page', () => {
     await page.getByTestId('lookup-input').fill(customer.passbookNo);
     await page.getByTestId('lookup-input').press('Enter');
     expect(await textWith(page.getByTestId('owner-name'), '李建国')).toContain('李建国');
+    // An empty cart asks for items (never "扣 0.00 分"); the window's date is never broken.
+    expect(await textOf(page.getByTestId('redeem'), '请先选择物品')).toBe('请先选择物品');
+    const banner = page.getByTestId('window-banner');
+    expect(await linesOfText(banner, /\d{4}-\d{2}-\d{2}/)).toBe(1);
+    expect(await linesOfText(banner, /\d{2}:\d{2}/)).toBe(1);
+    // A redemption's actions sit side by side; the coupon box is a card like the rest.
+    const actions = page.locator('.redemption-row').first().locator('.row');
+    expect(await actions.getByRole('button', { name: '取消这次兑换' }).count()).toBe(1);
+    if (device === '1280') {
+      const reprint = await actions.getByRole('button', { name: '补打小票' }).boundingBox();
+      const cancel = await actions.getByRole('button', { name: '取消这次兑换' }).boundingBox();
+      expect(Math.abs((reprint?.y ?? 0) - (cancel?.y ?? -99))).toBeLessThan(2);
+    }
+    expect(await page.locator('.use-coupon').evaluate((el) => el.closest('.card') !== null)).toBe(
+      true,
+    );
     await check(page, errors, 'counter', device, page.getByTestId('counter-balance'));
     await page.getByTestId('show-day').click();
-    await check(page, errors, 'counter-day', device, page.getByTestId('day-summary'));
+    const day = page.getByTestId('day-summary');
+    await check(page, errors, 'counter-day', device, day);
+    // The day's table stays inside its card, each row label on one line ("兑换", not "兑/换").
+    expect(
+      await day.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return Array.from(el.querySelectorAll('table, th, td'))
+          .filter((c) => c.getBoundingClientRect().right > box.right + 1)
+          .map((c) => c.textContent);
+      }),
+    ).toEqual([]);
+    for (const th of await day.locator('th').all()) {
+      expect({ label: await th.textContent(), lines: await linesOfText(th, /.+/) }).toEqual({
+        label: await th.textContent(),
+        lines: 1,
+      });
+    }
+    const panel = await page.getByTestId('day-panel').boundingBox();
+    const paper = await page.locator('.paper-choice select').boundingBox();
+    expect((paper?.x ?? 0) + (paper?.width ?? 0)).toBeLessThanOrEqual(
+      (panel?.x ?? 0) + (panel?.width ?? 0),
+    );
   });
 
   it.each(everywhere)("should show the leader's activity page at %s", async (device) => {
@@ -382,6 +433,47 @@ describe('Screenshots of every page', () => {
       const heading = page.locator('.admin-body h2').first();
       await check(page, errors, `admin-${section}`, device, heading);
       seen[section] = (await heading.textContent()) ?? '';
+      const body = page.locator('.admin-body');
+      // Who did it is a name, never the API's actor code ("user:3").
+      expect({
+        section,
+        codes: (await body.textContent())?.match(/\b(user|member):\d+/g) ?? [],
+      }).toEqual({ section, codes: [] });
+      // Every column is named, the actions' too.
+      const headers = await body.locator('table.table thead th').allTextContents();
+      expect({ section, unnamed: headers.filter((h) => !h.trim()).length }).toEqual({
+        section,
+        unnamed: 0,
+      });
+      // On a phone an office table is labelled cards: nothing to scroll sideways to.
+      if (device === '375') {
+        const scrolling = await body
+          .locator('.table-wrap')
+          .evaluateAll((els) =>
+            els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+          );
+        expect({ section, scrolling }).toEqual({ section, scrolling: [] });
+      }
+      // Hours as a plain number with their unit: "12 小时", never "12.00".
+      if (section === 'passbook') {
+        const hours = body.locator('dt', { hasText: '累计时长' }).locator('xpath=../dd');
+        expect(await hours.textContent()).toMatch(/^\d+(\.\d+)? 小时$/);
+      }
+      if (section === 'report') {
+        const cells = await body
+          .locator('table', { hasText: '时长' })
+          .locator('tbody td:nth-child(3)')
+          .allTextContents();
+        expect(cells.length).toBeGreaterThan(0);
+        // The chart's axis labels are drawn at a readable size (about 15 px), not shrunk to 8.
+        if (device === '1280') {
+          const tick = await body.getByTestId('chart-max').boundingBox();
+          expect(tick?.height ?? 0).toBeGreaterThanOrEqual(13);
+        }
+        for (const c of cells) {
+          expect(c).toMatch(/^\d+(\.\d+)? 小时$/);
+        }
+      }
     }
     console.log(JSON.stringify(seen));
   });
@@ -413,6 +505,13 @@ describe('Screenshots of every page', () => {
         device,
         page.getByRole('heading', { name: `${lastYear} 年度志愿者评星公示` }),
       );
+      // "（3 人）" stays whole: never "人）" alone on a line.
+      for (const h of await page.getByTestId('notice-page').locator('h2').all()) {
+        expect({ h: await h.textContent(), lines: await linesOfText(h, /（\d+ 人）/) }).toEqual({
+          h: await h.textContent(),
+          lines: 1,
+        });
+      }
       // A mistyped address is a page in Chinese with status 404, not the API's JSON.
       const res = await page.goto(`${app.baseUrl}/Counter`);
       expect(res?.status()).toBe(404);
@@ -423,6 +522,14 @@ describe('Screenshots of every page', () => {
         device,
         page.getByRole('heading', { name: '没有这个页面' }),
       );
+      // The page meant is named as people know it, and its links look like buttons.
+      expect(await page.getByRole('link', { name: '打开兑换柜台' }).count()).toBe(1);
+      expect(
+        await page
+          .getByTestId('not-found')
+          .locator('a.btn')
+          .evaluateAll((els) => els.map((el) => getComputedStyle(el).textDecorationLine)),
+      ).toEqual(['none', 'none']);
     },
   );
 });

@@ -1,7 +1,7 @@
 /** Dates and labels as people at the counter read them. */
 import { community } from './community';
 import { L, lang } from './i18n';
-import type { EntryKind, Hardship } from './types';
+import type { EntryKind, Hardship, StaffUser } from './types';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -163,6 +163,31 @@ export function couponStatusLabel(status: string): string {
 
 export function unitLabel(unit: string): string {
   return unit === 'hour' ? L('小时', 'hours') : L('次', 'times');
+}
+
+/** Hours as people say them: "12.00" → "12 小时", "2.50" → "2.5 小时" (the API's hundredths string). */
+export function formatHours(hours: string | number): string {
+  const text = trimZeros(typeof hours === 'number' ? hours.toFixed(2) : hours);
+  return L(`${text} 小时`, `${text} h`);
+}
+
+/**
+ * Who did it, from the API's actor ("user:3"): the staff account's name and role when the list of
+ * accounts is known, otherwise a neutral "工作人员 #3" — never the raw code.
+ */
+export function actorLabel(actor: string, users: readonly StaffUser[] | null | undefined): string {
+  const m = /^(user|member):(\d+)$/.exec(actor);
+  if (!m) {
+    return actor;
+  }
+  const id = Number(m[2]);
+  if (m[1] === 'member') {
+    return L(`志愿者 #${id}`, `volunteer #${id}`);
+  }
+  const user = users?.find((u) => u.id === id);
+  return user
+    ? `${user.username}（${roleLabel(user.role)}）`
+    : L(`工作人员 #${id}`, `staff #${id}`);
 }
 
 /** "2.50" hours shown without trailing zeros in Chinese text: "2.5". */

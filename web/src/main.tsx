@@ -122,7 +122,7 @@ function NotFound(props: { session: Session | null; path: string }) {
         <p class="row">
           {meant && meant !== home ? (
             <Link href={meant} class="btn btn-primary">
-              {L(`打开 ${meant}`, `Open ${meant}`)}
+              {L(`打开${pageName(meant)}`, `Open ${pageName(meant)}`)}
             </Link>
           ) : null}
           <Link
@@ -138,6 +138,28 @@ function NotFound(props: { session: Session | null; path: string }) {
 }
 
 const KNOWN_PATHS = ['/me', '/counter', '/leader', '/admin', '/account', '/notice'];
+
+/** The name people know a page by ("兑换柜台"), for a path of KNOWN_PATHS or one inside it. */
+function pageName(path: string): string {
+  const base = KNOWN_PATHS.find((p) => path === p || path.startsWith(`${p}/`));
+  switch (base) {
+    case '/me':
+      return L('我的存折', 'my passbook');
+    case '/counter':
+      return L('兑换柜台', 'the shop counter');
+    case '/leader':
+      return L('记录活动', 'the activity log');
+    case '/admin':
+      return L('管理', 'the office');
+    case '/account':
+      return L('修改密码', 'change password');
+    case '/notice':
+      return L('评星公示', 'the star notice');
+    case undefined:
+    default:
+      return path;
+  }
+}
 
 /** The page a near miss meant: another case, or a trailing slash. */
 function nearestPage(path: string): string | null {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { get, getAll, itemsOf, patch, post } from '../api';
-import { formatDateTime } from '../format';
+import { loadUsers } from '../endpoints';
+import { actorLabel, formatDateTime } from '../format';
 import { L } from '../i18n';
 import { toCents } from '../points';
 import type { CatalogItem } from '../types';
@@ -25,7 +26,7 @@ function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
   const action = useAction();
   return (
     <tr class={it.active === false ? 'inactive' : ''}>
-      <td>
+      <td data-label={L('名称', 'Name')}>
         {editing ? (
           <input
             aria-label={L('名称', 'Name')}
@@ -36,8 +37,10 @@ function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
           it.name
         )}
       </td>
-      <td>{it.kind === 'service_coupon' ? L('服务券', 'coupon') : L('物品', 'goods')}</td>
-      <td class="num">
+      <td data-label={L('类别', 'Kind')}>
+        {it.kind === 'service_coupon' ? L('服务券', 'coupon') : L('物品', 'goods')}
+      </td>
+      <td data-label={L('积分', 'Price')} class="num">
         {editing ? (
           <input
             aria-label={L('积分价格', 'Price')}
@@ -50,9 +53,13 @@ function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
           it.price
         )}
       </td>
-      <td class="num">{String(it.stock)}</td>
-      <td>{it.active === false ? L('已下架', 'inactive') : L('在售', 'active')}</td>
-      <td class="actions">
+      <td data-label={L('库存', 'Stock')} class="num">
+        {String(it.stock)}
+      </td>
+      <td data-label={L('状态', 'Status')}>
+        {it.active === false ? L('已下架', 'inactive') : L('在售', 'active')}
+      </td>
+      <td data-label={L('操作', 'Actions')} class="actions">
         {editing ? (
           <>
             <button
@@ -182,6 +189,8 @@ function StockAdjust(props: { items: CatalogItem[]; onChanged: () => void }) {
           ),
     [itemId],
   );
+  // Who moved the stock, by name: the log gives the staff account's actor code.
+  const users = useLoad((signal) => loadUsers(signal), []);
   const n = Number(qty);
   const valid = Number.isInteger(n) && n > 0 && reason.trim() !== '';
   return (
@@ -298,7 +307,7 @@ function StockAdjust(props: { items: CatalogItem[]; onChanged: () => void }) {
                     {String(m.stockAfter)}
                   </td>
                   <td data-label={L('经手人', 'By')}>
-                    {m.actor}
+                    {actorLabel(m.actor, users.data)}
                     {m.note ? ` · ${m.note}` : ''}
                   </td>
                 </tr>
@@ -335,7 +344,7 @@ export function CatalogSection() {
         {!list.data && !list.error ? <Loading /> : null}
         {list.data ? (
           <div class="table-wrap">
-            <table class="table" data-testid="catalog-table">
+            <table class="table table-cards" data-testid="catalog-table">
               <thead>
                 <tr>
                   <th>{L('名称', 'Name')}</th>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { enc, get, getAll, query, Submission } from '../api';
-import { hardshipLabel } from '../format';
+import { formatHours, hardshipLabel } from '../format';
 import { L } from '../i18n';
 import { cleanPassbookNo } from '../passbook-no';
 import { formatCents, toCents } from '../points';
@@ -262,7 +262,7 @@ function PassbookView(props: { passbookNo: string }) {
           {p.hours ? (
             <div>
               <dt>{L('累计时长', 'Hours')}</dt>
-              <dd>{p.hours.total}</dd>
+              <dd>{formatHours(p.hours.total)}</dd>
             </div>
           ) : null}
         </div>

@@ -13,6 +13,7 @@ import {
   Msg,
   Section,
   Stars,
+  Unbroken,
   useAction,
   useLoad,
 } from '../ui/components';
@@ -101,15 +102,19 @@ export function RatingsSection(props: { year?: string }) {
         ) : null}
         {run ? (
           <Msg kind={run.status === 'published' ? 'ok' : 'info'} testId="rating-status">
-            {run.status === 'published'
-              ? L(
+            {run.status === 'published' ? (
+              <Unbroken
+                text={L(
                   `${run.year} 年评星已公示${run.publishedAt ? `（${formatDateTime(run.publishedAt)}）` : ''}。`,
                   `${run.year} rating published${run.publishedAt ? ` (${formatDateTime(run.publishedAt)})` : ''}.`,
-                )
-              : L(
-                  `${run.year} 年评星是草稿，核对无误后再公示。`,
-                  `${run.year} rating is a draft: review it, then publish.`,
-                )}{' '}
+                )}
+              />
+            ) : (
+              L(
+                `${run.year} 年评星是草稿，核对无误后再公示。`,
+                `${run.year} rating is a draft: review it, then publish.`,
+              )
+            )}{' '}
             {run.status === 'published' ? (
               <Link href={`/notice/${run.year}`}>{L('查看公示页', 'Open the public notice')}</Link>
             ) : null}
@@ -165,7 +170,11 @@ export function RatingsSection(props: { year?: string }) {
             `${run.year} results (${run.ratings.length})`,
           )}
         >
-          {limits ? <p class="muted">{L(`标准：${limits}`, `Thresholds: ${limits}`)}</p> : null}
+          {limits ? (
+            <p class="muted">
+              <Unbroken text={L(`标准：${limits}`, `Thresholds: ${limits}`)} />
+            </p>
+          ) : null}
           <p>
             {counts
               .filter((c) => c.n > 0)
@@ -177,7 +186,7 @@ export function RatingsSection(props: { year?: string }) {
               .join('；')}
           </p>
           <div class="table-wrap">
-            <table class="table" data-testid="ratings-table">
+            <table class="table table-cards" data-testid="ratings-table">
               <thead>
                 <tr>
                   <th>{L('姓名', 'Name')}</th>
@@ -191,10 +200,14 @@ export function RatingsSection(props: { year?: string }) {
                   .sort((a, b) => b.stars - a.stars || toNum(b.earned) - toNum(a.earned))
                   .map((r) => (
                     <tr key={r.memberId}>
-                      <td>{r.name}</td>
-                      <td class="mono">{r.passbookNo}</td>
-                      <td class="num">{r.earned}</td>
-                      <td>
+                      <td data-label={L('姓名', 'Name')}>{r.name}</td>
+                      <td data-label={L('存折号', 'Passbook')} class="mono">
+                        {r.passbookNo}
+                      </td>
+                      <td data-label={L('当年积分', 'Earned')} class="num">
+                        {r.earned}
+                      </td>
+                      <td data-label={L('星级', 'Stars')}>
                         <Stars stars={r.stars} />
                       </td>
                     </tr>

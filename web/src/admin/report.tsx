@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { download, get, query } from '../api';
 import { community } from '../community';
-import { todayLocal } from '../format';
+import { formatHours, todayLocal } from '../format';
 import { openingQuarter, quarterOf } from '../quarter';
 import { L } from '../i18n';
 import { toCents } from '../points';
@@ -13,6 +13,7 @@ import {
   inputValue,
   Loading,
   Section,
+  Unbroken,
   useAction,
   useLoad,
 } from '../ui/components';
@@ -113,10 +114,12 @@ function ReportBody(props: { report: QuarterReport }) {
   return (
     <>
       <p class="muted">
-        {L(
-          `统计期：${r.period.from} 至 ${r.period.to}`,
-          `Period: ${r.period.from} to ${r.period.to}`,
-        )}
+        <Unbroken
+          text={L(
+            `统计期：${r.period.from} 至 ${r.period.to}`,
+            `Period: ${r.period.from} to ${r.period.to}`,
+          )}
+        />
       </p>
       <dl class="tiles" data-testid="report-tiles">
         {tiles.map((t) => (
@@ -164,7 +167,7 @@ function ReportBody(props: { report: QuarterReport }) {
         />
       </div>
       <div class="table-wrap">
-        <table class="table">
+        <table class="table table-cards">
           <caption>{L('各类别明细', 'By category')}</caption>
           <thead>
             <tr>
@@ -178,11 +181,19 @@ function ReportBody(props: { report: QuarterReport }) {
           <tbody>
             {r.earned.byCategory.map((c) => (
               <tr key={c.categoryCode}>
-                <td>{categoryName(c.categoryCode)}</td>
-                <td class="num">{c.points}</td>
-                <td class="num">{c.hours}</td>
-                <td class="num">{c.records}</td>
-                <td class="num">{c.volunteers}</td>
+                <td data-label={L('类别', 'Category')}>{categoryName(c.categoryCode)}</td>
+                <td data-label={L('积分', 'Points')} class="num">
+                  {c.points}
+                </td>
+                <td data-label={L('时长', 'Hours')} class="num">
+                  {formatHours(c.hours)}
+                </td>
+                <td data-label={L('记录数', 'Records')} class="num">
+                  {c.records}
+                </td>
+                <td data-label={L('人数', 'Volunteers')} class="num">
+                  {c.volunteers}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -190,7 +201,7 @@ function ReportBody(props: { report: QuarterReport }) {
       </div>
       {r.stockGivenOut.length ? (
         <div class="table-wrap">
-          <table class="table">
+          <table class="table table-cards">
             <caption>{L('发出的物品和服务券', 'Goods and coupons given out')}</caption>
             <thead>
               <tr>
@@ -202,9 +213,13 @@ function ReportBody(props: { report: QuarterReport }) {
             <tbody>
               {r.stockGivenOut.map((s) => (
                 <tr key={s.catalogItemId}>
-                  <td>{s.name}</td>
-                  <td class="num">{s.quantity}</td>
-                  <td class="num">{s.points}</td>
+                  <td data-label={L('物品', 'Item')}>{s.name}</td>
+                  <td data-label={L('数量', 'Quantity')} class="num">
+                    {s.quantity}
+                  </td>
+                  <td data-label={L('积分', 'Points')} class="num">
+                    {s.points}
+                  </td>
                 </tr>
               ))}
             </tbody>

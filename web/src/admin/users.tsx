@@ -111,7 +111,7 @@ export function UsersSection() {
                   <th>{L('角色', 'Role')}</th>
                   <th>{L('服务队', 'Teams')}</th>
                   <th>{L('状态', 'Status')}</th>
-                  <th />
+                  <th>{L('操作', 'Actions')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -50,7 +50,7 @@ function WindowList(props: { tick: number; onChanged: () => void }) {
               <th>{L('开始', 'Opens')}</th>
               <th>{L('结束', 'Closes')}</th>
               <th>{L('状态', 'Status')}</th>
-              <th />
+              <th>{L('操作', 'Actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -103,7 +103,7 @@ function WindowList(props: { tick: number; onChanged: () => void }) {
                           }
                         }}
                       >
-                        {future ? L('取消', 'Cancel') : L('结束', 'Close')}
+                        {future ? L('取消', 'Cancel') : L('提前结束', 'Close now')}
                       </button>
                     ) : null}
                   </td>

@@ -41,6 +41,7 @@ import {
   Loading,
   Msg,
   Section,
+  Unbroken,
   useAction,
   useLoad,
 } from '../ui/components';
@@ -118,7 +119,7 @@ function PaperChoice(props: { paper: Paper; onChange: (p: Paper) => void }) {
           props.onChange(p);
         }}
       >
-        <option value="80mm">{L('小票打印机 80 mm', 'Receipt printer 80 mm')}</option>
+        <option value="80mm">{L('小票 80 mm', 'Receipt 80 mm')}</option>
         <option value="a4">A4</option>
       </select>
     </label>
@@ -778,6 +779,15 @@ function RecentRedemptions(props: {
                   {L('退货', 'Return')}
                 </button>
               ) : null}
+              {r.status === 'cancelled' || r.returns?.length || cancelling === r.id ? null : (
+                <button
+                  type="button"
+                  class="btn btn-secondary btn-small"
+                  onClick={() => setCancelling(r.id)}
+                >
+                  {L('取消这次兑换', 'Cancel')}
+                </button>
+              )}
             </div>
             {returning === r.id ? (
               <ReturnForm
@@ -792,7 +802,7 @@ function RecentRedemptions(props: {
                 }}
               />
             ) : null}
-            {r.status === 'cancelled' || r.returns?.length ? null : cancelling === r.id ? (
+            {r.status === 'cancelled' || r.returns?.length || cancelling !== r.id ? null : (
               <form
                 class="inline-form"
                 onSubmit={(e) => {
@@ -821,14 +831,6 @@ function RecentRedemptions(props: {
                   {L('不取消', 'Keep it')}
                 </button>
               </form>
-            ) : (
-              <button
-                type="button"
-                class="btn btn-secondary btn-small"
-                onClick={() => setCancelling(r.id)}
-              >
-                {L('取消这次兑换', 'Cancel')}
-              </button>
             )}
           </li>
         ))}
@@ -997,7 +999,9 @@ function DayPanel(props: {
             <tbody>
               {s.items.map((i) => (
                 <tr key={i.catalogItemId}>
-                  <td>{i.name}</td>
+                  <td>
+                    <Unbroken text={i.name} />
+                  </td>
                   <td class="num">× {i.quantity}</td>
                   <td class="num">{i.points}</td>
                 </tr>
@@ -1375,7 +1379,7 @@ export function CounterPage(props: { session: Session }) {
               loadPassbook(number);
             }}
           />
-          <div class="use-coupon">
+          <div class="card use-coupon">
             <UseCouponByCode key={`coupon-${customerKey}`} />
           </div>
           <button
@@ -1500,6 +1504,8 @@ export function CounterPage(props: { session: Session }) {
               >
                 {redeem.busy ? (
                   L('正在兑换…', 'Redeeming…')
+                ) : lines.length === 0 ? (
+                  L('请先选择物品', 'Choose items first')
                 ) : (
                   <>
                     <span class="redeem-who">

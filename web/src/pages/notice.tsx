@@ -4,7 +4,7 @@ import { community } from '../community';
 import { formatDate, todayLocal } from '../format';
 import { L } from '../i18n';
 import { navigate } from '../router';
-import { ErrorMsg, Field, inputValue, Loading, Stars, useLoad } from '../ui/components';
+import { ErrorMsg, Field, inputValue, Loading, Stars, Unbroken, useLoad } from '../ui/components';
 
 interface PublicRating {
   year: number;
@@ -64,10 +64,12 @@ export function NoticePage(props: { year?: string }) {
               <section class="card" key={g.stars}>
                 <h2>
                   <Stars stars={g.stars} />{' '}
-                  {L(
-                    `${g.stars} 星志愿者（${g.people.length} 人）`,
-                    `${g.stars}-star volunteers (${g.people.length})`,
-                  )}
+                  <Unbroken
+                    text={L(
+                      `${g.stars} 星志愿者（${g.people.length} 人）`,
+                      `${g.stars}-star volunteers (${g.people.length})`,
+                    )}
+                  />
                 </h2>
                 <p class="notice-names">{g.people.map((p) => p.name).join('　')}</p>
               </section>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { get, getAll, itemsOf, Submission, type Session } from '../api';
-import { couponStatusLabel, hardshipLabel, trimZeros } from '../format';
+import { couponStatusLabel, formatHours, hardshipLabel, trimZeros } from '../format';
 import { L } from '../i18n';
 import { formatCents, toCents } from '../points';
 import type { CatalogItem, Coupon, Donation, HouseholdChoice, Passbook } from '../types';
@@ -13,6 +13,7 @@ import {
   Section,
   Link,
   Stars,
+  Unbroken,
   useAction,
   useLoad,
 } from '../ui/components';
@@ -83,11 +84,11 @@ function YearFacts(props: { passbook: Passbook }) {
         <div>
           <dt>{L('服务时长', 'Service hours')}</dt>
           <dd>
-            {L(`累计 ${trimZeros(p.hours.total)} 小时`, `${trimZeros(p.hours.total)} h in all`)}
+            {L(`累计 ${formatHours(p.hours.total)}`, `${formatHours(p.hours.total)} in all`)}
             <small>
               {L(
-                `今年 ${trimZeros(p.hours.thisYear)} 小时`,
-                `${trimZeros(p.hours.thisYear)} h this year`,
+                `今年 ${formatHours(p.hours.thisYear)}`,
+                `${formatHours(p.hours.thisYear)} this year`,
               )}
             </small>
           </dd>
@@ -101,8 +102,8 @@ function YearFacts(props: { passbook: Passbook }) {
             <small>
               {p.hoursGrade.nextAtHours
                 ? L(
-                    `累计满 ${trimZeros(p.hoursGrade.nextAtHours)} 小时升一星`,
-                    `next star at ${trimZeros(p.hoursGrade.nextAtHours)} h`,
+                    `累计满 ${formatHours(p.hoursGrade.nextAtHours)}升一星`,
+                    `next star at ${formatHours(p.hoursGrade.nextAtHours)}`,
                   )
                 : L('已是最高星级', 'top grade reached')}
             </small>
@@ -294,8 +295,8 @@ function ShopOffer(props: {
         return (
           <li key={item.id} class="shop-offer-row">
             <span class="catalog-name">
-              {item.name}
-              <span class="muted">
+              <Unbroken text={item.name} />
+              <span class="muted nowrap">
                 {' '}
                 · {item.kind === 'service_coupon' ? L('服务券', 'coupon') : L('物品', 'goods')}
               </span>
@@ -304,8 +305,12 @@ function ShopOffer(props: {
               {item.price} <small>{L('分', 'pts')}</small>
             </span>
             <span class={`muted ${stock > 0 ? '' : 'short'}`}>
-              {stock > 0 ? L(`还有 ${stock} 件`, `${stock} left`) : L('已兑完', 'all gone')}
-              {stock > 0 && affordable ? ` · ${L('积分够', 'you have enough')}` : ''}
+              <span class="nowrap">
+                {stock > 0 ? L(`还有 ${stock} 件`, `${stock} left`) : L('已兑完', 'all gone')}
+              </span>
+              {stock > 0 && affordable ? (
+                <span class="nowrap"> · {L('积分够', 'you have enough')}</span>
+              ) : null}
             </span>
           </li>
         );

@@ -150,3 +150,26 @@ export function Section(props: {
 export const inputValue = (
   e: TargetedEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>,
 ): string => e.currentTarget.value;
+
+/**
+ * Text that breaks only between words of its own: dates ("2026-12-02"), times ("09:32") and a
+ * number with its unit ("1.8升", "2小时", "3 人）" with its closing bracket) each stay on one line.
+ */
+export function Unbroken(props: { text: string }) {
+  const parts = props.text.split(
+    /(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\d+(?:\.\d+)?\s?(?:小时|mm|[\u4e00-\u9fff])[）)]?)/,
+  );
+  return (
+    <>
+      {parts.map((p, i) =>
+        i % 2 ? (
+          <span key={i} class="nowrap">
+            {p}
+          </span>
+        ) : (
+          p
+        ),
+      )}
+    </>
+  );
+}

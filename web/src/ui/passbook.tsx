@@ -4,7 +4,7 @@ import { ApiError, get } from '../api';
 import { entryKindLabel, formatDateTime } from '../format';
 import { L } from '../i18n';
 import type { EntryKind, StatementEntry, WindowStatus } from '../types';
-import { ErrorMsg } from './components';
+import { ErrorMsg, Unbroken } from './components';
 
 /** An entry's kind as the statement names it; undoing a redemption is its cancellation. */
 export function entryLabel(e: Pick<StatementEntry, 'kind' | 'reversesEntry'>): string {
@@ -290,7 +290,9 @@ export function WindowBanner(props: {
         <span aria-hidden="true">{w.open ? '● ' : '■ '}</span>
         {w.headline}
       </strong>
-      <span>{w.detail}</span>
+      <span>
+        <Unbroken text={w.detail} />
+      </span>
     </div>
   );
 }
