@@ -116,6 +116,12 @@ describe('auth (e2e)', () => {
         .set('Authorization', auth)
         .send({ currentPin: '123456', newPin: '1357' });
       expect(weak.status).toBe(400);
+      const same = await t.http
+        .post('/api/me/pin')
+        .set('Authorization', auth)
+        .send({ currentPin: '123456', newPin: '123456' });
+      expect(same.status).toBe(400);
+      expect(same.body.details).toEqual({ field: 'newPin', reason: 'SAME_AS_CURRENT' });
       const ok = await t.http
         .post('/api/me/pin')
         .set('Authorization', auth)
@@ -231,6 +237,19 @@ describe('auth (e2e)', () => {
       // The pages send such a user to the account page; the service itself still answers.
       expect((await t.http.get('/api/catalog-items').set('Authorization', auth)).status).toBe(200);
 
+      // Keeping the given password is not choosing one's own: refused, the flag stays.
+      const same = await t.http
+        .post('/api/auth/password')
+        .set('Authorization', auth)
+        .send({ currentPassword: 'given-by-admin-1', newPassword: 'given-by-admin-1' });
+      expect(same.status).toBe(400);
+      expect(same.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { field: 'newPassword', reason: 'SAME_AS_CURRENT' },
+      });
+      expect(await flagOf(clerk.id)).toBe(true);
+      expect((await me(auth)).status).toBe(200);
+
       const changed = await t.http
         .post('/api/auth/password')
         .set('Authorization', auth)
@@ -254,6 +273,18 @@ describe('auth (e2e)', () => {
       expect((await login(admin.username, 'chosen-by-me-3')).body.user.mustChangePassword).toBe(
         false,
       );
+      const same = await t.http
+        .patch(`/api/users/${admin.id}`)
+        .set(
+          'Authorization',
+          `Bearer ${(await login(admin.username, 'chosen-by-me-3')).body.token}`,
+        )
+        .send({ password: 'chosen-by-me-3' });
+      expect(same.status).toBe(400);
+      expect(same.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { field: 'password', reason: 'SAME_AS_CURRENT' },
+      });
     });
 
     it('should leave the flag unchanged when only the role changes', async () => {

@@ -314,8 +314,12 @@ describe('quarterly report: stock given out (e2e)', () => {
       .get('/api/reports/quarter/2026/2?format=csv&lang=en')
       .set('Authorization', auth);
     expect(csv.text).toContain(`stock_given_out,${rice.id},大米5kg,30.00,,3\r\n`);
-    const zh = await t.http
+    const byDefault = await t.http
       .get('/api/reports/quarter/2026/2?format=csv')
+      .set('Authorization', auth);
+    expect(byDefault.text).toBe(csv.text);
+    const zh = await t.http
+      .get('/api/reports/quarter/2026/2?format=csv&lang=zh')
       .set('Authorization', auth);
     expect(zh.text).toContain(`发出物品和服务券,${rice.id},大米5kg,30.00,,3,\r\n`);
   });

@@ -210,6 +210,12 @@ describe('redemption returns over HTTP (e2e)', () => {
       }),
       expect.objectContaining({ kind: 'redeem_return', amount: '+3.50', balanceAfter: '77.00' }),
     ]);
+    // The OpenAPI document names every kind the statement answers with, the return's included.
+    const doc = (await t.http.get('/api/docs-json')).body;
+    const documented: string[] = doc.components.schemas.StatementEntryDto.properties.kind.enum;
+    for (const e of passbook.body.entries as { kind: string }[]) {
+      expect(documented).toContain(e.kind);
+    }
 
     // Nothing left of the rice: one more is refused and changes nothing.
     const before = await snapshot();

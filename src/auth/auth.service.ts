@@ -268,6 +268,13 @@ export class AuthService implements OnApplicationBootstrap {
       await this.lockout.fail();
       throw DomainError.validation('the current password is wrong', { field: 'currentPassword' });
     }
+    if (next === current) {
+      // Choosing the password one was given is not choosing one's own (mustChangePassword).
+      throw DomainError.validation('the new password is the current one', {
+        field: 'newPassword',
+        reason: 'SAME_AS_CURRENT',
+      });
+    }
     const passwordHash = await hashSecret(next);
     await this.db.write(async (em) => {
       await this.lockout.succeed(subject, address);
@@ -289,6 +296,12 @@ export class AuthService implements OnApplicationBootstrap {
     if (!(await this.checkSecret(subject, address, current, member.pinHash))) {
       await this.lockout.fail();
       throw DomainError.validation('the current PIN is wrong', { field: 'currentPin' });
+    }
+    if (next === current) {
+      throw DomainError.validation('the new PIN is the current one', {
+        field: 'newPin',
+        reason: 'SAME_AS_CURRENT',
+      });
     }
     const pinHash = await hashSecret(next);
     await this.db.write(async (em) => {

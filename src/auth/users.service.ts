@@ -7,7 +7,7 @@ import { TeamLeader } from '../people/entities/team.entity';
 import { AuthService } from './auth.service';
 import { StaffRole, User } from './entities/user.entity';
 import { LockoutService, userSubject } from './lockout.service';
-import { hashSecret } from './password';
+import { hashSecret, verifySecret } from './password';
 
 export interface UserView {
   id: number;
@@ -92,6 +92,17 @@ export class UsersService {
     const passwordHash = changes.password ? await hashSecret(changes.password) : undefined;
     await this.db.write(async (em) => {
       const user = await this.lockUser(em, id);
+      if (
+        id === actorUserId &&
+        changes.password &&
+        (await verifySecret(changes.password, user.passwordHash))
+      ) {
+        // An admin's own new password, like anyone's, must differ from the current one.
+        throw DomainError.validation('the new password is the current one', {
+          field: 'password',
+          reason: 'SAME_AS_CURRENT',
+        });
+      }
       const role = changes.role ?? user.role;
       if (user.role === 'admin' && role !== 'admin' && user.active) {
         await this.assertAnotherActiveAdmin(em, id);

@@ -48,8 +48,17 @@ export interface PostedTransaction {
   balanceAfter: Map<number, Cents>;
 }
 
-export type EntryKind =
-  'earn' | 'redeem' | 'redeem_return' | 'donate' | 'receive' | 'reversal' | 'adjust';
+/** A statement entry's kind: the ledger's, with a donation shown as given or as received. */
+export const ENTRY_KINDS = [
+  'earn',
+  'redeem',
+  'redeem_return',
+  'donate',
+  'receive',
+  'reversal',
+  'adjust',
+] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export interface StatementEntry {
   seq: number;

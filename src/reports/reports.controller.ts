@@ -22,7 +22,7 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
-      'Quarterly report: points earned by category and team, redeemed, donated, volunteers, stock given out, outstanding points (?format=csv for a spreadsheet, Chinese headers; &lang=en for English codes)',
+      'Quarterly report: points earned by category and team, redeemed, donated, volunteers, stock given out, outstanding points (?format=csv for a spreadsheet with English codes as before; &lang=zh for Chinese headers and names)',
   })
   async quarter(
     @Param('year', yearPipe()) year: number,
@@ -46,6 +46,6 @@ export class ReportsController {
       'content-disposition',
       `attachment; filename="passbook-report-${year}-Q${quarter}.csv"`,
     );
-    return query.lang === 'en' ? quarterReportCsv(report) : quarterReportCsvZh(report);
+    return query.lang === 'zh' ? quarterReportCsvZh(report) : quarterReportCsv(report);
   }
 }

@@ -299,7 +299,7 @@ describe('Small defects (issue 13)', () => {
     const q = Math.floor((Number(shanghaiDate(0).slice(5, 7)) - 1) / 3) + 1;
     const year = shanghaiDate(0).slice(0, 4);
     const res = await httpCall(
-      `${app.baseUrl}/api/reports/quarter/${year}/${q}?format=csv`,
+      `${app.baseUrl}/api/reports/quarter/${year}/${q}?format=csv&lang=zh`,
       'GET',
       { Authorization: `Bearer ${admin}` },
     );

@@ -423,6 +423,12 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
           ? (d.fields as { field?: unknown }[]).map((f) => str(f?.field))
           : []),
       ];
+      if (str(d.reason) === 'SAME_AS_CURRENT') {
+        return L(
+          '新密码不能和现在的密码一样，请换一个。',
+          'The new password must differ from the current one; choose another.',
+        );
+      }
       if (raw.includes('currentPin') || raw.includes('currentPassword')) {
         return L('原密码不对，请再输入一次。', 'The current password is wrong; enter it again.');
       }

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-
-const ENTRY_KINDS = ['earn', 'redeem', 'donate', 'receive', 'reversal', 'adjust'];
+import { ENTRY_KINDS } from '../../ledger/ledger.service';
 
 /** The entry a reversal undoes, as it stands on this passbook (OpenAPI description only). */
 export class ReversedEntryDto {

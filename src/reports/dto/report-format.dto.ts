@@ -9,9 +9,9 @@ export class ReportFormatQuery {
 
   @ApiPropertyOptional({
     enum: ['zh', 'en'],
-    default: 'zh',
+    default: 'en',
     description:
-      'CSV only: zh (default) has Chinese headers and row names for the street office; en is the machine-readable table with English codes',
+      'CSV only: en (default, as before) is the machine-readable table with English codes; zh has Chinese headers and row names, to hand to the street office as it is (the report page downloads this one)',
   })
   @IsOptional()
   @IsIn(['zh', 'en'])

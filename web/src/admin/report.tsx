@@ -283,7 +283,7 @@ export function ReportSection() {
           onClick={() =>
             void csv.run(() =>
               download(
-                `/reports/quarter/${shown.year}/${shown.quarter}?format=csv`,
+                `/reports/quarter/${shown.year}/${shown.quarter}?format=csv&lang=zh`,
                 `passbook-report-${shown.year}-Q${shown.quarter}.csv`,
               ),
             )
