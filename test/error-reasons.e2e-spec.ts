@@ -342,6 +342,16 @@ describe('error reasons (e2e)', () => {
       },
     ],
     [
+      ErrorCode.CONFLICT,
+      'COUPON_RETURNED',
+      async () => {
+        const item = await f.newCatalogItem({ kind: 'service_coupon', priceCents: 100 });
+        const r = await ok(redeem(m2.passbookNo, item.id));
+        await ok(giveBack(r.body.id, item.id, 1));
+        return post(`/api/coupons/${r.body.coupons[0].code}/use`);
+      },
+    ],
+    [
       ErrorCode.ALREADY_REVERSED,
       'REDEMPTION_CANCELLED',
       () => post(`/api/redemptions/${later.cancelledId}/cancel`, { reason: '退货' }),

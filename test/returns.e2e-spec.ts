@@ -334,6 +334,76 @@ describe('redemption returns over HTTP (e2e)', () => {
     expect(await stockOf(repair.id)).toBe(5);
   });
 
+  it('should void exactly the coupons handed back when their codes are given', async () => {
+    const m = await memberWith(50_00);
+    const haircut = await f.newCatalogItem({
+      name: '理发券',
+      kind: 'service_coupon',
+      priceCents: 300,
+      stock: 6,
+    });
+    const rice = await f.newCatalogItem({ name: '大米', priceCents: 500, stock: 6 });
+    const r = await redeem(m.passbookNo, [
+      { catalogItemId: haircut.id, quantity: 3 },
+      { catalogItemId: rice.id, quantity: 1 },
+    ]);
+    const [a, b, c] = r.coupons.map((x) => x.code);
+    const use = (code: string) =>
+      t.http.post(`/api/coupons/${code}/use`).set('Authorization', clerkAuth).send({});
+    expect((await use(c)).status).toBe(201);
+
+    // Refused, changing nothing: a used coupon, a code of no line, too few codes, codes on goods.
+    const before = await snapshot();
+    const refusals = [
+      [{ catalogItemId: haircut.id, quantity: 1, couponCodes: [c] }],
+      [{ catalogItemId: haircut.id, quantity: 1, couponCodes: ['ABCDEFGHJKMN'] }],
+      [{ catalogItemId: haircut.id, quantity: 2, couponCodes: [b] }],
+      [{ catalogItemId: haircut.id, quantity: 2, couponCodes: [b, b] }],
+      [{ catalogItemId: rice.id, quantity: 1, couponCodes: [b] }],
+      [{ catalogItemId: haircut.id, quantity: 1, couponCodes: ['不是券码'] }],
+    ];
+    const answers = [];
+    for (const lines of refusals) {
+      const res = await giveBack(r.id, { lines, reason: '退回' });
+      answers.push([res.status, res.body.code]);
+    }
+    expect(answers).toEqual([
+      [409, 'COUPON_ALREADY_USED'],
+      [400, 'VALIDATION_FAILED'],
+      [400, 'VALIDATION_FAILED'],
+      [400, 'VALIDATION_FAILED'],
+      [400, 'VALIDATION_FAILED'],
+      [400, 'VALIDATION_FAILED'],
+    ]);
+    expect(await snapshot()).toEqual(before);
+
+    // The second coupon is handed back (typed in lower case): it is voided, the first stays good.
+    const back = await giveBack(r.id, {
+      lines: [{ catalogItemId: haircut.id, quantity: 1, couponCodes: [b.toLowerCase()] }],
+      reason: '不理了',
+    });
+    expect(back.status).toBe(201);
+    expect(back.body).toMatchObject({ points: '3.00', voidedCoupons: [b] });
+    const again = await giveBack(r.id, {
+      lines: [{ catalogItemId: haircut.id, quantity: 1, couponCodes: [b] }],
+      reason: '又退',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'COUPON_RETURNED', code: b },
+    });
+    const returnedUse = await use(b);
+    expect(returnedUse.status).toBe(409);
+    expect(returnedUse.body).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'COUPON_RETURNED', code: b },
+    });
+    expect(returnedUse.body.message).not.toMatch(/cancel/);
+    expect((await use(a)).status).toBe(201);
+    expect(await f.balanceOf(m.accountId)).toBe(50_00 - 14_00 + 3_00);
+  });
+
   it('should refuse malformed returns with a coded error, changing nothing', async () => {
     const m = await memberWith(20_00);
     const oil = await f.newCatalogItem({ name: '食用油', priceCents: 400, stock: 10 });

@@ -86,6 +86,7 @@ export const CONFLICT_REASONS = {
     'a shop redemption is undone by cancelling it (stock back, coupons void), not by a reversal',
   WINDOW_ALREADY_CLOSED: 'the redemption window already closed',
   COUPON_VOID: 'the coupon is void: its redemption was cancelled',
+  COUPON_RETURNED: 'the coupon was given back in a return of part of its redemption',
   ITEM_INACTIVE: 'a catalog item (`details.items`) is no longer offered',
   RATING_ALREADY_PUBLISHED: "the year's star rating is already published",
   YEAR_NOT_OVER: 'the year is not over; its rating can be published from 1 January of the next',

@@ -8,6 +8,7 @@ import { PeopleService } from '../people/people.service';
 import { normaliseCouponCode } from './coupon-code';
 import { CatalogItem } from './entities/catalog-item.entity';
 import { Coupon, CouponStatus } from './entities/redemption.entity';
+import { RedemptionReturnCoupon } from './entities/redemption-return.entity';
 import { decodeIdCursor, Page, toPage } from '../common/pagination';
 
 export interface CouponView {
@@ -61,6 +62,13 @@ export class CouponsService {
           ErrorCode.COUPON_ALREADY_USED,
           `coupon ${code} was already used at ${coupon.usedAt}`,
           { reason: 'COUPON_USED', code, usedAt: coupon.usedAt },
+        );
+      }
+      if (await em.existsBy(RedemptionReturnCoupon, { couponId: coupon.id })) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `coupon ${code} was given back in a return at ${coupon.voidedAt}`,
+          { reason: 'COUPON_RETURNED', code, status: coupon.status, voidedAt: coupon.voidedAt },
         );
       }
       throw new DomainError(

@@ -28,7 +28,7 @@ import {
   RedemptionReturnCoupon,
   RedemptionReturnLine,
 } from './entities/redemption-return.entity';
-import { newCouponCode } from './coupon-code';
+import { newCouponCode, normaliseCouponCode } from './coupon-code';
 import { decodeIdCursor, Page, toPage } from '../common/pagination';
 import { RedemptionWindowsService } from './redemption-windows.service';
 import { parseUnits } from './units';
@@ -323,11 +323,15 @@ export class RedemptionsService {
    */
   async returnPart(
     id: number,
-    input: { lines: { catalogItemId: number; quantity: unknown }[]; reason: string },
+    input: {
+      lines: { catalogItemId: number; quantity: unknown; couponCodes?: string[] }[];
+      reason: string;
+    },
     principal: Principal,
   ): Promise<RedemptionReturnView & { redemption: RedemptionView }> {
     const actor = actorOf(principal);
     const wanted = mergeLines(input.lines);
+    const handedBack = couponsHandedBack(input.lines, wanted);
     return this.db.write(async (em) => {
       // Claiming the row first makes a concurrent return or cancellation wait, then see this one.
       const claimed = await em
@@ -378,12 +382,28 @@ export class RedemptionsService {
           items: over,
         });
       }
+      for (const catalogItemId of handedBack.keys()) {
+        if (lines.get(catalogItemId)!.kind !== 'service_coupon') {
+          throw DomainError.validation(`item ${catalogItemId} of this redemption has no coupons`, {
+            field: 'couponCodes',
+            catalogItemId,
+          });
+        }
+      }
       const now = this.clock.now().toISOString();
       const voided: Coupon[] = [];
       for (const w of wanted) {
-        if (lines.get(w.catalogItemId)!.kind === 'service_coupon') {
+        const line = lines.get(w.catalogItemId)!;
+        if (line.kind === 'service_coupon') {
           voided.push(
-            ...(await this.voidCoupons(em, id, lines.get(w.catalogItemId)!, w.quantity, now)),
+            ...(await this.voidCoupons(
+              em,
+              id,
+              line,
+              w.quantity,
+              now,
+              handedBack.get(w.catalogItemId),
+            )),
           );
         }
       }
@@ -626,8 +646,9 @@ export class RedemptionsService {
   }
 
   /**
-   * Voids `quantity` issued coupons of a returned coupon line, oldest first. A unit whose coupon was
-   * used cannot come back: COUPON_ALREADY_USED, also when a clerk uses one at this very moment.
+   * Voids `quantity` issued coupons of a returned coupon line: the ones handed back when their codes
+   * are given, otherwise the oldest. A unit whose coupon was used cannot come back:
+   * COUPON_ALREADY_USED, also when a clerk uses one at this very moment.
    */
   private async voidCoupons(
     em: EntityManager,
@@ -635,12 +656,36 @@ export class RedemptionsService {
     line: RedemptionLine,
     quantity: number,
     now: string,
+    codes?: string[],
   ): Promise<Coupon[]> {
     const coupons = await em.find(Coupon, {
       where: { redemptionId, catalogItemId: line.catalogItemId },
       order: { id: 'ASC' },
     });
-    const issued = coupons.filter((c) => c.status === 'issued').slice(0, quantity);
+    let issued = coupons.filter((c) => c.status === 'issued').slice(0, quantity);
+    if (codes) {
+      const chosen = coupons.filter((c) => codes.includes(c.code));
+      if (chosen.length !== codes.length) {
+        const mine = new Set(chosen.map((c) => c.code));
+        throw DomainError.validation(
+          `not coupons of "${line.name}" in redemption #${redemptionId}: ${codes.filter((c) => !mine.has(c)).join(', ')}`,
+          { field: 'couponCodes', catalogItemId: line.catalogItemId },
+        );
+      }
+      const returnedBefore = chosen.filter((c) => c.status === 'void');
+      if (returnedBefore.length) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `coupon ${returnedBefore[0].code} was already given back`,
+          {
+            reason: 'COUPON_RETURNED',
+            code: returnedBefore[0].code,
+            voidedAt: returnedBefore[0].voidedAt,
+          },
+        );
+      }
+      issued = chosen;
+    }
     let affected = 0;
     if (issued.length === quantity) {
       affected =
@@ -886,6 +931,38 @@ export class RedemptionsService {
       };
     });
   }
+}
+
+/**
+ * The coupon codes handed back per returned item, normalised as typed or scanned; when given, one
+ * per unit returned of that item, each once.
+ */
+function couponsHandedBack(
+  lines: { catalogItemId: number; couponCodes?: string[] }[],
+  wanted: { catalogItemId: number; quantity: number }[],
+): Map<number, string[]> {
+  const codes = new Map<number, string[]>();
+  lines.forEach((line, i) => {
+    for (const typed of line.couponCodes ?? []) {
+      const code = normaliseCouponCode(typed);
+      if (!code) {
+        throw DomainError.validation(`"${typed}" is not a coupon code`, {
+          field: `lines.${i}.couponCodes`,
+        });
+      }
+      codes.set(line.catalogItemId, [...(codes.get(line.catalogItemId) ?? []), code]);
+    }
+  });
+  for (const [catalogItemId, list] of codes) {
+    const quantity = wanted.find((w) => w.catalogItemId === catalogItemId)!.quantity;
+    if (new Set(list).size !== list.length || list.length !== quantity) {
+      throw DomainError.validation(
+        `give one coupon code per unit returned of item ${catalogItemId}: ${quantity} unit(s), ${list.length} code(s)`,
+        { field: 'couponCodes', catalogItemId },
+      );
+    }
+  }
+  return codes;
 }
 
 /** One line per item (a clerk who scans an item twice means two of it), in item order. */

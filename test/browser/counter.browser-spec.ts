@@ -329,7 +329,8 @@ describe('Counter page', () => {
     expect(await form.getByTestId(`return-why-${coupon.id}`).textContent()).toBe(
       '服务券已使用，不能退',
     );
-    expect(await form.getByTestId(`return-qty-${coupon.id}`).isDisabled()).toBe(true);
+    // The line's only coupon was used: no code to tick, nothing of it can come back.
+    expect(await form.locator('[data-testid^="return-coupon-"]').count()).toBe(0);
     expect(await form.getByTestId('confirm-return').isDisabled()).toBe(true);
     await form.getByTestId(`return-qty-${rice.id}`).fill('1');
     await form.getByTestId('return-reason').fill('大米受潮');
@@ -410,7 +411,10 @@ describe('Counter page', () => {
     const phone = await clerkPage(PHONE);
     await phone.page.getByTestId('show-day').click();
     await phone.page.getByTestId(`day-return-${other.id}`).click();
-    await phone.page.getByTestId(`return-qty-${coupon.id}`).fill('1');
+    // The customer hands back the second coupon: the clerk ticks its code, and that one is voided.
+    const handedBack = other.coupons[1].code as string;
+    await phone.page.getByTestId(`return-coupon-${handedBack}`).check();
+    expect(await phone.page.getByTestId(`return-qty-${coupon.id}`).textContent()).toBe('退 1 张');
     await phone.page.getByTestId('return-reason').fill('改天再用');
     expect(await phone.page.getByTestId('confirm-return').textContent()).toContain('8.00 分');
     expect(await overflowing(phone.page)).toEqual([]);
@@ -419,6 +423,13 @@ describe('Counter page', () => {
     await phone.page.getByTestId(`return-form-${other.id}`).screenshot({
       path: join(SCREENSHOT_DIR, 'counter-return-form-375-close-up.png'),
     });
+    await phone.page.getByTestId('confirm-return').click();
+    await phone.page.getByTestId('receipt').waitFor();
+    const after = await app.ok('GET', `/redemptions/${other.id}`, { token: admin });
+    expect(after.coupons.map((c: { code: string; status: string }) => [c.code, c.status])).toEqual([
+      [other.coupons[0].code, 'issued'],
+      [handedBack, 'void'],
+    ]);
     await phone.close();
   });
 

@@ -237,6 +237,11 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
         '这张券已作废（它的兑换已被取消），不能使用。',
         'This coupon is void: its redemption was cancelled.',
       ),
+    COUPON_RETURNED: (d) =>
+      L(
+        `这张券${str(d.code) ? ` ${str(d.code)} ` : ''}已经退回（退货时作废），不能再用或再退。`,
+        `This coupon${str(d.code) ? ` ${str(d.code)}` : ''} was given back in a return: it cannot be used or returned again.`,
+      ),
     ITEM_INACTIVE: (d, ctx) => {
       const names = (
         Array.isArray(d.items) ? (d.items as { name?: unknown; catalogItemId?: unknown }[]) : []

@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsId } from '../../common/id-param.pipe';
+import { LINE_QUANTITY_MAX } from '../redemptions.service';
 import { LIMIT_DEFAULT, PageQueryDto } from '../../common/pagination';
 import { CATALOG_ITEM_KINDS, CatalogItemKind } from '../entities/catalog-item.entity';
 import { CouponStatus } from '../entities/redemption.entity';
@@ -199,6 +200,19 @@ export class ReturnLineDto {
   @ApiProperty({ ...UNITS, description: 'whole units to give back, at least 1' })
   @IsDefined()
   quantity!: unknown;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: LINE_QUANTITY_MAX,
+    description:
+      'ADDED. A coupon line only: the codes of the coupons handed back, one per unit (as many as quantity); those are voided. Without it the oldest unused coupons of the line are voided',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LINE_QUANTITY_MAX)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  couponCodes?: string[];
 }
 
 export class ReturnRedemptionDto {

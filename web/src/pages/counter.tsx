@@ -369,17 +369,28 @@ function ReturnForm(props: {
   const r = props.redemption;
   const limits = returnable(r);
   const [quantities, setQuantities] = useState<Record<number, number>>({});
+  // For coupon lines: the codes of the coupons handed back, one per unit (each is voided).
+  const [ticked, setTicked] = useState<Record<number, string[]>>({});
   const [reason, setReason] = useState('');
+  const issuedOf = (catalogItemId: number) =>
+    (r.coupons ?? []).filter((c) => c.catalogItemId === catalogItemId && c.status === 'issued');
+  const isCouponLine = (line: Redemption['lines'][number]) =>
+    line.kind === 'service_coupon' ||
+    (r.coupons ?? []).some((c) => c.catalogItemId === line.catalogItemId);
+  // Only codes still unused (the list may have been reloaded under the form).
+  const codesOf = (catalogItemId: number) =>
+    (ticked[catalogItemId] ?? []).filter((code) =>
+      issuedOf(catalogItemId).some((c) => c.code === code),
+    );
   const [submission] = useState(() => new Submission());
   const action = useAction();
   const chosen = r.lines
     .map((line) => ({
       line,
       // Kept within what can still come back, also after the list was reloaded under the form.
-      quantity: Math.min(
-        quantities[line.catalogItemId] ?? 0,
-        limits.get(line.catalogItemId)?.max ?? 0,
-      ),
+      quantity: isCouponLine(line)
+        ? codesOf(line.catalogItemId).length
+        : Math.min(quantities[line.catalogItemId] ?? 0, limits.get(line.catalogItemId)?.max ?? 0),
     }))
     .filter((l) => l.quantity > 0);
   const pointsCents = chosen.reduce(
@@ -405,6 +416,7 @@ function ReturnForm(props: {
                 lines: chosen.map((l) => ({
                   catalogItemId: l.line.catalogItemId,
                   quantity: l.quantity,
+                  ...(isCouponLine(l.line) ? { couponCodes: codesOf(l.line.catalogItemId) } : {}),
                 })),
                 reason: reason.trim(),
               },
@@ -463,23 +475,59 @@ function ReturnForm(props: {
                 <td class="num">{String(line.quantity)}</td>
                 <td class="num">{String(line.returnedQuantity ?? 0)}</td>
                 <td class="num">
-                  <input
-                    id={id}
-                    class="qty"
-                    type="number"
-                    inputMode="numeric"
-                    min={0}
-                    max={limit.max}
-                    step={1}
-                    disabled={limit.max <= 0}
-                    value={String(Math.min(quantities[line.catalogItemId] ?? 0, limit.max))}
-                    data-testid={`return-qty-${line.catalogItemId}`}
-                    onInput={(e) => {
-                      const n = Number(inputValue(e));
-                      const q = Number.isInteger(n) ? Math.max(0, Math.min(limit.max, n)) : 0;
-                      setQuantities((prev) => ({ ...prev, [line.catalogItemId]: q }));
-                    }}
-                  />
+                  {isCouponLine(line) ? (
+                    <fieldset class="return-coupons" disabled={limit.max <= 0}>
+                      <legend class="sr-only">
+                        {L(`${name}：收回的券`, `${name}: coupons handed back`)}
+                      </legend>
+                      {issuedOf(line.catalogItemId).map((c) => (
+                        <label key={c.code} class="check">
+                          <input
+                            type="checkbox"
+                            checked={codesOf(line.catalogItemId).includes(c.code)}
+                            data-testid={`return-coupon-${c.code}`}
+                            onChange={(e) => {
+                              const on = (e.currentTarget).checked;
+                              setTicked((prev) => {
+                                const now = (prev[line.catalogItemId] ?? []).filter(
+                                  (x) => x !== c.code,
+                                );
+                                return {
+                                  ...prev,
+                                  [line.catalogItemId]: on ? [...now, c.code] : now,
+                                };
+                              });
+                            }}
+                          />
+                          <span class="coupon-code">{c.code}</span>
+                        </label>
+                      ))}
+                      <div class="muted small" data-testid={`return-qty-${line.catalogItemId}`}>
+                        {L(
+                          `退 ${codesOf(line.catalogItemId).length} 张`,
+                          `${codesOf(line.catalogItemId).length} back`,
+                        )}
+                      </div>
+                    </fieldset>
+                  ) : (
+                    <input
+                      id={id}
+                      class="qty"
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={limit.max}
+                      step={1}
+                      disabled={limit.max <= 0}
+                      value={String(Math.min(quantities[line.catalogItemId] ?? 0, limit.max))}
+                      data-testid={`return-qty-${line.catalogItemId}`}
+                      onInput={(e) => {
+                        const n = Number(inputValue(e));
+                        const q = Number.isInteger(n) ? Math.max(0, Math.min(limit.max, n)) : 0;
+                        setQuantities((prev) => ({ ...prev, [line.catalogItemId]: q }));
+                      }}
+                    />
+                  )}
                 </td>
               </tr>
             );
