@@ -1,3 +1,4 @@
+import { TEXT_MAX } from '../../common/limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -6,7 +7,7 @@ export const PIN_RE = /^\d{6}$/;
 const PIN_MESSAGE = 'PIN must be exactly 6 digits';
 
 export class ChangePinDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(32) currentPin!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX.pin) currentPin!: string;
   @ApiProperty({ pattern: PIN_RE.source })
   @IsString()
   @Matches(PIN_RE, { message: PIN_MESSAGE })

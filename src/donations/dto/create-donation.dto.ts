@@ -1,3 +1,4 @@
+import { TEXT_MAX } from '../../common/limits';
 import { IsId } from '../../common/id-param.pipe';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
@@ -24,6 +25,6 @@ export class CreateDonationDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.passbookNo)
   passbookNo?: string;
 }

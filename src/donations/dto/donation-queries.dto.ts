@@ -1,3 +1,4 @@
+import { TEXT_MAX } from '../../common/limits';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
@@ -16,6 +17,6 @@ export class ListDonationsQuery extends PageQueryDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.passbookNo)
   passbookNo?: string;
 }

@@ -1,3 +1,4 @@
+import { TEXT_MAX } from '../../common/limits';
 import { IsId } from '../../common/id-param.pipe';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -22,13 +23,13 @@ export class CreateActivityDto {
   @ApiProperty({ example: 'leifeng_fair' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(40)
+  @MaxLength(TEXT_MAX.itemCode)
   itemCode!: string;
 
-  @ApiProperty({ example: '六月雷锋号便民大集', maxLength: 100 })
+  @ApiProperty({ example: '六月雷锋号便民大集', maxLength: TEXT_MAX.activityTitle })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxLength(TEXT_MAX.activityTitle)
   title!: string;
 
   @ApiProperty({ example: '2026-06-14' }) @IsLocalDate() serviceDate!: string;

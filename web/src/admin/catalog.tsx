@@ -14,6 +14,7 @@ import {
   useAction,
   useLoad,
 } from '../ui/components';
+import { TEXT_MAX } from '../limits';
 
 function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
   const it = props.item;
@@ -31,6 +32,7 @@ function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
             aria-label={L('名称', 'Name')}
             value={name}
             onInput={(e) => setName(inputValue(e))}
+            maxLength={TEXT_MAX.itemName}
           />
         ) : (
           it.name
@@ -126,6 +128,7 @@ function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
             placeholder={L('说明', 'note')}
             value={note}
             onInput={(e) => setNote(inputValue(e))}
+            maxLength={TEXT_MAX.note}
           />
           <button type="submit" class="btn btn-secondary btn-small" disabled={action.busy}>
             {L('补货', 'Restock')}
@@ -257,7 +260,7 @@ function StockAdjust(props: { items: CatalogItem[]; onChanged: () => void }) {
             <input
               name="adjustReason"
               value={reason}
-              maxLength={200}
+              maxLength={TEXT_MAX.reason}
               onInput={(e) => setReason(inputValue(e))}
             />
           </Field>
@@ -387,7 +390,7 @@ export function CatalogSection() {
                 value={name}
                 onInput={(e) => setName(inputValue(e))}
                 required
-                maxLength={100}
+                maxLength={TEXT_MAX.itemName}
               />
             </Field>
             <Field label={L('类别', 'Kind')}>
