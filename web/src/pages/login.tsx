@@ -74,6 +74,7 @@ function VolunteerLogin() {
           type="password"
           inputMode="numeric"
           autoComplete="current-password"
+          maxLength={TEXT_MAX.pin}
           value={pin}
           onInput={(e) => setPin(inputValue(e))}
           required
