@@ -1,7 +1,7 @@
-import { UserPageDto, UserViewDto } from './dto/auth-responses.dto';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { idParam } from '../common/id-param.pipe';
+import { UserPageDto, UserViewDto } from './dto/auth-responses.dto';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/login.dto';
 import { CurrentPrincipal, Principal, Roles } from './principal';
 import { UsersService } from './users.service';

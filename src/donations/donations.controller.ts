@@ -1,8 +1,3 @@
-import {
-  DonationPageDto,
-  DonationResultDto,
-  HouseholdGiftsDto,
-} from './dto/donation-responses.dto';
 import { idParam } from '../common/id-param.pipe';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
@@ -19,6 +14,11 @@ import { DonationsService } from './donations.service';
 import { CreateDonationDto } from './dto/create-donation.dto';
 import { PageQueryDto } from '../common/pagination';
 import { ListDonationsQuery } from './dto/donation-queries.dto';
+import {
+  DonationPageDto,
+  DonationResultDto,
+  HouseholdGiftsDto,
+} from './dto/donation-responses.dto';
 
 @ApiTags('donations')
 @ApiBearerAuth()

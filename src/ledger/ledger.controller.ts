@@ -1,4 +1,3 @@
-import { ReversalResultDto, TrialBalanceDto, VerifyResultDto } from './dto/ledger-responses.dto';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -9,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ReversalResultDto, TrialBalanceDto, VerifyResultDto } from './dto/ledger-responses.dto';
 import { ReversalDto } from './dto/reversal.dto';
 import { LedgerService } from './ledger.service';
 import { DomainError } from '../common/errors';

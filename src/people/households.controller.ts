@@ -1,12 +1,12 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { idParam } from '../common/id-param.pipe';
 import {
   CreatedHouseholdDto,
   HouseholdPageDto,
   HouseholdViewDto,
 } from './dto/people-responses.dto';
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { idParam } from '../common/id-param.pipe';
 import { CreateHouseholdDto, ListHouseholdsQueryDto, UpdateHouseholdDto } from './dto/people.dto';
 import { PeopleService } from './people.service';
 

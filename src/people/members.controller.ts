@@ -1,11 +1,3 @@
-import {
-  CreatedMemberDto,
-  ImportReportDto,
-  MemberPageDto,
-  MemberViewDto,
-  PinResetDto,
-  SameNamedMembersDto,
-} from './dto/people-responses.dto';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -18,6 +10,14 @@ import {
 import { ResetPinDto } from '../auth/dto/pin.dto';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
+import {
+  CreatedMemberDto,
+  ImportReportDto,
+  MemberPageDto,
+  MemberViewDto,
+  PinResetDto,
+  SameNamedMembersDto,
+} from './dto/people-responses.dto';
 import {
   CreateMemberDto,
   DuplicateMembersQueryDto,

@@ -1,14 +1,14 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { idParam } from '../common/id-param.pipe';
+import { PageQueryDto } from '../common/pagination';
 import {
   CreatedTeamDto,
   TeamMembershipDto,
   TeamPageDto,
   TeamViewDto,
 } from './dto/people-responses.dto';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { idParam } from '../common/id-param.pipe';
-import { PageQueryDto } from '../common/pagination';
 import { AddTeamMemberDto, CreateTeamDto, UpdateTeamDto } from './dto/people.dto';
 import { PeopleService } from './people.service';
 

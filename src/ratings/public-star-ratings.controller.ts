@@ -1,7 +1,7 @@
-import { PublicNoticeDto } from './dto/rating-responses.dto';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/principal';
+import { PublicNoticeDto } from './dto/rating-responses.dto';
 import { StarRatingsService } from './star-ratings.service';
 import { yearPipe } from './year.pipe';
 

@@ -1,8 +1,8 @@
-import { RatingViewDto } from './dto/rating-responses.dto';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { RatingPageQuery } from './dto/rating-page.dto';
+import { RatingViewDto } from './dto/rating-responses.dto';
 import { StarRatingsService } from './star-ratings.service';
 import { yearPipe } from './year.pipe';
 

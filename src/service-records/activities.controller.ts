@@ -1,4 +1,3 @@
-import { ActivityViewDto } from './dto/service-record-responses.dto';
 import { idParam } from '../common/id-param.pipe';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import {
@@ -12,6 +11,7 @@ import {
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { CreateActivityDto } from './dto/create-activity.dto';
+import { ActivityViewDto } from './dto/service-record-responses.dto';
 import { ServiceRecordsService } from './service-records.service';
 
 @ApiTags('service records')

@@ -1,9 +1,3 @@
-import {
-  RecordReversalDto,
-  ServiceRecordPageDto,
-  ServiceRecordSettingsDto,
-  ServiceRecordViewDto,
-} from './dto/service-record-responses.dto';
 import { idParam } from '../common/id-param.pipe';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
@@ -20,6 +14,12 @@ import { ReversalDto } from '../ledger/dto/reversal.dto';
 import { CreateServiceRecordDto } from './dto/create-service-record.dto';
 import { RejectServiceRecordDto } from './dto/decision.dto';
 import { ListServiceRecordsDto } from './dto/list-service-records.dto';
+import {
+  RecordReversalDto,
+  ServiceRecordPageDto,
+  ServiceRecordSettingsDto,
+  ServiceRecordViewDto,
+} from './dto/service-record-responses.dto';
 import { ServiceRecordsService } from './service-records.service';
 
 const recordId = () => idParam('service record');

@@ -1,13 +1,13 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, Principal, roleOf, Roles } from '../auth/principal';
+import { CatalogService } from './catalog.service';
 import {
   CatalogItemPageDto,
   CatalogItemViewDto,
   StockChangeResultDto,
   StockMovementPageDto,
 } from './dto/shop-responses.dto';
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, Principal, roleOf, Roles } from '../auth/principal';
-import { CatalogService } from './catalog.service';
 import {
   CatalogListQueryDto,
   CreateCatalogItemDto,

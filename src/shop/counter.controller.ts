@@ -1,7 +1,7 @@
-import { DaySummaryDto } from './dto/shop-responses.dto';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
+import { DaySummaryDto } from './dto/shop-responses.dto';
 import { DaySummaryQueryDto } from './dto/shop.dto';
 import { RedemptionsService } from './redemptions.service';
 

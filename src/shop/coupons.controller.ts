@@ -1,8 +1,8 @@
-import { CouponPageDto, CouponUsedDto, CouponViewDto } from './dto/shop-responses.dto';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { CouponsService } from './coupons.service';
+import { CouponPageDto, CouponUsedDto, CouponViewDto } from './dto/shop-responses.dto';
 import { CouponListQueryDto, UseCouponDto } from './dto/shop.dto';
 
 @ApiTags('shop')

@@ -1,12 +1,12 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import {
   CurrentWindowDto,
   WindowPageDto,
   WindowViewDto,
   WindowWithEventsDto,
 } from './dto/shop-responses.dto';
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { CloseWindowDto, CreateWindowDto, ListQueryDto } from './dto/shop.dto';
 import { idParam } from '../common/id-param.pipe';
 import { RedemptionWindowsService } from './redemption-windows.service';

@@ -1,4 +1,3 @@
-import { RedemptionPageDto, RedemptionViewDto, ReturnResultDto } from './dto/shop-responses.dto';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -10,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { RedemptionPageDto, RedemptionViewDto, ReturnResultDto } from './dto/shop-responses.dto';
 import {
   CancelRedemptionDto,
   RedeemDto,

@@ -1,8 +1,8 @@
-import { StandardVersionsDto, StandardViewDto } from './dto/standard-responses.dto';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
 import { StandardQueryDto } from './dto/standard-query.dto';
+import { StandardVersionsDto, StandardViewDto } from './dto/standard-responses.dto';
 import { StandardService } from './standard.service';
 
 @ApiTags('standard')
