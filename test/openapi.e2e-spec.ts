@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { Household } from '../src/people/entities/household.entity';
 import { fixtures } from './support/fixtures';
 import { ADMIN_PASSWORD, createTestApp, TestApp } from './support/test-app';
@@ -106,6 +108,80 @@ function mismatches(value: unknown, schema: Schema, at = '$'): string[] {
   return [];
 }
 
+/**
+ * The pages' view of the answers (web/src/types.ts) and the schemas each describes: one web type
+ * may stand for several answers (a member as listed and as just created).
+ */
+const WEB_TYPES: Record<string, string[]> = {
+  StaffLogin: ['LoginResponseDto'],
+  PassbookLogin: ['PassbookLoginResponseDto'],
+  StatementEntry: ['StatementEntryDto'],
+  Passbook: ['PassbookViewDto'],
+  WindowSpan: ['WindowViewDto'],
+  WindowStatus: ['CurrentWindowDto'],
+  CatalogItem: ['CatalogItemViewDto'],
+  Coupon: ['CouponViewDto', 'RedemptionCouponDto'],
+  RedemptionLine: ['RedemptionLineViewDto'],
+  RedemptionReturn: ['RedemptionReturnViewDto'],
+  Redemption: ['RedemptionViewDto'],
+  HouseholdChoice: ['HouseholdListItemDto'],
+  Donation: ['DonationResultDto'],
+  StandardItem: ['StandardItemDto'],
+  Standard: ['StandardViewDto'],
+  ServiceRecord: ['ServiceRecordViewDto'],
+  Member: ['MemberViewDto', 'CreatedMemberDto'],
+  Team: ['TeamViewDto'],
+  StaffUser: ['UserViewDto'],
+  Rating: ['RatingLineDto'],
+  RatingRun: ['RatingViewDto'],
+};
+
+/**
+ * What a web type reads that its schemas do not give: a property none of them names, or one the
+ * type counts on (not optional) that none of them requires. Inline object types are followed.
+ */
+function webTypeMismatches(
+  members: ts.NodeArray<ts.TypeElement>,
+  schemas: Schema[],
+  at: string,
+): string[] {
+  return members.filter(ts.isPropertySignature).flatMap((p) => {
+    const name = p.name.getText();
+    const where = `${at}.${name}`;
+    const props = schemas.map((s) => resolve(s).properties?.[name]).filter((x) => x !== undefined);
+    if (props.length === 0) {
+      return [`${where} is not in ${at.split('.')[0]}'s schemas`];
+    }
+    const required = schemas.some((s) => resolve(s).required?.includes(name));
+    const problems = !p.questionToken && !required ? [`${where} is optional in the schema`] : [];
+    // Follow `{...}`, `{...} | null` and `{...}[]` into the property's own schema.
+    const literal = (node: ts.TypeNode | undefined): ts.TypeLiteralNode | undefined => {
+      if (!node) {
+        return undefined;
+      }
+      if (ts.isTypeLiteralNode(node)) {
+        return node;
+      }
+      if (ts.isUnionTypeNode(node)) {
+        return node.types.map(literal).find((x) => x !== undefined);
+      }
+      if (ts.isArrayTypeNode(node)) {
+        return literal(node.elementType);
+      }
+      return ts.isParenthesizedTypeNode(node) ? literal(node.type) : undefined;
+    };
+    const inner = literal(p.type);
+    if (!inner) {
+      return problems;
+    }
+    const innerSchemas = props.map((x) => {
+      const r = resolve(x);
+      return r.items ? resolve(r.items) : r;
+    });
+    return [...problems, ...webTypeMismatches(inner.members, innerSchemas, where)];
+  });
+}
+
 describe('OpenAPI document', () => {
   it('should describe a 2xx response with a schema for every route', () => {
     const undescribed: string[] = [];
@@ -126,6 +202,34 @@ describe('OpenAPI document', () => {
       }
     }
     expect(undescribed).toEqual([]);
+  });
+
+  it('should give every field the pages read (web/src/types.ts) in the answers they read it from', () => {
+    const file = 'web/src/types.ts';
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(file, 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+    );
+    const interfaces = source.statements.filter(ts.isInterfaceDeclaration);
+    const problems = interfaces
+      .filter((i) => WEB_TYPES[i.name.text])
+      .flatMap((i) =>
+        webTypeMismatches(
+          i.members,
+          WEB_TYPES[i.name.text].map((name) => {
+            expect(doc.components.schemas).toHaveProperty(name);
+            return doc.components.schemas[name];
+          }),
+          i.name.text,
+        ),
+      );
+    expect(problems).toEqual([]);
+    // Every web type of an answer is mapped (Page<T> is pageDtoOf's shape).
+    expect(interfaces.map((i) => i.name.text).filter((n) => !WEB_TYPES[n] && n !== 'Page')).toEqual(
+      [],
+    );
   });
 
   it('should find what the checker looks for: a missing required and an undocumented property', () => {
