@@ -1,4 +1,3 @@
-import { TEXT_MAX, PASSWORD_MIN } from '../../common/limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -12,6 +11,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsIds } from '../../common/id-param.pipe';
+import { PASSWORD_MIN, TEXT_MAX } from '../../common/limits';
 import { PageQueryDto } from '../../common/pagination';
 import { STAFF_ROLES, StaffRole } from '../entities/user.entity';
 

@@ -1,6 +1,6 @@
-import { TEXT_MAX } from '../../common/limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { TEXT_MAX } from '../../common/limits';
 
 /** Six digits: easy to key in on a phone, hard to guess within the lockout's few tries. */
 export const PIN_RE = /^\d{6}$/;

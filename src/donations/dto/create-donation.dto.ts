@@ -1,7 +1,7 @@
-import { TEXT_MAX } from '../../common/limits';
 import { IsId } from '../../common/id-param.pipe';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
+import { TEXT_MAX } from '../../common/limits';
 
 export class CreateDonationDto {
   @ApiProperty({ description: 'The hardship household that receives the points', example: 3 })

@@ -1,8 +1,8 @@
-import { TEXT_MAX } from '../../common/limits';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsId } from '../../common/id-param.pipe';
+import { TEXT_MAX } from '../../common/limits';
 import { PageQueryDto } from '../../common/pagination';
 
 export class ListDonationsQuery extends PageQueryDto {

@@ -1,6 +1,6 @@
-import { TEXT_MAX } from '../../common/limits';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { TEXT_MAX } from '../../common/limits';
 
 export class ReversalDto {
   @ApiProperty({

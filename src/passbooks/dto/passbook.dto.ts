@@ -1,7 +1,7 @@
-import { TEXT_MAX } from '../../common/limits';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { TEXT_MAX } from '../../common/limits';
 import { PageQueryDto } from '../../common/pagination';
 
 export class AdjustmentDto {

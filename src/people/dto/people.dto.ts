@@ -1,4 +1,3 @@
-import { TEXT_MAX } from '../../common/limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -16,6 +15,7 @@ import {
 } from 'class-validator';
 import { PIN_MESSAGE, PIN_RE } from '../../auth/dto/pin.dto';
 import { IsId, IsIds } from '../../common/id-param.pipe';
+import { TEXT_MAX } from '../../common/limits';
 import { PageQueryDto } from '../../common/pagination';
 import { HARDSHIPS, Hardship } from '../entities/household.entity';
 import { MEMBER_KINDS, MemberKind } from '../entities/member.entity';

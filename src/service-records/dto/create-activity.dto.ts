@@ -1,4 +1,3 @@
-import { TEXT_MAX } from '../../common/limits';
 import { IsId } from '../../common/id-param.pipe';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -11,6 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { TEXT_MAX } from '../../common/limits';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 import { ParticipantDto } from './create-service-record.dto';
 

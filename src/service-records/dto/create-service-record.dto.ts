@@ -1,7 +1,7 @@
-import { TEXT_MAX } from '../../common/limits';
 import { IsId } from '../../common/id-param.pipe';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { TEXT_MAX } from '../../common/limits';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 
 const QUANTITY_DOC = {

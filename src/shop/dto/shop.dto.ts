@@ -1,4 +1,3 @@
-import { TEXT_MAX } from '../../common/limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -15,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsId } from '../../common/id-param.pipe';
+import { TEXT_MAX } from '../../common/limits';
 import { LIMIT_DEFAULT, PageQueryDto } from '../../common/pagination';
 import { CATALOG_ITEM_KINDS, CatalogItemKind } from '../entities/catalog-item.entity';
 import { CouponStatus } from '../entities/redemption.entity';
