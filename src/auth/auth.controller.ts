@@ -1,6 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { LoginResponseDto, MeResponseDto } from './dto/auth-responses.dto';
+import {
+  LoginResponseDto,
+  MeResponseDto,
+  PassbookLoginResponseDto,
+} from './dto/auth-responses.dto';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, PassbookLoginDto } from './dto/login.dto';
 import { ChangePinDto } from './dto/pin.dto';
@@ -31,6 +35,7 @@ export class AuthController {
   @Post('passbook-login')
   @Public()
   @HttpCode(200)
+  @ApiOkResponse({ type: PassbookLoginResponseDto })
   async passbookLogin(@Body() dto: PassbookLoginDto, @Ip() address: string) {
     const { token, member } = await this.auth.passbookLogin(dto.passbookNo, dto.pin, address);
     return {

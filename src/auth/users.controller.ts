@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { idParam } from '../common/id-param.pipe';
+import { UserPageDto, UserViewDto } from './dto/auth-responses.dto';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/login.dto';
 import { CurrentPrincipal, Principal, Roles } from './principal';
 import { UsersService } from './users.service';
@@ -13,24 +14,28 @@ export class UsersController {
 
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: UserViewDto })
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
   }
 
   @Get()
   @Roles('admin')
+  @ApiOkResponse({ type: UserPageDto })
   list(@Query() query: ListUsersQueryDto) {
     return this.users.list(query);
   }
 
   @Get(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: UserViewDto })
   get(@Param('id', idParam('user')) id: number) {
     return this.users.get(id);
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: UserViewDto })
   update(
     @Param('id', idParam('user')) id: number,
     @Body() dto: UpdateUserDto,
@@ -42,6 +47,7 @@ export class UsersController {
   @Post(':id/deactivate')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: UserViewDto })
   deactivate(
     @Param('id', idParam('user')) id: number,
     @CurrentPrincipal() principal: Principal & { kind: 'user' },
@@ -52,6 +58,7 @@ export class UsersController {
   @Post(':id/activate')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: UserViewDto })
   activate(
     @Param('id', idParam('user')) id: number,
     @CurrentPrincipal() principal: Principal & { kind: 'user' },

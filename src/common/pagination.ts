@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type as ClassOf } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from './errors';
@@ -135,4 +136,22 @@ export function toPage<R extends { id: number }, T>(
 /** `%` and `_` typed by a user match themselves in LIKE (used with ESCAPE '\'). */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The OpenAPI schema of a `Page<T>` whose items are described by `item` (a response DTO class): the
+ * one page response DTO, named `<Item>Page` in the document.
+ */
+export function pageDtoOf(item: ClassOf<unknown>): ClassOf<unknown> {
+  class PageDto {
+    @ApiProperty({ type: [item] }) items!: unknown[];
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'pass as `cursor` for the next page; null on the last page',
+    })
+    nextCursor!: string | null;
+  }
+  Object.defineProperty(PageDto, 'name', { value: `${item.name.replace(/Dto$/, '')}PageDto` });
+  return PageDto;
 }

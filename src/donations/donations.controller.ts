@@ -1,12 +1,24 @@
 import { idParam } from '../common/id-param.pipe';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { DonationsService } from './donations.service';
 import { CreateDonationDto } from './dto/create-donation.dto';
 import { PageQueryDto } from '../common/pagination';
 import { ListDonationsQuery } from './dto/donation-queries.dto';
+import {
+  DonationPageDto,
+  DonationResultDto,
+  HouseholdGiftsDto,
+} from './dto/donation-responses.dto';
 
 @ApiTags('donations')
 @ApiBearerAuth()
@@ -22,6 +34,7 @@ export class DonationsController {
     summary:
       'Give points to a verified, active hardship household (a volunteer from their own passbook; an admin on a named passbook’s behalf)',
   })
+  @ApiCreatedResponse({ type: DonationResultDto })
   donate(@Body() dto: CreateDonationDto, @CurrentPrincipal() principal: Principal) {
     return this.donations.donate(principal, dto);
   }
@@ -29,6 +42,7 @@ export class DonationsController {
   @Get('donations')
   @Roles('volunteer', 'admin')
   @ApiOperation({ summary: 'Gifts, newest first: a volunteer sees their own, an admin all' })
+  @ApiOkResponse({ type: DonationPageDto })
   list(@Query() query: ListDonationsQuery, @CurrentPrincipal() principal: Principal) {
     return this.donations.list(principal, query);
   }
@@ -39,6 +53,7 @@ export class DonationsController {
     summary:
       'A household’s gifts received and what was redeemed with them, newest first (givers shown to admins only)',
   })
+  @ApiOkResponse({ type: HouseholdGiftsDto })
   householdGifts(
     @Param('id', idParam('household'))
     id: number,

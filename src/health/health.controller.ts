@@ -1,9 +1,15 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/principal';
 import { Database } from '../common/db/database';
 import { storageUnavailable } from '../common/db/storage-failure';
 import { DomainError, ErrorCode } from '../common/errors';
+
+/** What a healthy service answers (OpenAPI only). */
+class HealthDto {
+  @ApiProperty({ enum: ['ok'] }) status!: string;
+  @ApiProperty({ enum: ['up'] }) db!: string;
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -13,6 +19,7 @@ export class HealthController {
   /** 200 {status: "ok", db: "up"}; 503 STORAGE_UNAVAILABLE with details {status: "degraded", db}. */
   @Get()
   @Public()
+  @ApiOkResponse({ type: HealthDto })
   async health() {
     try {
       await this.db.read((em) => em.query('SELECT 1'));

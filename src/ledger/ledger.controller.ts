@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ReversalResultDto, TrialBalanceDto, VerifyResultDto } from './dto/ledger-responses.dto';
 import { ReversalDto } from './dto/reversal.dto';
 import { LedgerService } from './ledger.service';
 import { DomainError } from '../common/errors';
@@ -14,12 +21,14 @@ export class LedgerController {
 
   @Get('verify')
   @Roles('admin')
+  @ApiOkResponse({ type: VerifyResultDto })
   verify() {
     return this.ledger.verify();
   }
 
   @Get('trial-balance')
   @Roles('admin')
+  @ApiOkResponse({ type: TrialBalanceDto })
   async trialBalance() {
     const { ok, sum, accounts } = await this.ledger.trialBalance();
     return { ok, sum, accounts };
@@ -29,6 +38,7 @@ export class LedgerController {
   @Roles('admin')
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiCreatedResponse({ type: ReversalResultDto })
   async reverse(
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('transaction') }))
     id: string,

@@ -1,10 +1,20 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { PageQueryDto } from '../common/pagination';
 import { AdjustmentDto, PassbookSearchQueryDto } from './dto/passbook.dto';
-import { PassbookViewDto } from './dto/passbook-view.dto';
+import {
+  AdjustmentResultDto,
+  PassbookMatchPageDto,
+  PassbookViewDto,
+} from './dto/passbook-view.dto';
 import { PassbookService } from './passbook.service';
 
 @ApiTags('passbooks')
@@ -16,6 +26,7 @@ export class PassbooksController {
   /** The counter finds a person who forgot their passbook: by name or a phone's last four digits. */
   @Get('passbooks')
   @Roles('admin', 'clerk')
+  @ApiOkResponse({ type: PassbookMatchPageDto })
   search(@Query() query: PassbookSearchQueryDto) {
     return this.passbooks.search(query);
   }
@@ -44,6 +55,7 @@ export class PassbooksController {
   @Roles('admin')
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiCreatedResponse({ type: AdjustmentResultDto })
   adjust(@Body() dto: AdjustmentDto, @CurrentPrincipal() principal: Principal) {
     return this.passbooks.adjust(dto, actorOf(principal));
   }

@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
+import {
+  CreatedHouseholdDto,
+  HouseholdPageDto,
+  HouseholdViewDto,
+} from './dto/people-responses.dto';
 import { CreateHouseholdDto, ListHouseholdsQueryDto, UpdateHouseholdDto } from './dto/people.dto';
 import { PeopleService } from './people.service';
 
@@ -14,6 +19,7 @@ export class HouseholdsController {
   /** Registered by an admin, who has verified the hardship. */
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: CreatedHouseholdDto })
   async create(@Body() dto: CreateHouseholdDto) {
     const household = await this.people.createHousehold(dto);
     return {
@@ -27,18 +33,21 @@ export class HouseholdsController {
 
   @Get()
   @Roles('admin', 'clerk', 'volunteer')
+  @ApiOkResponse({ type: HouseholdPageDto })
   list(@Query() query: ListHouseholdsQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.people.listHouseholds(principal, query);
   }
 
   @Get(':id')
   @Roles('admin', 'clerk')
+  @ApiOkResponse({ type: HouseholdViewDto })
   get(@Param('id', idParam('household')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.people.householdView(id, principal);
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: HouseholdViewDto })
   update(
     @Param('id', idParam('household')) id: number,
     @Body() dto: UpdateHouseholdDto,

@@ -1,8 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ResetPinDto } from '../auth/dto/pin.dto';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
+import {
+  CreatedMemberDto,
+  ImportReportDto,
+  MemberPageDto,
+  MemberViewDto,
+  PinResetDto,
+  SameNamedMembersDto,
+} from './dto/people-responses.dto';
 import {
   CreateMemberDto,
   DuplicateMembersQueryDto,
@@ -35,6 +50,7 @@ export class MembersController {
 
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: CreatedMemberDto })
   async create(@Body() dto: CreateMemberDto) {
     const { member, generatedPin } = await this.people.createMember(dto);
     return {
@@ -49,6 +65,7 @@ export class MembersController {
 
   @Get()
   @Roles('admin', 'leader')
+  @ApiOkResponse({ type: MemberPageDto })
   list(@Query() query: ListMembersQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.people.listMembers(principal, query);
   }
@@ -60,6 +77,7 @@ export class MembersController {
     summary:
       'Members (and their teams) from a roster: ?dryRun=true reports row by row and writes nothing; otherwise all valid rows in one transaction, none when a row is refused unless skipInvalid',
   })
+  @ApiOkResponse({ type: ImportReportDto })
   import(@Body() dto: ImportMembersDto, @Query() query: ImportMembersQueryDto) {
     return this.roster.importFrom(dto, {
       dryRun: query.dryRun ?? false,
@@ -70,6 +88,13 @@ export class MembersController {
   @Get('export')
   @Roles('admin')
   @ApiProduces(CONTENT_TYPES.xlsx, CONTENT_TYPES.csv)
+  @ApiOkResponse({
+    description: 'the spreadsheet file',
+    content: {
+      [CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } },
+      [CONTENT_TYPES.csv]: { schema: { type: 'string' } },
+    },
+  })
   @ApiOperation({ summary: 'The member list as a spreadsheet (?format=xlsx, the default, or csv)' })
   async export(
     @Query() query: ExportMembersQueryDto,
@@ -87,18 +112,21 @@ export class MembersController {
   @ApiOperation({
     summary: 'Passbooks already open for this name; samePhone marks the likely same person',
   })
+  @ApiOkResponse({ type: SameNamedMembersDto })
   duplicates(@Query() query: DuplicateMembersQueryDto) {
     return this.people.sameNamedMembers(query.name, query.phone);
   }
 
   @Get(':id')
   @Roles('admin', 'leader')
+  @ApiOkResponse({ type: MemberViewDto })
   get(@Param('id', idParam('member')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.people.memberView(id, principal);
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: MemberViewDto })
   update(
     @Param('id', idParam('member')) id: number,
     @Body() dto: UpdateMemberDto,
@@ -111,6 +139,7 @@ export class MembersController {
   @Post(':id/pin')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: PinResetDto })
   resetPin(@Param('id', idParam('member')) id: number, @Body() dto: ResetPinDto) {
     return this.people.resetPin(id, dto.pin);
   }

@@ -1,8 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
 import { PageQueryDto } from '../common/pagination';
+import {
+  CreatedTeamDto,
+  TeamMembershipDto,
+  TeamPageDto,
+  TeamViewDto,
+} from './dto/people-responses.dto';
 import { AddTeamMemberDto, CreateTeamDto, UpdateTeamDto } from './dto/people.dto';
 import { PeopleService } from './people.service';
 
@@ -14,6 +20,7 @@ export class TeamsController {
 
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: CreatedTeamDto })
   async create(@Body() dto: CreateTeamDto) {
     const { team, leaderUserIds } = await this.people.createTeam(dto);
     return { id: team.id, name: team.name, serviceType: team.serviceType, leaderUserIds };
@@ -21,24 +28,28 @@ export class TeamsController {
 
   @Get()
   @Roles('admin', 'leader')
+  @ApiOkResponse({ type: TeamPageDto })
   list(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.people.listTeams(principal, query);
   }
 
   @Get(':id')
   @Roles('admin', 'leader')
+  @ApiOkResponse({ type: TeamViewDto })
   get(@Param('id', idParam('team')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.people.teamView(id, principal);
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: TeamViewDto })
   update(@Param('id', idParam('team')) id: number, @Body() dto: UpdateTeamDto) {
     return this.people.updateTeam(id, dto);
   }
 
   @Post(':id/members')
   @Roles('admin', 'leader')
+  @ApiCreatedResponse({ type: TeamMembershipDto })
   addMember(
     @Param('id', idParam('team')) id: number,
     @Body() dto: AddTeamMemberDto,

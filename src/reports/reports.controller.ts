@@ -1,8 +1,17 @@
 import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
 import { DomainError } from '../common/errors';
 import { yearPipe } from '../ratings/year.pipe';
+import { QuarterReportDto } from './dto/quarter-report.dto';
 import { ReportFormatQuery } from './dto/report-format.dto';
 import { quarterReportCsv, quarterReportCsvZh } from './quarter-report.csv';
 import { ReportsService } from './reports.service';
@@ -20,6 +29,14 @@ export class ReportsController {
   @Get('quarter/:year/:quarter')
   @Roles('admin')
   @ApiProduces('application/json', 'text/csv')
+  @ApiExtraModels(QuarterReportDto)
+  @ApiOkResponse({
+    description: 'the report as JSON, or with ?format=csv as a CSV file',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(QuarterReportDto) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
   @ApiOperation({
     summary:
       'Quarterly report: points earned by category and team, redeemed, donated, volunteers, stock given out, outstanding points (?format=csv for a spreadsheet with English codes as before; &lang=zh for Chinese headers and names)',

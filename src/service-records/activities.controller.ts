@@ -1,9 +1,17 @@
 import { idParam } from '../common/id-param.pipe';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { CreateActivityDto } from './dto/create-activity.dto';
+import { ActivityViewDto } from './dto/service-record-responses.dto';
 import { ServiceRecordsService } from './service-records.service';
 
 @ApiTags('service records')
@@ -17,12 +25,14 @@ export class ActivitiesController {
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOperation({ summary: "Log a team event's participants at once: all of them or none" })
+  @ApiCreatedResponse({ type: ActivityViewDto })
   create(@Body() dto: CreateActivityDto, @CurrentPrincipal() principal: Principal) {
     return this.records.logActivity(principal, dto);
   }
 
   @Get(':id')
   @Roles('admin', 'leader')
+  @ApiOkResponse({ type: ActivityViewDto })
   get(
     @Param('id', idParam('activity'))
     id: number,

@@ -1,12 +1,25 @@
 import { idParam } from '../common/id-param.pipe';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ReversalDto } from '../ledger/dto/reversal.dto';
 import { CreateServiceRecordDto } from './dto/create-service-record.dto';
 import { RejectServiceRecordDto } from './dto/decision.dto';
 import { ListServiceRecordsDto } from './dto/list-service-records.dto';
+import {
+  RecordReversalDto,
+  ServiceRecordPageDto,
+  ServiceRecordSettingsDto,
+  ServiceRecordViewDto,
+} from './dto/service-record-responses.dto';
 import { ServiceRecordsService } from './service-records.service';
 
 const recordId = () => idParam('service record');
@@ -22,6 +35,7 @@ export class ServiceRecordsController {
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOperation({ summary: "Log one member's service; scored by the standard in force that day" })
+  @ApiCreatedResponse({ type: ServiceRecordViewDto })
   create(@Body() dto: CreateServiceRecordDto, @CurrentPrincipal() principal: Principal) {
     return this.records.logOne(principal, dto);
   }
@@ -29,6 +43,7 @@ export class ServiceRecordsController {
   @Get()
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'What was logged, newest first (a leader sees their teams’ members)' })
+  @ApiOkResponse({ type: ServiceRecordPageDto })
   list(@Query() query: ListServiceRecordsDto, @CurrentPrincipal() principal: Principal) {
     return this.records.list(principal, query);
   }
@@ -36,12 +51,14 @@ export class ServiceRecordsController {
   @Get('settings')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'The logging rules in force: back-dating limit, daily hours, approval' })
+  @ApiOkResponse({ type: ServiceRecordSettingsDto })
   settings() {
     return this.records.settingsView();
   }
 
   @Get(':id')
   @Roles('admin', 'leader')
+  @ApiOkResponse({ type: ServiceRecordViewDto })
   get(@Param('id', recordId()) id: number, @CurrentPrincipal() principal: Principal) {
     return this.records.getOne(principal, id);
   }
@@ -51,6 +68,7 @@ export class ServiceRecordsController {
   @ApiOperation({
     summary: 'Credit a pending record (approving a credited record changes nothing)',
   })
+  @ApiCreatedResponse({ type: ServiceRecordViewDto })
   approve(@Param('id', recordId()) id: number, @CurrentPrincipal() principal: Principal) {
     return this.records.approve(principal, id);
   }
@@ -58,6 +76,7 @@ export class ServiceRecordsController {
   @Post(':id/reject')
   @Roles('admin')
   @ApiOperation({ summary: 'Keep a pending record uncredited, with the reason' })
+  @ApiCreatedResponse({ type: ServiceRecordViewDto })
   reject(
     @Param('id', recordId()) id: number,
     @Body() dto: RejectServiceRecordDto,
@@ -71,6 +90,7 @@ export class ServiceRecordsController {
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOperation({ summary: 'Correct a wrong credited record by reversing its earn, with a reason' })
+  @ApiCreatedResponse({ type: RecordReversalDto })
   reverse(
     @Param('id', recordId()) id: number,
     @Body() dto: ReversalDto,

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, roleOf, Roles } from '../auth/principal';
 import { CatalogService } from './catalog.service';
+import {
+  CatalogItemPageDto,
+  CatalogItemViewDto,
+  StockChangeResultDto,
+  StockMovementPageDto,
+} from './dto/shop-responses.dto';
 import {
   CatalogListQueryDto,
   CreateCatalogItemDto,
@@ -20,30 +26,35 @@ export class CatalogController {
 
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: CatalogItemViewDto })
   create(@Body() dto: CreateCatalogItemDto, @CurrentPrincipal() principal: Principal) {
     return this.catalog.create(dto, actorOf(principal));
   }
 
   @Get()
   @Roles('admin', 'leader', 'clerk', 'volunteer')
+  @ApiOkResponse({ type: CatalogItemPageDto })
   list(@Query() query: CatalogListQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.catalog.list(query, roleOf(principal));
   }
 
   @Get(':id')
   @Roles('admin', 'leader', 'clerk', 'volunteer')
+  @ApiOkResponse({ type: CatalogItemViewDto })
   get(@Param('id', idParam('catalog item')) id: number, @CurrentPrincipal() p: Principal) {
     return this.catalog.get(id, roleOf(p));
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: CatalogItemViewDto })
   update(@Param('id', idParam('catalog item')) id: number, @Body() dto: UpdateCatalogItemDto) {
     return this.catalog.update(id, dto);
   }
 
   @Post(':id/restock')
   @Roles('admin')
+  @ApiCreatedResponse({ type: StockChangeResultDto })
   restock(
     @Param('id', idParam('catalog item')) id: number,
     @Body() dto: RestockDto,
@@ -54,6 +65,7 @@ export class CatalogController {
 
   @Post(':id/stock-adjustments')
   @Roles('admin')
+  @ApiCreatedResponse({ type: StockChangeResultDto })
   adjust(
     @Param('id', idParam('catalog item')) id: number,
     @Body() dto: StockAdjustmentDto,
@@ -64,6 +76,7 @@ export class CatalogController {
 
   @Get(':id/stock-movements')
   @Roles('admin', 'clerk')
+  @ApiOkResponse({ type: StockMovementPageDto })
   movements(@Param('id', idParam('catalog item')) id: number, @Query() query: ListQueryDto) {
     return this.catalog.movements(id, query);
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
+import { DaySummaryDto } from './dto/shop-responses.dto';
 import { DaySummaryQueryDto } from './dto/shop.dto';
 import { RedemptionsService } from './redemptions.service';
 
@@ -13,6 +14,7 @@ export class CounterController {
   @Get('day-summary')
   @Roles('clerk', 'admin')
   @ApiOperation({ summary: "The counter's day: redemptions, cancellations, items, coupons used" })
+  @ApiOkResponse({ type: DaySummaryDto })
   daySummary(@Query() query: DaySummaryQueryDto) {
     return this.redemptions.daySummary(query.date);
   }

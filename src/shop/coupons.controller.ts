@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { CouponsService } from './coupons.service';
+import { CouponPageDto, CouponUsedDto, CouponViewDto } from './dto/shop-responses.dto';
 import { CouponListQueryDto, UseCouponDto } from './dto/shop.dto';
 
 @ApiTags('shop')
@@ -12,6 +13,7 @@ export class CouponsController {
 
   @Post('coupons/:code/use')
   @Roles('clerk', 'admin')
+  @ApiCreatedResponse({ type: CouponUsedDto })
   use(
     @Param('code') code: string,
     @Body() dto: UseCouponDto,
@@ -22,12 +24,14 @@ export class CouponsController {
 
   @Get('coupons/:code')
   @Roles('clerk', 'admin')
+  @ApiOkResponse({ type: CouponViewDto })
   get(@Param('code') code: string) {
     return this.coupons.get(code);
   }
 
   @Get('passbooks/:passbookNo/coupons')
   @Roles('clerk', 'admin')
+  @ApiOkResponse({ type: CouponPageDto })
   forPassbook(@Param('passbookNo') passbookNo: string, @Query() query: CouponListQueryDto) {
     return this.coupons.listForPassbook(passbookNo, query);
   }
@@ -35,6 +39,7 @@ export class CouponsController {
   /** The volunteer's own coupons. */
   @Get('me/coupons')
   @Roles('volunteer')
+  @ApiOkResponse({ type: CouponPageDto })
   mine(@Query() query: CouponListQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.coupons.listForPrincipal(principal, query);
   }

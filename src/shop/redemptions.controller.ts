@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { RedemptionPageDto, RedemptionViewDto, ReturnResultDto } from './dto/shop-responses.dto';
 import {
   CancelRedemptionDto,
   RedeemDto,
@@ -21,18 +29,21 @@ export class RedemptionsController {
   @Roles('clerk', 'admin')
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiCreatedResponse({ type: RedemptionViewDto })
   redeem(@Body() dto: RedeemDto, @CurrentPrincipal() principal: Principal) {
     return this.redemptions.redeem(dto, actorOf(principal));
   }
 
   @Get()
   @Roles('clerk', 'admin')
+  @ApiOkResponse({ type: RedemptionPageDto })
   list(@Query() query: RedemptionListQueryDto) {
     return this.redemptions.list(query);
   }
 
   @Get(':id')
   @Roles('clerk', 'admin')
+  @ApiOkResponse({ type: RedemptionViewDto })
   get(@Param('id', idParam('redemption')) id: number) {
     return this.redemptions.get(id);
   }
@@ -41,6 +52,7 @@ export class RedemptionsController {
   @Roles('clerk', 'admin')
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiCreatedResponse({ type: RedemptionViewDto })
   cancel(
     @Param('id', idParam('redemption')) id: number,
     @Body() dto: CancelRedemptionDto,
@@ -64,6 +76,7 @@ export class RedemptionsController {
       'details.returnable); an item not in the redemption or a quantity that is not a whole number from 1 ' +
       '(400 VALIDATION_FAILED). Answers the return with the redemption as it now stands.',
   })
+  @ApiCreatedResponse({ type: ReturnResultDto })
   returnPart(
     @Param('id', idParam('redemption')) id: number,
     @Body() dto: ReturnRedemptionDto,

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
 import { StandardQueryDto } from './dto/standard-query.dto';
+import { StandardVersionsDto, StandardViewDto } from './dto/standard-responses.dto';
 import { StandardService } from './standard.service';
 
 @ApiTags('standard')
@@ -13,6 +14,7 @@ export class StandardController {
   @Get()
   @Roles('admin', 'leader', 'clerk', 'volunteer')
   @ApiOperation({ summary: 'The scoring standard in force on a date (default today)' })
+  @ApiOkResponse({ type: StandardViewDto })
   inForce(@Query() query: StandardQueryDto) {
     return this.standard.viewOn(query.date);
   }
@@ -20,6 +22,7 @@ export class StandardController {
   @Get('versions')
   @Roles('admin')
   @ApiOperation({ summary: 'Every stored version of the scoring standard, newest first' })
+  @ApiOkResponse({ type: StandardVersionsDto })
   versions() {
     return this.standard.listVersions();
   }

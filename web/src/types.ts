@@ -215,8 +215,6 @@ export interface Team {
   name: string;
   serviceType?: string | null;
   leaderUserIds?: number[];
-  memberIds?: number[];
-  members?: Member[];
 }
 
 export interface StaffUser {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { pageDtoOf } from '../../common/pagination';
 import { STAFF_ROLES } from '../entities/user.entity';
 
 const MUST_CHANGE =
@@ -33,3 +34,27 @@ export class MeResponseDto {
   @ApiProperty({ required: false, description: 'volunteer' }) passbookNo?: string;
   @ApiProperty({ required: false, description: 'volunteer' }) name?: string;
 }
+
+class PassbookLoginMemberDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ example: 'V7K2MQ9X' }) passbookNo!: string;
+  @ApiProperty() name!: string;
+}
+
+export class PassbookLoginResponseDto {
+  @ApiProperty() token!: string;
+  @ApiProperty({ example: '2026-06-15T14:00:00.000Z' }) expiresAt!: string;
+  @ApiProperty({ type: PassbookLoginMemberDto }) member!: PassbookLoginMemberDto;
+}
+
+/** A staff account as admins manage it. */
+export class UserViewDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() username!: string;
+  @ApiProperty({ enum: STAFF_ROLES }) role!: string;
+  @ApiProperty() active!: boolean;
+  @ApiProperty({ type: [Number], description: 'teams led' }) teamIds!: number[];
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ description: MUST_CHANGE }) mustChangePassword!: boolean;
+}
+export const UserPageDto = pageDtoOf(UserViewDto);

@@ -11,22 +11,27 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsIds } from '../../common/id-param.pipe';
+import { PASSWORD_MIN, TEXT_MAX } from '../../common/limits';
 import { PageQueryDto } from '../../common/pagination';
 import { STAFF_ROLES, StaffRole } from '../entities/user.entity';
 
 export class LoginDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(64) username!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) password!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX.username) username!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX.password) password!: string;
 }
 
 export class PassbookLoginDto {
   @ApiProperty({ example: 'V7K2MQ9X', description: 'as printed; case, spaces and dashes ignored' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.passbookNo)
   passbookNo!: string;
 
-  @ApiProperty({ example: '123456' }) @IsString() @IsNotEmpty() @MaxLength(32) pin!: string;
+  @ApiProperty({ example: '123456' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX.pin)
+  pin!: string;
 }
 
 const USERNAME_RE = /^[A-Za-z0-9_.-]{3,64}$/;
@@ -49,7 +54,11 @@ export class CreateUserDto extends TeamIdsDto {
   })
   username!: string;
 
-  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200) password!: string;
+  @ApiProperty({ minLength: PASSWORD_MIN })
+  @IsString()
+  @MinLength(PASSWORD_MIN)
+  @MaxLength(TEXT_MAX.password)
+  password!: string;
 
   @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) role!: StaffRole;
 }
@@ -57,11 +66,14 @@ export class CreateUserDto extends TeamIdsDto {
 export class UpdateUserDto extends TeamIdsDto {
   @ApiPropertyOptional({ enum: STAFF_ROLES }) @IsOptional() @IsIn(STAFF_ROLES) role?: StaffRole;
 
-  @ApiPropertyOptional({ minLength: 8, description: 'a new password; ends the user’s sessions' })
+  @ApiPropertyOptional({
+    minLength: PASSWORD_MIN,
+    description: 'a new password; ends the user’s sessions',
+  })
   @IsOptional()
   @IsString()
-  @MinLength(8)
-  @MaxLength(200)
+  @MinLength(PASSWORD_MIN)
+  @MaxLength(TEXT_MAX.password)
   password?: string;
 }
 
@@ -70,6 +82,10 @@ export class ListUsersQueryDto extends PageQueryDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) currentPassword!: string;
-  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200) newPassword!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX.password) currentPassword!: string;
+  @ApiProperty({ minLength: PASSWORD_MIN })
+  @IsString()
+  @MinLength(PASSWORD_MIN)
+  @MaxLength(TEXT_MAX.password)
+  newPassword!: string;
 }

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { TEXT_MAX } from '../../common/limits';
 
 /** Six digits: easy to key in on a phone, hard to guess within the lockout's few tries. */
 export const PIN_RE = /^\d{6}$/;
 const PIN_MESSAGE = 'PIN must be exactly 6 digits';
 
 export class ChangePinDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(32) currentPin!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX.pin) currentPin!: string;
   @ApiProperty({ pattern: PIN_RE.source })
   @IsString()
   @Matches(PIN_RE, { message: PIN_MESSAGE })

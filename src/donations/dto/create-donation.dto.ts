@@ -1,6 +1,7 @@
 import { IsId } from '../../common/id-param.pipe';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
+import { TEXT_MAX } from '../../common/limits';
 
 export class CreateDonationDto {
   @ApiProperty({ description: 'The hardship household that receives the points', example: 3 })
@@ -24,6 +25,6 @@ export class CreateDonationDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.passbookNo)
   passbookNo?: string;
 }

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsId } from '../../common/id-param.pipe';
+import { TEXT_MAX } from '../../common/limits';
 import { PageQueryDto } from '../../common/pagination';
 
 export class ListDonationsQuery extends PageQueryDto {
@@ -16,6 +17,6 @@ export class ListDonationsQuery extends PageQueryDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.passbookNo)
   passbookNo?: string;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { pageDtoOf } from '../../common/pagination';
 import { ENTRY_KINDS } from '../../ledger/ledger.service';
 
 /** The entry a reversal undoes, as it stands on this passbook (OpenAPI description only). */
@@ -94,4 +95,31 @@ export class PassbookViewDto {
   @ApiProperty({ type: [StatementEntryDto], description: 'newest first' })
   entries!: StatementEntryDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+class MatchOwnerDto {
+  @ApiProperty({ enum: ['member', 'household'] }) type!: string;
+  @ApiProperty() id!: number;
+  @ApiProperty() name!: string;
+}
+
+/** One hit of the counter's search: enough to tell two people of one name apart, no more. */
+export class PassbookMatchDto {
+  @ApiProperty({ example: 'V7K2MQ9X' }) passbookNo!: string;
+  @ApiProperty({ type: MatchOwnerDto }) owner!: MatchOwnerDto;
+  @ApiProperty({ type: String, nullable: true, description: 'always masked (138****5678)' })
+  phone!: string | null;
+  @ApiProperty({ type: [String], description: "names of the member's teams" }) teams!: string[];
+  @ApiProperty() active!: boolean;
+}
+export const PassbookMatchPageDto = pageDtoOf(PassbookMatchDto);
+
+export class AdjustmentResultDto {
+  @ApiProperty({ format: 'uuid' }) transactionId!: string;
+  @ApiProperty() seq!: number;
+  @ApiProperty({ example: 'V7K2MQ9X' }) passbookNo!: string;
+  @ApiProperty({ example: '+5.00' }) amount!: string;
+  @ApiProperty({ example: '17.50' }) balanceAfter!: string;
+  @ApiProperty({ example: '2026-06-15' }) effectiveDate!: string;
+  @ApiProperty() reason!: string;
 }

@@ -1,13 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { TEXT_MAX } from '../../common/limits';
 import { PageQueryDto } from '../../common/pagination';
 
 export class AdjustmentDto {
   @ApiProperty({ example: 'V7K2MQ9X' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.passbookNo)
   passbookNo!: string;
 
   @ApiProperty({
@@ -18,24 +19,27 @@ export class AdjustmentDto {
   @IsDefined()
   amount!: string | number;
 
-  @ApiProperty({ maxLength: 200, example: '纸质存折结转 opening balance from the paper passbook' })
+  @ApiProperty({
+    maxLength: TEXT_MAX.reason,
+    example: '纸质存折结转 opening balance from the paper passbook',
+  })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.reason)
   @Matches(/^[^\p{Cc}\u2028\u2029]*$/u, { message: 'reason must be text on one line' })
   reason!: string;
 }
 
 export class PassbookSearchQueryDto extends PageQueryDto {
   @ApiProperty({
-    maxLength: 50,
+    maxLength: TEXT_MAX.search,
     example: '王秀兰',
     description: 'part of a name, a passbook number, or the last four digits of a phone',
   })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.search)
   q!: string;
 }

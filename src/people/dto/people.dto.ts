@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { PIN_MESSAGE, PIN_RE } from '../../auth/dto/pin.dto';
 import { IsId, IsIds } from '../../common/id-param.pipe';
+import { TEXT_MAX } from '../../common/limits';
 import { PageQueryDto } from '../../common/pagination';
 import { HARDSHIPS, Hardship } from '../entities/household.entity';
 import { MEMBER_KINDS, MemberKind } from '../entities/member.entity';
@@ -32,11 +33,11 @@ const PASSBOOK_NO_HINT =
   'a pre-printed passbook number (8 characters, check character included); generated when left out';
 
 export class CreateMemberDto {
-  @ApiProperty({ maxLength: 50, example: '张三明' })
+  @ApiProperty({ maxLength: TEXT_MAX.name, example: '张三明' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.name)
   @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
   name!: string;
 
@@ -64,17 +65,17 @@ export class CreateMemberDto {
   @ApiPropertyOptional({ description: PASSBOOK_NO_HINT, example: 'V7K2MQ9X' })
   @IsOptional()
   @IsString()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.passbookNo)
   passbookNo?: string;
 }
 
 export class UpdateMemberDto {
-  @ApiPropertyOptional({ maxLength: 50 })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX.name })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.name)
   @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
   name?: string;
 
@@ -105,7 +106,7 @@ export class ListMembersQueryDto extends PageQueryDto {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.search)
   q?: string;
 
   @ApiPropertyOptional({ description: 'only members of this team' })
@@ -116,19 +117,19 @@ export class ListMembersQueryDto extends PageQueryDto {
 }
 
 export class CreateTeamDto {
-  @ApiProperty({ maxLength: 50, example: '家电维修服务队' })
+  @ApiProperty({ maxLength: TEXT_MAX.name, example: '家电维修服务队' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.name)
   @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
   name!: string;
 
-  @ApiPropertyOptional({ maxLength: 50, example: '家电维修' })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX.name, example: '家电维修' })
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.name)
   @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('serviceType') })
   serviceType?: string;
 
@@ -141,20 +142,20 @@ export class CreateTeamDto {
 }
 
 export class UpdateTeamDto {
-  @ApiPropertyOptional({ maxLength: 50 })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX.name })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.name)
   @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
   name?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: TEXT_MAX.name })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
   @Transform(trim)
   @IsString()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.name)
   @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('serviceType') })
   serviceType?: string | null;
 
@@ -171,64 +172,64 @@ export class AddTeamMemberDto {
 }
 
 export class CreateHouseholdDto {
-  @ApiProperty({ maxLength: 50, example: '李奶奶' })
+  @ApiProperty({ maxLength: TEXT_MAX.name, example: '李奶奶' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.name)
   @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
   name!: string;
 
   @ApiProperty({ enum: HARDSHIPS }) @IsIn(HARDSHIPS) hardship!: Hardship;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX.address })
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.address)
   @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('address') })
   address?: string;
 
-  @ApiPropertyOptional({ maxLength: 50, description: 'a contact person or phone' })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX.name, description: 'a contact person or phone' })
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.name)
   @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('contact') })
   contact?: string;
 
   @ApiPropertyOptional({ description: PASSBOOK_NO_HINT, example: 'H7K2MQ9X' })
   @IsOptional()
   @IsString()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.passbookNo)
   passbookNo?: string;
 }
 
 export class UpdateHouseholdDto {
-  @ApiPropertyOptional({ maxLength: 50 })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX.name })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.name)
   @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
   name?: string;
 
   @ApiPropertyOptional({ enum: HARDSHIPS }) @IsOptional() @IsIn(HARDSHIPS) hardship?: Hardship;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: TEXT_MAX.address })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
   @Transform(trim)
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.address)
   @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('address') })
   address?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: TEXT_MAX.name })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
   @Transform(trim)
   @IsString()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.name)
   @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('contact') })
   contact?: string | null;
 
@@ -245,7 +246,7 @@ export class ListHouseholdsQueryDto extends PageQueryDto {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.search)
   q?: string;
 }
 
@@ -254,19 +255,19 @@ export class RosterRowDto {
   @ApiPropertyOptional({ example: '张三明' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.rosterCell)
   name?: string;
 
   @ApiPropertyOptional({ description: '党员 / 群众 (or party_member / resident); blank: 群众' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.rosterCell)
   kind?: string;
 
   @ApiPropertyOptional({ example: '13812345678' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.rosterCell)
   phone?: string;
 
   @ApiPropertyOptional({
@@ -274,19 +275,19 @@ export class RosterRowDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxLength(TEXT_MAX.rosterTeams)
   teams?: string;
 
   @ApiPropertyOptional({ description: PASSBOOK_NO_HINT })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.rosterCell)
   passbookNo?: string;
 
   @ApiPropertyOptional({ description: '6 digits; blank: generated and returned once' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.rosterCell)
   pin?: string;
 }
 
@@ -296,7 +297,7 @@ export class ImportMembersDto {
   })
   @ValidateIf((o: ImportMembersDto) => o.rows === undefined)
   @IsString()
-  @MaxLength(1_000_000)
+  @MaxLength(TEXT_MAX.rosterFile)
   @Matches(/^[A-Za-z0-9+/=\s]*$/, { message: 'file must be base64' })
   file?: string;
 
@@ -341,16 +342,16 @@ export class ExportMembersQueryDto {
 }
 
 export class DuplicateMembersQueryDto {
-  @ApiProperty({ maxLength: 50 })
+  @ApiProperty({ maxLength: TEXT_MAX.name })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.name)
   name!: string;
 
   @ApiPropertyOptional({ description: 'as typed; compared as a mainland mobile number' })
   @IsOptional()
   @IsString()
-  @MaxLength(50)
+  @MaxLength(TEXT_MAX.search)
   phone?: string;
 }

@@ -10,6 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { TEXT_MAX } from '../../common/limits';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 import { ParticipantDto } from './create-service-record.dto';
 
@@ -22,13 +23,13 @@ export class CreateActivityDto {
   @ApiProperty({ example: 'leifeng_fair' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(40)
+  @MaxLength(TEXT_MAX.itemCode)
   itemCode!: string;
 
-  @ApiProperty({ example: '六月雷锋号便民大集', maxLength: 100 })
+  @ApiProperty({ example: '六月雷锋号便民大集', maxLength: TEXT_MAX.activityTitle })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxLength(TEXT_MAX.activityTitle)
   title!: string;
 
   @ApiProperty({ example: '2026-06-14' }) @IsLocalDate() serviceDate!: string;

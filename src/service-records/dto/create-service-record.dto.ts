@@ -1,6 +1,7 @@
 import { IsId } from '../../common/id-param.pipe';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { TEXT_MAX } from '../../common/limits';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 
 const QUANTITY_DOC = {
@@ -18,7 +19,7 @@ export class CreateServiceRecordDto {
   @ApiProperty({ description: 'Item code of the scoring standard', example: 'appliance_repair' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(40)
+  @MaxLength(TEXT_MAX.itemCode)
   itemCode!: string;
 
   @ApiProperty(QUANTITY_DOC) @IsDefined() quantity!: string | number;
@@ -27,10 +28,10 @@ export class CreateServiceRecordDto {
   @IsLocalDate()
   serviceDate!: string;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX.note })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.note)
   note?: string;
 
   @ApiPropertyOptional({
@@ -46,9 +47,9 @@ export class ParticipantDto {
   @ApiProperty({ example: 12 }) @IsId() memberId!: number;
   @ApiProperty(QUANTITY_DOC) @IsDefined() quantity!: string | number;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX.note })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.note)
   note?: string;
 }

@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsId } from '../../common/id-param.pipe';
+import { TEXT_MAX } from '../../common/limits';
 import { LINE_QUANTITY_MAX } from '../redemptions.service';
 import { LIMIT_DEFAULT, PageQueryDto } from '../../common/pagination';
 import { CATALOG_ITEM_KINDS, CatalogItemKind } from '../entities/catalog-item.entity';
@@ -38,10 +39,10 @@ export class CatalogListQueryDto extends ListQueryDto {
 }
 
 export class CreateCatalogItemDto {
-  @ApiProperty({ example: '大米 5kg', maxLength: 100 })
+  @ApiProperty({ example: '大米 5kg', maxLength: TEXT_MAX.itemName })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxLength(TEXT_MAX.itemName)
   name!: string;
 
   @ApiProperty({ enum: CATALOG_ITEM_KINDS })
@@ -58,11 +59,11 @@ export class CreateCatalogItemDto {
 }
 
 export class UpdateCatalogItemDto {
-  @ApiPropertyOptional({ maxLength: 100 })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX.itemName })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxLength(TEXT_MAX.itemName)
   name?: string;
 
   @ApiPropertyOptional({ ...POINTS, description: 'applies to redemptions from now on' })
@@ -81,10 +82,10 @@ export class RestockDto {
   @IsDefined()
   quantity!: unknown;
 
-  @ApiPropertyOptional({ maxLength: 200, example: '街道捐赠' })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX.note, example: '街道捐赠' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.note)
   note?: string;
 }
 
@@ -93,10 +94,10 @@ export class StockAdjustmentDto {
   @IsDefined()
   quantity!: unknown;
 
-  @ApiProperty({ maxLength: 200, example: '盘点: 两袋破损' })
+  @ApiProperty({ maxLength: TEXT_MAX.reason, example: '盘点: 两袋破损' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.reason)
   reason!: string;
 }
 
@@ -106,26 +107,26 @@ export class CreateWindowDto {
     description: 'ISO-8601; without an offset it is local time in COMMUNITY_TZ',
   })
   @IsString()
-  @MaxLength(40)
+  @MaxLength(TEXT_MAX.dateTime)
   opensAt!: string;
 
   @ApiProperty({ example: '2026-07-03T18:00:00+08:00' })
   @IsString()
-  @MaxLength(40)
+  @MaxLength(TEXT_MAX.dateTime)
   closesAt!: string;
 
-  @ApiPropertyOptional({ maxLength: 200, example: '春节前加开' })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX.note, example: '春节前加开' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.note)
   note?: string;
 }
 
 export class CloseWindowDto {
-  @ApiPropertyOptional({ maxLength: 200, example: '货品已兑完' })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX.note, example: '货品已兑完' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.note)
   note?: string;
 }
 
@@ -143,7 +144,7 @@ export class RedeemDto {
   @ApiProperty({ example: 'V7K2MQ9X', description: "a member's (V…) or household's (H…) passbook" })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.passbookNo)
   passbookNo!: string;
 
   @ApiProperty({ type: [RedemptionLineDto] })
@@ -159,7 +160,7 @@ export class RedemptionListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ example: 'V7K2MQ9X' })
   @IsOptional()
   @IsString()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.passbookNo)
   passbookNo?: string;
 
   @ApiPropertyOptional()
@@ -185,10 +186,10 @@ export class DaySummaryQueryDto {
 }
 
 export class CancelRedemptionDto {
-  @ApiProperty({ maxLength: 200, example: '选错了商品' })
+  @ApiProperty({ maxLength: TEXT_MAX.reason, example: '选错了商品' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.reason)
   reason!: string;
 }
 
@@ -211,7 +212,7 @@ export class ReturnLineDto {
   @IsArray()
   @ArrayMaxSize(LINE_QUANTITY_MAX)
   @IsString({ each: true })
-  @MaxLength(40, { each: true })
+  @MaxLength(TEXT_MAX.couponCode, { each: true })
   couponCodes?: string[];
 }
 
@@ -224,18 +225,18 @@ export class ReturnRedemptionDto {
   @Type(() => ReturnLineDto)
   lines!: ReturnLineDto[];
 
-  @ApiProperty({ maxLength: 200, example: '大米受潮，退回一袋' })
+  @ApiProperty({ maxLength: TEXT_MAX.reason, example: '大米受潮，退回一袋' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.reason)
   reason!: string;
 }
 
 export class UseCouponDto {
-  @ApiPropertyOptional({ maxLength: 200, example: '王师傅上门保洁 2 小时' })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX.note, example: '王师傅上门保洁 2 小时' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TEXT_MAX.note)
   note?: string;
 }
 

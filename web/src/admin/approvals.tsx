@@ -14,6 +14,7 @@ import {
   useAction,
   useLoad,
 } from '../ui/components';
+import { TEXT_MAX } from '../limits';
 
 function RecordRow(props: {
   record: ServiceRecord;
@@ -46,7 +47,12 @@ function RecordRow(props: {
             }}
           >
             <Field label={L('不通过的原因', 'Reason')}>
-              <input value={reason} onInput={(e) => setReason(inputValue(e))} required />
+              <input
+                value={reason}
+                onInput={(e) => setReason(inputValue(e))}
+                maxLength={TEXT_MAX.reason}
+                required
+              />
             </Field>
             <button type="submit" class="btn btn-danger btn-small" disabled={action.busy}>
               {L('确认不通过', 'Reject')}

@@ -15,6 +15,7 @@ import {
   useAction,
   useLoad,
 } from '../ui/components';
+import { TEXT_MAX } from '../limits';
 
 function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
   const it = props.item;
@@ -32,6 +33,7 @@ function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
             aria-label={L('名称', 'Name')}
             value={name}
             onInput={(e) => setName(inputValue(e))}
+            maxLength={TEXT_MAX.itemName}
           />
         ) : (
           it.name
@@ -133,6 +135,7 @@ function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
             placeholder={L('说明', 'note')}
             value={note}
             onInput={(e) => setNote(inputValue(e))}
+            maxLength={TEXT_MAX.note}
           />
           <button type="submit" class="btn btn-secondary btn-small" disabled={action.busy}>
             {L('补货', 'Restock')}
@@ -266,7 +269,7 @@ function StockAdjust(props: { items: CatalogItem[]; onChanged: () => void }) {
             <input
               name="adjustReason"
               value={reason}
-              maxLength={200}
+              maxLength={TEXT_MAX.reason}
               onInput={(e) => setReason(inputValue(e))}
             />
           </Field>
@@ -396,7 +399,7 @@ export function CatalogSection() {
                 value={name}
                 onInput={(e) => setName(inputValue(e))}
                 required
-                maxLength={100}
+                maxLength={TEXT_MAX.itemName}
               />
             </Field>
             <Field label={L('类别', 'Kind')}>

@@ -14,6 +14,7 @@ import {
   useAction,
   useLoad,
 } from '../ui/components';
+import { TEXT_MAX } from '../limits';
 
 const HARDSHIPS: Hardship[] = ['elderly_alone', 'disabled', 'low_income', 'other'];
 
@@ -112,7 +113,13 @@ function HouseholdEdit(props: { household: HouseholdChoice; onDone: () => void }
     >
       <div class="grid-2">
         <Field label={L('户名', 'Name')}>
-          <input name="editName" value={name} onInput={(e) => setName(inputValue(e))} required />
+          <input
+            name="editName"
+            value={name}
+            onInput={(e) => setName(inputValue(e))}
+            maxLength={TEXT_MAX.name}
+            required
+          />
         </Field>
         <Field label={L('困难类别', 'Hardship')}>
           <select
@@ -128,10 +135,20 @@ function HouseholdEdit(props: { household: HouseholdChoice; onDone: () => void }
           </select>
         </Field>
         <Field label={L('地址', 'Address')}>
-          <input name="editAddress" value={address} onInput={(e) => setAddress(inputValue(e))} />
+          <input
+            name="editAddress"
+            value={address}
+            onInput={(e) => setAddress(inputValue(e))}
+            maxLength={TEXT_MAX.address}
+          />
         </Field>
         <Field label={L('联系人', 'Contact')}>
-          <input name="editContact" value={contact} onInput={(e) => setContact(inputValue(e))} />
+          <input
+            name="editContact"
+            value={contact}
+            onInput={(e) => setContact(inputValue(e))}
+            maxLength={TEXT_MAX.name}
+          />
         </Field>
       </div>
       <ErrorMsg error={action.error} ctx={{ subject: 'household' }} />
@@ -298,7 +315,7 @@ export function HouseholdsSection() {
                 value={name}
                 onInput={(e) => setName(inputValue(e))}
                 required
-                maxLength={100}
+                maxLength={TEXT_MAX.name}
               />
             </Field>
             <Field label={L('困难类别', 'Hardship')}>
@@ -311,10 +328,18 @@ export function HouseholdsSection() {
               </select>
             </Field>
             <Field label={L('地址（可不填）', 'Address (optional)')}>
-              <input value={address} onInput={(e) => setAddress(inputValue(e))} maxLength={200} />
+              <input
+                value={address}
+                onInput={(e) => setAddress(inputValue(e))}
+                maxLength={TEXT_MAX.address}
+              />
             </Field>
             <Field label={L('联系人/电话（可不填）', 'Contact (optional)')}>
-              <input value={contact} onInput={(e) => setContact(inputValue(e))} maxLength={200} />
+              <input
+                value={contact}
+                onInput={(e) => setContact(inputValue(e))}
+                maxLength={TEXT_MAX.name}
+              />
             </Field>
           </div>
           <ErrorMsg error={action.error} />

@@ -16,6 +16,7 @@ import {
   useLoad,
 } from '../ui/components';
 import { MemberExport, MemberImport } from './import';
+import { TEXT_MAX } from '../limits';
 
 interface SameNamed {
   id: number;
@@ -74,7 +75,7 @@ function NewMemberForm(props: { onCreated: () => void }) {
             name="name"
             value={name}
             onInput={(e) => setName(inputValue(e))}
-            maxLength={100}
+            maxLength={TEXT_MAX.name}
             required
           />
         </Field>
@@ -178,7 +179,13 @@ function MemberEdit(props: { member: Member; onDone: () => void; onCancel: () =>
     >
       <div class="grid-2">
         <Field label={L('姓名', 'Name')}>
-          <input name="editName" value={name} onInput={(e) => setName(inputValue(e))} required />
+          <input
+            name="editName"
+            value={name}
+            onInput={(e) => setName(inputValue(e))}
+            maxLength={TEXT_MAX.name}
+            required
+          />
         </Field>
         <Field label={L('身份', 'Kind')}>
           <select
@@ -333,7 +340,12 @@ export function MembersSection() {
           }}
         >
           <Field label={L('按姓名、存折号查找', 'Find by name or passbook number')}>
-            <input name="q" value={q} onInput={(e) => setQ(inputValue(e))} />
+            <input
+              name="q"
+              value={q}
+              onInput={(e) => setQ(inputValue(e))}
+              maxLength={TEXT_MAX.search}
+            />
           </Field>
           <button type="submit" class="btn btn-secondary">
             {L('查找', 'Search')}

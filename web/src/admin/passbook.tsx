@@ -18,6 +18,7 @@ import {
   useLoad,
 } from '../ui/components';
 import { MoreButton, StatementList } from '../ui/passbook';
+import { TEXT_MAX } from '../limits';
 
 function ReverseEntry(props: { entry: StatementEntry; onDone: () => void }) {
   const [open, setOpen] = useState(false);
@@ -60,7 +61,12 @@ function ReverseEntry(props: { entry: StatementEntry; onDone: () => void }) {
       }}
     >
       <Field label={L('冲正原因（必填，会记入账本）', 'Reason (required, kept in the ledger)')}>
-        <input value={reason} onInput={(e) => setReason(inputValue(e))} maxLength={500} required />
+        <input
+          value={reason}
+          onInput={(e) => setReason(inputValue(e))}
+          maxLength={TEXT_MAX.reason}
+          required
+        />
       </Field>
       <button type="submit" class="btn btn-danger" disabled={action.busy}>
         {L(`确认冲正 ${props.entry.amount}`, `Reverse ${props.entry.amount}`)}
@@ -133,7 +139,7 @@ function AdjustForm(props: { passbookNo: string; ownerName: string; onDone: () =
           <input
             value={reason}
             onInput={(e) => setReason(inputValue(e))}
-            maxLength={500}
+            maxLength={TEXT_MAX.reason}
             required
           />
         </Field>
@@ -305,6 +311,7 @@ export function PassbookSection(props: { passbookNo?: string }) {
               class="mono"
               value={typed}
               onInput={(e) => setTyped(inputValue(e))}
+              maxLength={TEXT_MAX.passbookNo}
               autoCapitalize="characters"
             />
           </Field>

@@ -14,6 +14,7 @@ import {
   useAction,
   useLoad,
 } from '../ui/components';
+import { TEXT_MAX } from '../limits';
 
 function TeamMembers(props: { team: Team }) {
   const members = useLoad((signal) => loadTeamMembers(props.team.id, signal), [props.team.id]);
@@ -86,6 +87,7 @@ function TeamMembers(props: { team: Team }) {
             class="mono"
             value={typed}
             onInput={(e) => setTyped(inputValue(e))}
+            maxLength={TEXT_MAX.passbookNo}
             autoCapitalize="characters"
             required
           />
@@ -176,10 +178,20 @@ function TeamEdit(props: { team: Team; leaders: StaffUser[]; onDone: () => void 
     >
       <div class="grid-2">
         <Field label={L('队名', 'Name')}>
-          <input name="teamName" value={name} onInput={(e) => setName(inputValue(e))} required />
+          <input
+            name="teamName"
+            value={name}
+            onInput={(e) => setName(inputValue(e))}
+            maxLength={TEXT_MAX.name}
+            required
+          />
         </Field>
         <Field label={L('服务类别', 'Service')}>
-          <input value={serviceType} onInput={(e) => setServiceType(inputValue(e))} />
+          <input
+            value={serviceType}
+            onInput={(e) => setServiceType(inputValue(e))}
+            maxLength={TEXT_MAX.name}
+          />
         </Field>
       </div>
       <LeaderChecks leaders={props.leaders} value={leaderIds} onChange={setLeaderIds} />
@@ -244,14 +256,14 @@ export function TeamsSection() {
                 value={name}
                 onInput={(e) => setName(inputValue(e))}
                 required
-                maxLength={100}
+                maxLength={TEXT_MAX.name}
               />
             </Field>
             <Field label={L('服务类别（如 家电维修）', 'Service (e.g. appliance repair)')}>
               <input
                 value={serviceType}
                 onInput={(e) => setServiceType(inputValue(e))}
-                maxLength={100}
+                maxLength={TEXT_MAX.name}
               />
             </Field>
           </div>

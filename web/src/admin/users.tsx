@@ -14,6 +14,7 @@ import {
   useAction,
   useLoad,
 } from '../ui/components';
+import { PASSWORD_MIN, TEXT_MAX } from '../limits';
 
 /** 修改: change a staff user's role or set a new password (their sessions end). */
 function UserEdit(props: { user: StaffUser; onDone: () => void }) {
@@ -66,7 +67,8 @@ function UserEdit(props: { user: StaffUser; onDone: () => void }) {
             type="text"
             autoComplete="off"
             value={password}
-            minLength={8}
+            minLength={PASSWORD_MIN}
+            maxLength={TEXT_MAX.password}
             onInput={(e) => setPassword(inputValue(e))}
           />
         </Field>
@@ -215,6 +217,7 @@ export function UsersSection() {
               <input
                 value={username}
                 onInput={(e) => setUsername(inputValue(e))}
+                maxLength={TEXT_MAX.username}
                 required
                 autoComplete="off"
               />
@@ -225,7 +228,8 @@ export function UsersSection() {
                 type="password"
                 onInput={(e) => setPassword(inputValue(e))}
                 required
-                minLength={8}
+                minLength={PASSWORD_MIN}
+                maxLength={TEXT_MAX.password}
                 autoComplete="new-password"
               />
             </Field>

@@ -13,6 +13,7 @@ import {
   useLoad,
 } from '../ui/components';
 import { useWindowStatus, WindowBanner } from '../ui/passbook';
+import { TEXT_MAX } from '../limits';
 
 interface WindowRow {
   id: number;
@@ -223,7 +224,11 @@ export function WindowsSection() {
               />
             </Field>
             <Field label={L('说明', 'Note')}>
-              <input value={note} onInput={(e) => setNote(inputValue(e))} maxLength={200} />
+              <input
+                value={note}
+                onInput={(e) => setNote(inputValue(e))}
+                maxLength={TEXT_MAX.note}
+              />
             </Field>
           </div>
           {opensAt && closesAt && closesAt <= opensAt ? (

@@ -4,6 +4,7 @@ import { L } from '../i18n';
 import { navigate } from '../router';
 import { ErrorMsg, Field, inputValue, Msg, useAction } from '../ui/components';
 import { showOnLoginPage } from './login';
+import { TEXT_MAX } from '../limits';
 
 /**
  * Changing one's own PIN (volunteer) or password (staff). The service then ends every session of
@@ -70,6 +71,7 @@ export function AccountPage(props: { session: Session }) {
             onInput={(e) => setCurrent(inputValue(e))}
             autoComplete="current-password"
             inputMode={volunteer ? 'numeric' : undefined}
+            maxLength={volunteer ? TEXT_MAX.pin : TEXT_MAX.password}
             required
           />
         </Field>
@@ -86,6 +88,7 @@ export function AccountPage(props: { session: Session }) {
             onInput={(e) => setNext(inputValue(e))}
             autoComplete="new-password"
             inputMode={volunteer ? 'numeric' : undefined}
+            maxLength={volunteer ? TEXT_MAX.pin : TEXT_MAX.password}
             required
           />
         </Field>
@@ -96,6 +99,7 @@ export function AccountPage(props: { session: Session }) {
             onInput={(e) => setAgain(inputValue(e))}
             autoComplete="new-password"
             inputMode={volunteer ? 'numeric' : undefined}
+            maxLength={volunteer ? TEXT_MAX.pin : TEXT_MAX.password}
             required
           />
         </Field>

@@ -48,6 +48,7 @@ import {
 import { useWindowStatus, WindowBanner } from '../ui/passbook';
 import { cleanPassbookNo, looksLikeCouponCode } from '../passbook-no';
 import { onScan } from '../scanner';
+import { TEXT_MAX } from '../limits';
 
 type Cart = Record<number, number>;
 
@@ -539,7 +540,7 @@ function ReturnForm(props: {
           value={reason}
           onInput={(e) => setReason(inputValue(e))}
           required
-          maxLength={200}
+          maxLength={TEXT_MAX.reason}
           data-testid="return-reason"
         />
       </Field>
@@ -870,7 +871,12 @@ function RecentRedemptions(props: {
                 }}
               >
                 <Field label={L('取消原因', 'Reason')}>
-                  <input value={reason} onInput={(e) => setReason(inputValue(e))} required />
+                  <input
+                    value={reason}
+                    onInput={(e) => setReason(inputValue(e))}
+                    maxLength={TEXT_MAX.reason}
+                    required
+                  />
                 </Field>
                 <button type="submit" class="btn btn-danger" disabled={action.busy}>
                   {L('确认取消，退回积分', 'Cancel and refund')}

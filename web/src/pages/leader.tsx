@@ -15,6 +15,7 @@ import {
   useAction,
   useLoad,
 } from '../ui/components';
+import { TEXT_MAX } from '../limits';
 
 /** A quantity of times: a whole number ("2", "2.00"), not "1.5". */
 function isWholeUnits(text: string): boolean {
@@ -336,7 +337,7 @@ export function LeaderPage(_props: { session: Session }) {
               name="title"
               value={title}
               onInput={(e) => setTitle(inputValue(e))}
-              maxLength={100}
+              maxLength={TEXT_MAX.activityTitle}
               required
             />
           </Field>

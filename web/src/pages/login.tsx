@@ -5,6 +5,7 @@ import { cleanPassbookNo } from '../passbook-no';
 import { navigate } from '../router';
 import type { PassbookLogin, StaffLogin } from '../types';
 import { ErrorMsg, Field, inputValue, Msg, useAction } from '../ui/components';
+import { TEXT_MAX } from '../limits';
 
 /** A sentence for the next login page, e.g. after a password change ended every session. */
 let loginNotice: string | null = null;
@@ -59,6 +60,7 @@ function VolunteerLogin() {
           class="input-big"
           value={passbookNo}
           onInput={(e) => setPassbookNo(inputValue(e))}
+          maxLength={TEXT_MAX.passbookNo}
           autoComplete="username"
           autoCapitalize="characters"
           spellcheck={false}
@@ -72,6 +74,7 @@ function VolunteerLogin() {
           type="password"
           inputMode="numeric"
           autoComplete="current-password"
+          maxLength={TEXT_MAX.pin}
           value={pin}
           onInput={(e) => setPin(inputValue(e))}
           required
@@ -123,6 +126,7 @@ function StaffLoginForm() {
           name="username"
           value={username}
           onInput={(e) => setUsername(inputValue(e))}
+          maxLength={TEXT_MAX.username}
           autoComplete="username"
           autoCapitalize="none"
           spellcheck={false}
@@ -135,6 +139,7 @@ function StaffLoginForm() {
           type="password"
           value={password}
           onInput={(e) => setPassword(inputValue(e))}
+          maxLength={TEXT_MAX.password}
           autoComplete="current-password"
           required
         />

@@ -1,0 +1,47 @@
+/**
+ * The longest text each kind of field takes: the one home of these numbers. The DTOs validate with
+ * them (`@MaxLength(TEXT_MAX.name)`) and the web pages cap their inputs with them
+ * (`maxLength={TEXT_MAX.name}`), so a page never lets someone type what the server then refuses.
+ *
+ * Plain constants and nothing else: the web build (esbuild) bundles this file, so it must import
+ * nothing (no Nest, no class-validator).
+ */
+export const TEXT_MAX = {
+  /** a person's, team's or household's name, a household's contact, a team's service type */
+  name: 50,
+  /** the search box of the member and household lists, the duplicate check */
+  search: 50,
+  /** a passbook number as typed or scanned (the check itself is in people/passbook-number.ts) */
+  passbookNo: 32,
+  /** a volunteer's PIN as typed (the digits rule is in auth/dto/pin.dto.ts) */
+  pin: 32,
+  /** a staff login name */
+  username: 64,
+  /** a password as typed */
+  password: 200,
+  /** the reason given for a reversal, an adjustment, a rejection, a refusal or a return */
+  reason: 200,
+  /** a free note on a service record, a redemption window or a stock movement */
+  note: 200,
+  /** a household's address */
+  address: 200,
+  /** a catalogue item's name */
+  itemName: 100,
+  /** an activity's title (the monthly fair) */
+  activityTitle: 100,
+  /** a scoring standard item code */
+  itemCode: 40,
+  /** a coupon code as typed or scanned, before it is normalised (the rule is in shop/coupon-code.ts) */
+  couponCode: 40,
+  /** a redemption window's opening or closing time as sent */
+  dateTime: 40,
+  /** one cell of an imported roster row */
+  rosterCell: 200,
+  /** the team list cell of an imported roster row */
+  rosterTeams: 1000,
+  /** an uploaded roster file, base64 */
+  rosterFile: 1_000_000,
+} as const;
+
+/** The shortest password a staff account may choose. */
+export const PASSWORD_MIN = 8;
