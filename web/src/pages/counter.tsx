@@ -488,7 +488,7 @@ function ReturnForm(props: {
                             checked={codesOf(line.catalogItemId).includes(c.code)}
                             data-testid={`return-coupon-${c.code}`}
                             onChange={(e) => {
-                              const on = (e.currentTarget).checked;
+                              const on = e.currentTarget.checked;
                               setTicked((prev) => {
                                 const now = (prev[line.catalogItemId] ?? []).filter(
                                   (x) => x !== c.code,
