@@ -710,6 +710,7 @@ function UseCouponByCode() {
         <input
           name="couponCode"
           value={code}
+          maxLength={TEXT_MAX.couponCode}
           onInput={(e) => setCode(inputValue(e))}
           autoCapitalize="characters"
           spellcheck={false}
