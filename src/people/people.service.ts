@@ -5,7 +5,7 @@ import { LockoutService, passbookSubject } from '../auth/lockout.service';
 import { hashSecret, randomSecret } from '../auth/password';
 import { User } from '../auth/entities/user.entity';
 import { Principal } from '../auth/principal';
-import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../access/access.policy';
+import { AccessPolicy, maySeePersonalData, memberScopeOf } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -414,11 +414,9 @@ export class PeopleService {
         .where('t.id > :afterId', { afterId })
         .orderBy('t.id', 'ASC')
         .take(limit + 1);
-      const leaderId = leaderIdOf(viewer);
-      if (leaderId !== null) {
-        qb.andWhere('t.id IN (:...ledIds)', {
-          ledIds: [0, ...(await this.access.ledTeamIds(leaderId))],
-        });
+      const visible = await this.access.visibleTeamIds(viewer);
+      if (visible !== null) {
+        qb.andWhere('t.id IN (:...ledIds)', { ledIds: [0, ...visible] });
       }
       const teams = await qb.getMany();
       const views = await this.teamViews(em, teams);
@@ -524,7 +522,7 @@ export class PeopleService {
       return toPage(rows, limit, (r) =>
         forVolunteer
           ? { id: r.id, name: maskName(r.name), hardship: r.hardship }
-          : householdView(r, isAdmin(viewer)),
+          : householdView(r, maySeePersonalData(viewer)),
       );
     });
   }
@@ -534,7 +532,7 @@ export class PeopleService {
     if (rows.length === 0) {
       throw DomainError.notFound('household');
     }
-    return householdView(rows[0], isAdmin(viewer));
+    return householdView(rows[0], maySeePersonalData(viewer));
   }
 
   /** Corrects details, or withdraws (verified: false) or closes (active: false) a household. */
@@ -684,11 +682,11 @@ export class PeopleService {
       where.push('m.id = ?');
       params.push(opts.id);
     }
-    const leaderId = leaderIdOf(viewer);
-    if (leaderId !== null) {
-      where.push(ledMemberSql('m.id'));
-      params.push(leaderId);
-    } else if (!isAdmin(viewer)) {
+    const scope = memberScopeOf(viewer);
+    if (scope.kind === 'led') {
+      where.push(scope.condition('m.id'));
+      params.push(scope.leaderId);
+    } else if (scope.kind === 'none') {
       return { items: [], nextCursor: null };
     }
     if (opts.teamId !== undefined) {
@@ -706,7 +704,7 @@ export class PeopleService {
         params.push(passbookNo);
       }
       const digits = opts.q.replace(/[\s-]/g, '');
-      if (isAdmin(viewer) && /^\+?\d{3,}$/.test(digits)) {
+      if (maySeePersonalData(viewer) && /^\+?\d{3,}$/.test(digits)) {
         alternatives.push("REPLACE(REPLACE(m.phone, ' ', ''), '-', '') LIKE ? ESCAPE '\\'");
         params.push(likePattern(digits));
       }
@@ -736,7 +734,7 @@ export class PeopleService {
       em,
       rows.map((r) => r.id),
     );
-    const full = isAdmin(viewer);
+    const full = maySeePersonalData(viewer);
     return toPage(rows, opts.limit, (r) => ({
       id: r.id,
       passbookNo: r.passbook_no,

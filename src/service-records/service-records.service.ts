@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
-import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../access/access.policy';
+import {
+  AccessPolicy,
+  assertMayLogService,
+  logsWithoutApproval,
+  mayAwardAdminOnlyItem,
+  memberScopeOf,
+} from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -178,19 +184,14 @@ export class ServiceRecordsService implements OnModuleInit {
     records: ServiceRecordView[];
   }> {
     const actor = actorOf(req.principal);
-    const admin = isAdmin(req.principal);
-    if (!admin && leaderIdOf(req.principal) === null) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'only an admin or a team leader may log service', {
-        reason: 'ROLE_NOT_ALLOWED',
-      });
-    }
+    assertMayLogService(req.principal);
     this.assertDateInRange(req.serviceDate);
 
     return this.db.write(async (em) => {
       const version = await this.versionOn(req.serviceDate);
       const resolved = this.resolveItem(version, req.itemCode);
       const { item, category } = resolved;
-      if (item.adminOnly && !admin) {
+      if (item.adminOnly && !mayAwardAdminOnlyItem(req.principal)) {
         throw new DomainError(
           ErrorCode.FORBIDDEN,
           `${item.name} (${item.code}) is awarded by an administrator only`,
@@ -238,7 +239,7 @@ export class ServiceRecordsService implements OnModuleInit {
         activity.id = toSafeInteger((await em.insert(Activity, activity)).identifiers[0].id);
       }
       const status: ServiceRecordStatus =
-        this.config.approvalRequired && !admin ? 'pending' : 'posted';
+        this.config.approvalRequired && !logsWithoutApproval(req.principal) ? 'pending' : 'posted';
       const rows: ServiceRecord[] = [];
       for (const line of lines) {
         const row = em.create(ServiceRecord, {
@@ -412,9 +413,11 @@ export class ServiceRecordsService implements OnModuleInit {
     const beforeId = decodeIdCursor(filter.cursor, 'r');
     return this.db.read(async (em) => {
       const qb = em.createQueryBuilder(ServiceRecord, 'sr');
-      const leaderId = leaderIdOf(principal);
-      if (leaderId !== null) {
-        qb.andWhere(ledMemberSql('sr.member_id', ':leaderId'), { leaderId });
+      const scope = memberScopeOf(principal);
+      if (scope.kind === 'led') {
+        qb.andWhere(scope.condition('sr.member_id', ':leaderId'), { leaderId: scope.leaderId });
+      } else if (scope.kind === 'none') {
+        return { items: [], nextCursor: null };
       }
       if (filter.memberId !== undefined) {
         qb.andWhere('sr.member_id = :memberId', { memberId: filter.memberId });
