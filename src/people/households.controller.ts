@@ -3,19 +3,19 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
 import { CreateHouseholdDto, ListHouseholdsQueryDto, UpdateHouseholdDto } from './dto/people.dto';
-import { PeopleService } from './people.service';
+import { HouseholdsService } from './households.service';
 
 @ApiTags('households')
 @ApiBearerAuth()
 @Controller('households')
 export class HouseholdsController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(private readonly households: HouseholdsService) {}
 
   /** Registered by an admin, who has verified the hardship. */
   @Post()
   @Roles('admin')
   async create(@Body() dto: CreateHouseholdDto) {
-    const household = await this.people.createHousehold(dto);
+    const household = await this.households.createHousehold(dto);
     return {
       id: household.id,
       passbookNo: household.passbookNo,
@@ -28,13 +28,13 @@ export class HouseholdsController {
   @Get()
   @Roles('admin', 'clerk', 'volunteer')
   list(@Query() query: ListHouseholdsQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.people.listHouseholds(principal, query);
+    return this.households.listHouseholds(principal, query);
   }
 
   @Get(':id')
   @Roles('admin', 'clerk')
   get(@Param('id', idParam('household')) id: number, @CurrentPrincipal() principal: Principal) {
-    return this.people.householdView(id, principal);
+    return this.households.householdView(id, principal);
   }
 
   @Patch(':id')
@@ -44,6 +44,6 @@ export class HouseholdsController {
     @Body() dto: UpdateHouseholdDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.people.updateHousehold(id, dto, principal);
+    return this.households.updateHousehold(id, dto, principal);
   }
 }

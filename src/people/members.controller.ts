@@ -12,7 +12,7 @@ import {
   ListMembersQueryDto,
   UpdateMemberDto,
 } from './dto/people.dto';
-import { PeopleService } from './people.service';
+import { MembersService } from './members.service';
 import { RosterService } from './roster.service';
 
 interface HeaderReply {
@@ -29,14 +29,14 @@ const CONTENT_TYPES = {
 @Controller('members')
 export class MembersController {
   constructor(
-    private readonly people: PeopleService,
+    private readonly members: MembersService,
     private readonly roster: RosterService,
   ) {}
 
   @Post()
   @Roles('admin')
   async create(@Body() dto: CreateMemberDto) {
-    const { member, generatedPin } = await this.people.createMember(dto);
+    const { member, generatedPin } = await this.members.createMember(dto);
     return {
       id: member.id,
       passbookNo: member.passbookNo,
@@ -50,7 +50,7 @@ export class MembersController {
   @Get()
   @Roles('admin', 'leader')
   list(@Query() query: ListMembersQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.people.listMembers(principal, query);
+    return this.members.listMembers(principal, query);
   }
 
   @Post('import')
@@ -88,13 +88,13 @@ export class MembersController {
     summary: 'Passbooks already open for this name; samePhone marks the likely same person',
   })
   duplicates(@Query() query: DuplicateMembersQueryDto) {
-    return this.people.sameNamedMembers(query.name, query.phone);
+    return this.members.sameNamedMembers(query.name, query.phone);
   }
 
   @Get(':id')
   @Roles('admin', 'leader')
   get(@Param('id', idParam('member')) id: number, @CurrentPrincipal() principal: Principal) {
-    return this.people.memberView(id, principal);
+    return this.members.memberView(id, principal);
   }
 
   @Patch(':id')
@@ -104,7 +104,7 @@ export class MembersController {
     @Body() dto: UpdateMemberDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.people.updateMember(id, dto, principal);
+    return this.members.updateMember(id, dto, principal);
   }
 
   /** A forgotten PIN: set one, or leave `pin` out to get a generated one shown once. */
@@ -112,6 +112,6 @@ export class MembersController {
   @Roles('admin')
   @HttpCode(200)
   resetPin(@Param('id', idParam('member')) id: number, @Body() dto: ResetPinDto) {
-    return this.people.resetPin(id, dto.pin);
+    return this.members.resetPin(id, dto.pin);
   }
 }

@@ -4,37 +4,37 @@ import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
 import { PageQueryDto } from '../common/pagination';
 import { AddTeamMemberDto, CreateTeamDto, UpdateTeamDto } from './dto/people.dto';
-import { PeopleService } from './people.service';
+import { TeamsService } from './teams.service';
 
 @ApiTags('teams')
 @ApiBearerAuth()
 @Controller('teams')
 export class TeamsController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(private readonly teams: TeamsService) {}
 
   @Post()
   @Roles('admin')
   async create(@Body() dto: CreateTeamDto) {
-    const { team, leaderUserIds } = await this.people.createTeam(dto);
+    const { team, leaderUserIds } = await this.teams.createTeam(dto);
     return { id: team.id, name: team.name, serviceType: team.serviceType, leaderUserIds };
   }
 
   @Get()
   @Roles('admin', 'leader')
   list(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.people.listTeams(principal, query);
+    return this.teams.listTeams(principal, query);
   }
 
   @Get(':id')
   @Roles('admin', 'leader')
   get(@Param('id', idParam('team')) id: number, @CurrentPrincipal() principal: Principal) {
-    return this.people.teamView(id, principal);
+    return this.teams.teamView(id, principal);
   }
 
   @Patch(':id')
   @Roles('admin')
   update(@Param('id', idParam('team')) id: number, @Body() dto: UpdateTeamDto) {
-    return this.people.updateTeam(id, dto);
+    return this.teams.updateTeam(id, dto);
   }
 
   @Post(':id/members')
@@ -44,7 +44,7 @@ export class TeamsController {
     @Body() dto: AddTeamMemberDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.people.addTeamMemberAs(principal, id, dto.memberId);
+    return this.teams.addTeamMemberAs(principal, id, dto.memberId);
   }
 
   @Delete(':id/members/:memberId')
@@ -55,6 +55,6 @@ export class TeamsController {
     @Param('memberId', idParam('member')) memberId: number,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
-    await this.people.removeTeamMember(principal, id, memberId);
+    await this.teams.removeTeamMember(principal, id, memberId);
   }
 }
