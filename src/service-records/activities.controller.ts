@@ -4,13 +4,13 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { CreateActivityDto } from './dto/create-activity.dto';
-import { ServiceRecordsService } from './service-records.service';
+import { ActivitiesService } from './activities.service';
 
 @ApiTags('service records')
 @ApiBearerAuth()
 @Controller('activities')
 export class ActivitiesController {
-  constructor(private readonly records: ServiceRecordsService) {}
+  constructor(private readonly activities: ActivitiesService) {}
 
   @Post()
   @Roles('admin', 'leader')
@@ -18,7 +18,7 @@ export class ActivitiesController {
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOperation({ summary: "Log a team event's participants at once: all of them or none" })
   create(@Body() dto: CreateActivityDto, @CurrentPrincipal() principal: Principal) {
-    return this.records.logActivity(principal, dto);
+    return this.activities.logActivity(principal, dto);
   }
 
   @Get(':id')
@@ -28,6 +28,6 @@ export class ActivitiesController {
     id: number,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.records.getActivity(principal, id);
+    return this.activities.getActivity(principal, id);
   }
 }

@@ -13,26 +13,20 @@ import { Clock } from '../common/clock';
 import { Database } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { decodeIdCursor, encodeIdCursor, LIMIT_DEFAULT } from '../common/pagination';
-import { Cents, formatCents, parseCents, toSafeInteger } from '../common/points';
+import { formatCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { LedgerTransaction } from '../ledger/entities/ledger-transaction.entity';
 import { notReversed } from '../ledger/ledger-sql';
 import { LedgerService } from '../ledger/ledger.service';
 import { Member } from '../people/entities/member.entity';
-import {
-  findItem,
-  hoursOf,
-  ResolvedItem,
-  scoreQuantity,
-  StandardVersion,
-} from '../standard/scoring-standard';
+import { findItem, StandardVersion } from '../standard/scoring-standard';
 import { StarRatingsService } from '../ratings/star-ratings.service';
 import { addDays, StandardService } from '../standard/standard.service';
-import { CapViolation, dailyCapViolations, DayUsage, emptyUsage } from './daily-caps';
+import { capExceeded, dailyCapViolations, DayUsage, emptyUsage } from './daily-caps';
 import { Activity } from './entities/activity.entity';
 import { ServiceRecord } from './entities/service-record.entity';
+import { LogLine, resolveItem, scoreLines } from './scoring';
 import {
-  activityView,
   earnDescription,
   serviceRecordView,
   ServiceRecordStatus,
@@ -44,22 +38,7 @@ import {
   ServiceRecordsConfig,
 } from './service-records.config';
 
-/** One member's line of a log request: a single record or one participant of an activity. */
-export interface LogLine {
-  memberId: number;
-  quantity: unknown;
-  note?: string | null;
-}
-
-interface ScoredLine {
-  memberId: number;
-  quantity: Cents;
-  hours: Cents;
-  points: Cents;
-  note: string | null;
-}
-
-interface LogRequest {
+export interface LogRequest {
   principal: Principal;
   itemCode: string;
   serviceDate: string;
@@ -148,36 +127,11 @@ export class ServiceRecordsService implements OnModuleInit {
     return records[0];
   }
 
-  /** `POST /api/activities`: a team event with many participants, all or none. */
-  async logActivity(
-    principal: Principal,
-    input: {
-      teamId: number;
-      itemCode: string;
-      title: string;
-      serviceDate: string;
-      participants: LogLine[];
-    },
-  ) {
-    const title = input.title.trim();
-    if (title === '') {
-      throw DomainError.validation('title must name the activity', {
-        fields: [{ field: 'title', problems: ['title must name the activity'] }],
-      });
-    }
-    const { activity, itemName, rows, records } = await this.log({
-      principal,
-      itemCode: input.itemCode,
-      serviceDate: input.serviceDate,
-      teamId: input.teamId,
-      lines: input.participants,
-      fieldOf: (i, field) => `participants[${i}].${field}`,
-      activityTitle: title,
-    });
-    return activityView(activity!, itemName, rows, records);
-  }
-
-  private async log(req: LogRequest): Promise<{
+  /**
+   * Logs one or many members' service on one item and day, all or none: the path of
+   * `POST /api/service-records` and of `ActivitiesService.logActivity`.
+   */
+  async log(req: LogRequest): Promise<{
     activity: Activity | null;
     itemName: string;
     rows: ServiceRecord[];
@@ -189,7 +143,7 @@ export class ServiceRecordsService implements OnModuleInit {
 
     return this.db.write(async (em) => {
       const version = await this.versionOn(req.serviceDate);
-      const resolved = this.resolveItem(version, req.itemCode);
+      const resolved = resolveItem(version, req.itemCode);
       const { item, category } = resolved;
       if (item.adminOnly && !mayAwardAdminOnlyItem(req.principal)) {
         throw new DomainError(
@@ -198,7 +152,7 @@ export class ServiceRecordsService implements OnModuleInit {
           { reason: 'ADMIN_ONLY_ITEM', itemCode: item.code },
         );
       }
-      const lines = this.scoreLines(req, resolved);
+      const lines = scoreLines(req, resolved);
       const memberIds = lines.map((l) => l.memberId);
 
       // Who may log for whom first: nothing about a member the caller may not see is read before.
@@ -379,31 +333,6 @@ export class ServiceRecordsService implements OnModuleInit {
     });
   }
 
-  /** `GET /api/activities/:id` for an admin or a leader of the activity's team. */
-  async getActivity(principal: Principal, id: number) {
-    return this.db.read(async (em) => {
-      const activity = await em.findOneBy(Activity, { id });
-      if (!activity) {
-        throw DomainError.notFound('activity');
-      }
-      if (!(await this.access.maySeeTeamWork(principal, activity.teamId))) {
-        throw DomainError.notFound('activity');
-      }
-      const rows = await em.find(ServiceRecord, {
-        where: { activityId: id },
-        order: { id: 'ASC' },
-      });
-      const version = await this.standard.getVersion(activity.standardVersion);
-      const records = await this.views(em, rows);
-      return activityView(
-        activity,
-        findItem(version, activity.itemCode)?.item.name ?? null,
-        rows,
-        records,
-      );
-    });
-  }
-
   /**
    * `GET /api/service-records`: newest first, filtered; a leader sees the records of members of the
    * teams they lead.
@@ -487,79 +416,6 @@ export class ServiceRecordsService implements OnModuleInit {
       );
     }
     return version;
-  }
-
-  private resolveItem(version: StandardVersion, itemCode: string): ResolvedItem {
-    const resolved = findItem(version, itemCode);
-    if (!resolved) {
-      throw new DomainError(
-        ErrorCode.UNKNOWN_ITEM,
-        `"${itemCode}" is not an item of the scoring standard in force (version ${version.version}); see GET /api/standard`,
-        { reason: 'NOT_IN_STANDARD', itemCode, standardVersion: version.version },
-      );
-    }
-    return resolved;
-  }
-
-  /** Parses every quantity and scores it; all bad lines are reported together. */
-  private scoreLines(req: LogRequest, { item }: ResolvedItem): ScoredLine[] {
-    const problems: { field: string; problems: string[] }[] = [];
-    const seen = new Map<number, number>();
-    const lines: ScoredLine[] = [];
-    req.lines.forEach((line, i) => {
-      const field = req.fieldOf(i, 'quantity');
-      const first = seen.get(line.memberId);
-      if (first !== undefined) {
-        problems.push({
-          field: req.fieldOf(i, 'memberId'),
-          problems: [
-            `member ${line.memberId} is already listed at participants[${first}]; give one line per member with the total quantity`,
-          ],
-        });
-        return;
-      }
-      seen.set(line.memberId, i);
-      let quantity: Cents;
-      try {
-        quantity = parseCents(line.quantity, { field });
-      } catch (err) {
-        if (err instanceof DomainError) {
-          problems.push({ field, problems: [err.message] });
-          return;
-        }
-        throw err;
-      }
-      if (item.unit === 'time' && quantity % 100 !== 0) {
-        problems.push({
-          field,
-          problems: [`${field} of ${item.name} counts times and must be a whole number`],
-        });
-        return;
-      }
-      const points = scoreQuantity(item, quantity);
-      if (points === 0) {
-        problems.push({
-          field,
-          problems: [
-            `${field} ${formatCents(quantity)} of ${item.name} earns less than 0.01 points`,
-          ],
-        });
-        return;
-      }
-      lines.push({
-        memberId: line.memberId,
-        quantity,
-        hours: hoursOf(item, quantity),
-        points,
-        note: line.note?.trim() || null,
-      });
-    });
-    if (problems.length > 0) {
-      throw DomainError.validation(problems.flatMap((p) => p.problems).join('; '), {
-        fields: problems,
-      });
-    }
-    return lines;
   }
 
   private async loadMembers(em: EntityManager, memberIds: number[]): Promise<Map<number, Member>> {
@@ -667,7 +523,7 @@ export class ServiceRecordsService implements OnModuleInit {
   }
 
   /** Views of many records with three queries, whatever their number. */
-  private async views(em: EntityManager, rows: ServiceRecord[]): Promise<ServiceRecordView[]> {
+  async views(em: EntityManager, rows: ServiceRecord[]): Promise<ServiceRecordView[]> {
     if (rows.length === 0) {
       return [];
     }
@@ -694,23 +550,4 @@ export class ServiceRecordsService implements OnModuleInit {
     }
     return views;
   }
-}
-
-function capExceeded(
-  violations: CapViolation[],
-  members: Map<number, Member>,
-  itemName: string,
-  serviceDate: string,
-): DomainError {
-  const lines = violations.map((v) => {
-    const who = members.get(v.memberId)!.name;
-    return v.limit === 'item'
-      ? `${who}: ${itemName} is capped at ${v.max} a day, ${v.alreadyLogged} already logged, ${v.remaining} left`
-      : `${who}: at most ${v.max} service hours a day, ${v.alreadyLogged} already logged, ${v.remaining} left`;
-  });
-  return new DomainError(
-    ErrorCode.CAP_EXCEEDED,
-    `over the daily limit on ${serviceDate}: ${lines.join('; ')}`,
-    { serviceDate, violations },
-  );
 }
