@@ -10,6 +10,7 @@ import { decodeIdCursor, LIMIT_DEFAULT, Page, toPage } from '../common/paginatio
 import { toSafeInteger } from '../common/points';
 import { Member } from './entities/member.entity';
 import { Team, TeamLeader, TeamMember } from './entities/team.entity';
+import { addTeamLeaders, setTeamLeaders } from './team-leaders';
 
 export interface TeamView {
   id: number;
@@ -62,9 +63,7 @@ export class TeamsService {
           createdAt: this.clock.now().toISOString(),
         }),
       );
-      for (const userId of leaderUserIds) {
-        await em.insert(TeamLeader, { teamId: team.id, userId });
-      }
+      await addTeamLeaders(em, team.id, leaderUserIds);
       return { team, leaderUserIds };
     });
   }
@@ -149,10 +148,7 @@ export class TeamsService {
       }
       if (changes.leaderUserIds !== undefined) {
         const leaderUserIds = await this.checkLeaders(em, changes.leaderUserIds);
-        await em.delete(TeamLeader, { teamId: id });
-        for (const userId of leaderUserIds) {
-          await em.insert(TeamLeader, { teamId: id, userId });
-        }
+        await setTeamLeaders(em, id, leaderUserIds);
       }
     });
     return this.db.read(async (em) => (await this.teamViews(em, [await this.team(em, id)]))[0]);
