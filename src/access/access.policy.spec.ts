@@ -6,6 +6,7 @@ import {
   assertMayLogService,
   isAdmin,
   leaderIdOf,
+  volunteerIdOf,
   logsWithoutApproval,
   mayActOutsideWindow,
   mayAwardAdminOnlyItem,
@@ -19,9 +20,10 @@ const clerk: Principal = { kind: 'user', userId: 9, username: 'clerk', role: 'cl
 const volunteer: Principal = { kind: 'member', memberId: 3, passbookNo: 'V0000003' };
 
 describe('access policy decisions', () => {
-  it('should call only a user with role admin an admin, and give a leader id only to leaders', () => {
+  it('should call only a user with role admin an admin, give a leader id to leaders only and a member id to volunteers only', () => {
     expect([admin, leader, clerk, volunteer].map(isAdmin)).toEqual([true, false, false, false]);
     expect([admin, leader, clerk, volunteer].map(leaderIdOf)).toEqual([null, 7, null, null]);
+    expect([admin, leader, clerk, volunteer].map(volunteerIdOf)).toEqual([null, null, null, 3]);
   });
 
   it('should show personal data unmasked to admins only', () => {

@@ -8,6 +8,10 @@ import { DomainError, ErrorCode } from '../common/errors';
 
 export const isAdmin = (p: Principal): boolean => p.kind === 'user' && p.role === 'admin';
 
+/** The member id of a volunteer, whose scope is their own passbook and gifts; null for staff. */
+export const volunteerIdOf = (p: Principal): number | null =>
+  p.kind === 'member' ? p.memberId : null;
+
 /** The user id of a leader, null for everyone else. */
 export const leaderIdOf = (p: Principal): number | null =>
   p.kind === 'user' && p.role === 'leader' ? p.userId : null;

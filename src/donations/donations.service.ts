@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
-import { maySeePersonalData } from '../access/access.policy';
+import { maySeePersonalData, volunteerIdOf } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -147,9 +147,10 @@ export class DonationsService {
     const admin = maySeePersonalData(principal);
     const where: string[] = [];
     const params: unknown[] = [];
-    if (principal.kind === 'member') {
+    const ownMemberId = volunteerIdOf(principal);
+    if (ownMemberId !== null) {
       where.push('d.member_id = ?');
-      params.push(principal.memberId);
+      params.push(ownMemberId);
     } else if (query.passbookNo !== undefined) {
       where.push('m.passbook_no = ?');
       params.push(normalisePassbookNumber(query.passbookNo) ?? query.passbookNo);

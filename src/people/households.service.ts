@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
-import { maySeePersonalData } from '../access/access.policy';
+import { maySeePersonalData, volunteerIdOf } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
@@ -60,7 +60,7 @@ export class HouseholdsService {
   ): Promise<Page<HouseholdView | HouseholdChoice>> {
     const limit = query.limit ?? LIMIT_DEFAULT;
     const afterId = decodeIdCursor(query.cursor) ?? 0;
-    const forVolunteer = viewer.kind === 'member';
+    const forVolunteer = volunteerIdOf(viewer) !== null;
     return this.db.read(async (em) => {
       const where = ['h.id > ?'];
       const params: unknown[] = [afterId];
