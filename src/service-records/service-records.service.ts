@@ -26,6 +26,7 @@ import { capExceeded, dailyCapViolations, DayUsage, emptyUsage } from './daily-c
 import { Activity } from './entities/activity.entity';
 import { ServiceRecord } from './entities/service-record.entity';
 import { LogLine, resolveItem, scoreLines } from './scoring';
+import { assertServiceDateInRange } from './service-dates';
 import {
   earnDescription,
   serviceRecordView,
@@ -139,7 +140,7 @@ export class ServiceRecordsService implements OnModuleInit {
   }> {
     const actor = actorOf(req.principal);
     assertMayLogService(req.principal);
-    this.assertDateInRange(req.serviceDate);
+    assertServiceDateInRange(req.serviceDate, this.today(), this.config.backDatingDays);
 
     return this.db.write(async (em) => {
       const version = await this.versionOn(req.serviceDate);
@@ -385,25 +386,6 @@ export class ServiceRecordsService implements OnModuleInit {
 
   private today(): string {
     return this.clock.today(this.appConfig.timeZone);
-  }
-
-  private assertDateInRange(serviceDate: string): void {
-    const latest = this.today();
-    const earliest = addDays(latest, -this.config.backDatingDays);
-    if (serviceDate > latest || serviceDate < earliest) {
-      throw new DomainError(
-        ErrorCode.SERVICE_DATE_OUT_OF_RANGE,
-        serviceDate > latest
-          ? `service date ${serviceDate} is in the future; log service on or after the day it was done`
-          : `service date ${serviceDate} is more than ${this.config.backDatingDays} days ago; the earliest that may be logged is ${earliest}`,
-        {
-          reason: serviceDate > latest ? 'DATE_IN_FUTURE' : 'DATE_TOO_OLD',
-          serviceDate,
-          earliest,
-          latest,
-        },
-      );
-    }
   }
 
   private async versionOn(serviceDate: string): Promise<StandardVersion> {
