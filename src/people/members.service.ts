@@ -8,29 +8,16 @@ import { maySeePersonalData, memberScopeOf } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
-import { maskPhone, revealTo } from '../common/mask';
 import { decodeIdCursor, likePattern, LIMIT_DEFAULT, Page, toPage } from '../common/pagination';
-import { formatCents, toSafeInteger } from '../common/points';
+import { toSafeInteger } from '../common/points';
 import { Account } from '../ledger/entities/account.entity';
 import { LedgerService } from '../ledger/ledger.service';
 import { Member, MemberKind } from './entities/member.entity';
 import { TeamMember } from './entities/team.entity';
 import { normalisePassbookNumber } from './passbook-number';
 import { PassbookNumbers } from './passbook-numbers.service';
+import { memberView, MemberRow, MemberView } from './member.view';
 import { normalisePhone } from './phone';
-
-export interface MemberView {
-  id: number;
-  passbookNo: string;
-  name: string;
-  kind: MemberKind;
-  /** Full for admins, masked (138****5678) for leaders. */
-  phone: string | null;
-  active: boolean;
-  balance: string;
-  teamIds: number[];
-  createdAt: string;
-}
 
 /** Volunteers: their passbooks, PINs and details, as the viewer may see them. */
 @Injectable()
@@ -240,16 +227,7 @@ export class MembersService {
       where.push(`(${alternatives.join(' OR ')})`);
     }
     params.push(opts.limit + 1);
-    const raw: {
-      id: unknown;
-      passbook_no: string;
-      name: string;
-      kind: MemberKind;
-      phone: string | null;
-      active: unknown;
-      created_at: string;
-      balance: unknown;
-    }[] = await em.query(
+    const raw: (Omit<MemberRow, 'id'> & { id: unknown })[] = await em.query(
       sql(
         this.db,
         `SELECT m.id, m.passbook_no, m.name, m.kind, m.phone, m.active, m.created_at, b.balance
@@ -264,17 +242,7 @@ export class MembersService {
       rows.map((r) => r.id),
     );
     const full = maySeePersonalData(viewer);
-    return toPage(rows, opts.limit, (r) => ({
-      id: r.id,
-      passbookNo: r.passbook_no,
-      name: r.name,
-      kind: r.kind,
-      phone: revealTo(r.phone, full, maskPhone),
-      active: Boolean(r.active),
-      balance: formatCents(toSafeInteger(r.balance)),
-      teamIds: teams.get(r.id) ?? [],
-      createdAt: r.created_at,
-    }));
+    return toPage(rows, opts.limit, (r) => memberView(r, teams.get(r.id) ?? [], full));
   }
 
   private async teamsOf(em: EntityManager, memberIds: number[]): Promise<Map<number, number[]>> {
