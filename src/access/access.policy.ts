@@ -6,6 +6,15 @@ import { Team, TeamLeader, TeamMember } from '../people/entities/team.entity';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 
+/*
+ * Every decision of who may see or act on what, one named function each: pure functions of the
+ * principal (and of what the resource belongs to) here at the top, and `AccessPolicy` below for
+ * those that read who leads which team. Services call these and decide nothing of their own. A
+ * further scope (a community) is added here: each decision gains the owner's fact it needs, and
+ * the list scopes (`memberScopeOf`, `visibleTeamIds`) one more condition.
+ */
+
+/** An administrator. */
 export const isAdmin = (p: Principal): boolean => p.kind === 'user' && p.role === 'admin';
 
 /** The member id of a volunteer, whose scope is their own passbook and gifts; null for staff. */
