@@ -6,7 +6,20 @@ import { Team, TeamLeader, TeamMember } from '../people/entities/team.entity';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 
+/*
+ * Every decision of who may see or act on what, one named function each: pure functions of the
+ * principal (and of what the resource belongs to) here at the top, and `AccessPolicy` below for
+ * those that read who leads which team. Services call these and decide nothing of their own. A
+ * further scope (a community) is added here: each decision gains the owner's fact it needs, and
+ * the list scopes (`memberScopeOf`, `visibleTeamIds`) one more condition.
+ */
+
+/** An administrator. */
 export const isAdmin = (p: Principal): boolean => p.kind === 'user' && p.role === 'admin';
+
+/** The member id of a volunteer, whose scope is their own passbook and gifts; null for staff. */
+export const volunteerIdOf = (p: Principal): number | null =>
+  p.kind === 'member' ? p.memberId : null;
 
 /** The user id of a leader, null for everyone else. */
 export const leaderIdOf = (p: Principal): number | null =>
@@ -18,6 +31,47 @@ export const leaderIdOf = (p: Principal): number | null =>
  */
 export const ledMemberSql = (memberColumn: string, param = '?'): string =>
   `EXISTS (SELECT 1 FROM team_members lm JOIN team_leaders ll ON ll.team_id = lm.team_id WHERE lm.member_id = ${memberColumn} AND ll.user_id = ${param})`;
+
+/**
+ * Who may see personal data unmasked (full phones, addresses, household contacts and names, who
+ * gave to whom, search by phone digits): administrators; everyone else sees it masked.
+ */
+export const maySeePersonalData = (p: Principal): boolean => isAdmin(p);
+
+/** Who may log service at all (for whom and under which team: `AccessPolicy.teamToLogUnder`). */
+export function assertMayLogService(p: Principal): void {
+  if (!isAdmin(p) && leaderIdOf(p) === null) {
+    throw new DomainError(ErrorCode.FORBIDDEN, 'only an admin or a team leader may log service', {
+      reason: 'ROLE_NOT_ALLOWED',
+    });
+  }
+}
+
+/** Items of the standard marked `adminOnly` are awarded by administrators only. */
+export const mayAwardAdminOnlyItem = (p: Principal): boolean => isAdmin(p);
+
+/** Service an administrator logs is credited at once; a leader's waits when approval is required. */
+export const logsWithoutApproval = (p: Principal): boolean => isAdmin(p);
+
+/** A clerk cancels or takes a return only while the redemption's window is open; an admin always. */
+export const mayActOutsideWindow = (p: Principal): boolean => isAdmin(p);
+
+/**
+ * Which members a viewer's lists show: every member (admins), the members of the teams a leader
+ * leads, or none (everyone else). `condition` is the SQL of the leader's scope, bound to `leaderId`.
+ */
+export type MemberScope =
+  | { kind: 'all' }
+  | { kind: 'none' }
+  | { kind: 'led'; leaderId: number; condition: (memberColumn: string, param?: string) => string };
+
+export function memberScopeOf(viewer: Principal): MemberScope {
+  const leaderId = leaderIdOf(viewer);
+  if (leaderId !== null) {
+    return { kind: 'led', leaderId, condition: ledMemberSql };
+  }
+  return isAdmin(viewer) ? { kind: 'all' } : { kind: 'none' };
+}
 
 /** What a passbook belongs to, as far as access is concerned. */
 export type PassbookHolder = { type: 'member'; memberId: number } | { type: 'household' };
@@ -43,6 +97,12 @@ export class AccessPolicy {
         (l) => l.teamId,
       ),
     );
+  }
+
+  /** The teams a viewer's team list shows: a leader's own, everyone else's all (null). */
+  async visibleTeamIds(viewer: Principal): Promise<number[] | null> {
+    const leaderId = leaderIdOf(viewer);
+    return leaderId === null ? null : this.ledTeamIds(leaderId);
   }
 
   /** True when the member belongs to at least one team the user leads. */
@@ -151,13 +211,8 @@ export class AccessPolicy {
     if (isAdmin(viewer)) {
       return teamId;
     }
-    const leaderId = leaderIdOf(viewer);
-    if (leaderId === null) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'only an admin or a team leader may log service', {
-        reason: 'ROLE_NOT_ALLOWED',
-      });
-    }
-    const led = await this.ledTeamIds(leaderId);
+    assertMayLogService(viewer);
+    const led = await this.ledTeamIds(leaderIdOf(viewer)!);
     if (teamId !== null && !led.includes(teamId)) {
       throw new DomainError(ErrorCode.FORBIDDEN, `you do not lead team ${teamId}`, {
         reason: 'NOT_TEAM_LEADER',

@@ -7,6 +7,7 @@ import { DomainError, ErrorCode } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member } from '../people/entities/member.entity';
 import { Team, TeamLeader } from '../people/entities/team.entity';
+import { setTeamsLed } from '../people/team-leaders';
 import { normalisePassbookNumber } from '../people/passbook-number';
 import { Session } from './entities/session.entity';
 import { StaffRole, User } from './entities/user.entity';
@@ -102,9 +103,7 @@ export class AuthService implements OnApplicationBootstrap {
         createdAt: this.clock.now().toISOString(),
       });
       await em.save(user);
-      for (const teamId of led) {
-        await em.insert(TeamLeader, { teamId, userId: user.id });
-      }
+      await setTeamsLed(em, user.id, led);
       return user;
     });
   }

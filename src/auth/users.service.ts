@@ -4,6 +4,7 @@ import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { decodeIdCursor, LIMIT_DEFAULT, Page, toPage } from '../common/pagination';
 import { TeamLeader } from '../people/entities/team.entity';
+import { setTeamsLed } from '../people/team-leaders';
 import { AuthService } from './auth.service';
 import { StaffRole, User } from './entities/user.entity';
 import { LockoutService, userSubject } from './lockout.service';
@@ -109,12 +110,9 @@ export class UsersService {
       }
       if (changes.teamIds !== undefined) {
         const teamIds = await this.auth.checkTeamsToLead(role, changes.teamIds);
-        await em.delete(TeamLeader, { userId: id });
-        for (const teamId of teamIds) {
-          await em.insert(TeamLeader, { teamId, userId: id });
-        }
+        await setTeamsLed(em, id, teamIds);
       } else if (role !== 'leader') {
-        await em.delete(TeamLeader, { userId: id });
+        await setTeamsLed(em, id, []);
       }
       if (changes.role !== undefined || passwordHash !== undefined) {
         await em.update(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
-import { isAdmin } from '../access/access.policy';
+import { maySeePersonalData, volunteerIdOf } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -144,12 +144,13 @@ export class DonationsService {
     query: { limit?: number; cursor?: string; householdId?: number; passbookNo?: string },
   ): Promise<{ items: DonationListItem[]; nextCursor: string | null }> {
     const limit = query.limit ?? LIMIT_DEFAULT;
-    const admin = isAdmin(principal);
+    const admin = maySeePersonalData(principal);
     const where: string[] = [];
     const params: unknown[] = [];
-    if (principal.kind === 'member') {
+    const ownMemberId = volunteerIdOf(principal);
+    if (ownMemberId !== null) {
       where.push('d.member_id = ?');
-      params.push(principal.memberId);
+      params.push(ownMemberId);
     } else if (query.passbookNo !== undefined) {
       where.push('m.passbook_no = ?');
       params.push(normalisePassbookNumber(query.passbookNo) ?? query.passbookNo);
@@ -217,7 +218,7 @@ export class DonationsService {
     householdId: number,
     page: { limit?: number; cursor?: string },
   ): Promise<HouseholdGifts> {
-    const showGivers = isAdmin(principal);
+    const showGivers = maySeePersonalData(principal);
     const beforeSeq = decodeSeqCursor(page.cursor);
     return this.db.read(async (em) => {
       const household = await em.findOneBy(Household, { id: householdId });

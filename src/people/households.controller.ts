@@ -8,20 +8,20 @@ import {
   HouseholdViewDto,
 } from './dto/people-responses.dto';
 import { CreateHouseholdDto, ListHouseholdsQueryDto, UpdateHouseholdDto } from './dto/people.dto';
-import { PeopleService } from './people.service';
+import { HouseholdsService } from './households.service';
 
 @ApiTags('households')
 @ApiBearerAuth()
 @Controller('households')
 export class HouseholdsController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(private readonly households: HouseholdsService) {}
 
   /** Registered by an admin, who has verified the hardship. */
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: CreatedHouseholdDto })
   async create(@Body() dto: CreateHouseholdDto) {
-    const household = await this.people.createHousehold(dto);
+    const household = await this.households.createHousehold(dto);
     return {
       id: household.id,
       passbookNo: household.passbookNo,
@@ -35,14 +35,14 @@ export class HouseholdsController {
   @Roles('admin', 'clerk', 'volunteer')
   @ApiOkResponse({ type: HouseholdPageDto })
   list(@Query() query: ListHouseholdsQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.people.listHouseholds(principal, query);
+    return this.households.listHouseholds(principal, query);
   }
 
   @Get(':id')
   @Roles('admin', 'clerk')
   @ApiOkResponse({ type: HouseholdViewDto })
   get(@Param('id', idParam('household')) id: number, @CurrentPrincipal() principal: Principal) {
-    return this.people.householdView(id, principal);
+    return this.households.householdView(id, principal);
   }
 
   @Patch(':id')
@@ -53,6 +53,6 @@ export class HouseholdsController {
     @Body() dto: UpdateHouseholdDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.people.updateHousehold(id, dto, principal);
+    return this.households.updateHousehold(id, dto, principal);
   }
 }

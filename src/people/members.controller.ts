@@ -27,7 +27,7 @@ import {
   ListMembersQueryDto,
   UpdateMemberDto,
 } from './dto/people.dto';
-import { PeopleService } from './people.service';
+import { MembersService } from './members.service';
 import { RosterService } from './roster.service';
 
 interface HeaderReply {
@@ -44,7 +44,7 @@ const CONTENT_TYPES = {
 @Controller('members')
 export class MembersController {
   constructor(
-    private readonly people: PeopleService,
+    private readonly members: MembersService,
     private readonly roster: RosterService,
   ) {}
 
@@ -52,7 +52,7 @@ export class MembersController {
   @Roles('admin')
   @ApiCreatedResponse({ type: CreatedMemberDto })
   async create(@Body() dto: CreateMemberDto) {
-    const { member, generatedPin } = await this.people.createMember(dto);
+    const { member, generatedPin } = await this.members.createMember(dto);
     return {
       id: member.id,
       passbookNo: member.passbookNo,
@@ -67,7 +67,7 @@ export class MembersController {
   @Roles('admin', 'leader')
   @ApiOkResponse({ type: MemberPageDto })
   list(@Query() query: ListMembersQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.people.listMembers(principal, query);
+    return this.members.listMembers(principal, query);
   }
 
   @Post('import')
@@ -114,14 +114,14 @@ export class MembersController {
   })
   @ApiOkResponse({ type: SameNamedMembersDto })
   duplicates(@Query() query: DuplicateMembersQueryDto) {
-    return this.people.sameNamedMembers(query.name, query.phone);
+    return this.members.sameNamedMembers(query.name, query.phone);
   }
 
   @Get(':id')
   @Roles('admin', 'leader')
   @ApiOkResponse({ type: MemberViewDto })
   get(@Param('id', idParam('member')) id: number, @CurrentPrincipal() principal: Principal) {
-    return this.people.memberView(id, principal);
+    return this.members.memberView(id, principal);
   }
 
   @Patch(':id')
@@ -132,7 +132,7 @@ export class MembersController {
     @Body() dto: UpdateMemberDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.people.updateMember(id, dto, principal);
+    return this.members.updateMember(id, dto, principal);
   }
 
   /** A forgotten PIN: set one, or leave `pin` out to get a generated one shown once. */
@@ -141,6 +141,6 @@ export class MembersController {
   @HttpCode(200)
   @ApiOkResponse({ type: PinResetDto })
   resetPin(@Param('id', idParam('member')) id: number, @Body() dto: ResetPinDto) {
-    return this.people.resetPin(id, dto.pin);
+    return this.members.resetPin(id, dto.pin);
   }
 }

@@ -1,4 +1,5 @@
 import { Principal } from '../auth/principal';
+import { MembersService } from './members.service';
 import { newPassbookNumber } from './passbook-number';
 import { PeopleService } from './people.service';
 import { fixtures } from '../../test/support/fixtures';
@@ -7,11 +8,13 @@ import { createTestContext, TestContext } from '../../test/support/test-app';
 describe(PeopleService.name, () => {
   let t: TestContext;
   let people: PeopleService;
+  let members: MembersService;
   let f: ReturnType<typeof fixtures>;
 
   beforeAll(async () => {
     t = await createTestContext();
     people = t.ctx.get(PeopleService);
+    members = t.ctx.get(MembersService);
     f = fixtures(t.ctx);
   });
   afterAll(() => t.close());
@@ -41,15 +44,15 @@ describe(PeopleService.name, () => {
       username: leader.username,
       role: 'leader',
     };
-    const page = await people.listMembers(asLeader, {});
+    const page = await members.listMembers(asLeader, {});
     expect(page.items.map((m) => m.id)).toEqual([a.id]);
-    await expect(people.memberView(b.id, asLeader)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(people.memberView(b.id, admin)).resolves.toMatchObject({ id: b.id });
+    await expect(members.memberView(b.id, asLeader)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(members.memberView(b.id, admin)).resolves.toMatchObject({ id: b.id });
   });
 
   it('should keep the account name in step with a renamed member', async () => {
     const member = await f.newMember({ name: '旧名' });
-    await people.updateMember(member.id, { name: '新名' }, admin);
+    await members.updateMember(member.id, { name: '新名' }, admin);
     const passbook = await people.findPassbook(member.passbookNo);
     expect(passbook?.owner).toMatchObject({ type: 'member', member: { name: '新名' } });
     const account: { name: string }[] = await t.db.read((em) =>

@@ -10,19 +10,19 @@ import {
   TeamViewDto,
 } from './dto/people-responses.dto';
 import { AddTeamMemberDto, CreateTeamDto, UpdateTeamDto } from './dto/people.dto';
-import { PeopleService } from './people.service';
+import { TeamsService } from './teams.service';
 
 @ApiTags('teams')
 @ApiBearerAuth()
 @Controller('teams')
 export class TeamsController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(private readonly teams: TeamsService) {}
 
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: CreatedTeamDto })
   async create(@Body() dto: CreateTeamDto) {
-    const { team, leaderUserIds } = await this.people.createTeam(dto);
+    const { team, leaderUserIds } = await this.teams.createTeam(dto);
     return { id: team.id, name: team.name, serviceType: team.serviceType, leaderUserIds };
   }
 
@@ -30,21 +30,21 @@ export class TeamsController {
   @Roles('admin', 'leader')
   @ApiOkResponse({ type: TeamPageDto })
   list(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.people.listTeams(principal, query);
+    return this.teams.listTeams(principal, query);
   }
 
   @Get(':id')
   @Roles('admin', 'leader')
   @ApiOkResponse({ type: TeamViewDto })
   get(@Param('id', idParam('team')) id: number, @CurrentPrincipal() principal: Principal) {
-    return this.people.teamView(id, principal);
+    return this.teams.teamView(id, principal);
   }
 
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ type: TeamViewDto })
   update(@Param('id', idParam('team')) id: number, @Body() dto: UpdateTeamDto) {
-    return this.people.updateTeam(id, dto);
+    return this.teams.updateTeam(id, dto);
   }
 
   @Post(':id/members')
@@ -55,7 +55,7 @@ export class TeamsController {
     @Body() dto: AddTeamMemberDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.people.addTeamMemberAs(principal, id, dto.memberId);
+    return this.teams.addTeamMemberAs(principal, id, dto.memberId);
   }
 
   @Delete(':id/members/:memberId')
@@ -66,6 +66,6 @@ export class TeamsController {
     @Param('memberId', idParam('member')) memberId: number,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
-    await this.people.removeTeamMember(principal, id, memberId);
+    await this.teams.removeTeamMember(principal, id, memberId);
   }
 }

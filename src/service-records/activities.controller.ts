@@ -11,14 +11,14 @@ import {
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { CreateActivityDto } from './dto/create-activity.dto';
+import { ActivitiesService } from './activities.service';
 import { ActivityViewDto } from './dto/service-record-responses.dto';
-import { ServiceRecordsService } from './service-records.service';
 
 @ApiTags('service records')
 @ApiBearerAuth()
 @Controller('activities')
 export class ActivitiesController {
-  constructor(private readonly records: ServiceRecordsService) {}
+  constructor(private readonly activities: ActivitiesService) {}
 
   @Post()
   @Roles('admin', 'leader')
@@ -27,7 +27,7 @@ export class ActivitiesController {
   @ApiOperation({ summary: "Log a team event's participants at once: all of them or none" })
   @ApiCreatedResponse({ type: ActivityViewDto })
   create(@Body() dto: CreateActivityDto, @CurrentPrincipal() principal: Principal) {
-    return this.records.logActivity(principal, dto);
+    return this.activities.logActivity(principal, dto);
   }
 
   @Get(':id')
@@ -38,6 +38,6 @@ export class ActivitiesController {
     id: number,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.records.getActivity(principal, id);
+    return this.activities.getActivity(principal, id);
   }
 }

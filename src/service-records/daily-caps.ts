@@ -1,4 +1,6 @@
 import { Cents, formatCents } from '../common/points';
+import { DomainError, ErrorCode } from '../common/errors';
+import { Member } from '../people/entities/member.entity';
 import { StandardItem } from '../standard/scoring-standard';
 
 /** What a member already has on one day (records that are posted or pending, not undone). */
@@ -58,4 +60,24 @@ export function dailyCapViolations(input: {
     });
   }
   return violations;
+}
+
+/** The refusal of a log over a daily cap, naming each member, the limit and what is left. */
+export function capExceeded(
+  violations: CapViolation[],
+  members: Map<number, Member>,
+  itemName: string,
+  serviceDate: string,
+): DomainError {
+  const lines = violations.map((v) => {
+    const who = members.get(v.memberId)!.name;
+    return v.limit === 'item'
+      ? `${who}: ${itemName} is capped at ${v.max} a day, ${v.alreadyLogged} already logged, ${v.remaining} left`
+      : `${who}: at most ${v.max} service hours a day, ${v.alreadyLogged} already logged, ${v.remaining} left`;
+  });
+  return new DomainError(
+    ErrorCode.CAP_EXCEEDED,
+    `over the daily limit on ${serviceDate}: ${lines.join('; ')}`,
+    { serviceDate, violations },
+  );
 }

@@ -8,6 +8,7 @@ import { LedgerTransaction } from '../ledger/entities/ledger-transaction.entity'
 import { parseStandard } from '../standard/scoring-standard';
 import { StandardService } from '../standard/standard.service';
 import { ServiceRecord } from './entities/service-record.entity';
+import { ActivitiesService } from './activities.service';
 import { ServiceRecordsService } from './service-records.service';
 
 const count = (t: TestContext, table: string) =>
@@ -28,12 +29,14 @@ const codeOf = async (p: Promise<unknown>): Promise<string> => {
 describe(ServiceRecordsService.name, () => {
   let t: TestContext;
   let records: ServiceRecordsService;
+  let activities: ActivitiesService;
   let f: ReturnType<typeof fixtures>;
   let admin: Principal;
 
   beforeAll(async () => {
     t = await createTestContext();
     records = t.ctx.get(ServiceRecordsService);
+    activities = t.ctx.get(ActivitiesService);
     f = fixtures(t.ctx);
     const user = await f.newUser('admin');
     admin = { kind: 'user', userId: user.id, username: user.username, role: 'admin' };
@@ -177,7 +180,7 @@ describe(ServiceRecordsService.name, () => {
       serviceDate: '2026-06-13',
     });
     const before = [await count(t, 'service_records'), await count(t, 'ledger_transactions')];
-    const err = await records
+    const err = await activities
       .logActivity(principal, {
         teamId: team.id,
         itemCode: 'leifeng_fair',
@@ -235,14 +238,14 @@ describe(ServiceRecordsService.name, () => {
         { memberId: members[199].id, quantity: '2' },
       ],
     };
-    await expect(records.logActivity(principal, overCap)).rejects.toMatchObject({
+    await expect(activities.logActivity(principal, overCap)).rejects.toMatchObject({
       code: ErrorCode.CAP_EXCEEDED,
     });
     expect(await count(t, 'ledger_transactions')).toBe(before);
     expect(await count(t, 'service_records')).toBe(recordsBefore);
     expect(await count(t, 'activities')).toBe(0);
 
-    const activity = await records.logActivity(principal, input);
+    const activity = await activities.logActivity(principal, input);
     expect(activity).toMatchObject({
       teamId: team.id,
       itemCode: 'leifeng_fair',

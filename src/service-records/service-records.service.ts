@@ -2,31 +2,32 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
-import { AccessPolicy, isAdmin, ledMemberSql, leaderIdOf } from '../access/access.policy';
+import {
+  AccessPolicy,
+  assertMayLogService,
+  logsWithoutApproval,
+  mayAwardAdminOnlyItem,
+  memberScopeOf,
+} from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { decodeIdCursor, encodeIdCursor, LIMIT_DEFAULT } from '../common/pagination';
-import { Cents, formatCents, parseCents, toSafeInteger } from '../common/points';
+import { formatCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { LedgerTransaction } from '../ledger/entities/ledger-transaction.entity';
 import { notReversed } from '../ledger/ledger-sql';
 import { LedgerService } from '../ledger/ledger.service';
 import { Member } from '../people/entities/member.entity';
-import {
-  findItem,
-  hoursOf,
-  ResolvedItem,
-  scoreQuantity,
-  StandardVersion,
-} from '../standard/scoring-standard';
+import { findItem, StandardVersion } from '../standard/scoring-standard';
 import { StarRatingsService } from '../ratings/star-ratings.service';
 import { addDays, StandardService } from '../standard/standard.service';
-import { CapViolation, dailyCapViolations, DayUsage, emptyUsage } from './daily-caps';
+import { capExceeded, dailyCapViolations, DayUsage, emptyUsage } from './daily-caps';
 import { Activity } from './entities/activity.entity';
 import { ServiceRecord } from './entities/service-record.entity';
+import { LogLine, resolveItem, scoreLines } from './scoring';
+import { assertServiceDateInRange } from './service-dates';
 import {
-  activityView,
   earnDescription,
   serviceRecordView,
   ServiceRecordStatus,
@@ -38,22 +39,7 @@ import {
   ServiceRecordsConfig,
 } from './service-records.config';
 
-/** One member's line of a log request: a single record or one participant of an activity. */
-export interface LogLine {
-  memberId: number;
-  quantity: unknown;
-  note?: string | null;
-}
-
-interface ScoredLine {
-  memberId: number;
-  quantity: Cents;
-  hours: Cents;
-  points: Cents;
-  note: string | null;
-}
-
-interface LogRequest {
+export interface LogRequest {
   principal: Principal;
   itemCode: string;
   serviceDate: string;
@@ -142,62 +128,32 @@ export class ServiceRecordsService implements OnModuleInit {
     return records[0];
   }
 
-  /** `POST /api/activities`: a team event with many participants, all or none. */
-  async logActivity(
-    principal: Principal,
-    input: {
-      teamId: number;
-      itemCode: string;
-      title: string;
-      serviceDate: string;
-      participants: LogLine[];
-    },
-  ) {
-    const title = input.title.trim();
-    if (title === '') {
-      throw DomainError.validation('title must name the activity', {
-        fields: [{ field: 'title', problems: ['title must name the activity'] }],
-      });
-    }
-    const { activity, itemName, rows, records } = await this.log({
-      principal,
-      itemCode: input.itemCode,
-      serviceDate: input.serviceDate,
-      teamId: input.teamId,
-      lines: input.participants,
-      fieldOf: (i, field) => `participants[${i}].${field}`,
-      activityTitle: title,
-    });
-    return activityView(activity!, itemName, rows, records);
-  }
-
-  private async log(req: LogRequest): Promise<{
+  /**
+   * Logs one or many members' service on one item and day, all or none: the path of
+   * `POST /api/service-records` and of `ActivitiesService.logActivity`.
+   */
+  async log(req: LogRequest): Promise<{
     activity: Activity | null;
     itemName: string;
     rows: ServiceRecord[];
     records: ServiceRecordView[];
   }> {
     const actor = actorOf(req.principal);
-    const admin = isAdmin(req.principal);
-    if (!admin && leaderIdOf(req.principal) === null) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'only an admin or a team leader may log service', {
-        reason: 'ROLE_NOT_ALLOWED',
-      });
-    }
-    this.assertDateInRange(req.serviceDate);
+    assertMayLogService(req.principal);
+    assertServiceDateInRange(req.serviceDate, this.today(), this.config.backDatingDays);
 
     return this.db.write(async (em) => {
       const version = await this.versionOn(req.serviceDate);
-      const resolved = this.resolveItem(version, req.itemCode);
+      const resolved = resolveItem(version, req.itemCode);
       const { item, category } = resolved;
-      if (item.adminOnly && !admin) {
+      if (item.adminOnly && !mayAwardAdminOnlyItem(req.principal)) {
         throw new DomainError(
           ErrorCode.FORBIDDEN,
           `${item.name} (${item.code}) is awarded by an administrator only`,
           { reason: 'ADMIN_ONLY_ITEM', itemCode: item.code },
         );
       }
-      const lines = this.scoreLines(req, resolved);
+      const lines = scoreLines(req, resolved);
       const memberIds = lines.map((l) => l.memberId);
 
       // Who may log for whom first: nothing about a member the caller may not see is read before.
@@ -238,7 +194,7 @@ export class ServiceRecordsService implements OnModuleInit {
         activity.id = toSafeInteger((await em.insert(Activity, activity)).identifiers[0].id);
       }
       const status: ServiceRecordStatus =
-        this.config.approvalRequired && !admin ? 'pending' : 'posted';
+        this.config.approvalRequired && !logsWithoutApproval(req.principal) ? 'pending' : 'posted';
       const rows: ServiceRecord[] = [];
       for (const line of lines) {
         const row = em.create(ServiceRecord, {
@@ -378,31 +334,6 @@ export class ServiceRecordsService implements OnModuleInit {
     });
   }
 
-  /** `GET /api/activities/:id` for an admin or a leader of the activity's team. */
-  async getActivity(principal: Principal, id: number) {
-    return this.db.read(async (em) => {
-      const activity = await em.findOneBy(Activity, { id });
-      if (!activity) {
-        throw DomainError.notFound('activity');
-      }
-      if (!(await this.access.maySeeTeamWork(principal, activity.teamId))) {
-        throw DomainError.notFound('activity');
-      }
-      const rows = await em.find(ServiceRecord, {
-        where: { activityId: id },
-        order: { id: 'ASC' },
-      });
-      const version = await this.standard.getVersion(activity.standardVersion);
-      const records = await this.views(em, rows);
-      return activityView(
-        activity,
-        findItem(version, activity.itemCode)?.item.name ?? null,
-        rows,
-        records,
-      );
-    });
-  }
-
   /**
    * `GET /api/service-records`: newest first, filtered; a leader sees the records of members of the
    * teams they lead.
@@ -412,9 +343,11 @@ export class ServiceRecordsService implements OnModuleInit {
     const beforeId = decodeIdCursor(filter.cursor, 'r');
     return this.db.read(async (em) => {
       const qb = em.createQueryBuilder(ServiceRecord, 'sr');
-      const leaderId = leaderIdOf(principal);
-      if (leaderId !== null) {
-        qb.andWhere(ledMemberSql('sr.member_id', ':leaderId'), { leaderId });
+      const scope = memberScopeOf(principal);
+      if (scope.kind === 'led') {
+        qb.andWhere(scope.condition('sr.member_id', ':leaderId'), { leaderId: scope.leaderId });
+      } else if (scope.kind === 'none') {
+        return { items: [], nextCursor: null };
       }
       if (filter.memberId !== undefined) {
         qb.andWhere('sr.member_id = :memberId', { memberId: filter.memberId });
@@ -455,25 +388,6 @@ export class ServiceRecordsService implements OnModuleInit {
     return this.clock.today(this.appConfig.timeZone);
   }
 
-  private assertDateInRange(serviceDate: string): void {
-    const latest = this.today();
-    const earliest = addDays(latest, -this.config.backDatingDays);
-    if (serviceDate > latest || serviceDate < earliest) {
-      throw new DomainError(
-        ErrorCode.SERVICE_DATE_OUT_OF_RANGE,
-        serviceDate > latest
-          ? `service date ${serviceDate} is in the future; log service on or after the day it was done`
-          : `service date ${serviceDate} is more than ${this.config.backDatingDays} days ago; the earliest that may be logged is ${earliest}`,
-        {
-          reason: serviceDate > latest ? 'DATE_IN_FUTURE' : 'DATE_TOO_OLD',
-          serviceDate,
-          earliest,
-          latest,
-        },
-      );
-    }
-  }
-
   private async versionOn(serviceDate: string): Promise<StandardVersion> {
     const version = await this.standard.versionOn(serviceDate);
     if (!version) {
@@ -484,79 +398,6 @@ export class ServiceRecordsService implements OnModuleInit {
       );
     }
     return version;
-  }
-
-  private resolveItem(version: StandardVersion, itemCode: string): ResolvedItem {
-    const resolved = findItem(version, itemCode);
-    if (!resolved) {
-      throw new DomainError(
-        ErrorCode.UNKNOWN_ITEM,
-        `"${itemCode}" is not an item of the scoring standard in force (version ${version.version}); see GET /api/standard`,
-        { reason: 'NOT_IN_STANDARD', itemCode, standardVersion: version.version },
-      );
-    }
-    return resolved;
-  }
-
-  /** Parses every quantity and scores it; all bad lines are reported together. */
-  private scoreLines(req: LogRequest, { item }: ResolvedItem): ScoredLine[] {
-    const problems: { field: string; problems: string[] }[] = [];
-    const seen = new Map<number, number>();
-    const lines: ScoredLine[] = [];
-    req.lines.forEach((line, i) => {
-      const field = req.fieldOf(i, 'quantity');
-      const first = seen.get(line.memberId);
-      if (first !== undefined) {
-        problems.push({
-          field: req.fieldOf(i, 'memberId'),
-          problems: [
-            `member ${line.memberId} is already listed at participants[${first}]; give one line per member with the total quantity`,
-          ],
-        });
-        return;
-      }
-      seen.set(line.memberId, i);
-      let quantity: Cents;
-      try {
-        quantity = parseCents(line.quantity, { field });
-      } catch (err) {
-        if (err instanceof DomainError) {
-          problems.push({ field, problems: [err.message] });
-          return;
-        }
-        throw err;
-      }
-      if (item.unit === 'time' && quantity % 100 !== 0) {
-        problems.push({
-          field,
-          problems: [`${field} of ${item.name} counts times and must be a whole number`],
-        });
-        return;
-      }
-      const points = scoreQuantity(item, quantity);
-      if (points === 0) {
-        problems.push({
-          field,
-          problems: [
-            `${field} ${formatCents(quantity)} of ${item.name} earns less than 0.01 points`,
-          ],
-        });
-        return;
-      }
-      lines.push({
-        memberId: line.memberId,
-        quantity,
-        hours: hoursOf(item, quantity),
-        points,
-        note: line.note?.trim() || null,
-      });
-    });
-    if (problems.length > 0) {
-      throw DomainError.validation(problems.flatMap((p) => p.problems).join('; '), {
-        fields: problems,
-      });
-    }
-    return lines;
   }
 
   private async loadMembers(em: EntityManager, memberIds: number[]): Promise<Map<number, Member>> {
@@ -664,7 +505,7 @@ export class ServiceRecordsService implements OnModuleInit {
   }
 
   /** Views of many records with three queries, whatever their number. */
-  private async views(em: EntityManager, rows: ServiceRecord[]): Promise<ServiceRecordView[]> {
+  async views(em: EntityManager, rows: ServiceRecord[]): Promise<ServiceRecordView[]> {
     if (rows.length === 0) {
       return [];
     }
@@ -691,23 +532,4 @@ export class ServiceRecordsService implements OnModuleInit {
     }
     return views;
   }
-}
-
-function capExceeded(
-  violations: CapViolation[],
-  members: Map<number, Member>,
-  itemName: string,
-  serviceDate: string,
-): DomainError {
-  const lines = violations.map((v) => {
-    const who = members.get(v.memberId)!.name;
-    return v.limit === 'item'
-      ? `${who}: ${itemName} is capped at ${v.max} a day, ${v.alreadyLogged} already logged, ${v.remaining} left`
-      : `${who}: at most ${v.max} service hours a day, ${v.alreadyLogged} already logged, ${v.remaining} left`;
-  });
-  return new DomainError(
-    ErrorCode.CAP_EXCEEDED,
-    `over the daily limit on ${serviceDate}: ${lines.join('; ')}`,
-    { serviceDate, violations },
-  );
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
-import { isAdmin } from '../access/access.policy';
+import { mayActOutsideWindow } from '../access/access.policy';
 import { Clock, localDayBounds } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { User } from '../auth/entities/user.entity';
@@ -629,7 +629,10 @@ export class RedemptionsService {
     principal: Principal,
     verb: 'cancel' | 'return',
   ): Promise<void> {
-    if (!isAdmin(principal) && !(await this.windows.isOpen(r.windowId, this.clock.now()))) {
+    if (
+      !mayActOutsideWindow(principal) &&
+      !(await this.windows.isOpen(r.windowId, this.clock.now()))
+    ) {
       throw new DomainError(
         ErrorCode.REDEMPTION_WINDOW_CLOSED,
         verb === 'cancel'

@@ -1,0 +1,174 @@
+import { Principal } from '../auth/principal';
+import { fixtures } from '../../test/support/fixtures';
+import { createTestContext, TestContext } from '../../test/support/test-app';
+import {
+  AccessPolicy,
+  assertMayLogService,
+  isAdmin,
+  leaderIdOf,
+  volunteerIdOf,
+  logsWithoutApproval,
+  mayActOutsideWindow,
+  mayAwardAdminOnlyItem,
+  maySeePersonalData,
+  memberScopeOf,
+} from './access.policy';
+
+const admin: Principal = { kind: 'user', userId: 1, username: 'admin', role: 'admin' };
+const leader: Principal = { kind: 'user', userId: 7, username: 'leader', role: 'leader' };
+const clerk: Principal = { kind: 'user', userId: 9, username: 'clerk', role: 'clerk' };
+const volunteer: Principal = { kind: 'member', memberId: 3, passbookNo: 'V0000003' };
+
+describe('access policy decisions', () => {
+  it('should call only a user with role admin an admin, give a leader id to leaders only and a member id to volunteers only', () => {
+    expect([admin, leader, clerk, volunteer].map(isAdmin)).toEqual([true, false, false, false]);
+    expect([admin, leader, clerk, volunteer].map(leaderIdOf)).toEqual([null, 7, null, null]);
+    expect([admin, leader, clerk, volunteer].map(volunteerIdOf)).toEqual([null, null, null, 3]);
+  });
+
+  it('should show personal data unmasked to admins only', () => {
+    expect([admin, leader, clerk, volunteer].map(maySeePersonalData)).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('should let admins and leaders log service and refuse clerks and volunteers with a coded reason', () => {
+    expect(() => assertMayLogService(admin)).not.toThrow();
+    expect(() => assertMayLogService(leader)).not.toThrow();
+    for (const p of [clerk, volunteer]) {
+      expect(() => assertMayLogService(p)).toThrow(
+        expect.objectContaining({ code: 'FORBIDDEN', details: { reason: 'ROLE_NOT_ALLOWED' } }),
+      );
+    }
+  });
+
+  it('should keep admin-only items, unapproved credit and closed windows to admins', () => {
+    for (const decide of [mayAwardAdminOnlyItem, logsWithoutApproval, mayActOutsideWindow]) {
+      expect([admin, leader, clerk, volunteer].map(decide)).toEqual([true, false, false, false]);
+    }
+  });
+
+  it('should scope member lists: all for admins, the led teams for a leader, none for others', () => {
+    expect(memberScopeOf(admin)).toEqual({ kind: 'all' });
+    expect(memberScopeOf(clerk)).toEqual({ kind: 'none' });
+    expect(memberScopeOf(volunteer)).toEqual({ kind: 'none' });
+    const led = memberScopeOf(leader);
+    expect(led).toMatchObject({ kind: 'led', leaderId: 7 });
+    if (led.kind !== 'led') {
+      throw new Error('expected a leader scope');
+    }
+    expect(led.condition('sr.member_id', ':leaderId')).toBe(
+      'EXISTS (SELECT 1 FROM team_members lm JOIN team_leaders ll ON ll.team_id = lm.team_id WHERE lm.member_id = sr.member_id AND ll.user_id = :leaderId)',
+    );
+  });
+});
+
+describe(AccessPolicy.name, () => {
+  let t: TestContext;
+  let access: AccessPolicy;
+  let f: ReturnType<typeof fixtures>;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    access = t.ctx.get(AccessPolicy);
+    f = fixtures(t.ctx);
+  });
+  afterAll(() => t.close());
+
+  /** A leader of one team with one member, and a member of another leader's team. */
+  async function world() {
+    const user = await f.newUser('leader');
+    const asLeader: Principal = {
+      kind: 'user',
+      userId: user.id,
+      username: user.username,
+      role: 'leader',
+    };
+    const own = await f.newMember();
+    const other = await f.newMember();
+    const ownTeam = await f.newTeam({ leaderUserIds: [user.id], memberIds: [own.id] });
+    const otherTeam = await f.newTeam({ memberIds: [other.id] });
+    return { asLeader, own, other, ownTeam, otherTeam };
+  }
+
+  it('should let a leader see the members and passbooks of their teams only', async () => {
+    const w = await world();
+    expect(await access.maySeeMember(w.asLeader, w.own.id)).toBe(true);
+    expect(await access.maySeeMember(w.asLeader, w.other.id)).toBe(false);
+    expect(await access.maySeeMember(admin, w.other.id)).toBe(true);
+    expect(await access.maySeeMember(clerk, w.own.id)).toBe(false);
+    expect(await access.maySeePassbook(w.asLeader, { type: 'member', memberId: w.own.id })).toBe(
+      true,
+    );
+    expect(await access.maySeePassbook(w.asLeader, { type: 'member', memberId: w.other.id })).toBe(
+      false,
+    );
+    expect(await access.maySeePassbook(w.asLeader, { type: 'household' })).toBe(false);
+    expect(await access.maySeePassbook(clerk, { type: 'household' })).toBe(true);
+    const asOwn: Principal = { kind: 'member', memberId: w.own.id, passbookNo: w.own.passbookNo };
+    expect(await access.maySeePassbook(asOwn, { type: 'member', memberId: w.own.id })).toBe(true);
+    expect(await access.maySeePassbook(asOwn, { type: 'member', memberId: w.other.id })).toBe(
+      false,
+    );
+  });
+
+  it('should list a leader their own teams and everyone else every team', async () => {
+    const w = await world();
+    expect(await access.visibleTeamIds(w.asLeader)).toEqual([w.ownTeam.id]);
+    expect(await access.visibleTeamIds(admin)).toBeNull();
+  });
+
+  it('should let a leader manage only the teams they lead (403 with a reason, 404 unknown)', async () => {
+    const w = await world();
+    await expect(access.teamToManage(w.asLeader, w.ownTeam.id)).resolves.toMatchObject({
+      id: w.ownTeam.id,
+    });
+    await expect(access.teamToManage(w.asLeader, w.otherTeam.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'NOT_TEAM_LEADER' },
+    });
+    await expect(access.teamToManage(clerk, w.ownTeam.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'ROLE_NOT_ALLOWED' },
+    });
+    await expect(access.teamToManage(admin, 2 ** 31 - 1)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it("should refuse a leader another leader's member as unknown, and take an unassigned one", async () => {
+    const w = await world();
+    await expect(
+      access.assertMayAddToTeam(w.asLeader, w.ownTeam.id, w.other.id),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const free = await f.newMember();
+    await expect(
+      access.assertMayAddToTeam(w.asLeader, w.ownTeam.id, free.id),
+    ).resolves.toBeUndefined();
+    await expect(
+      access.assertMayAddToTeam(admin, w.ownTeam.id, w.other.id),
+    ).resolves.toBeUndefined();
+  });
+
+  it("should log a leader's service under a team they lead that the member is in", async () => {
+    const w = await world();
+    expect(await access.teamToLogUnder(w.asLeader, null, [w.own.id])).toBe(w.ownTeam.id);
+    expect(await access.teamToLogUnder(admin, null, [w.other.id])).toBeNull();
+    await expect(access.teamToLogUnder(w.asLeader, null, [w.other.id])).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: { memberIds: [w.other.id] },
+    });
+    await expect(
+      access.teamToLogUnder(w.asLeader, w.otherTeam.id, [w.own.id]),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', details: { reason: 'NOT_TEAM_LEADER' } });
+    await expect(access.teamToLogUnder(clerk, null, [w.own.id])).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'ROLE_NOT_ALLOWED' },
+    });
+    expect(await access.maySeeTeamWork(w.asLeader, w.ownTeam.id)).toBe(true);
+    expect(await access.maySeeTeamWork(w.asLeader, w.otherTeam.id)).toBe(false);
+  });
+});

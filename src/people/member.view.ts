@@ -1,0 +1,43 @@
+import { maskPhone, revealTo } from '../common/mask';
+import { formatCents, toSafeInteger } from '../common/points';
+import { MemberKind } from './entities/member.entity';
+
+export interface MemberView {
+  id: number;
+  passbookNo: string;
+  name: string;
+  kind: MemberKind;
+  /** Full for admins, masked (138****5678) for leaders. */
+  phone: string | null;
+  active: boolean;
+  balance: string;
+  teamIds: number[];
+  createdAt: string;
+}
+
+/** A member as `MembersService` reads it from the store. */
+export interface MemberRow {
+  id: number;
+  passbook_no: string;
+  name: string;
+  kind: MemberKind;
+  phone: string | null;
+  active: unknown;
+  created_at: string;
+  balance: unknown;
+}
+
+/** What staff see of a member: the phone in full (`full`) or masked. */
+export function memberView(r: MemberRow, teamIds: number[], full: boolean): MemberView {
+  return {
+    id: r.id,
+    passbookNo: r.passbook_no,
+    name: r.name,
+    kind: r.kind,
+    phone: revealTo(r.phone, full, maskPhone),
+    active: Boolean(r.active),
+    balance: formatCents(toSafeInteger(r.balance)),
+    teamIds,
+    createdAt: r.created_at,
+  };
+}

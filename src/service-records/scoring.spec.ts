@@ -1,0 +1,118 @@
+import { DomainError } from '../common/errors';
+import { StandardItem, StandardVersion } from '../standard/scoring-standard';
+import { resolveItem, scoreLines } from './scoring';
+
+const repair: StandardItem = {
+  code: 'appliance_repair',
+  name: '家电维修',
+  unit: 'hour',
+  pointsPerUnit: 200,
+  maxUnitsPerDay: 800,
+  adminOnly: false,
+};
+const haircut: StandardItem = {
+  code: 'haircut',
+  name: '理发',
+  unit: 'time',
+  pointsPerUnit: 100,
+  maxUnitsPerDay: null,
+  adminOnly: false,
+};
+const tiny: StandardItem = { ...repair, code: 'tiny', name: '小事', pointsPerUnit: 1 };
+const category = { code: 'service', name: '志愿服务', items: [repair, haircut, tiny] };
+const version: StandardVersion = {
+  version: 3,
+  contentHash: 'x',
+  title: null,
+  effectiveFrom: '2026-01-01',
+  categories: [category],
+};
+const participants = (i: number, field: string) => `participants[${i}].${field}`;
+
+const refusal = (run: () => unknown): DomainError => {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof DomainError) {
+      return err;
+    }
+    throw err;
+  }
+  throw new Error('expected a refusal');
+};
+
+describe(resolveItem.name, () => {
+  it('should find an item of the version with its category', () => {
+    expect(resolveItem(version, 'haircut')).toEqual({ item: haircut, category });
+  });
+
+  it('should refuse an item not in the version, naming the version', () => {
+    const err = refusal(() => resolveItem(version, 'juggling'));
+    expect(err.code).toBe('UNKNOWN_ITEM');
+    expect(err.details).toEqual({
+      reason: 'NOT_IN_STANDARD',
+      itemCode: 'juggling',
+      standardVersion: 3,
+    });
+  });
+});
+
+describe(scoreLines.name, () => {
+  it('should score each line in hundredths, with hours for hourly items only', () => {
+    expect(
+      scoreLines(
+        {
+          lines: [
+            { memberId: 1, quantity: '1.5', note: '  修电视 ' },
+            { memberId: 2, quantity: 2 },
+          ],
+          fieldOf: participants,
+        },
+        { item: repair, category },
+      ),
+    ).toEqual([
+      { memberId: 1, quantity: 150, hours: 150, points: 300, note: '修电视' },
+      { memberId: 2, quantity: 200, hours: 200, points: 400, note: null },
+    ]);
+    expect(
+      scoreLines(
+        { lines: [{ memberId: 1, quantity: 3 }], fieldOf: participants },
+        { item: haircut, category },
+      ),
+    ).toEqual([{ memberId: 1, quantity: 300, hours: 0, points: 300, note: null }]);
+  });
+
+  it('should report every bad line together: a repeat, a fraction of a time, a bad number', () => {
+    const err = refusal(() =>
+      scoreLines(
+        {
+          lines: [
+            { memberId: 1, quantity: 1 },
+            { memberId: 1, quantity: 1 },
+            { memberId: 2, quantity: 1.5 },
+            { memberId: 3, quantity: 'lots' },
+          ],
+          fieldOf: participants,
+        },
+        { item: haircut, category },
+      ),
+    );
+    expect(err.code).toBe('VALIDATION_FAILED');
+    const fields = (err.details as { fields: { field: string }[] }).fields.map((f) => f.field);
+    expect(fields).toEqual([
+      'participants[1].memberId',
+      'participants[2].quantity',
+      'participants[3].quantity',
+    ]);
+  });
+
+  it('should refuse a quantity that earns less than 0.01 points', () => {
+    const err = refusal(() =>
+      scoreLines(
+        { lines: [{ memberId: 1, quantity: '0.01' }], fieldOf: (_i, field) => field },
+        { item: tiny, category },
+      ),
+    );
+    expect(err.message).toBe('quantity 0.01 of 小事 earns less than 0.01 points');
+  });
+});
