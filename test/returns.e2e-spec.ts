@@ -5,6 +5,7 @@ import { createTestApp, TestApp } from './support/test-app';
 
 interface RedemptionBody {
   id: number;
+  transactionId: string;
   status: string;
   total: string;
   coupons: { code: string; catalogItemId: number; status: string }[];
@@ -402,6 +403,46 @@ describe('redemption returns over HTTP (e2e)', () => {
     expect(returnedUse.body.message).not.toMatch(/cancel/);
     expect((await use(a)).status).toBe(201);
     expect(await f.balanceOf(m.accountId)).toBe(50_00 - 14_00 + 3_00);
+  });
+
+  it('should refuse a blank or multi-line reason for a return, a cancellation, a write-off and a reversal', async () => {
+    const m = await memberWith(20_00);
+    const oil = await f.newCatalogItem({ name: '香油', priceCents: 400, stock: 10 });
+    const r = await redeem(m.passbookNo, [{ catalogItemId: oil.id, quantity: 2 }]);
+    const before = await snapshot();
+    const answers: [number, string, unknown][] = [];
+    for (const reason of ['   ', '\u3000 ', '第一行\n第二行']) {
+      const sent = [
+        await giveBack(r.id, { lines: [{ catalogItemId: oil.id, quantity: 1 }], reason }),
+        await t.http
+          .post(`/api/redemptions/${r.id}/cancel`)
+          .set('Authorization', clerkAuth)
+          .set('Idempotency-Key', `cancel-${++keyN}`)
+          .send({ reason }),
+        await t.http
+          .post(`/api/catalog-items/${oil.id}/stock-adjustments`)
+          .set('Authorization', t.adminAuth)
+          .set('Idempotency-Key', `adjust-${++keyN}`)
+          .send({ quantity: -1, reason }),
+        await t.http
+          .post(`/api/ledger/transactions/${r.transactionId}/reversal`)
+          .set('Authorization', t.adminAuth)
+          .set('Idempotency-Key', `reverse-${++keyN}`)
+          .send({ reason }),
+      ];
+      for (const res of sent) {
+        answers.push([res.status, res.body.code, res.body.details?.fields?.[0]?.field]);
+      }
+    }
+    expect(answers).toEqual(Array(12).fill([400, 'VALIDATION_FAILED', 'reason']));
+    expect(await snapshot()).toEqual(before);
+    // Spaces around a reason are dropped: the ledger keeps what was meant.
+    const ok = await giveBack(r.id, {
+      lines: [{ catalogItemId: oil.id, quantity: 1 }],
+      reason: '  多拿了一瓶 ',
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.reason).toBe('多拿了一瓶');
   });
 
   it('should refuse malformed returns with a coded error, changing nothing', async () => {

@@ -1,6 +1,26 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { applyDecorators, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from './errors';
+import { TEXT_MAX } from './limits';
+
+/**
+ * The reason kept with a correction (a reversal, an adjustment, a rejection, a cancellation, a
+ * return, a stock write-off): trimmed, not blank, one line, at most TEXT_MAX.reason. The one rule
+ * for every such field, since the reason is printed on statements and receipts as it was given.
+ */
+export function IsReason(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? value.trim() : value,
+    ),
+    IsString(),
+    IsNotEmpty({ message: 'reason must not be blank' }),
+    MaxLength(TEXT_MAX.reason),
+    Matches(/^[^\p{Cc}\u2028\u2029]*$/u, { message: 'reason must be text on one line' }),
+  );
+}
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((e) => {

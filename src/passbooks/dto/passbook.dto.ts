@@ -1,6 +1,7 @@
+import { IsReason } from '../../common/validation';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsDefined, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { TEXT_MAX } from '../../common/limits';
 import { PageQueryDto } from '../../common/pagination';
 
@@ -23,11 +24,7 @@ export class AdjustmentDto {
     maxLength: TEXT_MAX.reason,
     example: '纸质存折结转 opening balance from the paper passbook',
   })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.reason)
-  @Matches(/^[^\p{Cc}\u2028\u2029]*$/u, { message: 'reason must be text on one line' })
+  @IsReason()
   reason!: string;
 }
 

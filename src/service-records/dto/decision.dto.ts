@@ -1,5 +1,5 @@
+import { IsReason } from '../../common/validation';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { TEXT_MAX } from '../../common/limits';
 
 export class RejectServiceRecordDto {
@@ -7,8 +7,6 @@ export class RejectServiceRecordDto {
     description: 'Why the record is not credited; kept with it',
     maxLength: TEXT_MAX.reason,
   })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.reason)
+  @IsReason()
   reason!: string;
 }

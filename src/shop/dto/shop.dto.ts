@@ -1,3 +1,4 @@
+import { IsReason } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -95,9 +96,7 @@ export class StockAdjustmentDto {
   quantity!: unknown;
 
   @ApiProperty({ maxLength: TEXT_MAX.reason, example: '盘点: 两袋破损' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.reason)
+  @IsReason()
   reason!: string;
 }
 
@@ -187,9 +186,7 @@ export class DaySummaryQueryDto {
 
 export class CancelRedemptionDto {
   @ApiProperty({ maxLength: TEXT_MAX.reason, example: '选错了商品' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.reason)
+  @IsReason()
   reason!: string;
 }
 
@@ -226,9 +223,7 @@ export class ReturnRedemptionDto {
   lines!: ReturnLineDto[];
 
   @ApiProperty({ maxLength: TEXT_MAX.reason, example: '大米受潮，退回一袋' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.reason)
+  @IsReason()
   reason!: string;
 }
 
