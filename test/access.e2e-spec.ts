@@ -223,7 +223,7 @@ const ACCESS: AccessRow[] = [
     name: 'POST /api/auth/password',
     method: 'post',
     path: () => '/api/auth/password',
-    body: () => ({ currentPassword: 'password-123', newPassword: 'password-123' }),
+    body: () => ({ currentPassword: 'password-123', newPassword: 'password-456' }),
     expect: { anonymous: 401, volunteer: 403, leader: 204, clerk: 204, admin: 204 },
   },
   { name: 'GET /api/me', method: 'get', path: () => '/api/me', expect: loggedIn(200) },
@@ -231,7 +231,7 @@ const ACCESS: AccessRow[] = [
     name: 'POST /api/me/pin',
     method: 'post',
     path: () => '/api/me/pin',
-    body: () => ({ currentPin: '123456', newPin: '123456' }),
+    body: () => ({ currentPin: '123456', newPin: '246810' }),
     expect: { anonymous: 401, volunteer: 204, leader: 403, clerk: 403, admin: 403 },
   },
   {
