@@ -13,7 +13,7 @@ export interface Community {
 }
 
 /** Deterministic passbook number for member i (valid check character), so runs are comparable. */
-function passbookFor(i: number): string {
+export function passbookFor(i: number): string {
   let body = 'V';
   let n = i;
   for (let k = 0; k < 6; k++) {
