@@ -396,13 +396,15 @@ export class LedgerService {
   }
 
   async balanceOf(accountId: number): Promise<Cents> {
-    return this.db.read(async (em) => {
-      const row = await em.findOneBy(Balance, { accountId });
-      if (!row) {
-        throw DomainError.notFound('account');
-      }
-      return row.balance;
-    });
+    // Plain SQL: TypeORM's SQLite driver writes numbers into the text of find() queries, so each
+    // account would be a statement of its own, prepared again and crowding out the hot ones.
+    const rows: { balance: unknown }[] = await this.db.read((em) =>
+      em.query(sql(this.db, 'SELECT balance FROM balances WHERE account_id = ?'), [accountId]),
+    );
+    if (!rows.length) {
+      throw DomainError.notFound('account');
+    }
+    return toSafeInteger(rows[0].balance);
   }
 
   /**
