@@ -1,13 +1,20 @@
 import { spawn, ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { buildCommunity, Community } from './synthetic';
+import { Client } from 'pg';
+import { hashSecret } from '../src/auth/password';
+import { buildCommunity, Community, passbookFor } from './synthetic';
 
 /**
- * `npm run bench [-- --members N --transactions M --seconds S]`: builds a synthetic community and
- * prints each figure beside the limit it is judged against, all measured in this one run.
+ * `npm run bench [-- --members N --transactions M --seconds S --pg URL|off --cpu-prof DIR]`: builds a
+ * synthetic community and prints each figure beside the limit it is judged against, all measured in
+ * this one run. `--pg` names the PostgreSQL server whose maintenance database the PostgreSQL phase
+ * creates its own database from (default the local trust-auth server; `off` skips the phase).
+ * `--cpu-prof DIR` runs the big SQLite service under `node --cpu-prof` and writes its profile there.
+ * Every port is a free one picked at start, so runs beside other jobs do not collide.
  */
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -16,6 +23,8 @@ for (let i = 2; i < process.argv.length; i += 2) {
 const MEMBERS = Number(args.get('members') ?? 10_000);
 const TRANSACTIONS = Number(args.get('transactions') ?? 1_000_000);
 const SECONDS = Number(args.get('seconds') ?? 10);
+const PG_URL = args.get('pg') ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CPU_PROF_DIR = args.get('cpu-prof');
 const CLIENTS = 32;
 const PASSWORD = 'bench-admin-pass';
 
@@ -72,14 +81,37 @@ interface Server {
   auth: string;
 }
 
-async function startServer(dbPath: string, port: number): Promise<Server> {
+/** A port nobody listens on now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function startServer(
+  store: { path: string } | { url: string },
+  opts: { cpuProfDir?: string } = {},
+): Promise<Server> {
+  const port = await freePort();
   const started = performance.now();
   // The same flags as `npm start`.
-  const proc = spawn(process.execPath, ['--max-old-space-size=192', 'dist/src/main.js'], {
+  const flags = ['--max-old-space-size=192'];
+  if (opts.cpuProfDir) {
+    flags.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
+  }
+  const proc = spawn(process.execPath, [...flags, 'dist/src/main.js'], {
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_PATH: dbPath,
+      HOST: '127.0.0.1',
+      ...('path' in store
+        ? { DATABASE_PATH: store.path, DATABASE_URL: '' }
+        : { DATABASE_URL: store.url }),
       ADMIN_PASSWORD: PASSWORD,
       RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'warn',
@@ -196,7 +228,7 @@ async function main(): Promise<void> {
     const raw = rawTransactionsPerSecond(dir, 3);
     report('raw transactions', `${raw.rate.toFixed(0)}/s, p99 ${ms(raw.p99)}`, 'the limit');
 
-    const server = await startServer(big.path, 3900);
+    const server = await startServer(big, { cpuProfDir: CPU_PROF_DIR });
     servers.push(server);
     report(
       'start-up to healthy on the big database',
@@ -269,7 +301,7 @@ async function main(): Promise<void> {
     notePeak(server.proc, 'redemptions');
     console.log('Reads: first statement page and balance, 500 sequential requests:');
     const bigRead = await readLatency(server, big.passbooks, 500);
-    const smallServer = await startServer(small.path, 3901);
+    const smallServer = await startServer(small);
     servers.push(smallServer);
     const smallRead = await readLatency(smallServer, small.passbooks, 500);
     report(
@@ -330,17 +362,172 @@ async function main(): Promise<void> {
 
     report('peak RSS of the service', `${peakRssMb(server.proc).toFixed(0)} MB`, 'target < 300 MB');
 
+    if (PG_URL !== 'off') {
+      await postgresPhase(PG_URL, servers);
+    }
+
     console.log('\n| figure | measured | judged against |\n|---|---|---|');
     for (const [a, b, c] of rows) {
       console.log(`| ${a} | ${b} | ${c} |`);
     }
   } finally {
-    for (const s of servers) {
-      s.proc.kill('SIGTERM');
-    }
-    await new Promise((r) => setTimeout(r, 300));
+    await Promise.all(servers.map(stopServer));
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The maintenance URL with another database name. */
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * Raw PostgreSQL: the same work as the raw SQLite figure (insert an entry, update a balance, one
+ * transaction each, synchronous_commit as the server has it) from as many connections as the
+ * service's pool (DATABASE_POOL_SIZE, default 10), so the two are judged at the same parallelism.
+ */
+async function rawPostgresPerSecond(url: string, seconds: number, connections: number) {
+  const setup = new Client({ connectionString: url });
+  await setup.connect();
+  await setup.query(
+    'CREATE TABLE raw_entries (id BIGSERIAL PRIMARY KEY, account INTEGER, amount INTEGER)',
+  );
+  await setup.query('CREATE TABLE raw_balances (account INTEGER PRIMARY KEY, balance INTEGER)');
+  await setup.query('INSERT INTO raw_balances SELECT g, 0 FROM generate_series(0, 999) g');
+  await setup.end();
+  const lat: number[] = [];
+  let n = 0;
+  const end = performance.now() + seconds * 1000;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      try {
+        while (performance.now() < end) {
+          const account = n++ % 1000;
+          const t0 = performance.now();
+          await c.query('BEGIN');
+          await c.query({
+            name: 'ins',
+            text: 'INSERT INTO raw_entries (account, amount) VALUES ($1, 100)',
+            values: [account],
+          });
+          await c.query({
+            name: 'upd',
+            text: 'UPDATE raw_balances SET balance = balance + 100 WHERE account = $1',
+            values: [account],
+          });
+          await c.query('COMMIT');
+          lat.push(performance.now() - t0);
+        }
+      } finally {
+        await c.end();
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  lat.sort((a, b) => a - b);
+  return { rate: lat.length / elapsed, p99: percentile(lat, 99) };
+}
+
+/** Members written straight into the migrated PostgreSQL database (one PIN hash for all). */
+async function seedPostgresMembers(url: string, count: number): Promise<number[]> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    const pinHash = await hashSecret('123456');
+    const numbers = Array.from({ length: count }, (_, i) => passbookFor(i));
+    const now = new Date().toISOString();
+    await c.query('BEGIN');
+    const accounts = await c.query<{ id: number; passbook_no: string }>(
+      `INSERT INTO accounts (kind, passbook_no, name, created_at)
+       SELECT 'member', no, '志愿者' || no, $2 FROM unnest($1::text[]) AS no RETURNING id, passbook_no`,
+      [numbers, now],
+    );
+    await c.query('INSERT INTO balances (account_id, balance) SELECT unnest($1::int[]), 0', [
+      accounts.rows.map((r) => r.id),
+    ]);
+    const members = await c.query<{ id: number }>(
+      `INSERT INTO members (account_id, passbook_no, name, kind, phone, pin_hash, active, created_at)
+       SELECT a, no, '志愿者' || no, 'resident', NULL, $3, TRUE, $4
+       FROM unnest($1::int[], $2::text[]) AS t(a, no) RETURNING id`,
+      [accounts.rows.map((r) => r.id), accounts.rows.map((r) => r.passbook_no), pinHash, now],
+    );
+    await c.query('COMMIT');
+    return members.rows.map((r) => r.id);
+  } finally {
+    await c.end();
+  }
+}
+
+/** The HTTP postings figure on PostgreSQL beside the raw PostgreSQL rate, in a database of its own. */
+async function postgresPhase(maintenanceUrl: string, servers: Server[]): Promise<void> {
+  const name = `passbook_bench_${process.pid}_${Date.now()}`;
+  const admin = new Client({ connectionString: maintenanceUrl });
+  try {
+    await admin.connect();
+  } catch (err) {
+    report(
+      'PostgreSQL',
+      'skipped',
+      `cannot reach ${new URL(maintenanceUrl).host}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return;
+  }
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = withDatabase(maintenanceUrl, name);
+  let server: Server | undefined;
+  try {
+    console.log(`PostgreSQL (database ${name}, dropped afterwards):`);
+    const raw = await rawPostgresPerSecond(url, 3, 10);
+    report(
+      'raw PostgreSQL transactions, 10 connections',
+      `${raw.rate.toFixed(0)}/s, p99 ${ms(raw.p99)}`,
+      'the PostgreSQL limit',
+    );
+    server = await startServer({ url });
+    servers.push(server);
+    const memberIds = await seedPostgresMembers(url, 2000);
+    const date = today();
+    const postings = await load(SECONDS, async (i) => {
+      const res = await post(
+        server!.base,
+        '/api/service-records',
+        {
+          memberId: memberIds[(i * 7) % memberIds.length],
+          itemCode: 'daily_patrol',
+          quantity: '1',
+          serviceDate: date,
+        },
+        { authorization: server!.auth, 'idempotency-key': `bench-pg-${i}` },
+      );
+      return res.status;
+    });
+    report(
+      'service-record postings on PostgreSQL',
+      `${postings.rate.toFixed(0)}/s, p50 ${ms(postings.p50)}, p99 ${ms(postings.p99)}, refused ${postings.failed}`,
+      `ratio to raw PostgreSQL ${(postings.rate / raw.rate).toFixed(2)} (target >= 0.5)`,
+    );
+  } finally {
+    if (server) {
+      await stopServer(server);
+    }
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** SIGTERM and wait for the exit (a --cpu-prof profile is written then). */
+async function stopServer(server: Server): Promise<void> {
+  if (server.proc.exitCode !== null || server.proc.signalCode !== null) {
+    return;
+  }
+  const exited = new Promise((r) => server.proc.once('exit', r));
+  server.proc.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
 }
 
 main().catch((err: unknown) => {

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../src/common/db/data-source';
 import { hashSecret } from '../src/auth/password';
 import { GENESIS_HASH, transactionHash } from '../src/ledger/ledger-hash';
+import { yearTotalsFromLedgerSql } from '../src/ledger/ledger-sql';
 import { checkChar, PASSBOOK_ALPHABET } from '../src/people/passbook-number';
 
 export interface Community {
@@ -13,7 +14,7 @@ export interface Community {
 }
 
 /** Deterministic passbook number for member i (valid check character), so runs are comparable. */
-function passbookFor(i: number): string {
+export function passbookFor(i: number): string {
   let body = 'V';
   let n = i;
   for (let k = 0; k < 6; k++) {
@@ -144,6 +145,10 @@ export async function buildCommunity(
       setBalance.run(balance, account);
     }
   })();
+  // The passbooks' year totals, as the ledger keeps them when it posts.
+  db.exec(
+    `INSERT INTO account_year_totals (account_id, year, earned, hours) ${yearTotalsFromLedgerSql()}`,
+  );
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return { path, passbooks, memberIds, transactions };

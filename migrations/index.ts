@@ -10,6 +10,7 @@ import { RetentionIndexes1764000200000 } from './1764000200000-RetentionIndexes'
 import { LoginAttemptsByAddress1764000400000 } from './1764000400000-LoginAttemptsByAddress';
 import { RedemptionReturns1764000800000 } from './1764000800000-RedemptionReturns';
 import { MustChangePassword1764000900000 } from './1764000900000-MustChangePassword';
+import { AccountYearTotals1764016100000 } from './1764016100000-AccountYearTotals';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   LoginAttemptsByAddress1764000400000,
   RedemptionReturns1764000800000,
   MustChangePassword1764000900000,
+  AccountYearTotals1764016100000,
 ];

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { secretVerifications } from '../src/auth/password';
+import { FixedClock } from '../src/common/clock';
 import { loadConfig } from '../src/config/app-config';
 import { fixtures } from './support/fixtures';
 import { listenOnLoopback } from './support/listen';
@@ -468,6 +469,110 @@ describe('auth (e2e)', () => {
       expect(locked.statusCode).toBe(423);
       expect(locked.json()).toMatchObject({ details: { reason: 'account' } });
       t.clock.set('2026-06-15T02:00:00Z');
+    });
+  });
+
+  describe('session cache (SESSION_CACHE_SECONDS)', () => {
+    const me = (auth: string, app = t) => app.http.get('/api/me').set('Authorization', auth);
+
+    it('should refuse a logged-out token at once on the instance that logged it out', async () => {
+      const auth = await t.login('admin');
+      expect((await me(auth)).status).toBe(200);
+      expect((await me(auth)).status).toBe(200);
+      expect((await t.http.post('/api/auth/logout').set('Authorization', auth)).status).toBe(204);
+      expect((await me(auth)).status).toBe(401);
+    });
+
+    it('should refuse a deactivated user and a deactivated volunteer at once', async () => {
+      const clerk = await f.newUser('clerk');
+      const clerkAuth = await f.bearer({ userId: clerk.id });
+      const member = await f.newMember();
+      const memberAuth = await f.bearer({ memberId: member.id });
+      expect((await me(clerkAuth)).status).toBe(200);
+      expect((await me(memberAuth)).status).toBe(200);
+      await t.http
+        .post(`/api/users/${clerk.id}/deactivate`)
+        .set('Authorization', t.adminAuth)
+        .expect(200);
+      await t.http
+        .patch(`/api/members/${member.id}`)
+        .set('Authorization', t.adminAuth)
+        .send({ active: false })
+        .expect(200);
+      expect((await me(clerkAuth)).status).toBe(401);
+      expect((await me(memberAuth)).status).toBe(401);
+    });
+
+    it('should refuse a volunteer at once after an admin resets the PIN', async () => {
+      const member = await f.newMember();
+      const auth = await f.bearer({ memberId: member.id });
+      expect((await me(auth)).status).toBe(200);
+      await t.http
+        .post(`/api/members/${member.id}/pin`)
+        .set('Authorization', t.adminAuth)
+        .send({ pin: '246810' })
+        .expect(200);
+      expect((await me(auth)).status).toBe(401);
+    });
+
+    it('should apply a changed role at once, without ending the session', async () => {
+      const user = await f.newUser('admin');
+      const auth = await f.bearer({ userId: user.id });
+      expect((await t.http.get('/api/users').set('Authorization', auth)).status).toBe(200);
+      await t.http
+        .patch(`/api/users/${user.id}`)
+        .set('Authorization', t.adminAuth)
+        .send({ role: 'clerk' })
+        .expect(200);
+      expect((await t.http.get('/api/users').set('Authorization', auth)).status).toBe(403);
+      expect((await me(auth)).body).toMatchObject({ role: 'clerk' });
+    });
+
+    it('should not keep a token past its own expiry', async () => {
+      const short = await createTestApp({
+        env: { TOKEN_TTL_SECONDS: '60', SESSION_CACHE_SECONDS: '10' },
+      });
+      try {
+        const auth = await short.login('admin');
+        short.clock.advance(55_000);
+        expect((await me(auth, short)).status).toBe(200);
+        short.clock.advance(5_000);
+        expect((await me(auth, short)).status).toBe(401);
+      } finally {
+        await short.close();
+      }
+    });
+
+    it('should see what another instance revoked within one lifetime, and at once with 0', async () => {
+      const clock = new FixedClock(t.clock.now());
+      const first = await createTestApp({ clock, env: { SESSION_CACHE_SECONDS: '5' } });
+      const second = await createTestApp({
+        share: first,
+        clock,
+        env: { SESSION_CACHE_SECONDS: '5' },
+      });
+      const uncached = await createTestApp({
+        share: first,
+        clock,
+        env: { SESSION_CACHE_SECONDS: '0' },
+      });
+      try {
+        const auth = await first.login('admin');
+        expect((await me(auth, second)).status).toBe(200);
+        expect((await me(auth, uncached)).status).toBe(200);
+        await first.http.post('/api/auth/logout').set('Authorization', auth).expect(204);
+        expect((await me(auth, first)).status).toBe(401);
+        expect((await me(auth, uncached)).status).toBe(401);
+        // The second instance checked the token just before: it trusts it for the lifetime.
+        clock.advance(4_999);
+        expect((await me(auth, second)).status).toBe(200);
+        clock.advance(1);
+        expect((await me(auth, second)).status).toBe(401);
+      } finally {
+        await uncached.close();
+        await second.close();
+        await first.close();
+      }
     });
   });
 

@@ -306,6 +306,54 @@ describe('passbooks (e2e)', () => {
     expect(res.body.hoursGrade).toEqual({ preset: 'dalian', stars: 1, nextAtHours: '150.00' });
   });
 
+  describe('year totals kept with the postings', () => {
+    const view = async (member: Member) =>
+      (await t.http.get(`/api/passbooks/${member.passbookNo}`).set('Authorization', t.adminAuth))
+        .body;
+
+    it('should add an approved record’s points and hours only when it is approved', async () => {
+      const member = await f.newMember();
+      const { auth: leaderAuth } = await f.newLeaderWithTeam([member.id]);
+      const [pending] = await served(member, 6, '2026-05-10', { auth: leaderAuth });
+      expect(pending.status).toBe('pending');
+      expect(await view(member)).toMatchObject({
+        earnedThisYear: '0.00',
+        hours: { thisYear: '0.00', total: '0.00' },
+      });
+      await t.http
+        .post(`/api/service-records/${pending.id}/approve`)
+        .set('Authorization', t.adminAuth)
+        .set('Idempotency-Key', `served-${++keys}`)
+        .expect(201);
+      const after = await view(member);
+      expect(after.hours).toEqual({ thisYear: '6.00', total: '6.00' });
+      expect(after.earnedThisYear).toBe(after.balance);
+      expect(Number(after.earnedThisYear)).toBeGreaterThan(0);
+    });
+
+    it('should take a reversal posted this year off the year of the entry it undoes', async () => {
+      const member = await f.newMember();
+      const today = t.clock.now();
+      t.clock.set('2025-12-20T02:00:00Z');
+      const [lastYear] = await served(member, 3, '2025-12-15');
+      t.clock.set(today);
+      await served(member, 2, '2026-06-01');
+      const before = await view(member);
+      expect(before.hours).toEqual({ thisYear: '2.00', total: '5.00' });
+      await t.http
+        .post(`/api/service-records/${lastYear.id}/reversal`)
+        .set('Authorization', t.adminAuth)
+        .set('Idempotency-Key', `served-${++keys}`)
+        .send({ reason: '录错了' })
+        .expect(201);
+      const after = await view(member);
+      expect(after.hours).toEqual({ thisYear: '2.00', total: '2.00' });
+      expect(after.earnedThisYear).toBe(before.earnedThisYear);
+      expect(after.balance).toBe(after.earnedThisYear);
+      await expect(t.app.get(LedgerService).verify()).resolves.toMatchObject({ ok: true });
+    });
+  });
+
   it('should grade hours by the national preset when config/star-rating.json names it', async () => {
     const dir = configDir({
       'star-rating.json': {

@@ -1,3 +1,4 @@
+import { AccountYearTotals1764016100000 } from '../migrations/1764016100000-AccountYearTotals';
 import { createTestContext, TestContext } from './support/test-app';
 
 /** A change made behind the service's back (triggers dropped, row edited) is found by verify. */
@@ -44,5 +45,79 @@ describe('ledger verify against tampering', () => {
     });
     const result = await t.ledger.verify();
     expect(result).toEqual({ ok: false, firstBadSeq: target, reason: expect.any(String) });
+  });
+
+  it('should find passbook year totals that differ from the ledger, and a backfill that agrees', async () => {
+    // A ledger of its own: the test above left this one broken on purpose.
+    const t = await createTestContext();
+    try {
+      const issuance = await t.ledger.systemAccountId('issuance');
+      const a = await t.db.write(
+        async () => (await t.ledger.openAccount('member', '李四', 'TAMPER2')).id,
+      );
+      const earn = (amount: number, effectiveDate: string) =>
+        t.db.write(() =>
+          t.ledger.post({
+            kind: 'earn',
+            actor: 'user:1',
+            description: 'earn',
+            effectiveDate,
+            postings: [
+              { accountId: issuance, amount: -amount },
+              { accountId: a, amount },
+            ],
+          }),
+        );
+      await earn(300, '2025-07-01');
+      const undone = await earn(200, '2025-08-01');
+      await earn(400, '2026-02-01');
+      await t.db.write(() => t.ledger.reverse(undone.id, { actor: 'user:1', reason: 'test' }));
+      const totals = () =>
+        t.db.read((em) =>
+          em.query(
+            `SELECT year, earned, hours FROM account_year_totals WHERE account_id = ${a} ORDER BY year`,
+          ),
+        );
+      const kept = (await totals()).map((r: Record<string, unknown>) => [
+        Number(r.year),
+        Number(r.earned),
+        Number(r.hours),
+      ]);
+      expect(kept).toEqual([
+        [2025, 300, 0],
+        [2026, 400, 0],
+      ]);
+      // The migration's backfill from the ledger gives the same rows.
+      const runner = t.db.dataSource.createQueryRunner();
+      try {
+        await runner.query('DROP TABLE account_year_totals');
+        await new AccountYearTotals1764016100000().up(runner);
+      } finally {
+        if (t.db.dialect === 'postgres') {
+          await runner.release();
+        }
+      }
+      expect(
+        (await totals()).map((r: Record<string, unknown>) => [
+          Number(r.year),
+          Number(r.earned),
+          Number(r.hours),
+        ]),
+      ).toEqual(kept);
+      await expect(t.ledger.verify()).resolves.toMatchObject({ ok: true });
+
+      await t.db.write((em) =>
+        em.query(
+          `UPDATE account_year_totals SET earned = earned + 100 WHERE account_id = ${a} AND year = 2026`,
+        ),
+      );
+      await expect(t.ledger.verify()).resolves.toEqual({
+        ok: false,
+        firstBadSeq: null,
+        reason: `passbook totals of account ${a} for 2026 differ from the ledger: stored earned 5.00 and hours 0.00, the ledger sums to 4.00 and 0.00`,
+      });
+    } finally {
+      await t.close();
+    }
   });
 });

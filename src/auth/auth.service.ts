@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { In, MoreThan } from 'typeorm';
+import { In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -14,6 +14,7 @@ import { StaffRole, User } from './entities/user.entity';
 import { DUMMY_HASH, hashSecret, randomSecret, verifySecret } from './password';
 import { LockoutService, passbookSubject, userSubject } from './lockout.service';
 import { Principal } from './principal';
+import { SessionCache } from './session-cache';
 
 export interface IssuedToken {
   token: string;
@@ -30,13 +31,17 @@ export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuthService.name);
   /** Whether this start created the first admin with a generated password (for the start-up lines). */
   private generatedFirstAdmin = false;
+  /** Tokens this instance checked lately (SESSION_CACHE_SECONDS); see SessionCache. */
+  private readonly sessions: SessionCache;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly lockout: LockoutService,
-  ) {}
+  ) {
+    this.sessions = new SessionCache(config.sessionCacheSeconds * 1000);
+  }
 
   /** First start on an empty database: create `admin` from ADMIN_PASSWORD or a printed random one. */
   async onApplicationBootstrap(): Promise<void> {
@@ -198,7 +203,9 @@ export class AuthService implements OnApplicationBootstrap {
 
   /** Ends the session of one bearer token (logout). */
   async revokeToken(token: string): Promise<void> {
-    await this.db.write((em) => em.delete(Session, { tokenHash: sha256(token) }));
+    const tokenHash = sha256(token);
+    this.sessions.forgetToken(tokenHash, this.clock.now().getTime());
+    await this.db.write((em) => em.delete(Session, { tokenHash }));
   }
 
   async issueToken(owner: { userId?: number; memberId?: number }): Promise<IssuedToken> {
@@ -217,35 +224,68 @@ export class AuthService implements OnApplicationBootstrap {
     return { token, expiresAt };
   }
 
-  /** Resolves a bearer token to its principal, or null when unknown, expired or deactivated. */
+  /**
+   * Resolves a bearer token to its principal, or null when unknown, expired or deactivated: from
+   * this instance's session cache when it checked the token lately, else in one query (session and
+   * its user or member).
+   */
   async authenticate(token: string): Promise<Principal | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) {
       return null;
     }
-    const nowIso = this.clock.now().toISOString();
-    return this.db.read(async (em) => {
-      const session = await em.findOneBy(Session, {
-        tokenHash: sha256(token),
-        expiresAt: MoreThan(nowIso),
-      });
-      if (!session) {
-        return null;
-      }
-      if (session.userId !== null) {
-        const user = await em.findOneBy(User, { id: session.userId });
-        return user?.active
-          ? { kind: 'user', userId: user.id, username: user.username, role: user.role }
-          : null;
-      }
-      const rows: { id: number; passbook_no: string; active: boolean | number }[] = await em.query(
-        sql(this.db, 'SELECT id, passbook_no, active FROM members WHERE id = ?'),
-        [session.memberId],
-      );
-      const m = rows[0];
-      return m && Boolean(m.active)
-        ? { kind: 'member', memberId: m.id, passbookNo: m.passbook_no }
-        : null;
-    });
+    const tokenHash = sha256(token);
+    const now = this.clock.now();
+    const cached = this.sessions.get(tokenHash, now.getTime());
+    if (cached) {
+      return cached;
+    }
+    const rows: {
+      expires_at: string;
+      user_id: unknown;
+      username: string | null;
+      role: StaffRole | null;
+      user_active: boolean | number | null;
+      member_id: unknown;
+      passbook_no: string | null;
+      member_active: boolean | number | null;
+    }[] = await this.db.read((em) =>
+      em.query(
+        sql(
+          this.db,
+          `SELECT s.expires_at, u.id AS user_id, u.username, u.role, u.active AS user_active,
+                  m.id AS member_id, m.passbook_no, m.active AS member_active
+           FROM sessions s
+           LEFT JOIN users u ON s.user_id IS NOT NULL AND u.id = s.user_id
+           LEFT JOIN members m ON s.user_id IS NULL AND m.id = s.member_id
+           WHERE s.token_hash = ? AND s.expires_at > ?`,
+        ),
+        [tokenHash, now.toISOString()],
+      ),
+    );
+    const row = rows[0];
+    let principal: Principal | null = null;
+    if (row && row.user_id !== null && Boolean(row.user_active)) {
+      principal = {
+        kind: 'user',
+        userId: Number(row.user_id),
+        username: row.username!,
+        role: row.role!,
+      };
+    } else if (row && row.member_id !== null && Boolean(row.member_active)) {
+      principal = { kind: 'member', memberId: Number(row.member_id), passbookNo: row.passbook_no! };
+    }
+    if (principal) {
+      this.sessions.put(tokenHash, principal, Date.parse(row.expires_at), now.getTime());
+    }
+    return principal;
+  }
+
+  /**
+   * Drops a user's cached principal on this instance without ending their sessions (a changed
+   * role); call it inside the write that makes the change.
+   */
+  forgetUser(userId: number): void {
+    this.sessions.forgetUser(userId, this.clock.now().getTime());
   }
 
   /**
@@ -350,10 +390,13 @@ export class AuthService implements OnApplicationBootstrap {
 
   /** Ends every session of a user (on deactivation or password change). */
   async revokeUserSessions(userId: number): Promise<void> {
+    this.sessions.forgetUser(userId, this.clock.now().getTime());
     await this.db.write((em) => em.delete(Session, { userId }));
   }
 
+  /** Ends every session of a volunteer (on deactivation, PIN change or reset). */
   async revokeMemberSessions(memberId: number): Promise<void> {
+    this.sessions.forgetMember(memberId, this.clock.now().getTime());
     await this.db.write((em) => em.delete(Session, { memberId }));
   }
 }

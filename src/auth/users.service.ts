@@ -124,6 +124,10 @@ export class UsersService {
           },
         );
       }
+      if (changes.role !== undefined && changes.role !== user.role) {
+        // The cached principal carries the role.
+        this.auth.forgetUser(id);
+      }
       if (passwordHash !== undefined) {
         await this.auth.revokeUserSessions(id);
         await this.lockout.clear(userSubject(user.username));

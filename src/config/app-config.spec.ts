@@ -35,4 +35,13 @@ describe(loadConfig.name, () => {
     }
     expect(() => loadConfig({ COMMUNITY_NAME: 'a\nb' })).toThrow(/COMMUNITY_NAME must be one line/);
   });
+
+  it('should read SESSION_CACHE_SECONDS (default 5, 0 turns the cache off) and refuse others', () => {
+    expect(loadConfig({}).sessionCacheSeconds).toBe(5);
+    expect(loadConfig({ SESSION_CACHE_SECONDS: '0' }).sessionCacheSeconds).toBe(0);
+    expect(loadConfig({ SESSION_CACHE_SECONDS: '60' }).sessionCacheSeconds).toBe(60);
+    for (const bad of ['61', '-1', 'soon', '2.5']) {
+      expect(() => loadConfig({ SESSION_CACHE_SECONDS: bad })).toThrow(/SESSION_CACHE_SECONDS/);
+    }
+  });
 });

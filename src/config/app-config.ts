@@ -65,6 +65,7 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(1) WEB_DIR = 'web/dist';
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) RATE_LIMIT_PER_MINUTE = 1200;
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(30 * 86400) TOKEN_TTL_SECONDS = 12 * 3600;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60) SESSION_CACHE_SECONDS = 5;
   @IsOptional() @IsString() CONFIG_DIR = 'config';
   @IsOptional() @Transform(toBool) @IsBoolean() SCHEDULER_ENABLED = true;
   @IsOptional()
@@ -102,6 +103,11 @@ export interface AppConfig {
   webDir: string;
   rateLimitPerMinute: number;
   tokenTtlSeconds: number;
+  /**
+   * How long this instance trusts a checked bearer token without asking the database again (0: never);
+   * what another instance revokes is seen here at most this late.
+   */
+  sessionCacheSeconds: number;
   configDir: string;
   schedulerEnabled: boolean;
   /**
@@ -190,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     webDir: vars.WEB_DIR,
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     tokenTtlSeconds: vars.TOKEN_TTL_SECONDS,
+    sessionCacheSeconds: vars.SESSION_CACHE_SECONDS,
     configDir: vars.CONFIG_DIR,
     schedulerEnabled: vars.SCHEDULER_ENABLED,
     trustProxy: parseTrustProxy(vars.TRUST_PROXY),

@@ -77,3 +77,29 @@ export function earnedByAccountSql(): string {
 export function yearRange(year: number | string): [string, string] {
   return [`${year}-01-01`, `${year}-12-31`];
 }
+
+/**
+ * What account_year_totals must hold, summed from the ledger and the service records: per passbook
+ * (member and household accounts) and year, points earned (earned-in-a-period above) and verified
+ * service hours (posted service records whose earn was not reversed, by service date, as
+ * ServiceHoursService counts them). The verifier compares the table with it.
+ */
+export function yearTotalsFromLedgerSql(): string {
+  return `SELECT account_id, year, SUM(earned) AS earned, SUM(hours) AS hours FROM (
+      SELECT p.account_id, CAST(SUBSTR(t.effective_date, 1, 4) AS INTEGER) AS year,
+             p.amount AS earned, 0 AS hours
+      FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id
+      JOIN accounts a ON a.id = p.account_id
+      WHERE t.kind = 'earn' AND a.kind IN ('member', 'household')
+      UNION ALL
+      SELECT p.account_id, CAST(SUBSTR(t.effective_date, 1, 4) AS INTEGER), p.amount, 0
+      FROM ledger_transactions t JOIN ledger_transactions r ON r.reverses = t.id
+      JOIN postings p ON p.transaction_id = r.id
+      JOIN accounts a ON a.id = p.account_id
+      WHERE t.kind = 'earn' AND a.kind IN ('member', 'household')
+      UNION ALL
+      SELECT m.account_id, CAST(SUBSTR(sr.service_date, 1, 4) AS INTEGER), 0, sr.hours
+      FROM service_records sr JOIN members m ON m.id = sr.member_id
+      WHERE sr.status = 'posted' AND ${notReversed('sr.transaction_id')}
+    ) x GROUP BY account_id, year`;
+}

@@ -3,6 +3,7 @@ import { Database, sql } from '../common/db/database';
 import { Cents, formatCents, toSafeInteger } from '../common/points';
 import { Balance } from './entities/account.entity';
 import { GENESIS_HASH, transactionHash } from './ledger-hash';
+import { yearTotalsFromLedgerSql } from './ledger-sql';
 
 export type VerifyResult =
   | { ok: true; transactions: number; lastHash: string }
@@ -82,7 +83,11 @@ export async function verifyLedger(
     const maxRow: { m: unknown }[] = await em.query(
       'SELECT MAX(seq) AS m FROM ledger_transactions',
     );
-    return { rows, maxSeq: maxRow[0].m === null ? 0 : toSafeInteger(maxRow[0].m) };
+    return {
+      rows,
+      maxSeq: maxRow[0].m === null ? 0 : toSafeInteger(maxRow[0].m),
+      totals: await yearTotalsDiffering(em),
+    };
   });
   // Appends that landed after the walk are not the verifier's concern; compare only if none did.
   if (stored.maxSeq === transactions) {
@@ -95,8 +100,52 @@ export async function verifyLedger(
         };
       }
     }
+    const bad = stored.totals;
+    if (bad) {
+      return {
+        ok: false,
+        firstBadSeq: null,
+        reason: `passbook totals of account ${bad.accountId} for ${bad.year} differ from the ledger: stored earned ${formatCents(bad.stored.earned)} and hours ${formatCents(bad.stored.hours)}, the ledger sums to ${formatCents(bad.ledger.earned)} and ${formatCents(bad.ledger.hours)}`,
+      };
+    }
   }
   return { ok: true, transactions, lastHash: prevHash };
+}
+
+interface YearTotal {
+  earned: Cents;
+  hours: Cents;
+}
+
+/**
+ * The first passbook year whose stored totals (account_year_totals) differ from the ledger's sums,
+ * a missing row counting as zeros; null when all agree.
+ */
+async function yearTotalsDiffering(
+  em: EntityManager,
+): Promise<{ accountId: number; year: number; stored: YearTotal; ledger: YearTotal } | null> {
+  type Row = { account_id: unknown; year: unknown; earned: unknown; hours: unknown };
+  const read = (rows: Row[]): Map<string, YearTotal> =>
+    new Map(
+      rows.map((r) => [
+        `${toSafeInteger(r.account_id)}:${toSafeInteger(r.year)}`,
+        { earned: toSafeInteger(r.earned), hours: toSafeInteger(r.hours) },
+      ]),
+    );
+  const ledger = read(await em.query(yearTotalsFromLedgerSql()));
+  const stored = read(
+    await em.query('SELECT account_id, year, earned, hours FROM account_year_totals'),
+  );
+  const zero: YearTotal = { earned: 0, hours: 0 };
+  for (const key of [...new Set([...ledger.keys(), ...stored.keys()])].sort()) {
+    const l = ledger.get(key) ?? zero;
+    const s = stored.get(key) ?? zero;
+    if (l.earned !== s.earned || l.hours !== s.hours) {
+      const [accountId, year] = key.split(':').map(Number);
+      return { accountId, year, stored: s, ledger: l };
+    }
+  }
+  return null;
 }
 
 /** Sum of all balances (must be zero) and whether each balance equals the sum of its postings. */

@@ -8,7 +8,6 @@ import { DomainError } from '../common/errors';
 import { LIMIT_DEFAULT, Page } from '../common/pagination';
 import { Cents, formatCents, formatSignedCents, parseCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { earnedByAccountSql, periodParams, yearRange } from '../ledger/ledger-sql';
 import { decodeSeqCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
 import { PassbookMatch, PassbookOwner, PeopleService } from '../people/people.service';
 import { ServiceHoursService } from '../ratings/service-hours.service';
@@ -141,12 +140,15 @@ export class PassbookService {
     // One read, so balance, totals and statement agree with each other.
     return this.db.read(async (em) => {
       const balance = await this.ledger.balanceOf(passbook.accountId);
-      const earned = await this.earnedIn(em, passbook.accountId, yearRange(year));
-      // Households serve no hours; their grade is that of zero hours under the same preset.
-      const hours =
-        owner.type === 'member'
-          ? await this.serviceHours.ofMember(owner.member.id)
-          : { thisYear: '0.00', total: '0.00', hoursGrade: this.serviceHours.grade(0) };
+      const totals = await this.yearTotals(em, passbook.accountId);
+      const earned = totals.get(year)?.earned ?? 0;
+      // Households serve no hours: theirs stay zero, graded as zero hours under the same preset.
+      const hoursTotal = [...totals.values()].reduce((sum, t) => sum + t.hours, 0);
+      const hours = {
+        thisYear: formatCents(totals.get(year)?.hours ?? 0),
+        total: formatCents(hoursTotal),
+        hoursGrade: this.serviceHours.grade(hoursTotal),
+      };
       const statement = await this.ledger.statement(passbook.accountId, { limit, beforeSeq });
       return {
         passbookNo: passbook.passbookNo,
@@ -165,15 +167,23 @@ export class PassbookService {
     });
   }
 
-  private async earnedIn(
+  /**
+   * The passbook's totals per year (points earned, verified service hours), kept by the ledger in
+   * the transaction of each posting: one row a year, however long the history.
+   */
+  private async yearTotals(
     em: EntityManager,
     accountId: number,
-    [from, to]: [string, string],
-  ): Promise<Cents> {
-    const rows: { earned: unknown }[] = await em.query(
-      sql(this.db, earnedByAccountSql()),
-      periodParams(from, to, accountId),
+  ): Promise<Map<number, { earned: Cents; hours: Cents }>> {
+    const rows: { year: unknown; earned: unknown; hours: unknown }[] = await em.query(
+      sql(this.db, 'SELECT year, earned, hours FROM account_year_totals WHERE account_id = ?'),
+      [accountId],
     );
-    return toSafeInteger(rows[0].earned);
+    return new Map(
+      rows.map((r) => [
+        toSafeInteger(r.year),
+        { earned: toSafeInteger(r.earned), hours: toSafeInteger(r.hours) },
+      ]),
+    );
   }
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { LessThanOrEqual, MoreThan, MoreThanOrEqual } from 'typeorm';
+import { MoreThan, MoreThanOrEqual } from 'typeorm';
 import { Clock } from '../common/clock';
-import { Database } from '../common/db/database';
+import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ServiceRecord } from '../service-records/entities/service-record.entity';
@@ -120,13 +120,18 @@ export class StandardService implements OnModuleInit {
 
   /** The version in force on a local date, or null before the first version starts. */
   async versionOn(date: string): Promise<StandardVersion | null> {
-    const row = await this.db.read((em) =>
-      em.findOne(StandardVersionRow, {
-        where: { effectiveFrom: LessThanOrEqual(date) },
-        order: { effectiveFrom: 'DESC', version: 'DESC' },
-      }),
+    // Only the number is read on every posting; each version's content is parsed once (cache).
+    const rows: { version: unknown }[] = await this.db.read((em) =>
+      em.query(
+        sql(
+          this.db,
+          `SELECT version FROM standard_versions WHERE effective_from <= ?
+           ORDER BY effective_from DESC, version DESC LIMIT 1`,
+        ),
+        [date],
+      ),
     );
-    return row ? this.toVersion(row) : null;
+    return rows.length ? this.getVersion(Number(rows[0].version)) : null;
   }
 
   async getVersion(version: number): Promise<StandardVersion> {
