@@ -121,3 +121,47 @@ describe('ledger verify against tampering', () => {
     }
   });
 });
+
+describe('ledger verify while points are being credited', () => {
+  it('should find nothing wrong with totals that change under it (one statement compares them)', async () => {
+    const t = await createTestContext();
+    try {
+      const issuance = await t.ledger.systemAccountId('issuance');
+      const accounts = await t.db.write(async () => [
+        (await t.ledger.openAccount('member', '王五', 'VERIFY1')).id,
+        (await t.ledger.openAccount('member', '赵六', 'VERIFY2')).id,
+      ]);
+      let posting = true;
+      const credit = (async () => {
+        let n = 0;
+        while (posting) {
+          const accountId = accounts[n++ % 2];
+          await t.db.write(() =>
+            t.ledger.post({
+              kind: 'earn',
+              actor: 'user:1',
+              description: 'earn',
+              effectiveDate: '2026-06-15',
+              postings: [
+                { accountId: issuance, amount: -100 },
+                { accountId, amount: 100 },
+              ],
+            }),
+          );
+        }
+        return n;
+      })();
+      const results = [];
+      for (let i = 0; i < 60; i++) {
+        results.push(await t.ledger.verify());
+      }
+      posting = false;
+      const posted = await credit;
+      expect(posted).toBeGreaterThan(0);
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+      await expect(t.ledger.verify()).resolves.toMatchObject({ ok: true });
+    } finally {
+      await t.close();
+    }
+  });
+});

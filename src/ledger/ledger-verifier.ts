@@ -124,28 +124,39 @@ interface YearTotal {
 async function yearTotalsDiffering(
   em: EntityManager,
 ): Promise<{ accountId: number; year: number; stored: YearTotal; ledger: YearTotal } | null> {
-  type Row = { account_id: unknown; year: unknown; earned: unknown; hours: unknown };
-  const read = (rows: Row[]): Map<string, YearTotal> =>
-    new Map(
-      rows.map((r) => [
-        `${toSafeInteger(r.account_id)}:${toSafeInteger(r.year)}`,
-        { earned: toSafeInteger(r.earned), hours: toSafeInteger(r.hours) },
-      ]),
-    );
-  const ledger = read(await em.query(yearTotalsFromLedgerSql()));
-  const stored = read(
-    await em.query('SELECT account_id, year, earned, hours FROM account_year_totals'),
+  // One statement, so both sides are read at one moment: on PostgreSQL two statements would each see
+  // their own snapshot, and a posting committed between them would look like a tampered total.
+  const rows: {
+    account_id: unknown;
+    year: unknown;
+    ledger_earned: unknown;
+    ledger_hours: unknown;
+    stored_earned: unknown;
+    stored_hours: unknown;
+  }[] = await em.query(
+    `SELECT account_id, year,
+            SUM(ledger_earned) AS ledger_earned, SUM(ledger_hours) AS ledger_hours,
+            SUM(stored_earned) AS stored_earned, SUM(stored_hours) AS stored_hours
+       FROM (SELECT account_id, year, earned AS ledger_earned, hours AS ledger_hours,
+                    0 AS stored_earned, 0 AS stored_hours
+               FROM (${yearTotalsFromLedgerSql()}) l
+             UNION ALL
+             SELECT account_id, year, 0, 0, earned, hours FROM account_year_totals) x
+      GROUP BY account_id, year
+     HAVING SUM(ledger_earned) <> SUM(stored_earned) OR SUM(ledger_hours) <> SUM(stored_hours)
+      ORDER BY account_id, year
+      LIMIT 1`,
   );
-  const zero: YearTotal = { earned: 0, hours: 0 };
-  for (const key of [...new Set([...ledger.keys(), ...stored.keys()])].sort()) {
-    const l = ledger.get(key) ?? zero;
-    const s = stored.get(key) ?? zero;
-    if (l.earned !== s.earned || l.hours !== s.hours) {
-      const [accountId, year] = key.split(':').map(Number);
-      return { accountId, year, stored: s, ledger: l };
-    }
+  if (!rows.length) {
+    return null;
   }
-  return null;
+  const r = rows[0];
+  return {
+    accountId: toSafeInteger(r.account_id),
+    year: toSafeInteger(r.year),
+    stored: { earned: toSafeInteger(r.stored_earned), hours: toSafeInteger(r.stored_hours) },
+    ledger: { earned: toSafeInteger(r.ledger_earned), hours: toSafeInteger(r.ledger_hours) },
+  };
 }
 
 /** Sum of all balances (must be zero) and whether each balance equals the sum of its postings. */
