@@ -205,7 +205,11 @@ export class AuthService implements OnApplicationBootstrap {
   async revokeToken(token: string): Promise<void> {
     const tokenHash = sha256(token);
     this.sessions.forgetToken(tokenHash, this.clock.now().getTime());
-    await this.db.write((em) => em.delete(Session, { tokenHash }));
+    await this.db.write(async (em) => {
+      await em.delete(Session, { tokenHash });
+      // Again once the delete is visible: a lookup between the two must not cache the session anew.
+      this.db.afterCommit(() => this.sessions.forgetToken(tokenHash, this.clock.now().getTime()));
+    });
   }
 
   async issueToken(owner: { userId?: number; memberId?: number }): Promise<IssuedToken> {
@@ -282,10 +286,12 @@ export class AuthService implements OnApplicationBootstrap {
 
   /**
    * Drops a user's cached principal on this instance without ending their sessions (a changed
-   * role); call it inside the write that makes the change.
+   * role); call it inside the write that makes the change: it forgets now and once more after that
+   * write commits, so a lookup in between cannot cache the old principal anew.
    */
   forgetUser(userId: number): void {
     this.sessions.forgetUser(userId, this.clock.now().getTime());
+    this.db.afterCommit(() => this.sessions.forgetUser(userId, this.clock.now().getTime()));
   }
 
   /**
@@ -390,13 +396,18 @@ export class AuthService implements OnApplicationBootstrap {
 
   /** Ends every session of a user (on deactivation or password change). */
   async revokeUserSessions(userId: number): Promise<void> {
-    this.sessions.forgetUser(userId, this.clock.now().getTime());
-    await this.db.write((em) => em.delete(Session, { userId }));
+    await this.db.write(async (em) => {
+      this.forgetUser(userId);
+      await em.delete(Session, { userId });
+    });
   }
 
   /** Ends every session of a volunteer (on deactivation, PIN change or reset). */
   async revokeMemberSessions(memberId: number): Promise<void> {
     this.sessions.forgetMember(memberId, this.clock.now().getTime());
-    await this.db.write((em) => em.delete(Session, { memberId }));
+    await this.db.write(async (em) => {
+      await em.delete(Session, { memberId });
+      this.db.afterCommit(() => this.sessions.forgetMember(memberId, this.clock.now().getTime()));
+    });
   }
 }

@@ -68,6 +68,47 @@ describe(Database.name, () => {
     expect(await names('nested-')).toEqual([]);
   });
 
+  it('should run afterCommit callbacks once the write is visible, and never for a write that rolls back', async () => {
+    const seen: [string, string[]][] = [];
+    const after = (label: string, prefix: string) =>
+      t.db.afterCommit(() => {
+        // Runs after the commit: a read started now must see the row (checked below).
+        seen.push([label, []]);
+        void names(prefix).then((found) => seen.find(([l]) => l === label)![1].push(...found));
+      });
+    await t.db.write(async (em) => {
+      await em.insert(Account, {
+        kind: 'member',
+        name: 'after-ok',
+        passbookNo: null,
+        createdAt: 'x',
+      });
+      await t.db.write(async () => after('nested', 'after-ok'));
+      after('kept', 'after-ok');
+      expect(seen).toEqual([]);
+    });
+    await expect(
+      t.db.write(async (em) => {
+        await em.insert(Account, {
+          kind: 'member',
+          name: 'after-no',
+          passbookNo: null,
+          createdAt: 'x',
+        });
+        after('refused', 'after-no');
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    let outside = false;
+    t.db.afterCommit(() => (outside = true));
+    expect(outside).toBe(true);
+    await names('after');
+    expect(seen).toEqual([
+      ['nested', ['after-ok']],
+      ['kept', ['after-ok']],
+    ]);
+  });
+
   it('should show a read only what was committed', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));

@@ -7,6 +7,8 @@ type Mode = 'read' | 'write';
 interface Ambient {
   em: EntityManager;
   mode: Mode;
+  /** A write's callbacks to run once its transaction has committed (see afterCommit). */
+  committed?: (() => void)[];
 }
 
 /**
@@ -32,6 +34,20 @@ export abstract class Database {
 
   abstract write<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
   abstract read<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+
+  /**
+   * Runs `fn` once the enclosing write has committed (never if it rolls back); at once outside a
+   * write. For in-process state that must follow the database, e.g. a cache forgetting a revoked
+   * session only when the revocation is visible to every later read.
+   */
+  afterCommit(fn: () => void): void {
+    const store = this.ambient.getStore();
+    if (store?.mode === 'write' && store.committed) {
+      store.committed.push(fn);
+    } else {
+      fn();
+    }
+  }
 
   /** The manager of the enclosing write; throws when called outside one (a programming error). */
   writeManager(): EntityManager {
@@ -117,9 +133,21 @@ export abstract class Database {
     em: EntityManager,
     mode: Mode,
     work: (em: EntityManager) => Promise<T>,
+    committed?: (() => void)[],
   ): Promise<T> {
     // async: a work function that throws before its first await still rejects, never escapes the queue.
-    return this.ambient.run({ em, mode }, async () => work(em));
+    return this.ambient.run({ em, mode, committed }, async () => work(em));
+  }
+}
+
+/** Runs the callbacks of a committed write; one that throws does not stop the others. */
+function runCommitted(callbacks: (() => void)[]): void {
+  for (const fn of callbacks) {
+    try {
+      fn();
+    } catch {
+      // A callback only mends in-process state; the write itself has committed and stands.
+    }
   }
 }
 
@@ -236,7 +264,7 @@ export class SqliteDatabase extends Database {
 
   private async commitGroup(group: Job[]): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
-    const outcomes: { ok: boolean; value: unknown }[] = [];
+    const outcomes: { ok: boolean; value: unknown; committed: (() => void)[] }[] = [];
     // Set when the group's transaction cannot commit: every write of the group is then refused.
     let lost: unknown;
     try {
@@ -252,9 +280,10 @@ export class SqliteDatabase extends Database {
       }
       try {
         this.handle.exec('SAVEPOINT unit');
-        const value = await this.withAmbient(runner.manager, 'write', job.work);
+        const committed: (() => void)[] = [];
+        const value = await this.withAmbient(runner.manager, 'write', job.work, committed);
         this.handle.exec('RELEASE SAVEPOINT unit');
-        outcomes.push({ ok: true, value });
+        outcomes.push({ ok: true, value, committed });
       } catch (err) {
         if (!this.handle.inTransaction) {
           // SQLite rolled the whole transaction back itself (disk full, I/O error).
@@ -268,7 +297,7 @@ export class SqliteDatabase extends Database {
           lost = storageFailureOf(err) ? err : rollbackErr;
           break;
         }
-        outcomes.push({ ok: false, value: err });
+        outcomes.push({ ok: false, value: err, committed: [] });
       }
     }
     if (lost === undefined) {
@@ -295,6 +324,9 @@ export class SqliteDatabase extends Database {
     // A write refused for lack of space while others fitted: the incident goes on.
     if (!outcomes.some((o) => !o.ok && storageFailureOf(o.value))) {
       this.storage.succeeded(true);
+    }
+    for (const o of outcomes) {
+      runCommitted(o.committed);
     }
     group.forEach((job, i) =>
       outcomes[i].ok
@@ -349,10 +381,12 @@ export class PostgresDatabase extends Database {
     }
     for (let attempt = 1; ; attempt++) {
       try {
+        const committed: (() => void)[] = [];
         const value = await this.dataSource.transaction('READ COMMITTED', (em) =>
-          this.withAmbient(em, 'write', work),
+          this.withAmbient(em, 'write', work, committed),
         );
         this.storage.succeeded(true);
+        runCommitted(committed);
         return value;
       } catch (err) {
         if (attempt >= ATTEMPTS_MAX || !isRetryable(err)) {
