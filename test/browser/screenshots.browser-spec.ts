@@ -355,7 +355,9 @@ describe('Screenshots of every page', () => {
     expect(await linesOfText(banner, /\d{4}-\d{2}-\d{2}/)).toBe(1);
     expect(await linesOfText(banner, /\d{2}:\d{2}/)).toBe(1);
     // A redemption's actions sit side by side; the coupon box is a card like the rest.
+    // The passbook's redemptions load after its owner: wait for them before counting.
     const actions = page.locator('.redemption-row').first().locator('.row');
+    await actions.getByRole('button', { name: '取消这次兑换' }).first().waitFor();
     expect(await actions.getByRole('button', { name: '取消这次兑换' }).count()).toBe(1);
     if (device === '1280') {
       const reprint = await actions.getByRole('button', { name: '补打小票' }).boundingBox();
