@@ -11,6 +11,7 @@ import { LoginAttemptsByAddress1764000400000 } from './1764000400000-LoginAttemp
 import { RedemptionReturns1764000800000 } from './1764000800000-RedemptionReturns';
 import { MustChangePassword1764000900000 } from './1764000900000-MustChangePassword';
 import { AccountYearTotals1764016100000 } from './1764016100000-AccountYearTotals';
+import { Communities1764018000000 } from './1764018000000-Communities';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   RedemptionReturns1764000800000,
   MustChangePassword1764000900000,
   AccountYearTotals1764016100000,
+  Communities1764018000000,
 ];

@@ -23,6 +23,7 @@ import { RatingsModule } from './ratings/ratings.module';
 import { loadStarRatingConfig, STAR_RATING_CONFIG } from './ratings/star-rating.config';
 import { loadRedemptionRule, REDEMPTION_RULE } from './shop/redemption-rule';
 import { ReportsModule } from './reports/reports.module';
+import { CommunitiesModule } from './communities/communities.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -61,6 +62,7 @@ export class AppModule {
         MaintenanceModule,
         AuthModule,
         LedgerModule,
+        CommunitiesModule,
         PeopleModule,
         ShopModule,
 

@@ -7,6 +7,7 @@ import { shopEntities } from './shop/entities';
 import { standardEntities } from './standard/entities';
 import { donationEntities } from './donations/entities';
 import { ratingEntities } from './ratings/entities';
+import { communityEntities } from './communities/entities';
 
 /**
  * Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set: each
@@ -15,6 +16,7 @@ import { ratingEntities } from './ratings/entities';
  */
 export const entities = [
   IdempotencyRecord,
+  ...communityEntities,
   ...authEntities,
   ...ledgerEntities,
   ...peopleEntities,

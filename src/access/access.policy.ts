@@ -14,8 +14,33 @@ import { DomainError, ErrorCode } from '../common/errors';
  * the list scopes (`memberScopeOf`, `visibleTeamIds`) one more condition.
  */
 
-/** An administrator. */
+/** An administrator (of their community). */
 export const isAdmin = (p: Principal): boolean => p.kind === 'user' && p.role === 'admin';
+
+/** A street-office user: reads every community of their street office, acts in none. */
+export const isOffice = (p: Principal): boolean => p.kind === 'user' && p.role === 'office';
+
+/**
+ * The community a principal acts in: their own. A street-office user acts in no community, so
+ * anything that writes or reads one community's rows on their behalf is refused (403).
+ */
+export function communityOf(p: Principal): number {
+  if (p.communityId === null) {
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      'a street-office user reads the communities; people, points and the shop are the community staff\'s',
+      { reason: 'ROLE_NOT_ALLOWED' },
+    );
+  }
+  return p.communityId;
+}
+
+/**
+ * Same community: a row of another community is for the principal as if it did not exist (404, so
+ * ids cannot be probed across communities). Street-office users own no community's rows.
+ */
+export const inCommunity = (p: Principal, communityId: number): boolean =>
+  p.communityId !== null && p.communityId === communityId;
 
 /** The member id of a volunteer, whose scope is their own passbook and gifts; null for staff. */
 export const volunteerIdOf = (p: Principal): number | null =>
@@ -74,7 +99,9 @@ export function memberScopeOf(viewer: Principal): MemberScope {
 }
 
 /** What a passbook belongs to, as far as access is concerned. */
-export type PassbookHolder = { type: 'member'; memberId: number } | { type: 'household' };
+export type PassbookHolder =
+  | { type: 'member'; memberId: number; communityId: number }
+  | { type: 'household'; communityId: number };
 
 /**
  * Who may see or act on which member, team and passbook: the one place that decides it, with
@@ -127,6 +154,9 @@ export class AccessPolicy {
 
   /** Admins and clerks see every passbook, leaders their teams' members', volunteers their own. */
   async maySeePassbook(viewer: Principal, holder: PassbookHolder): Promise<boolean> {
+    if (!inCommunity(viewer, holder.communityId)) {
+      return false;
+    }
     if (viewer.kind === 'member') {
       return holder.type === 'member' && holder.memberId === viewer.memberId;
     }
@@ -136,6 +166,8 @@ export class AccessPolicy {
         return true;
       case 'leader':
         return holder.type === 'member' && this.leadsMember(viewer.userId, holder.memberId);
+      case 'office':
+        return false;
     }
   }
 

@@ -63,6 +63,8 @@ export class AuthService implements OnApplicationBootstrap {
         passwordHash,
         role: 'admin',
         active: true,
+        // The first administrator works in the first community (the only one, at first start).
+        communityId: 1,
         createdAt: this.clock.now().toISOString(),
         mustChangePassword: generated,
       });
@@ -249,7 +251,10 @@ export class AuthService implements OnApplicationBootstrap {
       username: string | null;
       role: StaffRole | null;
       user_active: boolean | number | null;
+      user_community_id: unknown;
+      street_office_id: unknown;
       member_id: unknown;
+      member_community_id: unknown;
       passbook_no: string | null;
       member_active: boolean | number | null;
     }[] = await this.db.read((em) =>
@@ -257,7 +262,9 @@ export class AuthService implements OnApplicationBootstrap {
         sql(
           this.db,
           `SELECT s.expires_at, u.id AS user_id, u.username, u.role, u.active AS user_active,
-                  m.id AS member_id, m.passbook_no, m.active AS member_active
+                  u.community_id AS user_community_id, u.street_office_id,
+                  m.id AS member_id, m.passbook_no, m.active AS member_active,
+                  m.community_id AS member_community_id
            FROM sessions s
            LEFT JOIN users u ON s.user_id IS NOT NULL AND u.id = s.user_id
            LEFT JOIN members m ON s.user_id IS NULL AND m.id = s.member_id
@@ -274,9 +281,16 @@ export class AuthService implements OnApplicationBootstrap {
         userId: Number(row.user_id),
         username: row.username!,
         role: row.role!,
+        communityId: row.user_community_id === null ? null : Number(row.user_community_id),
+        streetOfficeId: row.street_office_id === null ? null : Number(row.street_office_id),
       };
     } else if (row && row.member_id !== null && Boolean(row.member_active)) {
-      principal = { kind: 'member', memberId: Number(row.member_id), passbookNo: row.passbook_no! };
+      principal = {
+        kind: 'member',
+        memberId: Number(row.member_id),
+        passbookNo: row.passbook_no!,
+        communityId: Number(row.member_community_id),
+      };
     }
     if (principal) {
       this.sessions.put(tokenHash, principal, Date.parse(row.expires_at), now.getTime());

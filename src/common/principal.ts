@@ -1,13 +1,30 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 
-/** A staff user's role. */
-export type StaffRole = 'admin' | 'leader' | 'clerk';
-export const STAFF_ROLES: StaffRole[] = ['admin', 'leader', 'clerk'];
+/**
+ * A staff user's role: admin, leader and clerk work in one community; office (街道) oversees the
+ * communities of a street office, reads their reports, ratings and verify results, manages the
+ * communities, and never credits or redeems.
+ */
+export type StaffRole = 'admin' | 'leader' | 'clerk' | 'office';
+export const STAFF_ROLES: StaffRole[] = ['admin', 'leader', 'clerk', 'office'];
+/** The roles that work inside one community. */
+export const COMMUNITY_ROLES: StaffRole[] = ['admin', 'leader', 'clerk'];
 
-/** Who is calling: a staff user with a role, or a volunteer logged in with passbook and PIN. */
+/**
+ * Who is calling: a staff user with a role, or a volunteer logged in with passbook and PIN. Every
+ * principal but a street-office user belongs to one community (`communityId`); a street-office user
+ * has `communityId: null` and the street office it oversees.
+ */
 export type Principal =
-  | { kind: 'user'; userId: number; username: string; role: StaffRole }
-  | { kind: 'member'; memberId: number; passbookNo: string };
+  | {
+      kind: 'user';
+      userId: number;
+      username: string;
+      role: StaffRole;
+      communityId: number | null;
+      streetOfficeId: number | null;
+    }
+  | { kind: 'member'; memberId: number; passbookNo: string; communityId: number };
 
 export type Role = StaffRole | 'volunteer';
 

@@ -108,6 +108,7 @@ export class DonationsService {
       }
       const actor = actorOf(principal);
       const posted = await this.ledger.post({
+        communityId: household.communityId,
         kind: 'donation',
         actor,
         description: `爱心捐赠 · ${maskName(household.name)}`,

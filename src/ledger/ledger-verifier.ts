@@ -1,13 +1,29 @@
 import { EntityManager } from 'typeorm';
 import { Database, sql } from '../common/db/database';
 import { Cents, formatCents, toSafeInteger } from '../common/points';
-import { Balance } from './entities/account.entity';
-import { GENESIS_HASH, transactionHash } from './ledger-hash';
+import { transactionHash } from './ledger-hash';
 import { yearTotalsFromLedgerSql } from './ledger-sql';
 
+/** The community a verify result is about: each community's ledger is a chain of its own. */
+export interface CommunityRef {
+  id: number;
+  code: string;
+}
+
 export type VerifyResult =
-  | { ok: true; transactions: number; lastHash: string }
-  | { ok: false; firstBadSeq: number | null; reason: string };
+  | { ok: true; transactions: number; lastHash: string; community: CommunityRef }
+  | { ok: false; firstBadSeq: number | null; reason: string; community: CommunityRef };
+
+/** Every community's chain: ok only when each is; `communities` lists each one's own result. */
+export type VerifyAllResult =
+  | { ok: true; transactions: number; communities: VerifyResult[] }
+  | {
+      ok: false;
+      firstBadSeq: number | null;
+      reason: string;
+      community: CommunityRef;
+      communities: VerifyResult[];
+    };
 
 export interface TrialBalance {
   ok: boolean;
@@ -34,13 +50,63 @@ const VERIFY_BATCH = 2000;
 export async function verifyLedger(
   db: Database,
   options: VerifyOptions = {},
+): Promise<VerifyAllResult> {
+  const communities: { id: unknown; code: string }[] = await db.read((em) =>
+    em.query('SELECT id, code FROM communities ORDER BY id'),
+  );
+  const results: VerifyResult[] = [];
+  let transactions = 0;
+  for (const c of communities) {
+    const result = await verifyCommunityLedger(db, toSafeInteger(c.id), options);
+    results.push(result);
+    if (result.ok) {
+      transactions += result.transactions;
+    }
+  }
+  const bad = results.find((r) => !r.ok);
+  if (bad && !bad.ok) {
+    return { ...bad, communities: results };
+  }
+  return { ok: true, transactions, communities: results };
+}
+
+/**
+ * One community's chain: its transactions in seq order from its genesis hash, the running balances
+ * of its accounts, their stored balances and passbook year totals. A result names the community.
+ */
+export async function verifyCommunityLedger(
+  db: Database,
+  communityId: number,
+  options: VerifyOptions = {},
 ): Promise<VerifyResult> {
+  const rows: { id: unknown; code: string; genesis_hash: string }[] = await db.read((em) =>
+    em.query(sql(db, 'SELECT id, code, genesis_hash FROM communities WHERE id = ?'), [communityId]),
+  );
+  if (!rows.length) {
+    throw new Error(`no community ${communityId}`);
+  }
+  const community: CommunityRef = { id: communityId, code: rows[0].code };
+  const result = await verifyChain(db, communityId, rows[0].genesis_hash, options);
+  return { ...result, community };
+}
+
+async function verifyChain(
+  db: Database,
+  communityId: number,
+  genesisHash: string,
+  options: VerifyOptions,
+): Promise<
+  | { ok: true; transactions: number; lastHash: string }
+  | { ok: false; firstBadSeq: number | null; reason: string }
+> {
   const batchSize = options.batch ?? VERIFY_BATCH;
   const running = new Map<number, Cents>();
-  let prevHash = GENESIS_HASH;
+  let prevHash = genesisHash;
   let expectedSeq = 1;
   for (;;) {
-    const batch = await db.read((em) => loadBatch(db, em, expectedSeq - 1, batchSize));
+    const batch = await db.read((em) =>
+      loadBatch(db, em, communityId, expectedSeq - 1, batchSize),
+    );
     if (batch.length === 0) {
       break;
     }
@@ -79,14 +145,25 @@ export async function verifyLedger(
   }
   const transactions = expectedSeq - 1;
   const stored = await db.read(async (em) => {
-    const rows = await em.find(Balance);
+    const balances: { account_id: unknown; balance: unknown }[] = await em.query(
+      sql(
+        db,
+        `SELECT b.account_id, b.balance FROM balances b JOIN accounts a ON a.id = b.account_id
+          WHERE a.community_id = ?`,
+      ),
+      [communityId],
+    );
     const maxRow: { m: unknown }[] = await em.query(
-      'SELECT MAX(seq) AS m FROM ledger_transactions',
+      sql(db, 'SELECT MAX(seq) AS m FROM ledger_transactions WHERE community_id = ?'),
+      [communityId],
     );
     return {
-      rows,
+      rows: balances.map((b) => ({
+        accountId: toSafeInteger(b.account_id),
+        balance: toSafeInteger(b.balance),
+      })),
       maxSeq: maxRow[0].m === null ? 0 : toSafeInteger(maxRow[0].m),
-      totals: await yearTotalsDiffering(em),
+      totals: await yearTotalsDiffering(db, em, communityId),
     };
   });
   // Appends that landed after the walk are not the verifier's concern; compare only if none did.
@@ -122,7 +199,9 @@ interface YearTotal {
  * a missing row counting as zeros; null when all agree.
  */
 async function yearTotalsDiffering(
+  db: Database,
   em: EntityManager,
+  communityId: number,
 ): Promise<{ accountId: number; year: number; stored: YearTotal; ledger: YearTotal } | null> {
   // One statement, so both sides are read at one moment: on PostgreSQL two statements would each see
   // their own snapshot, and a posting committed between them would look like a tampered total.
@@ -134,7 +213,9 @@ async function yearTotalsDiffering(
     stored_earned: unknown;
     stored_hours: unknown;
   }[] = await em.query(
-    `SELECT account_id, year,
+    sql(
+      db,
+      `SELECT x.account_id, x.year,
             SUM(ledger_earned) AS ledger_earned, SUM(ledger_hours) AS ledger_hours,
             SUM(stored_earned) AS stored_earned, SUM(stored_hours) AS stored_hours
        FROM (SELECT account_id, year, earned AS ledger_earned, hours AS ledger_hours,
@@ -142,10 +223,14 @@ async function yearTotalsDiffering(
                FROM (${yearTotalsFromLedgerSql()}) l
              UNION ALL
              SELECT account_id, year, 0, 0, earned, hours FROM account_year_totals) x
-      GROUP BY account_id, year
+       JOIN accounts a ON a.id = x.account_id
+      WHERE a.community_id = ?
+      GROUP BY x.account_id, x.year
      HAVING SUM(ledger_earned) <> SUM(stored_earned) OR SUM(ledger_hours) <> SUM(stored_hours)
-      ORDER BY account_id, year
+      ORDER BY x.account_id, x.year
       LIMIT 1`,
+    ),
+    [communityId],
   );
   if (!rows.length) {
     return null;
@@ -159,13 +244,23 @@ async function yearTotalsDiffering(
   };
 }
 
-/** Sum of all balances (must be zero) and whether each balance equals the sum of its postings. */
-export function trialBalance(db: Database): Promise<TrialBalance> {
+/**
+ * Sum of the balances (must be zero) and whether each balance equals the sum of its postings: of
+ * one community's accounts, or of every community's (`communityId` omitted; each community's
+ * books balance on their own, so their sum does too).
+ */
+export function trialBalance(db: Database, communityId?: number): Promise<TrialBalance> {
   return db.read(async (em) => {
     const rows: { account_id: unknown; balance: unknown; posted: unknown }[] = await em.query(
-      `SELECT b.account_id, b.balance, COALESCE(s.total, 0) AS posted FROM balances b
-       LEFT JOIN (SELECT account_id, SUM(amount) AS total FROM postings GROUP BY account_id) s
-         ON s.account_id = b.account_id`,
+      sql(
+        db,
+        `SELECT b.account_id, b.balance, COALESCE(s.total, 0) AS posted FROM balances b
+         JOIN accounts a ON a.id = b.account_id
+         LEFT JOIN (SELECT account_id, SUM(amount) AS total FROM postings GROUP BY account_id) s
+           ON s.account_id = b.account_id
+         ${communityId === undefined ? '' : 'WHERE a.community_id = ?'}`,
+      ),
+      communityId === undefined ? [] : [communityId],
     );
     let sum = 0;
     const mismatched: number[] = [];
@@ -185,14 +280,20 @@ export function trialBalance(db: Database): Promise<TrialBalance> {
   });
 }
 
-async function loadBatch(db: Database, em: EntityManager, afterSeq: number, limit: number) {
+async function loadBatch(
+  db: Database,
+  em: EntityManager,
+  communityId: number,
+  afterSeq: number,
+  limit: number,
+) {
   const txs: Record<string, unknown>[] = await em.query(
     sql(
       db,
       `SELECT id, seq, kind, effective_date, created_at, actor, reverses, description, meta, prev_hash, hash
-       FROM ledger_transactions WHERE seq > ? ORDER BY seq LIMIT ?`,
+       FROM ledger_transactions WHERE community_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     ),
-    [afterSeq, limit],
+    [communityId, afterSeq, limit],
   );
   if (txs.length === 0) {
     return [];
@@ -206,9 +307,11 @@ async function loadBatch(db: Database, em: EntityManager, afterSeq: number, limi
   }[] = await em.query(
     sql(
       db,
-      'SELECT transaction_id, account_id, amount, balance_after FROM postings WHERE seq > ? AND seq <= ? ORDER BY seq, account_id',
+      `SELECT p.transaction_id, p.account_id, p.amount, p.balance_after
+         FROM ledger_transactions t JOIN postings p ON p.transaction_id = t.id
+        WHERE t.community_id = ? AND t.seq > ? AND t.seq <= ? ORDER BY t.seq, p.account_id`,
     ),
-    [afterSeq, lastSeq],
+    [communityId, afterSeq, lastSeq],
   );
   const byTx = new Map<string, { accountId: number; amount: number; balanceAfter: number }[]>();
   for (const p of postings) {

@@ -12,6 +12,7 @@ import { ReversalResultDto, TrialBalanceDto, VerifyResultDto } from './dto/ledge
 import { ReversalDto } from './dto/reversal.dto';
 import { LedgerService } from './ledger.service';
 import { DomainError } from '../common/errors';
+import { communityOf } from '../access/access.policy';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -22,15 +23,15 @@ export class LedgerController {
   @Get('verify')
   @Roles('admin')
   @ApiOkResponse({ type: VerifyResultDto })
-  verify() {
-    return this.ledger.verify();
+  verify(@CurrentPrincipal() principal: Principal) {
+    return this.ledger.verify(communityOf(principal));
   }
 
   @Get('trial-balance')
   @Roles('admin')
   @ApiOkResponse({ type: TrialBalanceDto })
-  async trialBalance() {
-    const { ok, sum, accounts } = await this.ledger.trialBalance();
+  async trialBalance(@CurrentPrincipal() principal: Principal) {
+    const { ok, sum, accounts } = await this.ledger.trialBalance(communityOf(principal));
     return { ok, sum, accounts };
   }
 
@@ -46,6 +47,7 @@ export class LedgerController {
     @CurrentPrincipal() principal: Principal,
   ) {
     const posted = await this.ledger.reverseByAdmin(id, {
+      communityId: communityOf(principal),
       actor: actorOf(principal),
       reason: dto.reason,
     });

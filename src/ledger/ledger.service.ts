@@ -17,10 +17,17 @@ import { toWellFormedText } from '../common/validation';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Account, AccountKind, Balance, OWNED_ACCOUNT_KINDS } from './entities/account.entity';
 import { LedgerTransaction, Posting, TransactionKind } from './entities/ledger-transaction.entity';
-import { GENESIS_HASH, transactionHash } from './ledger-hash';
-import { TrialBalance, trialBalance, verifyLedger, VerifyResult } from './ledger-verifier';
+import { transactionHash } from './ledger-hash';
+import {
+  TrialBalance,
+  trialBalance,
+  verifyCommunityLedger,
+  VerifyAllResult,
+  verifyLedger,
+  VerifyResult,
+} from './ledger-verifier';
 
-export type { VerifyResult } from './ledger-verifier';
+export type { VerifyAllResult, VerifyResult } from './ledger-verifier';
 
 export interface PostingLine {
   accountId: number;
@@ -29,6 +36,8 @@ export interface PostingLine {
 }
 
 export interface PostRequest {
+  /** The community whose books the transaction is written in; every account must be of it. */
+  communityId: number;
   kind: TransactionKind;
   /** Local date the points belong to (service date for earns, today for most others). */
   effectiveDate?: string;
@@ -98,8 +107,11 @@ export interface ReversalOf {
   reason: string | null;
 }
 
-/** Any id the ledger uses for serialising appends across PostgreSQL instances. */
-const LEDGER_LOCK_KEY = 7_031_947;
+/**
+ * The advisory-lock space of ledger appends: one lock per community (its id in this space), so
+ * appends of different communities run in parallel across PostgreSQL instances.
+ */
+const LEDGER_LOCK_SPACE = 7_031_947;
 
 /**
  * The points ledger: append-only, double-entry, hash-chained. Every feature moves points only
@@ -113,14 +125,24 @@ export class LedgerService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Ids that never change once written: system accounts and genesis hashes, per community. */
+  private readonly systemAccounts = new Map<string, number>();
+  private readonly genesis = new Map<number, string>();
+
   today(): string {
     return this.clock.today(this.config.timeZone);
   }
 
-  /** Creates an account with a zero balance row; call inside Database.write. */
-  async openAccount(kind: AccountKind, name: string, passbookNo: string | null): Promise<Account> {
+  /** Creates an account of a community with a zero balance row; call inside Database.write. */
+  async openAccount(
+    communityId: number,
+    kind: AccountKind,
+    name: string,
+    passbookNo: string | null,
+  ): Promise<Account> {
     const em = this.db.writeManager();
     const account = em.create(Account, {
+      communityId,
       kind,
       name,
       passbookNo,
@@ -131,19 +153,50 @@ export class LedgerService {
     return account;
   }
 
-  async systemAccountId(kind: 'issuance' | 'shop'): Promise<number> {
-    return this.db.read(async (em) => {
-      const account = await em.findOneByOrFail(Account, { kind });
+  /** A community's issuance or shop account (opened with the community). */
+  async systemAccountId(communityId: number, kind: 'issuance' | 'shop'): Promise<number> {
+    const key = `${communityId}:${kind}`;
+    const known = this.systemAccounts.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    const id = await this.db.read(async (em) => {
+      const account = await em.findOneByOrFail(Account, { communityId, kind });
       return account.id;
     });
+    this.systemAccounts.set(key, id);
+    return id;
+  }
+
+  /** Opens a new community's issuance and shop accounts; call inside Database.write. */
+  async openSystemAccounts(communityId: number): Promise<void> {
+    await this.openAccount(communityId, 'issuance', '积分发行 Issuance', null);
+    await this.openAccount(communityId, 'shop', '公益坊 Shop', null);
+  }
+
+  /** The prev_hash of a community's first transaction (recorded with the community; immutable). */
+  private async genesisOf(communityId: number): Promise<string> {
+    const known = this.genesis.get(communityId);
+    if (known !== undefined) {
+      return known;
+    }
+    const rows: { genesis_hash: string }[] = await this.db
+      .writeManager()
+      .query(sql(this.db, 'SELECT genesis_hash FROM communities WHERE id = ?'), [communityId]);
+    if (!rows.length) {
+      throw DomainError.notFound('community');
+    }
+    this.genesis.set(communityId, rows[0].genesis_hash);
+    return rows[0].genesis_hash;
   }
 
   /** Appends one balanced transaction, refusing anything that would break the ledger. */
   async post(req: PostRequest): Promise<PostedTransaction> {
     const em = this.db.writeManager();
     validateLines(req.postings);
-    // One appender at a time across all instances keeps seq gapless and the hash chain linear.
-    await this.db.lockKey(LEDGER_LOCK_KEY);
+    // One appender at a time per community, across all instances, keeps each community's seq
+    // gapless and its hash chain linear; other communities' appends go on in parallel.
+    await this.db.lockEach(LEDGER_LOCK_SPACE, [req.communityId]);
     if (req.reverses) {
       const already = await em.findOneBy(LedgerTransaction, { reverses: req.reverses });
       if (already) {
@@ -164,17 +217,22 @@ export class LedgerService {
       balance: unknown;
       kind: AccountKind;
       passbook_no: string | null;
+      community_id: unknown;
     }[] = await em.query(
       sql(
         this.db,
-        `SELECT b.account_id, b.balance, a.kind, a.passbook_no FROM balances b
+        `SELECT b.account_id, b.balance, a.kind, a.passbook_no, a.community_id FROM balances b
            JOIN accounts a ON a.id = b.account_id
            WHERE b.account_id IN (${accountIds.map(() => '?').join(', ')})
            ORDER BY b.account_id${this.db.forUpdate('b')}`,
       ),
       accountIds,
     );
-    if (rows.length !== accountIds.length) {
+    if (
+      rows.length !== accountIds.length ||
+      rows.some((r) => toSafeInteger(r.community_id) !== req.communityId)
+    ) {
+      // An account of another community is no account in this community's books.
       throw DomainError.notFound('account');
     }
     const byId = new Map(rows.map((r) => [toSafeInteger(r.account_id), r]));
@@ -199,12 +257,17 @@ export class LedgerService {
     }
 
     const last: { seq: unknown; hash: string }[] = await em.query(
-      'SELECT seq, hash FROM ledger_transactions ORDER BY seq DESC LIMIT 1',
+      sql(
+        this.db,
+        'SELECT seq, hash FROM ledger_transactions WHERE community_id = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      [req.communityId],
     );
     const seq = last.length ? toSafeInteger(last[0].seq) + 1 : 1;
-    const prevHash = last.length ? last[0].hash : GENESIS_HASH;
+    const prevHash = last.length ? last[0].hash : await this.genesisOf(req.communityId);
     const tx: LedgerTransaction = {
       id: randomUUID(),
+      communityId: req.communityId,
       seq,
       kind: req.kind,
       effectiveDate: req.effectiveDate ?? this.today(),
@@ -224,11 +287,12 @@ export class LedgerService {
       sql(
         this.db,
         `INSERT INTO ledger_transactions
-           (id, seq, kind, effective_date, created_at, actor, reverses, description, meta, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           (id, community_id, seq, kind, effective_date, created_at, actor, reverses, description, meta, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       [
         tx.id,
+        tx.communityId,
         seq,
         tx.kind,
         tx.effectiveDate,
@@ -334,11 +398,12 @@ export class LedgerService {
   /** Posts the exact negation of a transaction, once; refused if the points were already spent. */
   async reverse(
     transactionId: string,
-    opts: { actor: string; reason: string; meta?: Record<string, unknown> },
+    opts: { communityId: number; actor: string; reason: string; meta?: Record<string, unknown> },
   ): Promise<PostedTransaction & { reverses: string }> {
     const em = this.db.writeManager();
     const original = await em.findOneBy(LedgerTransaction, { id: transactionId });
-    if (!original) {
+    // Another community's transaction is not found in this one's books.
+    if (!original || original.communityId !== opts.communityId) {
       throw DomainError.notFound('transaction');
     }
     if (original.kind === 'reversal') {
@@ -350,6 +415,7 @@ export class LedgerService {
     }
     const lines = await em.findBy(Posting, { transactionId });
     const posted = await this.post({
+      communityId: original.communityId,
       kind: 'reversal',
       actor: opts.actor,
       description: `冲正 #${original.seq}: ${opts.reason}`,
@@ -371,11 +437,13 @@ export class LedgerService {
    */
   async reverseByAdmin(
     transactionId: string,
-    opts: { actor: string; reason: string },
+    opts: { communityId: number; actor: string; reason: string },
   ): Promise<PostedTransaction & { reverses: string }> {
-    const original = await this.db
-      .writeManager()
-      .findOneBy(LedgerTransaction, { id: transactionId });
+    const found = await this.db.writeManager().findOneBy(LedgerTransaction, { id: transactionId });
+    const original = found?.communityId === opts.communityId ? found : null;
+    if (!original) {
+      throw DomainError.notFound('transaction');
+    }
     if (original?.kind === 'redeem_return') {
       throw new DomainError(
         ErrorCode.CONFLICT,
@@ -527,13 +595,18 @@ export class LedgerService {
     );
   }
 
-  /** Sum of all balances (must be zero) and whether each balance equals the sum of its postings. */
-  trialBalance(): Promise<TrialBalance> {
-    return trialBalance(this.db);
+  /** A community's trial balance (or, without one, every community's accounts together). */
+  trialBalance(communityId?: number): Promise<TrialBalance> {
+    return trialBalance(this.db, communityId);
   }
 
-  /** Recomputes the hash chain, the running balance of every posting and the stored balances. */
-  verify(): Promise<VerifyResult> {
+  /** Recomputes a community's hash chain, the running balance of its postings, its stored balances. */
+  verify(communityId: number): Promise<VerifyResult> {
+    return verifyCommunityLedger(this.db, communityId);
+  }
+
+  /** Every community's chain, each on its own. */
+  verifyAll(): Promise<VerifyAllResult> {
     return verifyLedger(this.db);
   }
 }

@@ -134,7 +134,7 @@ export async function backupSqlite(
       seconds: (performance.now() - started) / 1000,
       copySeconds,
       transactions: verified.ledger.transactions,
-      lastHash: verified.ledger.lastHash,
+      lastHash: verified.ledger.communities.map((c) => (c.ok ? c.lastHash : '')).join(','),
     };
   } finally {
     rmSync(temp, { force: true });

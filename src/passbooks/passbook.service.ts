@@ -1,3 +1,4 @@
+import { UNSCOPED_COMMUNITY } from '../communities/unscoped';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
@@ -88,7 +89,9 @@ export class PassbookService {
     const { owner } = passbook;
     return this.access.maySeePassbook(
       viewer,
-      owner.type === 'member' ? { type: 'member', memberId: owner.member.id } : owner,
+      owner.type === 'member'
+        ? { type: 'member', memberId: owner.member.id, communityId: owner.member.communityId }
+        : { type: 'household', communityId: owner.household.communityId },
     );
   }
 
@@ -107,8 +110,9 @@ export class PassbookService {
       if (!owner) {
         throw DomainError.notFound('passbook');
       }
-      const issuance = await this.ledger.systemAccountId('issuance');
+      const issuance = await this.ledger.systemAccountId(UNSCOPED_COMMUNITY, 'issuance');
       const posted = await this.ledger.post({
+        communityId: UNSCOPED_COMMUNITY,
         kind: 'adjust',
         actor,
         description: `调整: ${input.reason}`,

@@ -1,3 +1,4 @@
+import { UNSCOPED_COMMUNITY } from '../communities/unscoped';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
@@ -34,7 +35,12 @@ export class HouseholdsService {
   }): Promise<Household> {
     return this.db.write(async (em) => {
       const passbookNo = await this.numbers.passbookNumberFor('H', input.passbookNo);
-      const account = await this.ledger.openAccount('household', input.name, passbookNo);
+      const account = await this.ledger.openAccount(
+        UNSCOPED_COMMUNITY,
+        'household',
+        input.name,
+        passbookNo,
+      );
       const row = em.create(Household, {
         accountId: account.id,
         passbookNo,

@@ -1,3 +1,4 @@
+import { UNSCOPED_COMMUNITY } from '../communities/unscoped';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
@@ -46,7 +47,7 @@ export class MembersService {
     const pinHash = input.pinHash ?? (await hashSecret(pin));
     const member = await this.db.write(async (em) => {
       const passbookNo = await this.numbers.passbookNumberFor('V', input.passbookNo);
-      const account = await this.ledger.openAccount('member', input.name, passbookNo);
+      const account = await this.ledger.openAccount(UNSCOPED_COMMUNITY, 'member', input.name, passbookNo);
       const row = em.create(Member, {
         accountId: account.id,
         passbookNo,

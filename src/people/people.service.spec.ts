@@ -19,7 +19,7 @@ describe(PeopleService.name, () => {
   });
   afterAll(() => t.close());
 
-  const admin: Principal = { kind: 'user', userId: 1, username: 'admin', role: 'admin' };
+  const admin: Principal = { kind: 'user', userId: 1, username: 'admin', role: 'admin', communityId: 1, streetOfficeId: null};
 
   it('should give a pre-printed passbook number to exactly one of two concurrent creations', async () => {
     const printed = newPassbookNumber('V');
@@ -42,7 +42,7 @@ describe(PeopleService.name, () => {
       kind: 'user',
       userId: leader.id,
       username: leader.username,
-      role: 'leader',
+      role: 'leader', communityId: 1, streetOfficeId: null,
     };
     const page = await members.listMembers(asLeader, {});
     expect(page.items.map((m) => m.id)).toEqual([a.id]);

@@ -45,7 +45,7 @@ describe(StarRatingsService.name, () => {
       t.ctx
         .get(DonationsService)
         .donate(
-          { kind: 'member', memberId: keeps.id, passbookNo: keeps.passbookNo },
+          { kind: 'member', memberId: keeps.id, passbookNo: keeps.passbookNo, communityId: 1 },
           { householdId: household.id, points: '15.00' },
         ),
     );

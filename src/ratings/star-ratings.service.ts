@@ -1,3 +1,4 @@
+import { UNSCOPED_COMMUNITY } from '../communities/unscoped';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, localDateTime, zonedTime } from '../common/clock';
@@ -286,6 +287,7 @@ export class StarRatingsService {
     const r = rows[0];
     return r
       ? {
+          communityId: UNSCOPED_COMMUNITY,
           year: toSafeInteger(r.year),
           status: r.status,
           thresholds: r.thresholds,

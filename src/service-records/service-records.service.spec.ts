@@ -39,7 +39,7 @@ describe(ServiceRecordsService.name, () => {
     activities = t.ctx.get(ActivitiesService);
     f = fixtures(t.ctx);
     const user = await f.newUser('admin');
-    admin = { kind: 'user', userId: user.id, username: user.username, role: 'admin' };
+    admin = { kind: 'user', userId: user.id, username: user.username, role: 'admin', communityId: 1, streetOfficeId: null};
   });
   afterAll(() => t.close());
 
@@ -50,7 +50,7 @@ describe(ServiceRecordsService.name, () => {
       kind: 'user',
       userId: user.id,
       username: user.username,
-      role: 'leader',
+      role: 'leader', communityId: 1, streetOfficeId: null,
     };
     return { principal, team };
   };
@@ -341,7 +341,7 @@ describe(`${ServiceRecordsService.name} across standard versions`, () => {
       kind: 'user',
       userId: user.id,
       username: user.username,
-      role: 'admin',
+      role: 'admin', communityId: 1, streetOfficeId: null,
     };
     const member = await f.newMember();
     const log = (serviceDate: string) =>
@@ -400,14 +400,14 @@ describe(`${ServiceRecordsService.name} with approval`, () => {
       kind: 'user',
       userId: leaderUser.id,
       username: leaderUser.username,
-      role: 'leader',
+      role: 'leader', communityId: 1, streetOfficeId: null,
     };
     const adminUser = await f.newUser('admin');
     const admin: Principal = {
       kind: 'user',
       userId: adminUser.id,
       username: adminUser.username,
-      role: 'admin',
+      role: 'admin', communityId: 1, streetOfficeId: null,
     };
     const log = (quantity: number) =>
       records.logOne(leader, {

@@ -72,7 +72,6 @@ const MEMBER_LOCK_SPACE = 2;
 @Injectable()
 export class ServiceRecordsService implements OnModuleInit {
   private readonly logger = new Logger(ServiceRecordsService.name);
-  private issuanceAccountId: number | undefined;
   private config!: ServiceRecordsConfig;
 
   constructor(
@@ -311,6 +310,7 @@ export class ServiceRecordsService implements OnModuleInit {
         );
       }
       const reversal = await this.ledger.reverse(record.transactionId, {
+        communityId: record.communityId,
         actor: actorOf(principal),
         reason: reason.trim(),
         meta: { serviceRecordId: record.id, memberId: record.memberId },
@@ -464,14 +464,15 @@ export class ServiceRecordsService implements OnModuleInit {
   ): Promise<string> {
     const version = await this.standard.getVersion(record.standardVersion);
     const { item } = findItem(version, record.itemCode)!;
-    this.issuanceAccountId ??= await this.ledger.systemAccountId('issuance');
+    const issuanceAccountId = await this.ledger.systemAccountId(record.communityId, 'issuance');
     const posted = await this.ledger.post({
+      communityId: record.communityId,
       kind: 'earn',
       actor,
       effectiveDate: record.serviceDate,
       description: earnDescription(item, record.quantity),
       postings: [
-        { accountId: this.issuanceAccountId, amount: -record.points },
+        { accountId: issuanceAccountId, amount: -record.points },
         { accountId: member.accountId, amount: record.points },
       ],
       meta: {

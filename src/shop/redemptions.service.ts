@@ -194,12 +194,16 @@ export class RedemptionsService {
         });
       }
       const posted = await this.ledger.post({
+        communityId: redemption.communityId,
         kind: 'redeem',
         actor,
         description: `公益坊兑换 #${redemption.id}: ${priced.map((l) => `${l.item.name}×${l.quantity}`).join('、')}`,
         postings: [
           { accountId: owner.accountId, amount: -total },
-          { accountId: await this.ledger.systemAccountId('shop'), amount: total },
+          {
+            accountId: await this.ledger.systemAccountId(redemption.communityId, 'shop'),
+            amount: total,
+          },
         ],
         meta: { redemptionId: redemption.id, windowId: window.id },
       });
@@ -299,6 +303,7 @@ export class RedemptionsService {
         });
       }
       const reversal = await this.ledger.reverse(r.transactionId!, {
+        communityId: r.communityId,
         actor,
         reason: `取消兑换 #${id}: ${reason}`,
         meta: { redemptionId: id },
@@ -422,12 +427,16 @@ export class RedemptionsService {
         });
       }
       const posted = await this.ledger.post({
+        communityId: r.communityId,
         kind: 'redeem_return',
         actor,
         description: `退货 兑换 No. ${id}: ${priced.map((l) => `${l.line.name}×${l.quantity}`).join('、')}（${input.reason}）`,
         postings: [
           { accountId: r.accountId, amount: points },
-          { accountId: await this.ledger.systemAccountId('shop'), amount: -points },
+          {
+            accountId: await this.ledger.systemAccountId(r.communityId, 'shop'),
+            amount: -points,
+          },
         ],
         meta: { redemptionId: id, windowId: r.windowId, reason: input.reason },
       });

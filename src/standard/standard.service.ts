@@ -1,3 +1,4 @@
+import { UNSCOPED_COMMUNITY } from '../communities/unscoped';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
@@ -98,6 +99,7 @@ export class StandardService implements OnModuleInit {
         );
       }
       const row: StandardVersionRow = {
+        communityId: UNSCOPED_COMMUNITY,
         version: (newest?.version ?? 0) + 1,
         effectiveFrom: standard.effectiveFrom,
         contentHash,

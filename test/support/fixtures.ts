@@ -75,9 +75,10 @@ export function fixtures(ctx: INestApplicationContext) {
       cents: Cents,
       effectiveDate?: string,
     ): Promise<PostedTransaction> {
-      const issuance = await ledger.systemAccountId('issuance');
+      const issuance = await ledger.systemAccountId(1, 'issuance');
       return db.write(() =>
         ledger.post({
+          communityId: 1,
           kind: 'earn',
           actor: 'system:test',
           description: 'test earn',
@@ -148,9 +149,10 @@ export function fixtures(ctx: INestApplicationContext) {
       cents: Cents,
       effectiveDate?: string,
     ): Promise<PostedTransaction> {
-      const shop = await ledger.systemAccountId('shop');
+      const shop = await ledger.systemAccountId(1, 'shop');
       return db.write(() =>
         ledger.post({
+          communityId: 1,
           kind: 'redeem',
           actor: 'system:test',
           description: 'test redeem',

@@ -4,6 +4,9 @@ import { bigintTransformer } from '../../common/points';
 /** One gift from a volunteer's passbook to a hardship household; `transactionId` moved the points. */
 @Entity('donations')
 export class Donation {
+  /** The community (社区) the row belongs to. */
+  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
+  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
   @PrimaryGeneratedColumn() id!: number;
   @Column({ name: 'transaction_id', type: 'varchar' }) transactionId!: string;
   @Column({ name: 'member_id', type: 'integer' }) memberId!: number;

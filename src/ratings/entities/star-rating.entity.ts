@@ -5,6 +5,7 @@ export type StarRatingStatus = 'draft' | 'published';
 /** One year's rating; once published the year is closed to new service records. */
 @Entity('star_ratings')
 export class StarRating {
+  @PrimaryColumn({ name: 'community_id', type: 'integer' }) communityId!: number;
   @PrimaryColumn({ type: 'integer' }) year!: number;
   @Column({ type: 'varchar' }) status!: StarRatingStatus;
   /** JSON: the points needed for one to five stars, as used for this year. */

@@ -3,6 +3,9 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 /** A team's event (the monthly fair, a patrol night) whose participants were logged together. */
 @Entity('activities')
 export class Activity {
+  /** The community (社区) the row belongs to. */
+  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
+  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
   @PrimaryGeneratedColumn() id!: number;
   @Column({ name: 'team_id', type: 'integer' }) teamId!: number;
   @Column({ name: 'item_code', type: 'varchar' }) itemCode!: string;

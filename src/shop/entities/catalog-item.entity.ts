@@ -7,6 +7,9 @@ export const CATALOG_ITEM_KINDS: CatalogItemKind[] = ['goods', 'service_coupon']
 /** price is hundredths of a point; stock is whole units and changes only with a StockMovement. */
 @Entity('catalog_items')
 export class CatalogItem {
+  /** The community (社区) the row belongs to. */
+  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
+  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
   @PrimaryGeneratedColumn() id!: number;
   @Column({ type: 'varchar' }) name!: string;
   @Column({ type: 'varchar' }) kind!: CatalogItemKind;

@@ -8,6 +8,9 @@ export type PassbookOwnerType = 'member' | 'household';
 /** One exchange of points for goods and coupons at the counter; total and balances in hundredths. */
 @Entity('redemptions')
 export class Redemption {
+  /** The community (社区) the row belongs to. */
+  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
+  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
   @PrimaryGeneratedColumn() id!: number;
   @Column({ name: 'passbook_no', type: 'varchar' }) passbookNo!: string;
   @Column({ name: 'account_id', type: 'integer' }) accountId!: number;

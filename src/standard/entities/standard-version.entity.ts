@@ -6,6 +6,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('standard_versions')
 export class StandardVersionRow {
+  /** The community (社区) the row belongs to. */
+  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
+  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
   @PrimaryColumn({ type: 'integer' }) version!: number;
   @Column({ name: 'effective_from', type: 'varchar' }) effectiveFrom!: string;
   @Column({ name: 'content_hash', type: 'varchar' }) contentHash!: string;

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { Database } from '../common/db/database';
+import { DomainError, ErrorCode } from '../common/errors';
+import { LedgerService } from '../ledger/ledger.service';
+import { CommunityRules } from './community-rules';
+import { Community } from './entities/community.entity';
+
+/** A community's code: its folder under config/communities/ and its name in public addresses. */
+export const COMMUNITY_CODE = /^[a-z0-9][a-z0-9-]{0,31}$/;
+
+/** Communities and the street offices they belong to. */
+@Injectable()
+export class CommunitiesService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly ledger: LedgerService,
+    private readonly rules: CommunityRules,
+  ) {}
+
+  /**
+   * A new community under a street office: its row, its genesis hash, its issuance and shop
+   * accounts, in one write; its rule files are read (and checked) first, so a bad file refuses it.
+   */
+  async create(input: {
+    streetOfficeId: number;
+    code: string;
+    name: string;
+    issuer?: string | null;
+  }): Promise<Community> {
+    if (!COMMUNITY_CODE.test(input.code)) {
+      throw DomainError.validation(
+        'code must be 1-32 lowercase letters, digits or dashes, starting with a letter or digit',
+        { field: 'code' },
+      );
+    }
+    return this.db.write(async (em) => {
+      await this.db.lockName(`community-code:${input.code}`);
+      if (await em.findOneBy(Community, { code: input.code })) {
+        throw new DomainError(ErrorCode.CONFLICT, `community code "${input.code}" is taken`, {
+          reason: 'DUPLICATE_NAME',
+          field: 'code',
+        });
+      }
+      const community = em.create(Community, {
+        streetOfficeId: input.streetOfficeId,
+        code: input.code,
+        name: input.name,
+        issuer: input.issuer ?? null,
+        // Each chain starts from its own genesis, so a row moved between communities breaks a link.
+        genesisHash: randomBytes(32).toString('hex'),
+        createdAt: this.clock.now().toISOString(),
+      });
+      await em.save(community);
+      this.rules.load(community.id, community.code);
+      await this.ledger.openSystemAccounts(community.id);
+      return community;
+    });
+  }
+
+  async find(id: number): Promise<Community | null> {
+    return this.db.read((em) => em.findOneBy(Community, { id }));
+  }
+
+  async findByCode(code: string): Promise<Community | null> {
+    return this.db.read((em) => em.findOneBy(Community, { code }));
+  }
+}

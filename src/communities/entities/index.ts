@@ -1,0 +1,3 @@
+import { Community, MemberTransfer, StreetOffice } from './community.entity';
+
+export const communityEntities = [StreetOffice, Community, MemberTransfer];
