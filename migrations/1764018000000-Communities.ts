@@ -2,8 +2,7 @@ import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 
 import { APPEND_ONLY_TABLES, keepAppendOnly } from '../src/common/db/append-only';
 
 /** The append-only tables among `tables`: their triggers are put back after a rebuild. */
-const appendOnly = (table: string): string[] =>
-  APPEND_ONLY_TABLES.filter((t) => t === table);
+const appendOnly = (table: string): string[] => APPEND_ONLY_TABLES.filter((t) => t === table);
 
 /** Rows that belong to one community: each gains `community_id`, 1 for everything already here. */
 const COMMUNITY_OWNED = [
@@ -163,7 +162,11 @@ export class Communities1764018000000 implements MigrationInterface {
           { name: 'created_at', type: 'varchar', length: '32' },
         ],
         foreignKeys: [
-          { columnNames: ['member_id'], referencedTableName: 'members', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['member_id'],
+            referencedTableName: 'members',
+            referencedColumnNames: ['id'],
+          },
           {
             columnNames: ['from_community_id'],
             referencedTableName: 'communities',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Principal } from '../auth/principal';
+import { Community } from '../communities/entities/community.entity';
 import { Member } from '../people/entities/member.entity';
 import { Team, TeamLeader, TeamMember } from '../people/entities/team.entity';
 import { Database, sql } from '../common/db/database';
@@ -28,7 +29,7 @@ export function communityOf(p: Principal): number {
   if (p.communityId === null) {
     throw new DomainError(
       ErrorCode.FORBIDDEN,
-      'a street-office user reads the communities; people, points and the shop are the community staff\'s',
+      "a street-office user reads the communities; people, points and the shop are the community staff's",
       { reason: 'ROLE_NOT_ALLOWED' },
     );
   }
@@ -116,6 +117,44 @@ export type PassbookHolder =
 @Injectable()
 export class AccessPolicy {
   constructor(private readonly db: Database) {}
+
+  /**
+   * The communities a principal may read: a street-office user every community of their street
+   * office, everyone else their own.
+   */
+  async communitiesReadable(viewer: Principal): Promise<Community[]> {
+    return this.db.read((em) =>
+      viewer.communityId !== null
+        ? em.find(Community, { where: { id: viewer.communityId } })
+        : em.find(Community, {
+            where: { streetOfficeId: viewer.kind === 'user' ? (viewer.streetOfficeId ?? -1) : -1 },
+            order: { id: 'ASC' },
+          }),
+    );
+  }
+
+  /**
+   * The one community a read is about: community staff and volunteers read their own (naming
+   * another, by id or code, is 404); a street-office user names one of their street office's
+   * (`?community=`), else 400.
+   */
+  async communityToRead(viewer: Principal, requested?: string | number): Promise<Community> {
+    const readable = await this.communitiesReadable(viewer);
+    if (requested === undefined || requested === '') {
+      if (viewer.communityId !== null && readable.length === 1) {
+        return readable[0];
+      }
+      throw DomainError.validation('name the community to read: ?community=<code or id>', {
+        field: 'community',
+      });
+    }
+    const key = String(requested);
+    const found = readable.find((c) => c.code === key || String(c.id) === key);
+    if (!found) {
+      throw DomainError.notFound('community');
+    }
+    return found;
+  }
 
   /** Team ids a user leads. */
   async ledTeamIds(userId: number): Promise<number[]> {

@@ -60,6 +60,22 @@ export class CommunitiesService {
     });
   }
 
+  /**
+   * The community a public page (no login) is about: `?community=<code>`, or without one the first
+   * community (id 1), so a single-community installation's addresses keep working. Unknown: 404.
+   */
+  async publicCommunity(code?: string): Promise<Community> {
+    const found = await this.db.read((em) =>
+      code === undefined || code === ''
+        ? em.findOneBy(Community, { id: 1 })
+        : em.findOneBy(Community, { code }),
+    );
+    if (!found) {
+      throw DomainError.notFound('community');
+    }
+    return found;
+  }
+
   async find(id: number): Promise<Community | null> {
     return this.db.read((em) => em.findOneBy(Community, { id }));
   }
