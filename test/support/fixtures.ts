@@ -174,12 +174,17 @@ export function fixtures(ctx: INestApplicationContext) {
       input: { itemCode: string; quantity: number; serviceDate: string; teamId?: number },
     ): Promise<ServiceRecordView> {
       const admin = await db.read((em) => em.findOneByOrFail(User, { username: 'admin' }));
-      return ctx
-        .get(ServiceRecordsService)
-        .logOne(
-          { kind: 'user', userId: admin.id, username: admin.username, role: 'admin' },
-          { memberId: member.id, ...input },
-        );
+      return ctx.get(ServiceRecordsService).logOne(
+        {
+          kind: 'user',
+          userId: admin.id,
+          username: admin.username,
+          role: 'admin',
+          communityId: 1,
+          streetOfficeId: null,
+        },
+        { memberId: member.id, ...input },
+      );
     },
   };
   return f;
