@@ -426,7 +426,7 @@ describe('service records and activities (e2e)', () => {
           em.query(
             sql(
               t.db,
-              "INSERT INTO star_ratings (year, status, thresholds, computed_at, published_at, published_by) VALUES (?, 'published', '[]', ?, ?, 'user:1')",
+              "INSERT INTO star_ratings (community_id, year, status, thresholds, computed_at, published_at, published_by) VALUES (1, ?, 'published', '[]', ?, ?, 'user:1')",
             ),
             [2026, '2027-01-02T00:00:00.000Z', '2027-01-03T00:00:00.000Z'],
           ),
