@@ -316,8 +316,12 @@ export class AccessPolicy {
     teamId: number | null,
     memberIds: number[],
   ): Promise<number | null> {
-    if (teamId !== null && !(await this.db.read((em) => em.findOneBy(Team, { id: teamId })))) {
-      throw DomainError.notFound('team');
+    // rules helper: a team of another community is unknown (404), as for an admin of that one.
+    if (teamId !== null) {
+      const team = await this.db.read((em) => em.findOneBy(Team, { id: teamId }));
+      if (!team || !inCommunity(viewer, team.communityId)) {
+        throw DomainError.notFound('team');
+      }
     }
     if (isAdmin(viewer)) {
       return teamId;

@@ -229,18 +229,18 @@ export class StarRatingsService {
   }
 
   /**
-   * Refuses work dated in a year whose rating is published (PERIOD_CLOSED). Service records call it
+   * Refuses work dated in a year whose rating (of that community) is published (PERIOD_CLOSED). Service records call it
    * inside their write; on PostgreSQL the row is share-locked so a concurrent publish waits.
    */
-  async assertOpenFor(serviceDate: string): Promise<void> {
+  async assertOpenFor(serviceDate: string, communityId: number): Promise<void> {
     const year = Number(serviceDate.slice(0, 4));
     const check = async (em: EntityManager) => {
       const rows: { status: StarRatingStatus; published_at: string | null }[] = await em.query(
         sql(
           this.db,
-          `SELECT status, published_at FROM star_ratings WHERE year = ?${this.db.forShare()}`,
+          `SELECT status, published_at FROM star_ratings WHERE community_id = ? AND year = ?${this.db.forShare()}`,
         ),
-        [year],
+        [communityId, year],
       );
       if (rows[0]?.status === 'published') {
         throw new DomainError(

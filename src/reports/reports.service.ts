@@ -1,3 +1,4 @@
+import { UNSCOPED_COMMUNITY } from '../communities/unscoped';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, zonedTime } from '../common/clock';
@@ -78,7 +79,9 @@ export class ReportsService {
       throw DomainError.validation('quarter must be 1, 2, 3 or 4', { field: 'quarter' });
     }
     const { from, to, startsAt, endsAt } = quarterBounds(year, quarter, this.config.timeZone);
-    const standard = (await this.standard.versionOn(to)) ?? (await this.standard.versionOn(from));
+    const standard =
+      (await this.standard.versionOn(UNSCOPED_COMMUNITY, to)) ??
+      (await this.standard.versionOn(UNSCOPED_COMMUNITY, from));
     const categoryName = (code: string): string | null =>
       standard?.categories.find((c) => c.code === code)?.name ?? null;
     return this.db.read(async (em) => {
