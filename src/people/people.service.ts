@@ -104,6 +104,8 @@ export class PeopleService {
    * endpoint's role list (clerk, admin).
    */
   async searchPassbooks(query: {
+    /** Only this community's passbooks. */
+    communityId: number;
     q: string;
     limit?: number;
     cursor?: string;
@@ -130,22 +132,24 @@ export class PeopleService {
           `SELECT * FROM (
              SELECT m.passbook_no, 'member' AS owner_type, m.id, m.name, m.phone, m.active
              FROM members m
-             WHERE LOWER(m.name) LIKE ? ESCAPE '\\' OR m.passbook_no = ?
-               OR (? <> '' AND ${phoneDigits('m.phone')} LIKE ?)
+             WHERE m.community_id = ? AND (LOWER(m.name) LIKE ? ESCAPE '\\' OR m.passbook_no = ?
+               OR (? <> '' AND ${phoneDigits('m.phone')} LIKE ?))
              UNION ALL
              SELECT h.passbook_no, 'household' AS owner_type, h.id, h.name, h.contact AS phone, h.active
              FROM households h
-             WHERE LOWER(h.name) LIKE ? ESCAPE '\\' OR h.passbook_no = ?
-               OR (? <> '' AND ${phoneDigits('h.contact')} LIKE ?)
+             WHERE h.community_id = ? AND (LOWER(h.name) LIKE ? ESCAPE '\\' OR h.passbook_no = ?
+               OR (? <> '' AND ${phoneDigits('h.contact')} LIKE ?))
            ) found
            WHERE passbook_no > ?
            ORDER BY passbook_no LIMIT ?`,
         ),
         [
+          query.communityId,
           name,
           passbookNo,
           lastFour,
           lastFour,
+          query.communityId,
           name,
           passbookNo,
           lastFour,
