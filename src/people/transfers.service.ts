@@ -72,10 +72,7 @@ export class TransfersService {
       }
       // The balance row locked: a posting to the old account waits for the move, then sees it.
       const balanceRows: { balance: unknown }[] = await em.query(
-        sql(
-          this.db,
-          `SELECT balance FROM balances WHERE account_id = ?${this.db.forUpdate()}`,
-        ),
+        sql(this.db, `SELECT balance FROM balances WHERE account_id = ?${this.db.forUpdate()}`),
         [member.accountId],
       );
       const balance = toSafeInteger(balanceRows[0].balance);
@@ -83,7 +80,11 @@ export class TransfersService {
         throw new DomainError(
           ErrorCode.CONFLICT,
           `the passbook still holds ${formatCents(balance)} points: they stay in ${from.code}'s books, so redeem or donate them before the move`,
-          { reason: 'BALANCE_NOT_ZERO', balance: formatCents(balance), passbookNo: member.passbookNo },
+          {
+            reason: 'BALANCE_NOT_ZERO',
+            balance: formatCents(balance),
+            passbookNo: member.passbookNo,
+          },
         );
       }
       const hours = await this.hoursOf(member.accountId, member.passbookNo);

@@ -105,7 +105,8 @@ export class PassbookViewDto {
   @ApiProperty({ type: StarsThisYearDto }) starsThisYear!: StarsThisYearDto;
   @ApiProperty({
     type: [PassbookTransferDto],
-    description: "the owner's moves between communities, oldest first; hours.total includes their hours",
+    description:
+      "the owner's moves between communities, oldest first; hours.total includes their hours",
   })
   transfers!: PassbookTransferDto[];
   @ApiProperty({ type: [StatementEntryDto], description: 'newest first' })
