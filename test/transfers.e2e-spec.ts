@@ -1,4 +1,3 @@
-import { AuthService } from '../src/auth/auth.service';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { Community } from '../src/communities/entities/community.entity';
 import { sql } from '../src/common/db/database';
@@ -22,13 +21,13 @@ describe('member transfers (e2e)', () => {
     'service-records.json': { approvalRequired: false, backDatingDays: 90, maxHoursPerDay: '12' },
   });
 
-  /** A staff user of a community (inserted, then moved there: createUser names no community yet). */
+  /** A staff user of a community (created, then placed there: createUser names no community yet). */
   async function staffOf(
     communityId: number,
     role: 'admin' | 'leader' | 'clerk',
     username: string,
   ): Promise<{ id: number; auth: string }> {
-    const user = await t.app.get(AuthService).createUser(username, 'password-123', role);
+    const user = await f.newUser(role, username);
     await t.db.write((em) =>
       em.query(sql(t.db, 'UPDATE users SET community_id = ? WHERE id = ?'), [communityId, user.id]),
     );
