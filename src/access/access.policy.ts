@@ -100,6 +100,40 @@ export function memberScopeOf(viewer: Principal): MemberScope {
   return isAdmin(viewer) ? { kind: 'all' } : { kind: 'none' };
 }
 
+// --- passbooks helper: moving a volunteer between communities (记录转移接续) ---
+
+/**
+ * Whether a volunteer may move from one community to the other: only to another community of the
+ * same street office (any other target is answered as unknown, 404).
+ */
+export const mayMoveBetween = (
+  from: { id: number; streetOfficeId: number },
+  to: { id: number; streetOfficeId: number },
+): boolean => from.id !== to.id && from.streetOfficeId === to.streetOfficeId;
+
+/** Moves a member out of their community: an admin of that community (others: 404 as unknown). */
+export const mayTransferMember = (p: Principal, member: { communityId: number }): boolean =>
+  isAdmin(p) && inCommunity(p, member.communityId);
+
+/**
+ * Reads a member's moves: an admin of a community the member is in now or was moved from or into
+ * (the old community keeps the record of where its volunteer went).
+ */
+export const maySeeMemberTransfers = (
+  p: Principal,
+  member: { communityId: number },
+  transfers: { fromCommunityId: number; toCommunityId: number }[],
+): boolean =>
+  isAdmin(p) &&
+  (inCommunity(p, member.communityId) ||
+    transfers.some((t) => inCommunity(p, t.fromCommunityId) || inCommunity(p, t.toCommunityId)));
+
+/** Adjusts a passbook: an admin of the passbook's community (another community's: 404). */
+export const mayAdjustPassbook = (p: Principal, holder: { communityId: number }): boolean =>
+  isAdmin(p) && inCommunity(p, holder.communityId);
+
+// --- end passbooks helper ---
+
 /** What a passbook belongs to, as far as access is concerned. */
 export type PassbookHolder =
   | { type: 'member'; memberId: number; communityId: number }
