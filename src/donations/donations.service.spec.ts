@@ -220,7 +220,11 @@ describe(DonationsService.name, () => {
     );
     const spent = await f.redeem(household.accountId, 400);
     await t.db.write(() =>
-      t.ledger.reverse(second.transactionId, { actor: 'user:1', reason: 'wrong household' }),
+      t.ledger.reverse(second.transactionId, {
+        communityId: 1,
+        actor: 'user:1',
+        reason: 'wrong household',
+      }),
     );
 
     const forAdmin = await donations.householdGifts(admin, household.id, {});
