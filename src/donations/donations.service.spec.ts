@@ -10,12 +10,27 @@ describe(DonationsService.name, () => {
   let t: TestContext;
   let f: ReturnType<typeof fixtures>;
   let donations: DonationsService;
-  const admin: Principal = { kind: 'user', userId: 1, username: 'admin', role: 'admin', communityId: 1, streetOfficeId: null};
-  const clerk: Principal = { kind: 'user', userId: 2, username: 'clerk', role: 'clerk', communityId: 1, streetOfficeId: null};
+  const admin: Principal = {
+    kind: 'user',
+    userId: 1,
+    username: 'admin',
+    role: 'admin',
+    communityId: 1,
+    streetOfficeId: null,
+  };
+  const clerk: Principal = {
+    kind: 'user',
+    userId: 2,
+    username: 'clerk',
+    role: 'clerk',
+    communityId: 1,
+    streetOfficeId: null,
+  };
   const asMember = (m: Member): Principal => ({
     kind: 'member',
     memberId: m.id,
-    passbookNo: m.passbookNo, communityId: 1,
+    passbookNo: m.passbookNo,
+    communityId: 1,
   });
 
   beforeAll(async () => {

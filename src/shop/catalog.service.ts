@@ -267,7 +267,10 @@ export class CatalogService {
     id: number,
     communityId?: number,
   ): Promise<CatalogItem> {
-    const item = await em.findOneBy(CatalogItem, communityId === undefined ? { id } : { id, communityId });
+    const item = await em.findOneBy(
+      CatalogItem,
+      communityId === undefined ? { id } : { id, communityId },
+    );
     if (!item) {
       throw DomainError.notFound('catalog item');
     }

@@ -272,7 +272,7 @@ export class RedemptionWindowsService {
       em.query('SELECT id FROM communities ORDER BY id'),
     );
     const merged: SyncResult = { created: [], rescheduled: [], opened: [], closed: [] };
-    let failure: unknown = null;
+    let failure: Error | null = null;
     for (const { id } of rows) {
       try {
         const r = await this.syncCommunity(Number(id));
@@ -281,7 +281,7 @@ export class RedemptionWindowsService {
         merged.opened.push(...r.opened);
         merged.closed.push(...r.closed);
       } catch (err) {
-        failure ??= err;
+        failure ??= err instanceof Error ? err : new Error(String(err));
       }
     }
     if (failure) {

@@ -1027,7 +1027,9 @@ function mergeLines(
 
 /** The community a passbook belongs to. */
 export const holderCommunityOf = (owner: PassbookOwner): number =>
-  owner.owner.type === 'member' ? owner.owner.member.communityId : owner.owner.household.communityId;
+  owner.owner.type === 'member'
+    ? owner.owner.member.communityId
+    : owner.owner.household.communityId;
 
 function refuseIneligible(owner: PassbookOwner): void {
   const o = owner.owner;
