@@ -52,7 +52,9 @@ describe(StarRatingsService.name, () => {
     const corrected = await f.newMember();
     await f.earn(corrected.accountId, 6000, '2026-02-01');
     const wrong = await f.earn(corrected.accountId, 5000, '2026-04-01');
-    await t.db.write(() => t.ledger.reverse(wrong.id, { actor: 'user:1', reason: 'wrong member' }));
+    await t.db.write(() =>
+      t.ledger.reverse(wrong.id, { communityId: 1, actor: 'user:1', reason: 'wrong member' }),
+    );
     const edges = await f.newMember();
     await f.earn(edges.accountId, 3000, '2025-12-31');
     await f.earn(edges.accountId, 3000, '2027-01-01');
@@ -92,7 +94,9 @@ describe(StarRatingsService.name, () => {
     const m = await f.newMember();
     const earn = await f.earn(m.accountId, 5000, '2026-12-20');
     t.clock.set(at('2027-01-05'));
-    await t.db.write(() => t.ledger.reverse(earn.id, { actor: 'user:1', reason: 'not served' }));
+    await t.db.write(() =>
+      t.ledger.reverse(earn.id, { communityId: 1, actor: 'user:1', reason: 'not served' }),
+    );
     const view = await ratings.run(2026, 'user:1');
     expect(lineOf(view.ratings, m)).toMatchObject({ earned: '0.00', stars: 0 });
   });
@@ -206,8 +210,8 @@ describe(StarRatingsService.name, () => {
   it('should rate 5,000 members in one pass exactly as computed by hand', async () => {
     const n = 5000;
     const thresholds = DEFAULT_STAR_RATING_CONFIG.pointsForStars;
-    const issuance = await t.ledger.systemAccountId('issuance');
-    const shop = await t.ledger.systemAccountId('shop');
+    const issuance = await t.ledger.systemAccountId(1, 'issuance');
+    const shop = await t.ledger.systemAccountId(1, 'shop');
     // Members straight into the tables: hashing 5,000 PINs would only slow the test down.
     await t.db.write(async (em) => {
       for (let start = 0; start < n; start += 500) {
@@ -260,6 +264,7 @@ describe(StarRatingsService.name, () => {
       const total = amounts.reduce((s, a) => s + a, 0);
       return t.db.write(() =>
         t.ledger.post({
+          communityId: 1,
           kind: 'earn',
           actor: 'system:test',
           description: 'bulk earn',
@@ -280,7 +285,7 @@ describe(StarRatingsService.name, () => {
       const reversed = k === 3 || k === 6;
       if (reversed) {
         await t.db.write(() =>
-          t.ledger.reverse(posted.id, { actor: 'user:1', reason: 'bulk undo' }),
+          t.ledger.reverse(posted.id, { communityId: 1, actor: 'user:1', reason: 'bulk undo' }),
         );
       }
       if (!reversed && date.startsWith('2024')) {
@@ -293,6 +298,7 @@ describe(StarRatingsService.name, () => {
     const spenders = members.filter((m) => (expected.get(m.id) ?? 0) >= 200);
     await t.db.write(() =>
       t.ledger.post({
+        communityId: 1,
         kind: 'redeem',
         actor: 'system:test',
         description: 'bulk redeem',
@@ -420,7 +426,11 @@ describe(ServiceHoursService.name, () => {
     await log('2026-03-03', 1, 'haircut'); // counted by the time, no hours
     const reversed = await log('2026-04-01', 12);
     await t.db.write(() =>
-      t.ledger.reverse(reversed.transactionId!, { actor: 'user:1', reason: 'did not attend' }),
+      t.ledger.reverse(reversed.transactionId!, {
+        communityId: 1,
+        actor: 'user:1',
+        reason: 'did not attend',
+      }),
     );
     t.clock.set(today);
     await expect(hours.ofMember(m.id)).resolves.toEqual({
