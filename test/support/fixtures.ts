@@ -123,7 +123,13 @@ export function fixtures(ctx: INestApplicationContext) {
 
     /** A shop item (goods unless given) at `priceCents` hundredths, with `stock` whole units. */
     async newCatalogItem(
-      opts: { name?: string; kind?: CatalogItemKind; priceCents?: Cents; stock?: number } = {},
+      opts: {
+        name?: string;
+        kind?: CatalogItemKind;
+        priceCents?: Cents;
+        stock?: number;
+        communityId?: number;
+      } = {},
     ) {
       return ctx.get(CatalogService).create(
         {
@@ -133,11 +139,12 @@ export function fixtures(ctx: INestApplicationContext) {
           stock: opts.stock ?? 10,
         },
         'system:test',
+        opts.communityId ?? 1,
       );
     },
 
     /** An ad-hoc redemption window open from the clock's now for `hours`. */
-    async openRedemptionWindow(hours = 24) {
+    async openRedemptionWindow(hours = 24, communityId = 1) {
       const now = ctx.get(Clock).now();
       return ctx.get(RedemptionWindowsService).createAdHoc(
         {
@@ -145,6 +152,7 @@ export function fixtures(ctx: INestApplicationContext) {
           closesAt: new Date(now.getTime() + hours * 3_600_000).toISOString(),
         },
         'system:test',
+        communityId,
       );
     },
 
