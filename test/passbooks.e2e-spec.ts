@@ -57,7 +57,9 @@ describe('passbooks (e2e)', () => {
 
   const reverse = (transactionId: string) =>
     t.db.write(() =>
-      t.app.get(LedgerService).reverse(transactionId, { actor: 'user:1', reason: 'test' }),
+      t.app
+        .get(LedgerService)
+        .reverse(transactionId, { communityId: 1, actor: 'user:1', reason: 'test' }),
     );
 
   it('should show a member passbook in exactly the contract shape', async () => {
@@ -350,7 +352,7 @@ describe('passbooks (e2e)', () => {
       expect(after.hours).toEqual({ thisYear: '2.00', total: '2.00' });
       expect(after.earnedThisYear).toBe(before.earnedThisYear);
       expect(after.balance).toBe(after.earnedThisYear);
-      await expect(t.app.get(LedgerService).verify()).resolves.toMatchObject({ ok: true });
+      await expect(t.app.get(LedgerService).verify(1)).resolves.toMatchObject({ ok: true });
     });
   });
 

@@ -73,7 +73,11 @@ describe('quarterly report over HTTP (e2e)', () => {
     await record(a, 'b_time_5', 1, '2026-05-01', teamOne.id);
     const wrong = await record(b, 'a_hour_5', 1.5, '2026-05-05', teamTwo.id);
     await t.db.write(() =>
-      ledger.reverse(wrong.transactionId, { actor: 'user:1', reason: 'entered twice' }),
+      ledger.reverse(wrong.transactionId, {
+        communityId: 1,
+        actor: 'user:1',
+        reason: 'entered twice',
+      }),
     );
     // Logged on the days they were done: the last day of the quarter and the first of the next.
     t.clock.set('2026-06-30T10:00:00Z');
@@ -85,13 +89,15 @@ describe('quarterly report over HTTP (e2e)', () => {
 
     await f.redeem(a.accountId, 300, '2026-06-01');
     const cancelled = await f.redeem(b.accountId, 100, '2026-06-02');
-    await t.db.write(() => ledger.reverse(cancelled.id, { actor: 'user:1', reason: 'cancelled' }));
+    await t.db.write(() =>
+      ledger.reverse(cancelled.id, { communityId: 1, actor: 'user:1', reason: 'cancelled' }),
+    );
     const household = await f.newHousehold();
     await t.db.write(() =>
       t.app
         .get(DonationsService)
         .donate(
-          { kind: 'member', memberId: a.id, passbookNo: a.passbookNo },
+          { kind: 'member', memberId: a.id, passbookNo: a.passbookNo, communityId: 1 },
           { householdId: household.id, points: 2 },
         ),
     );

@@ -2,7 +2,7 @@ import { UNSCOPED_COMMUNITY } from '../communities/unscoped';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
-import { AccessPolicy } from '../access/access.policy';
+import { AccessPolicy, communityOf } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
@@ -80,8 +80,11 @@ export class PassbookService {
   }
 
   /** Passbooks by name, number or a phone's last four digits (the counter, without the book). */
-  search(query: { q: string; limit?: number; cursor?: string }): Promise<Page<PassbookMatch>> {
-    return this.people.searchPassbooks(query);
+  search(
+    viewer: Principal,
+    query: { q: string; limit?: number; cursor?: string },
+  ): Promise<Page<PassbookMatch>> {
+    return this.people.searchPassbooks({ ...query, communityId: communityOf(viewer) });
   }
 
   /** Asks the access policy (admins and clerks all, leaders their teams' members', volunteers own). */

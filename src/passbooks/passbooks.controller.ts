@@ -27,8 +27,8 @@ export class PassbooksController {
   @Get('passbooks')
   @Roles('admin', 'clerk')
   @ApiOkResponse({ type: PassbookMatchPageDto })
-  search(@Query() query: PassbookSearchQueryDto) {
-    return this.passbooks.search(query);
+  search(@Query() query: PassbookSearchQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.passbooks.search(principal, query);
   }
 
   /** Anyone who may not see the passbook gets 404, so numbers cannot be probed. */
