@@ -212,21 +212,7 @@ describe('star ratings of two communities (e2e)', () => {
   });
 
   const db = () => t.app.get(Database);
-  const q = (text: string, params: unknown[]) =>
-    db().write((em) => {
-      let k = 0;
-      return em.query(
-        db().dialect === 'postgres' ? text.replace(/\?/g, () => `$${++k}`) : text,
-        params,
-      );
-    });
-  /** A member moved into community b straight in the tables (until createMember names one). */
-  const memberOfB = async (name: string) => {
-    const m = await f.newMember({ name });
-    await q('UPDATE accounts SET community_id = ? WHERE id = ?', [b.id, m.accountId]);
-    await q('UPDATE members SET community_id = ? WHERE id = ?', [b.id, m.id]);
-    return m;
-  };
+  const memberOfB = (name: string) => f.newMember({ name, communityId: b.id });
   const earnInB = async (accountId: number, cents: number, effectiveDate: string) => {
     const ledger = t.app.get(LedgerService);
     const issuance = await ledger.systemAccountId(b.id, 'issuance');
@@ -245,18 +231,8 @@ describe('star ratings of two communities (e2e)', () => {
     );
   };
   /** A staff user of community b, or (office) of street office 1. */
-  const userOf = async (role: 'admin' | 'clerk' | 'office') => {
-    const user = await f.newUser(role === 'office' ? 'clerk' : role);
-    if (role === 'office') {
-      await q('UPDATE users SET role = ?, community_id = NULL, street_office_id = 1 WHERE id = ?', [
-        'office',
-        user.id,
-      ]);
-    } else {
-      await q('UPDATE users SET community_id = ? WHERE id = ?', [b.id, user.id]);
-    }
-    return user;
-  };
+  const userOf = (role: 'admin' | 'clerk' | 'office') =>
+    f.newUser(role, undefined, role === 'office' ? { streetOfficeId: 1 } : { communityId: b.id });
 
   it("should rate each community's own members by its own thresholds and close only its year", async () => {
     const zhang = await f.newMember({ name: '张三明' });
