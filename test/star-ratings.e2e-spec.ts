@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { FixedClock, zonedTime } from '../src/common/clock';
 import { Database } from '../src/common/db/database';
 import { CommunitiesService } from '../src/communities/communities.service';
@@ -190,18 +192,15 @@ describe('star ratings over HTTP (e2e)', () => {
 describe('star ratings of two communities (e2e)', () => {
   // Community b rates by its own thresholds (its folder); community 1 by the shared file.
   const config = configDir();
-  config.write('communities', '');
+  mkdirSync(join(config.dir, 'communities', 'b'), { recursive: true });
+  config.write('communities/b/star-rating.json', {
+    pointsForStars: ['10.00', '20.00', '30.00', '40.00', '50.00'],
+  });
   let t: TestApp;
   let f: ReturnType<typeof fixtures>;
   let b: { id: number; code: string };
 
   beforeAll(async () => {
-    const { mkdirSync, rmSync } = await import('node:fs');
-    rmSync(`${config.dir}/communities`, { force: true });
-    mkdirSync(`${config.dir}/communities/b`, { recursive: true });
-    config.write('communities/b/star-rating.json', {
-      pointsForStars: ['10.00', '20.00', '30.00', '40.00', '50.00'],
-    });
     t = await createTestApp({ env: { CONFIG_DIR: config.dir } });
     f = fixtures(t.app);
     b = await t.app.get(CommunitiesService).create({ streetOfficeId: 1, code: 'b', name: 'B社区' });
