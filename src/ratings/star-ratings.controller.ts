@@ -17,7 +17,8 @@ export class StarRatingsController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({
-    summary: "Compute or recompute the draft rating of a year in the admin's community (not once published)",
+    summary:
+      "Compute or recompute the draft rating of a year in the admin's community (not once published)",
   })
   @ApiOkResponse({ type: RatingViewDto })
   run(@Param('year', yearPipe()) year: number, @CurrentPrincipal() principal: Principal) {

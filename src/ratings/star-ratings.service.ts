@@ -252,9 +252,7 @@ export class StarRatingsService {
     const name = community.name ?? this.config.community.name;
     const issuer =
       community.issuer ??
-      (community.name === null
-        ? this.config.community.issuer
-        : `${community.name}志愿服务站`);
+      (community.name === null ? this.config.community.issuer : `${community.name}志愿服务站`);
     return { code: community.code, name, issuer };
   }
 
