@@ -4,6 +4,7 @@ import { FixedClock, zonedTime } from '../src/common/clock';
 import { Database } from '../src/common/db/database';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { LedgerService } from '../src/ledger/ledger.service';
+import { ServiceHoursService } from '../src/ratings/service-hours.service';
 import { StarRatingsService } from '../src/ratings/star-ratings.service';
 import { configDir } from './support/config-dir';
 import { fixtures } from './support/fixtures';
@@ -195,6 +196,7 @@ describe('star ratings of two communities (e2e)', () => {
   mkdirSync(join(config.dir, 'communities', 'b'), { recursive: true });
   config.write('communities/b/star-rating.json', {
     pointsForStars: ['10.00', '20.00', '30.00', '40.00', '50.00'],
+    hoursGradePreset: 'national',
   });
   let t: TestApp;
   let f: ReturnType<typeof fixtures>;
@@ -364,6 +366,17 @@ describe('star ratings of two communities (e2e)', () => {
       ratings: [{ name: '张*明', stars: 2 }],
     });
     expect((await t.http.get('/api/public/star-ratings/2026?community=zz')).status).toBe(404);
+  });
+
+  it("should grade hours by the preset of the member's community", async () => {
+    const hours = t.app.get(ServiceHoursService);
+    await expect(hours.grade(1, 0)).resolves.toMatchObject({ preset: 'dalian' });
+    await expect(hours.grade(b.id, 0)).resolves.toMatchObject({ preset: 'national' });
+    const zhou = await memberOfB('吴九');
+    await expect(hours.ofMember(zhou.id)).resolves.toMatchObject({
+      total: '0.00',
+      hoursGrade: { preset: 'national', stars: 0 },
+    });
   });
 
   it('should draft last year in every community on 1 January', async () => {
