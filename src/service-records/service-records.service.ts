@@ -174,7 +174,7 @@ export class ServiceRecordsService implements OnModuleInit {
       const teamId = await this.access.teamToLogUnder(req.principal, req.teamId, memberIds);
       const members = await this.loadMembers(em, communityId, memberIds);
       // Inside the write: a publication of the year cannot slip in between check and post.
-      await this.ratings.assertOpenFor(req.serviceDate, communityId);
+      await this.ratings.assertOpenFor(communityOf(req.principal), req.serviceDate);
 
       await this.lockMembers(memberIds);
       const usage = await this.dayUsage(em, memberIds, req.serviceDate);
@@ -263,7 +263,7 @@ export class ServiceRecordsService implements OnModuleInit {
         );
       }
       if (record.status === 'pending') {
-        await this.ratings.assertOpenFor(record.serviceDate, record.communityId);
+        await this.ratings.assertOpenFor(record.communityId, record.serviceDate);
         const member = await em.findOneByOrFail(Member, { id: record.memberId });
         const actor = actorOf(principal);
         record.transactionId = await this.postEarn(em, record, member, actor);
