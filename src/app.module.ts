@@ -20,10 +20,9 @@ import { StandardModule } from './standard/standard.module';
 import { ServiceRecordsModule } from './service-records/service-records.module';
 import { DonationsModule } from './donations/donations.module';
 import { RatingsModule } from './ratings/ratings.module';
-import { loadStarRatingConfig, STAR_RATING_CONFIG } from './ratings/star-rating.config';
-import { loadRedemptionRule, REDEMPTION_RULE } from './shop/redemption-rule';
 import { ReportsModule } from './reports/reports.module';
 import { CommunitiesModule } from './communities/communities.module';
+import { checkSharedRuleFiles } from './communities/community-rules';
 
 export interface AppOptions {
   config: AppConfig;
@@ -35,20 +34,17 @@ export interface AppOptions {
 @Module({})
 class CoreModule {
   static register(options: AppOptions): DynamicModule {
+    // Read here, before Nest builds anything, so a bad shared rule file stops the start with its
+    // one-line message (main.ts) rather than a stack trace from the injector; each community's own
+    // files are checked by CommunityRules.loadAll at start.
+    checkSharedRuleFiles(options.config.configDir);
     return {
       module: CoreModule,
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
-        // The SHARED defaults (config/redemption.json, config/star-rating.json), read here, before
-        // Nest builds anything, so a bad file stops the start with its one-line message (main.ts).
-        // The rules of one community are `CommunityRules.of(id)` (its own folder's files, else
-        // these); a use that knows its community reads them there, and these providers go once
-        // no use is left (#15).
-        { provide: REDEMPTION_RULE, useValue: loadRedemptionRule(options.config.configDir) },
-        { provide: STAR_RATING_CONFIG, useValue: loadStarRatingConfig(options.config.configDir) },
       ],
-      exports: [APP_CONFIG, Clock, REDEMPTION_RULE, STAR_RATING_CONFIG],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

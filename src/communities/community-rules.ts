@@ -44,6 +44,12 @@ export interface CommunityRuleSet {
   serviceRecords: ServiceRecordsConfig;
 }
 
+/** Reads the shared redemption and star-rating files, throwing (file and field) on a bad one. */
+export function checkSharedRuleFiles(configDir: string): void {
+  loadRedemptionRule(configDir);
+  loadStarRatingConfig(configDir);
+}
+
 /** The folder of a community's own rule files. */
 export const communityConfigDir = (configDir: string, code: string): string =>
   join(configDir, 'communities', code);

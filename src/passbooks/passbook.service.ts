@@ -12,7 +12,7 @@ import { decodeSeqCursor, LedgerService, StatementEntry } from '../ledger/ledger
 import { PassbookMatch, PassbookOwner, PeopleService } from '../people/people.service';
 import { TransfersService } from '../people/transfers.service';
 import { ServiceHoursService } from '../ratings/service-hours.service';
-import { STAR_RATING_CONFIG, StarRatingConfig } from '../ratings/star-rating.config';
+import { CommunityRules } from '../communities/community-rules';
 import { HoursGrade, starsFor } from '../ratings/stars';
 
 export interface PassbookView {
@@ -65,13 +65,16 @@ export class PassbookService {
     private readonly people: PeopleService,
     private readonly ledger: LedgerService,
     private readonly serviceHours: ServiceHoursService,
-    @Inject(STAR_RATING_CONFIG) private readonly starRating: StarRatingConfig,
+    private readonly rules: CommunityRules,
     private readonly access: AccessPolicy,
     private readonly transfers: TransfersService,
   ) {}
 
-  private starsThisYear(earned: Cents): { stars: number; nextAtPoints: string | null } {
-    const thresholds = this.starRating.pointsForStars;
+  private async starsThisYear(
+    communityId: number,
+    earned: Cents,
+  ): Promise<{ stars: number; nextAtPoints: string | null }> {
+    const thresholds = (await this.rules.of(communityId)).starRating.pointsForStars;
     const stars = starsFor(earned, thresholds);
     return {
       stars,
@@ -161,6 +164,8 @@ export class PassbookService {
   ): Promise<PassbookView> {
     const year = this.clock.year(this.config.timeZone);
     const { owner } = passbook;
+    const communityId =
+      owner.type === 'member' ? owner.member.communityId : owner.household.communityId;
     // One read, so balance, totals and statement agree with each other.
     return this.db.read(async (em) => {
       const balance = await this.ledger.balanceOf(passbook.accountId);
@@ -176,10 +181,7 @@ export class PassbookService {
       const hours = {
         thisYear: formatCents(totals.get(year)?.hours ?? 0),
         total: formatCents(hoursTotal),
-        hoursGrade: await this.serviceHours.grade(
-          owner.type === 'member' ? owner.member.communityId : owner.household.communityId,
-          hoursTotal,
-        ),
+        hoursGrade: await this.serviceHours.grade(communityId, hoursTotal),
       };
       const statement = await this.ledger.statement(passbook.accountId, { limit, beforeSeq });
       return {
@@ -200,7 +202,7 @@ export class PassbookService {
           hours: t.hours,
           date: t.date,
         })),
-        starsThisYear: this.starsThisYear(earned),
+        starsThisYear: await this.starsThisYear(communityId, earned),
         entries: statement.entries,
         nextCursor: statement.nextCursor,
       };

@@ -11,7 +11,6 @@ export interface StarRatingConfig {
   hoursGradePreset: HoursGradePreset;
 }
 
-export const STAR_RATING_CONFIG = Symbol('STAR_RATING_CONFIG');
 export const STAR_RATING_FILE = 'star-rating.json';
 
 /** Used when the community has no config/star-rating.json; the shipped file holds the same values. */

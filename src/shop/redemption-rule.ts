@@ -27,7 +27,6 @@ export const DEFAULT_REDEMPTION_RULE: RedemptionRule = {
   closes: { day: 'last', time: '18:00' },
 };
 
-export const REDEMPTION_RULE = Symbol('REDEMPTION_RULE');
 export const REDEMPTION_CONFIG_FILE = 'redemption.json';
 
 /** Reads `<configDir>/redemption.json`; a missing file means the default, a bad one stops the start. */
