@@ -76,7 +76,7 @@ describe('append-only protection at start', () => {
     try {
       await expect(tryUpdate(ctx)).rejects.toThrow(/append-only table ledger_transactions/);
       await expect(tryUpdate(ctx, 'postings')).rejects.toThrow(/append-only table postings/);
-      await expect(ctx.get(LedgerService).verify()).resolves.toMatchObject({ ok: true });
+      await expect(ctx.get(LedgerService).verify(1)).resolves.toMatchObject({ ok: true });
     } finally {
       await ctx.close();
     }
@@ -205,7 +205,7 @@ async function runMigration(
   Object.defineProperty(migration, 'name', { value: name });
   const ds = new DataSource({
     ...base.options,
-    migrations: [...(base.options.migrations as MigrationInterface[]), migration],
+    migrations: [...(base.options.migrations as unknown as MigrationInterface[]), migration],
   } as DataSourceOptions);
   await ds.initialize();
   try {

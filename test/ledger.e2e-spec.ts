@@ -9,7 +9,7 @@ describe('ledger over HTTP (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     ledger = t.app.get(LedgerService);
-    issuance = await ledger.systemAccountId('issuance');
+    issuance = await ledger.systemAccountId(1, 'issuance');
   });
   afterAll(() => t.close());
 
@@ -17,8 +17,9 @@ describe('ledger over HTTP (e2e)', () => {
   async function earned(cents: number): Promise<{ accountId: number; transactionId: string }> {
     n++;
     return t.db.write(async () => {
-      const account = await ledger.openAccount('member', `会员${n}`, `E2E${n}`);
+      const account = await ledger.openAccount(1, 'member', `会员${n}`, `E2E${n}`);
       const posted = await ledger.post({
+        communityId: 1,
         kind: 'earn',
         actor: 'user:1',
         description: 'seed',
@@ -158,6 +159,7 @@ describe('ledger over HTTP (e2e)', () => {
       ok: true,
       transactions: await countTransactions(),
       lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      community: { id: 1, code: 'default' },
     });
     const tb = await t.http.get('/api/ledger/trial-balance').set('Authorization', t.adminAuth);
     expect(tb.body).toEqual({ ok: true, sum: '0.00', accounts: expect.any(Number) });

@@ -65,7 +65,7 @@ describe(RetentionService.name, () => {
     await expect(retention.prune()).resolves.toMatchObject({ idempotencyKeys: 1 });
     expect(await count('idempotency_keys')).toBe(0);
     expect(await books()).toEqual(booksBefore);
-    await expect(t.app.get(LedgerService).verify()).resolves.toMatchObject({ ok: true });
+    await expect(t.app.get(LedgerService).verify(1)).resolves.toMatchObject({ ok: true });
 
     // Login attempts only long after any lock: 30 days.
     t.clock.advance(23 * DAY_MS);

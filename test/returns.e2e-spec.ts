@@ -270,7 +270,7 @@ describe('redemption returns over HTTP (e2e)', () => {
     expect(reversal.status).toBe(409);
     expect(reversal.body).toMatchObject({ code: 'CONFLICT', details: { kind: 'redeem_return' } });
     expect(await snapshot()).toEqual(before);
-    await expect(ledger.verify()).resolves.toMatchObject({ ok: true });
+    await expect(ledger.verify(1)).resolves.toMatchObject({ ok: true });
     await expect(ledger.trialBalance()).resolves.toMatchObject({ ok: true, sum: '0.00' });
   });
 
@@ -570,7 +570,7 @@ describe('redemption returns over HTTP (e2e)', () => {
       expect(await f.balanceOf(m.accountId)).toBe(60_00);
       expect(await stockOf(towel.id)).toBe(20);
     }
-    await expect(ledger.verify()).resolves.toMatchObject({ ok: true });
+    await expect(ledger.verify(1)).resolves.toMatchObject({ ok: true });
     await expect(ledger.trialBalance()).resolves.toMatchObject({ ok: true, sum: '0.00' });
   });
 

@@ -11,14 +11,15 @@ describe('ledger verify against tampering', () => {
   afterAll(() => t.close());
 
   it('should name the seq of a posting changed directly in the database', async () => {
-    const issuance = await t.ledger.systemAccountId('issuance');
+    const issuance = await t.ledger.systemAccountId(1, 'issuance');
     const a = await t.db.write(
-      async () => (await t.ledger.openAccount('member', '张三', 'TAMPER1')).id,
+      async () => (await t.ledger.openAccount(1, 'member', '张三', 'TAMPER1')).id,
     );
     const seqs: number[] = [];
     for (let i = 0; i < 5; i++) {
       const posted = await t.db.write(() =>
         t.ledger.post({
+          communityId: 1,
           kind: 'earn',
           actor: 'user:1',
           description: `earn ${i}`,
@@ -30,7 +31,7 @@ describe('ledger verify against tampering', () => {
       );
       seqs.push(posted.seq);
     }
-    await expect(t.ledger.verify()).resolves.toMatchObject({ ok: true, transactions: seqs[4] });
+    await expect(t.ledger.verify(1)).resolves.toMatchObject({ ok: true, transactions: seqs[4] });
 
     const target = seqs[2];
     const isPg = t.db.dialect === 'postgres';
@@ -43,21 +44,27 @@ describe('ledger verify against tampering', () => {
         [target, a],
       );
     });
-    const result = await t.ledger.verify();
-    expect(result).toEqual({ ok: false, firstBadSeq: target, reason: expect.any(String) });
+    const result = await t.ledger.verify(1);
+    expect(result).toEqual({
+      ok: false,
+      firstBadSeq: target,
+      reason: expect.any(String),
+      community: { id: 1, code: 'default' },
+    });
   });
 
   it('should find passbook year totals that differ from the ledger, and a backfill that agrees', async () => {
     // A ledger of its own: the test above left this one broken on purpose.
     const t = await createTestContext();
     try {
-      const issuance = await t.ledger.systemAccountId('issuance');
+      const issuance = await t.ledger.systemAccountId(1, 'issuance');
       const a = await t.db.write(
-        async () => (await t.ledger.openAccount('member', '李四', 'TAMPER2')).id,
+        async () => (await t.ledger.openAccount(1, 'member', '李四', 'TAMPER2')).id,
       );
       const earn = (amount: number, effectiveDate: string) =>
         t.db.write(() =>
           t.ledger.post({
+            communityId: 1,
             kind: 'earn',
             actor: 'user:1',
             description: 'earn',
@@ -71,7 +78,9 @@ describe('ledger verify against tampering', () => {
       await earn(300, '2025-07-01');
       const undone = await earn(200, '2025-08-01');
       await earn(400, '2026-02-01');
-      await t.db.write(() => t.ledger.reverse(undone.id, { actor: 'user:1', reason: 'test' }));
+      await t.db.write(() =>
+        t.ledger.reverse(undone.id, { communityId: 1, actor: 'user:1', reason: 'test' }),
+      );
       const totals = () =>
         t.db.read((em) =>
           em.query(
@@ -104,17 +113,18 @@ describe('ledger verify against tampering', () => {
           Number(r.hours),
         ]),
       ).toEqual(kept);
-      await expect(t.ledger.verify()).resolves.toMatchObject({ ok: true });
+      await expect(t.ledger.verify(1)).resolves.toMatchObject({ ok: true });
 
       await t.db.write((em) =>
         em.query(
           `UPDATE account_year_totals SET earned = earned + 100 WHERE account_id = ${a} AND year = 2026`,
         ),
       );
-      await expect(t.ledger.verify()).resolves.toEqual({
+      await expect(t.ledger.verify(1)).resolves.toEqual({
         ok: false,
         firstBadSeq: null,
         reason: `passbook totals of account ${a} for 2026 differ from the ledger: stored earned 5.00 and hours 0.00, the ledger sums to 4.00 and 0.00`,
+        community: { id: 1, code: 'default' },
       });
     } finally {
       await t.close();
@@ -126,10 +136,10 @@ describe('ledger verify while points are being credited', () => {
   it('should find nothing wrong with totals that change under it (one statement compares them)', async () => {
     const t = await createTestContext();
     try {
-      const issuance = await t.ledger.systemAccountId('issuance');
+      const issuance = await t.ledger.systemAccountId(1, 'issuance');
       const accounts = await t.db.write(async () => [
-        (await t.ledger.openAccount('member', '王五', 'VERIFY1')).id,
-        (await t.ledger.openAccount('member', '赵六', 'VERIFY2')).id,
+        (await t.ledger.openAccount(1, 'member', '王五', 'VERIFY1')).id,
+        (await t.ledger.openAccount(1, 'member', '赵六', 'VERIFY2')).id,
       ]);
       let posting = true;
       const credit = (async () => {
@@ -138,6 +148,7 @@ describe('ledger verify while points are being credited', () => {
           const accountId = accounts[n++ % 2];
           await t.db.write(() =>
             t.ledger.post({
+              communityId: 1,
               kind: 'earn',
               actor: 'user:1',
               description: 'earn',
@@ -153,13 +164,13 @@ describe('ledger verify while points are being credited', () => {
       })();
       const results = [];
       for (let i = 0; i < 60; i++) {
-        results.push(await t.ledger.verify());
+        results.push(await t.ledger.verify(1));
       }
       posting = false;
       const posted = await credit;
       expect(posted).toBeGreaterThan(0);
       expect(results.filter((r) => !r.ok)).toEqual([]);
-      await expect(t.ledger.verify()).resolves.toMatchObject({ ok: true });
+      await expect(t.ledger.verify(1)).resolves.toMatchObject({ ok: true });
     } finally {
       await t.close();
     }

@@ -14,10 +14,36 @@ import {
   memberScopeOf,
 } from './access.policy';
 
-const admin: Principal = { kind: 'user', userId: 1, username: 'admin', role: 'admin', communityId: 1, streetOfficeId: null};
-const leader: Principal = { kind: 'user', userId: 7, username: 'leader', role: 'leader', communityId: 1, streetOfficeId: null};
-const clerk: Principal = { kind: 'user', userId: 9, username: 'clerk', role: 'clerk', communityId: 1, streetOfficeId: null};
-const volunteer: Principal = { kind: 'member', memberId: 3, passbookNo: 'V0000003', communityId: 1 };
+const admin: Principal = {
+  kind: 'user',
+  userId: 1,
+  username: 'admin',
+  role: 'admin',
+  communityId: 1,
+  streetOfficeId: null,
+};
+const leader: Principal = {
+  kind: 'user',
+  userId: 7,
+  username: 'leader',
+  role: 'leader',
+  communityId: 1,
+  streetOfficeId: null,
+};
+const clerk: Principal = {
+  kind: 'user',
+  userId: 9,
+  username: 'clerk',
+  role: 'clerk',
+  communityId: 1,
+  streetOfficeId: null,
+};
+const volunteer: Principal = {
+  kind: 'member',
+  memberId: 3,
+  passbookNo: 'V0000003',
+  communityId: 1,
+};
 
 describe('access policy decisions', () => {
   it('should call only a user with role admin an admin, give a leader id to leaders only and a member id to volunteers only', () => {
@@ -85,7 +111,9 @@ describe(AccessPolicy.name, () => {
       kind: 'user',
       userId: user.id,
       username: user.username,
-      role: 'leader', communityId: 1, streetOfficeId: null,
+      role: 'leader',
+      communityId: 1,
+      streetOfficeId: null,
     };
     const own = await f.newMember();
     const other = await f.newMember();
@@ -100,19 +128,36 @@ describe(AccessPolicy.name, () => {
     expect(await access.maySeeMember(w.asLeader, w.other.id)).toBe(false);
     expect(await access.maySeeMember(admin, w.other.id)).toBe(true);
     expect(await access.maySeeMember(clerk, w.own.id)).toBe(false);
-    expect(await access.maySeePassbook(w.asLeader, { type: 'member', memberId: w.own.id })).toBe(
-      true,
-    );
-    expect(await access.maySeePassbook(w.asLeader, { type: 'member', memberId: w.other.id })).toBe(
+    expect(
+      await access.maySeePassbook(w.asLeader, {
+        type: 'member',
+        memberId: w.own.id,
+        communityId: 1,
+      }),
+    ).toBe(true);
+    expect(
+      await access.maySeePassbook(w.asLeader, {
+        type: 'member',
+        memberId: w.other.id,
+        communityId: 1,
+      }),
+    ).toBe(false);
+    expect(await access.maySeePassbook(w.asLeader, { type: 'household', communityId: 1 })).toBe(
       false,
     );
-    expect(await access.maySeePassbook(w.asLeader, { type: 'household' })).toBe(false);
-    expect(await access.maySeePassbook(clerk, { type: 'household' })).toBe(true);
-    const asOwn: Principal = { kind: 'member', memberId: w.own.id, passbookNo: w.own.passbookNo, communityId: 1 };
-    expect(await access.maySeePassbook(asOwn, { type: 'member', memberId: w.own.id })).toBe(true);
-    expect(await access.maySeePassbook(asOwn, { type: 'member', memberId: w.other.id })).toBe(
-      false,
-    );
+    expect(await access.maySeePassbook(clerk, { type: 'household', communityId: 1 })).toBe(true);
+    const asOwn: Principal = {
+      kind: 'member',
+      memberId: w.own.id,
+      passbookNo: w.own.passbookNo,
+      communityId: 1,
+    };
+    expect(
+      await access.maySeePassbook(asOwn, { type: 'member', memberId: w.own.id, communityId: 1 }),
+    ).toBe(true);
+    expect(
+      await access.maySeePassbook(asOwn, { type: 'member', memberId: w.other.id, communityId: 1 }),
+    ).toBe(false);
   });
 
   it('should list a leader their own teams and everyone else every team', async () => {

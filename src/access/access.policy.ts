@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { User } from '../auth/entities/user.entity';
 import { Principal } from '../auth/principal';
 import { Community } from '../communities/entities/community.entity';
 import { Member } from '../people/entities/member.entity';
@@ -216,14 +217,52 @@ export class AccessPolicy {
     });
   }
 
-  /** Admins see every member, leaders the members of their teams. */
+  /** Admins see every member of their community, leaders the members of their teams. */
   async maySeeMember(viewer: Principal, memberId: number): Promise<boolean> {
+    if (!(await this.memberInCommunity(viewer, memberId))) {
+      return false;
+    }
     if (isAdmin(viewer)) {
       return true;
     }
     const leaderId = leaderIdOf(viewer);
     return leaderId !== null && this.leadsMember(leaderId, memberId);
   }
+
+  // --- people (helper "people"): members, teams and staff users of one community ---
+
+  /** The member, if it is of the viewer's community (null otherwise, answered as unknown). */
+  async memberOfCommunity(viewer: Principal, memberId: number): Promise<Member | null> {
+    const member = await this.db.read((em) => em.findOneBy(Member, { id: memberId }));
+    return member && inCommunity(viewer, member.communityId) ? member : null;
+  }
+
+  private async memberInCommunity(viewer: Principal, memberId: number): Promise<boolean> {
+    return (await this.memberOfCommunity(viewer, memberId)) !== null;
+  }
+
+  /** The team, if it is of the viewer's community; another community's team is unknown (404). */
+  async teamOfCommunity(viewer: Principal, teamId: number): Promise<Team> {
+    const team = await this.db.read((em) => em.findOneBy(Team, { id: teamId }));
+    if (!team || !inCommunity(viewer, team.communityId)) {
+      throw DomainError.notFound('team');
+    }
+    return team;
+  }
+
+  /**
+   * The staff user an admin manages: one of the admin's community; a user of another community or
+   * of a street office is unknown to them (404).
+   */
+  async userToManage(viewer: Principal, userId: number): Promise<User> {
+    const user = await this.db.read((em) => em.findOneBy(User, { id: userId }));
+    if (!user || !isAdmin(viewer) || !inCommunity(viewer, user.communityId ?? -1)) {
+      throw DomainError.notFound('user');
+    }
+    return user;
+  }
+
+  // --- end people ---
 
   /** Admins and clerks see every passbook, leaders their teams' members', volunteers their own. */
   async maySeePassbook(viewer: Principal, holder: PassbookHolder): Promise<boolean> {
@@ -244,12 +283,12 @@ export class AccessPolicy {
     }
   }
 
-  /** The team, if the viewer is an admin or one of its leaders (404 unknown, 403 someone else's). */
+  /**
+   * The team, if the viewer is an admin of its community or one of its leaders (404 unknown or of
+   * another community, 403 someone else's).
+   */
   async teamToManage(viewer: Principal, teamId: number): Promise<Team> {
-    const team = await this.db.read((em) => em.findOneBy(Team, { id: teamId }));
-    if (!team) {
-      throw DomainError.notFound('team');
-    }
+    const team = await this.teamOfCommunity(viewer, teamId);
     if (isAdmin(viewer)) {
       return team;
     }
@@ -274,7 +313,8 @@ export class AccessPolicy {
    */
   async assertMayAddToTeam(viewer: Principal, teamId: number, memberId: number): Promise<void> {
     await this.teamToManage(viewer, teamId);
-    const member = await this.db.read((em) => em.findOneBy(Member, { id: memberId }));
+    // A team's members are of the team's community, which is the viewer's (teamToManage).
+    const member = await this.memberOfCommunity(viewer, memberId);
     const leaderId = leaderIdOf(viewer);
     if (leaderId === null) {
       if (!member) {
@@ -310,8 +350,12 @@ export class AccessPolicy {
     teamId: number | null,
     memberIds: number[],
   ): Promise<number | null> {
-    if (teamId !== null && !(await this.db.read((em) => em.findOneBy(Team, { id: teamId })))) {
-      throw DomainError.notFound('team');
+    // rules helper: a team of another community is unknown (404), as for an admin of that one.
+    if (teamId !== null) {
+      const team = await this.db.read((em) => em.findOneBy(Team, { id: teamId }));
+      if (!team || !inCommunity(viewer, team.communityId)) {
+        throw DomainError.notFound('team');
+      }
     }
     if (isAdmin(viewer)) {
       return teamId;

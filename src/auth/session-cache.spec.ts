@@ -6,11 +6,14 @@ const user = (userId: number): Principal => ({
   userId,
   username: `u${userId}`,
   role: 'clerk',
+  communityId: 1,
+  streetOfficeId: null,
 });
 const member = (memberId: number): Principal => ({
   kind: 'member',
   memberId,
   passbookNo: `V${memberId}`,
+  communityId: 1,
 });
 const FAR = 1e15;
 

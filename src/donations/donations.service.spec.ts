@@ -10,12 +10,27 @@ describe(DonationsService.name, () => {
   let t: TestContext;
   let f: ReturnType<typeof fixtures>;
   let donations: DonationsService;
-  const admin: Principal = { kind: 'user', userId: 1, username: 'admin', role: 'admin', communityId: 1, streetOfficeId: null};
-  const clerk: Principal = { kind: 'user', userId: 2, username: 'clerk', role: 'clerk', communityId: 1, streetOfficeId: null};
+  const admin: Principal = {
+    kind: 'user',
+    userId: 1,
+    username: 'admin',
+    role: 'admin',
+    communityId: 1,
+    streetOfficeId: null,
+  };
+  const clerk: Principal = {
+    kind: 'user',
+    userId: 2,
+    username: 'clerk',
+    role: 'clerk',
+    communityId: 1,
+    streetOfficeId: null,
+  };
   const asMember = (m: Member): Principal => ({
     kind: 'member',
     memberId: m.id,
-    passbookNo: m.passbookNo, communityId: 1,
+    passbookNo: m.passbookNo,
+    communityId: 1,
   });
 
   beforeAll(async () => {
@@ -220,7 +235,11 @@ describe(DonationsService.name, () => {
     );
     const spent = await f.redeem(household.accountId, 400);
     await t.db.write(() =>
-      t.ledger.reverse(second.transactionId, { actor: 'user:1', reason: 'wrong household' }),
+      t.ledger.reverse(second.transactionId, {
+        communityId: 1,
+        actor: 'user:1',
+        reason: 'wrong household',
+      }),
     );
 
     const forAdmin = await donations.householdGifts(admin, household.id, {});

@@ -29,8 +29,8 @@ describe(`${LedgerService.name} against a model`, () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    issuance = await t.ledger.systemAccountId('issuance');
-    shop = await t.ledger.systemAccountId('shop');
+    issuance = await t.ledger.systemAccountId(1, 'issuance');
+    shop = await t.ledger.systemAccountId(1, 'shop');
   });
   afterAll(() => t.close());
 
@@ -62,7 +62,7 @@ describe(`${LedgerService.name} against a model`, () => {
         const accounts: number[] = await t.db.write(async () => {
           const ids: number[] = [];
           for (let i = 0; i < PEOPLE; i++) {
-            ids.push((await t.ledger.openAccount('member', `m${run}-${i}`, null)).id);
+            ids.push((await t.ledger.openAccount(1, 'member', `m${run}-${i}`, null)).id);
           }
           return ids;
         });
@@ -101,7 +101,13 @@ describe(`${LedgerService.name} against a model`, () => {
             );
             const outcome = await t.db
               .write(() =>
-                t.ledger.post({ kind, actor: 'model', description: op.type, postings: postings }),
+                t.ledger.post({
+                  communityId: 1,
+                  kind,
+                  actor: 'model',
+                  description: op.type,
+                  postings: postings,
+                }),
               )
               .then(
                 (posted) => ({ ok: true as const, id: posted.id }),
@@ -132,7 +138,9 @@ describe(`${LedgerService.name} against a model`, () => {
                   ? ErrorCode.INSUFFICIENT_POINTS
                   : null;
             const outcome = await t.db
-              .write(() => t.ledger.reverse(realTxs[k], { actor: 'model', reason: 'model' }))
+              .write(() =>
+                t.ledger.reverse(realTxs[k], { communityId: 1, actor: 'model', reason: 'model' }),
+              )
               .then(
                 (posted) => ({ ok: true as const, id: posted.id }),
                 (err: { code?: string }) => ({ ok: false as const, code: err.code }),
@@ -158,7 +166,7 @@ describe(`${LedgerService.name} against a model`, () => {
       }),
       { numRuns: 40, seed: 20261121 },
     );
-    await expect(t.ledger.verify()).resolves.toMatchObject({ ok: true });
+    await expect(t.ledger.verify(1)).resolves.toMatchObject({ ok: true });
     await expect(t.ledger.trialBalance()).resolves.toMatchObject({ ok: true, sum: '0.00' });
   });
 });

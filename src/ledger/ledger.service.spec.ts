@@ -9,8 +9,8 @@ describe(LedgerService.name, () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    issuance = await t.ledger.systemAccountId('issuance');
-    shop = await t.ledger.systemAccountId('shop');
+    issuance = await t.ledger.systemAccountId(1, 'issuance');
+    shop = await t.ledger.systemAccountId(1, 'shop');
   });
   afterAll(() => t.close());
 
@@ -19,12 +19,13 @@ describe(LedgerService.name, () => {
     n++;
     return t.db.write(
       async () =>
-        (await t.ledger.openAccount('member', `测试${n}`, `T${String(n).padStart(5, '0')}`)).id,
+        (await t.ledger.openAccount(1, 'member', `测试${n}`, `T${String(n).padStart(5, '0')}`)).id,
     );
   }
   const earn = (accountId: number, cents: number) =>
     t.db.write(() =>
       t.ledger.post({
+        communityId: 1,
         kind: 'earn',
         actor: 'user:1',
         description: 'test earn',
@@ -37,6 +38,7 @@ describe(LedgerService.name, () => {
   const redeem = (accountId: number, cents: number) =>
     t.db.write(() =>
       t.ledger.post({
+        communityId: 1,
         kind: 'redeem',
         actor: 'user:1',
         description: 'test redeem',
@@ -71,18 +73,18 @@ describe(LedgerService.name, () => {
     expect(ok).toHaveLength(10);
     expect(refused).toHaveLength(40);
     await expect(t.ledger.balanceOf(a)).resolves.toBe(0);
-    await expect(t.ledger.verify()).resolves.toMatchObject({ ok: true });
+    await expect(t.ledger.verify(1)).resolves.toMatchObject({ ok: true });
   });
 
   it('should refuse a debit below zero, naming how many points are short, and write nothing', async () => {
     const a = await newAccount();
     await earn(a, 500);
-    const before = await t.ledger.verify();
+    const before = await t.ledger.verify(1);
     await expect(redeem(a, 800)).rejects.toMatchObject({
       code: ErrorCode.INSUFFICIENT_POINTS,
       details: { balance: '5.00', required: '8.00', shortBy: '3.00' },
     });
-    const after = await t.ledger.verify();
+    const after = await t.ledger.verify(1);
     expect(after).toEqual(before);
   });
 
@@ -91,6 +93,7 @@ describe(LedgerService.name, () => {
     await expect(
       t.db.write(() =>
         t.ledger.post({
+          communityId: 1,
           kind: 'earn',
           actor: 'user:1',
           description: 'broken',
@@ -107,15 +110,19 @@ describe(LedgerService.name, () => {
     const a = await newAccount();
     const earned = await earn(a, 700);
     const reversal = await t.db.write(() =>
-      t.ledger.reverse(earned.id, { actor: 'user:1', reason: 'wrong member' }),
+      t.ledger.reverse(earned.id, { communityId: 1, actor: 'user:1', reason: 'wrong member' }),
     );
     expect(reversal.reverses).toBe(earned.id);
     await expect(t.ledger.balanceOf(a)).resolves.toBe(0);
     await expect(
-      t.db.write(() => t.ledger.reverse(earned.id, { actor: 'user:1', reason: 'again' })),
+      t.db.write(() =>
+        t.ledger.reverse(earned.id, { communityId: 1, actor: 'user:1', reason: 'again' }),
+      ),
     ).rejects.toMatchObject({ code: ErrorCode.ALREADY_REVERSED });
     await expect(
-      t.db.write(() => t.ledger.reverse(reversal.id, { actor: 'user:1', reason: 'undo' })),
+      t.db.write(() =>
+        t.ledger.reverse(reversal.id, { communityId: 1, actor: 'user:1', reason: 'undo' }),
+      ),
     ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
   });
 
@@ -124,7 +131,9 @@ describe(LedgerService.name, () => {
     const earned = await earn(a, 500);
     await redeem(a, 400);
     await expect(
-      t.db.write(() => t.ledger.reverse(earned.id, { actor: 'user:1', reason: 'late correction' })),
+      t.db.write(() =>
+        t.ledger.reverse(earned.id, { communityId: 1, actor: 'user:1', reason: 'late correction' }),
+      ),
     ).rejects.toMatchObject({ code: ErrorCode.INSUFFICIENT_POINTS, details: { shortBy: '4.00' } });
     await expect(t.ledger.balanceOf(a)).resolves.toBe(100);
   });
@@ -159,7 +168,7 @@ describe(LedgerService.name, () => {
       em.query('SELECT seq FROM ledger_transactions ORDER BY seq'),
     );
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_r, i) => i + 1));
-    const result = await t.ledger.verify();
+    const result = await t.ledger.verify(1);
     expect(result).toMatchObject({ ok: true, transactions: rows.length });
   });
 
@@ -174,13 +183,14 @@ describe(LedgerService.name, () => {
     ]) {
       await expect(t.db.write((em) => em.query(stmt))).rejects.toThrow(/append-only/);
     }
-    await expect(t.ledger.verify()).resolves.toMatchObject({ ok: true });
+    await expect(t.ledger.verify(1)).resolves.toMatchObject({ ok: true });
   });
 
   it('should store and hash a description with a lone surrogate the same way, so verify stays ok', async () => {
     const a = await newAccount();
     await t.db.write(() =>
       t.ledger.post({
+        communityId: 1,
         kind: 'earn',
         actor: 'user:1',
         description: 'bad \ud800 text',
@@ -190,6 +200,6 @@ describe(LedgerService.name, () => {
         ],
       }),
     );
-    await expect(t.ledger.verify()).resolves.toMatchObject({ ok: true });
+    await expect(t.ledger.verify(1)).resolves.toMatchObject({ ok: true });
   });
 });

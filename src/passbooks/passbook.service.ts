@@ -178,7 +178,10 @@ export class PassbookService {
       const hours = {
         thisYear: formatCents(totals.get(year)?.hours ?? 0),
         total: formatCents(hoursTotal),
-        hoursGrade: this.serviceHours.grade(hoursTotal),
+        hoursGrade: await this.serviceHours.grade(
+          owner.type === 'member' ? owner.member.communityId : owner.household.communityId,
+          hoursTotal,
+        ),
       };
       const statement = await this.ledger.statement(passbook.accountId, { limit, beforeSeq });
       return {

@@ -77,7 +77,11 @@ export class PeopleService {
     return this.teams.addTeamMember(teamId, memberId);
   }
 
-  /** Resolves a passbook number (as typed or scanned) to its owner, or null. */
+  /**
+   * Resolves a passbook number (as typed or scanned) to its owner, or null. Passbook numbers are
+   * unique across the service, so a scan names its community: the owner carries `communityId`, and
+   * the caller decides (AccessPolicy.maySeePassbook) whether the viewer may see it.
+   */
   async findPassbook(input: string): Promise<PassbookOwner | null> {
     const passbookNo = normalisePassbookNumber(input);
     if (!passbookNo) {
@@ -101,10 +105,9 @@ export class PeopleService {
    * The counter's "find a person without the passbook": by name (part of it), passbook number or
    * the last four digits of a phone, members and households alike. Shows what tells two people of
    * one name apart (masked phone, teams, passbook number) and nothing more; who may call it is the
-   * endpoint's role list (clerk, admin).
+   * endpoint's role list (clerk, admin). Only passbooks of `communityId` (the caller's) are found.
    */
   async searchPassbooks(query: {
-    /** Only this community's passbooks. */
     communityId: number;
     q: string;
     limit?: number;

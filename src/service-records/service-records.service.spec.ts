@@ -39,7 +39,14 @@ describe(ServiceRecordsService.name, () => {
     activities = t.ctx.get(ActivitiesService);
     f = fixtures(t.ctx);
     const user = await f.newUser('admin');
-    admin = { kind: 'user', userId: user.id, username: user.username, role: 'admin', communityId: 1, streetOfficeId: null};
+    admin = {
+      kind: 'user',
+      userId: user.id,
+      username: user.username,
+      role: 'admin',
+      communityId: 1,
+      streetOfficeId: null,
+    };
   });
   afterAll(() => t.close());
 
@@ -50,7 +57,9 @@ describe(ServiceRecordsService.name, () => {
       kind: 'user',
       userId: user.id,
       username: user.username,
-      role: 'leader', communityId: 1, streetOfficeId: null,
+      role: 'leader',
+      communityId: 1,
+      streetOfficeId: null,
     };
     return { principal, team };
   };
@@ -99,7 +108,7 @@ describe(ServiceRecordsService.name, () => {
       quantity: '2.50',
       hours: '2.50',
     });
-    await expect(t.ledger.verify()).resolves.toMatchObject({ ok: true });
+    await expect(t.ledger.verify(1)).resolves.toMatchObject({ ok: true });
   });
 
   it('should count no hours for a per-time item', async () => {
@@ -262,8 +271,8 @@ describe(ServiceRecordsService.name, () => {
     ).toBe(true);
     expect(await count(t, 'ledger_transactions')).toBe(before + 200);
     await expect(f.balanceOf(members[199].accountId)).resolves.toBe(300);
-    await expect(t.ledger.verify()).resolves.toMatchObject({ ok: true });
-    await expect(t.ledger.trialBalance()).resolves.toMatchObject({ ok: true });
+    await expect(t.ledger.verify(1)).resolves.toMatchObject({ ok: true });
+    await expect(t.ledger.trialBalance(1)).resolves.toMatchObject({ ok: true });
   });
 
   it('should let exactly the cap through when one member is logged concurrently', async () => {
@@ -303,7 +312,7 @@ describe(ServiceRecordsService.name, () => {
         em.query(
           sql(
             t.db,
-            "INSERT INTO star_ratings (year, status, thresholds, computed_at) VALUES (?, 'draft', '[]', ?)",
+            "INSERT INTO star_ratings (community_id, year, status, thresholds, computed_at) VALUES (1, ?, 'draft', '[]', ?)",
           ),
           [2026, '2027-01-01T00:00:00.000Z'],
         ),
@@ -341,7 +350,9 @@ describe(`${ServiceRecordsService.name} across standard versions`, () => {
       kind: 'user',
       userId: user.id,
       username: user.username,
-      role: 'admin', communityId: 1, streetOfficeId: null,
+      role: 'admin',
+      communityId: 1,
+      streetOfficeId: null,
     };
     const member = await f.newMember();
     const log = (serviceDate: string) =>
@@ -358,7 +369,7 @@ describe(`${ServiceRecordsService.name} across standard versions`, () => {
       unit: 'time',
       pointsPerUnit: '0.5',
     });
-    await t.ctx.get(StandardService).register(parseStandard(raw));
+    await t.ctx.get(StandardService).register(1, parseStandard(raw));
 
     await expect(log('2026-06-09')).resolves.toMatchObject({ standardVersion: 1, points: '2.00' });
     await expect(log('2026-06-10')).resolves.toMatchObject({ standardVersion: 2, points: '2.50' });
@@ -400,14 +411,18 @@ describe(`${ServiceRecordsService.name} with approval`, () => {
       kind: 'user',
       userId: leaderUser.id,
       username: leaderUser.username,
-      role: 'leader', communityId: 1, streetOfficeId: null,
+      role: 'leader',
+      communityId: 1,
+      streetOfficeId: null,
     };
     const adminUser = await f.newUser('admin');
     const admin: Principal = {
       kind: 'user',
       userId: adminUser.id,
       username: adminUser.username,
-      role: 'admin', communityId: 1, streetOfficeId: null,
+      role: 'admin',
+      communityId: 1,
+      streetOfficeId: null,
     };
     const log = (quantity: number) =>
       records.logOne(leader, {

@@ -23,10 +23,11 @@ describe('two instances on one database', () => {
   it('should let exactly 10 of 50 concurrent debits split across both through a 10-point balance', async () => {
     const member = await fixtures(a.app).newMember();
     await fixtures(a.app).earn(member.accountId, 1000);
-    const shop = await a.app.get(LedgerService).systemAccountId('shop');
+    const shop = await a.app.get(LedgerService).systemAccountId(1, 'shop');
     const debit = (t: TestApp) =>
       t.db.write(() =>
         t.app.get(LedgerService).post({
+          communityId: 1,
           kind: 'redeem',
           actor: 'system:test',
           description: 'concurrent debit',

@@ -35,11 +35,12 @@ describe('online backup and restore', () => {
     const f = fixtures(t.app);
     const ledger = t.app.get(LedgerService);
     const member = await f.newMember();
-    const issuance = await ledger.systemAccountId('issuance');
+    const issuance = await ledger.systemAccountId(1, 'issuance');
     // Enough pages that a page-by-page copy takes several steps.
     await t.db.write(async () => {
       for (let i = 0; i < 3000; i++) {
         await ledger.post({
+          communityId: 1,
           kind: 'earn',
           actor: 'system:test',
           description: `历史记录 ${i} `.repeat(12),
@@ -83,7 +84,7 @@ describe('online backup and restore', () => {
     const restored = await openCopy(target);
     try {
       const copied = restored.get(LedgerService);
-      await expect(copied.verify()).resolves.toMatchObject({
+      await expect(copied.verify(1)).resolves.toMatchObject({
         ok: true,
         transactions: report.transactions,
         lastHash: report.lastHash,

@@ -31,9 +31,16 @@ export function fixtures(ctx: INestApplicationContext) {
   const f = {
     /** A member with PIN "123456" unless given. */
     async newMember(
-      opts: { name?: string; kind?: MemberKind; phone?: string; pin?: string } = {},
+      opts: {
+        name?: string;
+        kind?: MemberKind;
+        phone?: string;
+        pin?: string;
+        communityId?: number;
+      } = {},
     ): Promise<Member> {
       const { member } = await people.createMember({
+        communityId: opts.communityId ?? 1,
         name: opts.name ?? `志愿者${next()}`,
         kind: opts.kind ?? 'resident',
         phone: opts.phone ?? null,
@@ -43,9 +50,10 @@ export function fixtures(ctx: INestApplicationContext) {
     },
 
     async newHousehold(
-      opts: { name?: string; hardship?: Hardship; address?: string } = {},
+      opts: { name?: string; hardship?: Hardship; address?: string; communityId?: number } = {},
     ): Promise<Household> {
       return people.createHousehold({
+        communityId: opts.communityId ?? 1,
         name: opts.name ?? `困难家庭${next()}`,
         hardship: opts.hardship ?? 'elderly_alone',
         address: opts.address ?? null,
@@ -53,13 +61,33 @@ export function fixtures(ctx: INestApplicationContext) {
     },
 
     /** A staff user; password "password-123". */
-    async newUser(role: 'admin' | 'leader' | 'clerk', username = `${role}${next()}`) {
-      return auth.createUser(username, 'password-123', role);
+    async newUser(
+      role: 'admin' | 'leader' | 'clerk' | 'office',
+      username = `${role}${next()}`,
+      place: { communityId?: number; streetOfficeId?: number } = {},
+    ) {
+      return auth.createUser(
+        username,
+        'password-123',
+        role,
+        [],
+        role === 'office'
+          ? { streetOfficeId: place.streetOfficeId ?? 1 }
+          : { communityId: place.communityId ?? 1 },
+      );
     },
 
     /** A leader user leading a new team whose members are the given members. */
-    async newTeam(opts: { leaderUserIds?: number[]; memberIds?: number[]; name?: string } = {}) {
+    async newTeam(
+      opts: {
+        leaderUserIds?: number[];
+        memberIds?: number[];
+        name?: string;
+        communityId?: number;
+      } = {},
+    ) {
       const { team } = await people.createTeam({
+        communityId: opts.communityId ?? 1,
         name: opts.name ?? `服务队${next()}`,
         leaderUserIds: opts.leaderUserIds,
       });
@@ -95,7 +123,13 @@ export function fixtures(ctx: INestApplicationContext) {
 
     /** A shop item (goods unless given) at `priceCents` hundredths, with `stock` whole units. */
     async newCatalogItem(
-      opts: { name?: string; kind?: CatalogItemKind; priceCents?: Cents; stock?: number } = {},
+      opts: {
+        name?: string;
+        kind?: CatalogItemKind;
+        priceCents?: Cents;
+        stock?: number;
+        communityId?: number;
+      } = {},
     ) {
       return ctx.get(CatalogService).create(
         {
@@ -105,11 +139,12 @@ export function fixtures(ctx: INestApplicationContext) {
           stock: opts.stock ?? 10,
         },
         'system:test',
+        opts.communityId ?? 1,
       );
     },
 
     /** An ad-hoc redemption window open from the clock's now for `hours`. */
-    async openRedemptionWindow(hours = 24) {
+    async openRedemptionWindow(hours = 24, communityId = 1) {
       const now = ctx.get(Clock).now();
       return ctx.get(RedemptionWindowsService).createAdHoc(
         {
@@ -117,6 +152,7 @@ export function fixtures(ctx: INestApplicationContext) {
           closesAt: new Date(now.getTime() + hours * 3_600_000).toISOString(),
         },
         'system:test',
+        communityId,
       );
     },
 
@@ -174,12 +210,17 @@ export function fixtures(ctx: INestApplicationContext) {
       input: { itemCode: string; quantity: number; serviceDate: string; teamId?: number },
     ): Promise<ServiceRecordView> {
       const admin = await db.read((em) => em.findOneByOrFail(User, { username: 'admin' }));
-      return ctx
-        .get(ServiceRecordsService)
-        .logOne(
-          { kind: 'user', userId: admin.id, username: admin.username, role: 'admin' },
-          { memberId: member.id, ...input },
-        );
+      return ctx.get(ServiceRecordsService).logOne(
+        {
+          kind: 'user',
+          userId: admin.id,
+          username: admin.username,
+          role: 'admin',
+          communityId: 1,
+          streetOfficeId: null,
+        },
+        { memberId: member.id, ...input },
+      );
     },
   };
   return f;
