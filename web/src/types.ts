@@ -49,15 +49,6 @@ export interface StatementEntry {
   } | null;
 }
 
-export interface PassbookTransfer {
-  fromCommunity: string;
-  toCommunity: string;
-  fromPassbookNo: string;
-  toPassbookNo: string;
-  hours: string;
-  date: string;
-}
-
 export interface Passbook {
   passbookNo: string;
   owner: { type: 'member' | 'household'; id: number; name: string };
@@ -66,7 +57,14 @@ export interface Passbook {
   hours?: { thisYear: string; total: string };
   hoursGrade?: { preset: string; stars: number; nextAtHours: string | null };
   /** Moves between communities (记录转移接续); `hours.total` includes the hours they carried. */
-  transfers?: PassbookTransfer[];
+  transfers?: {
+    fromCommunity: string;
+    toCommunity: string;
+    fromPassbookNo: string;
+    toPassbookNo: string;
+    hours: string;
+    date: string;
+  }[];
   /** Year-end stars as things stand (the published rating is the official one). */
   starsThisYear?: { stars: number; nextAtPoints: string | null };
   entries: StatementEntry[];
