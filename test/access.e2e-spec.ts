@@ -1,4 +1,5 @@
 import { User } from '../src/auth/entities/user.entity';
+import { CommunitiesService } from '../src/communities/communities.service';
 import { Household } from '../src/people/entities/household.entity';
 import { Member } from '../src/people/entities/member.entity';
 import { Team } from '../src/people/entities/team.entity';
@@ -314,6 +315,27 @@ const ACCESS: AccessRow[] = [
     method: 'post',
     path: async (w) => `/api/members/${(await w.f.newMember()).id}/pin`,
     body: () => ({}),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /api/members/:id/transfer',
+    method: 'post',
+    path: async (w) => {
+      // Another community of the street office to move to (created once).
+      const communities = w.t.app.get(CommunitiesService);
+      if (!(await communities.findByCode('access-b'))) {
+        await communities.create({ streetOfficeId: 1, code: 'access-b', name: 'B社区' });
+      }
+      return `/api/members/${(await w.f.newMember()).id}/transfer`;
+    },
+    body: () => ({ toCommunity: 'access-b', reason: '搬家' }),
+    idempotent: true,
+    expect: adminOnly(201),
+  },
+  {
+    name: 'GET /api/members/:id/transfers',
+    method: 'get',
+    path: async (w) => `/api/members/${(await w.f.newMember()).id}/transfers`,
     expect: adminOnly(200),
   },
   {

@@ -1,4 +1,5 @@
 import { Response } from 'supertest';
+import { CommunitiesService } from '../src/communities/communities.service';
 import { zonedTime } from '../src/common/clock';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { ErrorCode, HTTP_STATUS_OF, REASONS, ReasonedCode } from '../src/common/errors';
@@ -282,6 +283,21 @@ describe('error reasons (e2e)', () => {
         const item = await f.newCatalogItem();
         await ok(patch(`/api/catalog-items/${item.id}`, { active: false }));
         return redeem(m2.passbookNo, item.id);
+      },
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'BALANCE_NOT_ZERO',
+      async () => {
+        await t.app
+          .get(CommunitiesService)
+          .create({ streetOfficeId: 1, code: 'reasons-b', name: 'B社区' });
+        const moving = await f.newMember();
+        await f.earn(moving.accountId, 100);
+        return post(`/api/members/${moving.id}/transfer`, {
+          toCommunity: 'reasons-b',
+          reason: 'x',
+        });
       },
     ],
     [ErrorCode.CONFLICT, 'PASSBOOK_CLOSED', () => redeem(m3.passbookNo, Number(later.itemId))],

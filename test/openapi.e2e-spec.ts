@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
+import { AuthService } from '../src/auth/auth.service';
+import { CommunitiesService } from '../src/communities/communities.service';
 import { Household } from '../src/people/entities/household.entity';
 import { fixtures } from './support/fixtures';
 import { ADMIN_PASSWORD, createTestApp, TestApp } from './support/test-app';
@@ -324,6 +326,24 @@ describe('OpenAPI document', () => {
     await get(`/api/members/${member.id}`, '/api/members/{id}', leader);
     await patch(`/api/members/${created.id}`, '/api/members/{id}', { phone: '13900001111' });
     await post(`/api/members/${created.id}/pin`, '/api/members/{id}/pin', {});
+    // A move to another community (记录转移接续), and the new passbook with the move on it.
+    await t.app
+      .get(CommunitiesService)
+      .create({ streetOfficeId: 1, code: 'openapi-b', name: 'B社区' });
+    const moving = await post('/api/members', '/api/members', { name: '孙八', kind: 'resident' });
+    const moved = await post(`/api/members/${moving.id}/transfer`, '/api/members/{id}/transfer', {
+      toCommunity: 'openapi-b',
+      reason: '搬家',
+    });
+    await get(`/api/members/${moving.id}/transfers`, '/api/members/{id}/transfers');
+    await get(
+      `/api/passbooks/${(moved as { toPassbookNo: string }).toPassbookNo}`,
+      '/api/passbooks/{passbookNo}',
+      await t.app
+        .get(AuthService)
+        .issueToken({ memberId: moving.id })
+        .then(({ token }) => `Bearer ${token}`),
+    );
     await get('/api/members/duplicates?name=%E8%B5%B5%E5%85%AD', '/api/members/duplicates');
     await post('/api/members/import?dryRun=true', '/api/members/import', {
       rows: [{ name: '钱七', kind: '居民', teams: team.name }],

@@ -182,6 +182,14 @@ describe('member transfers (e2e)', () => {
     expect(mine.body.hours.total).toBe('60.00');
     expect(mine.body.passbookNo).toBe(newNo);
 
+    // Their old passbook, closed in A's books, stays readable to them with its whole statement.
+    const left = await passbook(member.passbookNo, await f.memberAuth(member.id));
+    expect(left.status).toBe(200);
+    expect(left.body.passbookNo).toBe(member.passbookNo);
+    expect(left.body.balance).toBe('0.00');
+    expect(left.body.hours.total).toBe('60.00');
+    expect(left.body.entries).toEqual(oldStatement);
+
     // A's admin no longer sees them: neither passbook, nor the member.
     expect((await passbook(newNo, t.adminAuth)).status).toBe(404);
     expect((await passbook(member.passbookNo, t.adminAuth)).status).toBe(404);

@@ -89,7 +89,9 @@ export class PassbookService {
     page: { limit?: number; cursor?: string },
   ): Promise<PassbookView> {
     const beforeSeq = decodeSeqCursor(page.cursor);
-    const owner = await this.people.findPassbook(passbookNo);
+    const owner =
+      (await this.people.findPassbook(passbookNo)) ??
+      (await this.transfers.passbookLeft(viewer, passbookNo));
     if (!owner || !(await this.maySee(viewer, owner))) {
       throw DomainError.notFound('passbook');
     }

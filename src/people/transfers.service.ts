@@ -14,7 +14,10 @@ import { DomainError, ErrorCode } from '../common/errors';
 import { formatCents, toSafeInteger } from '../common/points';
 import { Community, MemberTransfer } from '../communities/entities/community.entity';
 import { LedgerService } from '../ledger/ledger.service';
+import { Account } from '../ledger/entities/account.entity';
 import { Member } from './entities/member.entity';
+import { normalisePassbookNumber } from './passbook-number';
+import type { PassbookOwner } from './people.service';
 import { TeamMember } from './entities/team.entity';
 import { PassbookNumbers } from './passbook-numbers.service';
 
@@ -125,6 +128,30 @@ export class TransfersService {
         throw DomainError.notFound('member');
       }
       return { items: await this.views(transfers) };
+    });
+  }
+
+  /**
+   * A passbook the volunteer left behind in a move, for the volunteer themself (their history
+   * stays theirs to read); null for anyone else. Its account stays closed in the old books.
+   */
+  async passbookLeft(viewer: Principal, input: string): Promise<PassbookOwner | null> {
+    const passbookNo = normalisePassbookNumber(input);
+    if (viewer.kind !== 'member' || !passbookNo) {
+      return null;
+    }
+    return this.db.read(async (em) => {
+      const left = await em.findOneBy(MemberTransfer, {
+        memberId: viewer.memberId,
+        fromPassbookNo: passbookNo,
+      });
+      const account = left ? await em.findOneBy(Account, { passbookNo }) : null;
+      const member = account ? await em.findOneBy(Member, { id: viewer.memberId }) : null;
+      if (!account || !member) {
+        return null;
+      }
+      // Seen as the member's own, now of the member's present community.
+      return { passbookNo, accountId: account.id, owner: { type: 'member', member } };
     });
   }
 

@@ -56,6 +56,15 @@ export interface Passbook {
   earnedThisYear?: string;
   hours?: { thisYear: string; total: string };
   hoursGrade?: { preset: string; stars: number; nextAtHours: string | null };
+  /** Moves between communities (记录转移接续); `hours.total` includes the hours they carried. */
+  transfers?: {
+    fromCommunity: string;
+    toCommunity: string;
+    fromPassbookNo: string;
+    toPassbookNo: string;
+    hours: string;
+    date: string;
+  }[];
   /** Year-end stars as things stand (the published rating is the official one). */
   starsThisYear?: { stars: number; nextAtPoints: string | null };
   entries: StatementEntry[];

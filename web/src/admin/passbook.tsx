@@ -268,7 +268,17 @@ function PassbookView(props: { passbookNo: string }) {
           {p.hours ? (
             <div>
               <dt>{L('累计时长', 'Hours')}</dt>
-              <dd>{formatHours(p.hours.total)}</dd>
+              <dd>
+                {formatHours(p.hours.total)}
+                {(p.transfers ?? []).map((t) => (
+                  <small key={t.toPassbookNo} data-testid="hours-carried">
+                    {L(
+                      `含从${t.fromCommunity}转入 ${formatHours(t.hours)}`,
+                      `incl. ${formatHours(t.hours)} carried from ${t.fromCommunity}`,
+                    )}
+                  </small>
+                ))}
+              </dd>
             </div>
           ) : null}
         </div>

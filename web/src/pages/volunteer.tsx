@@ -91,6 +91,14 @@ function YearFacts(props: { passbook: Passbook }) {
                 `${formatHours(p.hours.thisYear)} this year`,
               )}
             </small>
+            {(p.transfers ?? []).map((t) => (
+              <small key={t.toPassbookNo} data-testid="hours-carried">
+                {L(
+                  `含从${t.fromCommunity}转入 ${formatHours(t.hours)}（原存折 ${t.fromPassbookNo}）`,
+                  `incl. ${formatHours(t.hours)} carried from ${t.fromCommunity} (passbook ${t.fromPassbookNo})`,
+                )}
+              </small>
+            ))}
           </dd>
         </div>
       ) : null}
