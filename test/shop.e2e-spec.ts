@@ -1156,6 +1156,11 @@ describe('shop in two communities (e2e)', () => {
         .set('Idempotency-Key', `two-${++keyN}`)
         .send(body);
     const aliceAuth = await f.memberAuth(alice.id);
+    // The households a volunteer may give to are their community's.
+    const choices = await t.http.get('/api/households?limit=200').set('Authorization', aliceAuth);
+    const choiceIds = choices.body.items.map((h: { id: number }) => h.id);
+    expect(choiceIds).toContain(householdA.id);
+    expect(choiceIds).not.toContain(householdB.id);
     const toB = await give(aliceAuth, { householdId: householdB.id, points: 1 });
     expect(toB.status).toBe(404);
     const onBehalfOfB = await give(t.adminAuth, {
