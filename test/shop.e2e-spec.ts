@@ -872,24 +872,14 @@ describe('shop in two communities (e2e)', () => {
 
   const exec = (text: string, params: unknown[]) =>
     t.db.write((em) => em.query(sql(t.db, text), params));
-  /** A staff user of community B (or a street-office user), moved there by SQL until fixtures can. */
+  /** A staff user of community B, or a street-office user of street office 1. */
   async function staff(role: 'admin' | 'clerk' | 'office'): Promise<string> {
-    const user = await f.newUser(role === 'office' ? 'clerk' : role);
-    if (role === 'office') {
-      await exec(
-        "UPDATE users SET role = 'office', community_id = NULL, street_office_id = 1 WHERE id = ?",
-        [user.id],
-      );
-    } else {
-      await exec('UPDATE users SET community_id = ? WHERE id = ?', [b.id, user.id]);
-    }
+    const user = await f.newUser(role, undefined, { communityId: b.id, streetOfficeId: 1 });
     return t.login(user.username, 'password-123');
   }
   /** A volunteer of community B with `cents` earned there. */
   async function memberOfB(cents: number): Promise<Member> {
-    const m = await f.newMember();
-    await exec('UPDATE members SET community_id = ? WHERE id = ?', [b.id, m.id]);
-    await exec('UPDATE accounts SET community_id = ? WHERE id = ?', [b.id, m.accountId]);
+    const m = await f.newMember({ communityId: b.id });
     const ledger = t.app.get(LedgerService);
     const issuance = await ledger.systemAccountId(b.id, 'issuance');
     await t.db.write(() =>
@@ -904,7 +894,7 @@ describe('shop in two communities (e2e)', () => {
         ],
       }),
     );
-    return { ...m, communityId: b.id };
+    return m;
   }
   async function memberOfA(cents: number): Promise<Member> {
     const m = await f.newMember();
@@ -1153,13 +1143,8 @@ describe('shop in two communities (e2e)', () => {
   });
 
   it('should let volunteers and admins give only to households of their own community', async () => {
-    const householdB = await f.newHousehold();
-    await exec('UPDATE households SET community_id = ?, verified = ? WHERE id = ?', [
-      b.id,
-      true,
-      householdB.id,
-    ]);
-    await exec('UPDATE accounts SET community_id = ? WHERE id = ?', [b.id, householdB.accountId]);
+    const householdB = await f.newHousehold({ communityId: b.id });
+    await exec('UPDATE households SET verified = ? WHERE id = ?', [true, householdB.id]);
     const householdA = await f.newHousehold();
     await exec('UPDATE households SET verified = ? WHERE id = ?', [true, householdA.id]);
     const alice = await memberOfA(1000);
@@ -1171,6 +1156,11 @@ describe('shop in two communities (e2e)', () => {
         .set('Idempotency-Key', `two-${++keyN}`)
         .send(body);
     const aliceAuth = await f.memberAuth(alice.id);
+    // The households a volunteer may give to are their community's.
+    const choices = await t.http.get('/api/households?limit=200').set('Authorization', aliceAuth);
+    const choiceIds = choices.body.items.map((h: { id: number }) => h.id);
+    expect(choiceIds).toContain(householdA.id);
+    expect(choiceIds).not.toContain(householdB.id);
     const toB = await give(aliceAuth, { householdId: householdB.id, points: 1 });
     expect(toB.status).toBe(404);
     const onBehalfOfB = await give(t.adminAuth, {
