@@ -1,6 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AuthService } from '../../src/auth/auth.service';
-import { Database } from '../../src/common/db/database';
+import { Database, sql } from '../../src/common/db/database';
+import { StaffRole } from '../../src/common/principal';
+import { CommunitiesService } from '../../src/communities/communities.service';
+import { Community } from '../../src/communities/entities/community.entity';
 import { Cents } from '../../src/common/points';
 import { LedgerService, PostedTransaction } from '../../src/ledger/ledger.service';
 import { Hardship, Household } from '../../src/people/entities/household.entity';
@@ -15,6 +18,9 @@ import { User } from '../../src/auth/entities/user.entity';
 import { ServiceRecordView } from '../../src/service-records/service-record.view';
 import { ServiceRecordsService } from '../../src/service-records/service-records.service';
 
+/** Where a staff user works (AuthService.createUser's place on the people branch). */
+type StaffPlace = { communityId: number } | { streetOfficeId: number };
+
 let counter = 0;
 const next = (): number => ++counter;
 
@@ -28,57 +34,153 @@ export function fixtures(ctx: INestApplicationContext) {
   const auth = ctx.get(AuthService);
   const db = ctx.get(Database);
 
+  /**
+   * Puts a row the people services just created (and its passbook account) into its community:
+   * a no-op once MembersService, HouseholdsService and TeamsService write the communityId they are
+   * given (the people branch); until then they write community 1.
+   */
+  async function place(
+    table: 'members' | 'households' | 'teams',
+    row: { id: number; communityId: number; accountId?: number },
+    communityId: number,
+  ): Promise<void> {
+    if (row.communityId === communityId) {
+      return;
+    }
+    await db.write(async (em) => {
+      await em.query(sql(db, `UPDATE ${table} SET community_id = ? WHERE id = ?`), [
+        communityId,
+        row.id,
+      ]);
+      if (row.accountId !== undefined) {
+        await em.query(sql(db, 'UPDATE accounts SET community_id = ? WHERE id = ?'), [
+          communityId,
+          row.accountId,
+        ]);
+      }
+    });
+    row.communityId = communityId;
+  }
+
   const f = {
-    /** A member with PIN "123456" unless given. */
+    /** A member with PIN "123456" unless given, in community 1 unless given. */
     async newMember(
-      opts: { name?: string; kind?: MemberKind; phone?: string; pin?: string } = {},
+      opts: {
+        name?: string;
+        kind?: MemberKind;
+        phone?: string;
+        pin?: string;
+        communityId?: number;
+      } = {},
     ): Promise<Member> {
-      const { member } = await people.createMember({
+      const input = {
+        communityId: opts.communityId ?? 1,
         name: opts.name ?? `志愿者${next()}`,
         kind: opts.kind ?? 'resident',
         phone: opts.phone ?? null,
         pin: opts.pin ?? '123456',
-      });
+      };
+      const { member } = await people.createMember(input);
+      await place('members', member, input.communityId);
       return member;
     },
 
+    /** A household in community 1 unless given. */
     async newHousehold(
-      opts: { name?: string; hardship?: Hardship; address?: string } = {},
+      opts: { name?: string; hardship?: Hardship; address?: string; communityId?: number } = {},
     ): Promise<Household> {
-      return people.createHousehold({
+      const input = {
+        communityId: opts.communityId ?? 1,
         name: opts.name ?? `困难家庭${next()}`,
         hardship: opts.hardship ?? 'elderly_alone',
         address: opts.address ?? null,
-      });
+      };
+      const household = await people.createHousehold(input);
+      await place('households', household, input.communityId);
+      return household;
     },
 
-    /** A staff user; password "password-123". */
-    async newUser(role: 'admin' | 'leader' | 'clerk', username = `${role}${next()}`) {
-      return auth.createUser(username, 'password-123', role);
+    /**
+     * A staff user; password "password-123". Community staff work in community 1 unless given, an
+     * office user for street office 1 unless given.
+     */
+    async newUser(
+      role: StaffRole,
+      username = `${role}${next()}`,
+      where: { communityId?: number; streetOfficeId?: number } = {},
+    ): Promise<User> {
+      const at: StaffPlace =
+        role === 'office'
+          ? { streetOfficeId: where.streetOfficeId ?? 1 }
+          : { communityId: where.communityId ?? 1 };
+      // The place is AuthService.createUser's fifth argument once the people branch lands; until
+      // then the service takes four and the row is placed here.
+      const createUser = auth.createUser.bind(auth) as (
+        username: string,
+        password: string,
+        role: StaffRole,
+        teamIds: number[],
+        place: StaffPlace,
+      ) => Promise<User>;
+      const user = await createUser(username, 'password-123', role, [], at);
+      const communityId = 'communityId' in at ? at.communityId : null;
+      const streetOfficeId = 'streetOfficeId' in at ? at.streetOfficeId : null;
+      if (user.communityId !== communityId || user.streetOfficeId !== streetOfficeId) {
+        await db.write((em) =>
+          em.query(
+            sql(db, 'UPDATE users SET community_id = ?, street_office_id = ? WHERE id = ?'),
+            [communityId, streetOfficeId, user.id],
+          ),
+        );
+        user.communityId = communityId;
+        user.streetOfficeId = streetOfficeId;
+      }
+      return user;
     },
 
-    /** A leader user leading a new team whose members are the given members. */
-    async newTeam(opts: { leaderUserIds?: number[]; memberIds?: number[]; name?: string } = {}) {
-      const { team } = await people.createTeam({
+    /** A new community under street office 1 (its own genesis hash, issuance and shop accounts). */
+    async newCommunity(code = `c${next()}`): Promise<Community> {
+      return ctx
+        .get(CommunitiesService)
+        .create({ streetOfficeId: 1, code, name: `社区${code.toUpperCase()}` });
+    },
+
+    /** A team (community 1 unless given) led by the given users, with the given members. */
+    async newTeam(
+      opts: {
+        leaderUserIds?: number[];
+        memberIds?: number[];
+        name?: string;
+        communityId?: number;
+      } = {},
+    ) {
+      const input = {
+        communityId: opts.communityId ?? 1,
         name: opts.name ?? `服务队${next()}`,
         leaderUserIds: opts.leaderUserIds,
-      });
+      };
+      const { team } = await people.createTeam(input);
+      await place('teams', team, input.communityId);
       for (const memberId of opts.memberIds ?? []) {
         await people.addTeamMember(team.id, memberId);
       }
       return team;
     },
 
-    /** Credits points straight from issuance (an `earn` entry) dated `effectiveDate` (default today). */
+    /**
+     * Credits points straight from the community's issuance (an `earn` entry) dated `effectiveDate`
+     * (default today); the account is of community 1 unless given.
+     */
     async earn(
       accountId: number,
       cents: Cents,
       effectiveDate?: string,
+      communityId = 1,
     ): Promise<PostedTransaction> {
-      const issuance = await ledger.systemAccountId(1, 'issuance');
+      const issuance = await ledger.systemAccountId(communityId, 'issuance');
       return db.write(() =>
         ledger.post({
-          communityId: 1,
+          communityId,
           kind: 'earn',
           actor: 'system:test',
           description: 'test earn',
@@ -143,16 +245,20 @@ export function fixtures(ctx: INestApplicationContext) {
       return `Bearer ${token}`;
     },
 
-    /** Spends points at the shop (a `redeem` entry) dated `effectiveDate` (default today). */
+    /**
+     * Spends points at the community's shop (a `redeem` entry) dated `effectiveDate` (default
+     * today); the account is of community 1 unless given.
+     */
     async redeem(
       accountId: number,
       cents: Cents,
       effectiveDate?: string,
+      communityId = 1,
     ): Promise<PostedTransaction> {
-      const shop = await ledger.systemAccountId(1, 'shop');
+      const shop = await ledger.systemAccountId(communityId, 'shop');
       return db.write(() =>
         ledger.post({
-          communityId: 1,
+          communityId,
           kind: 'redeem',
           actor: 'system:test',
           description: 'test redeem',
