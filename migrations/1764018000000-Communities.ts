@@ -113,16 +113,17 @@ export class Communities1764018000000 implements MigrationInterface {
     }
     for (const [table, column] of UNIQUE_PER_COMMUNITY) {
       const t = (await q.getTable(table))!;
-      const old = t.findColumnByName(column)!;
-      const changed = old.clone();
-      changed.isUnique = false;
-      await keepAppendOnly(q, appendOnly(table), () => q.changeColumn(t, old, changed));
-      // SQLite's table rebuild keeps the column's UNIQUE constraint: drop what is left of it.
-      const rebuilt = (await q.getTable(table))!;
-      for (const unique of rebuilt.uniques.filter(
+      // The old unique is a constraint of the table (SQLite keeps it through a changeColumn).
+      const unique = t.uniques.find(
         (u) => u.columnNames.length === 1 && u.columnNames[0] === column,
-      )) {
-        await keepAppendOnly(q, appendOnly(table), () => q.dropUniqueConstraint(rebuilt, unique));
+      );
+      if (unique) {
+        await keepAppendOnly(q, appendOnly(table), () => q.dropUniqueConstraint(t, unique));
+      } else {
+        const old = t.findColumnByName(column)!;
+        const changed = old.clone();
+        changed.isUnique = false;
+        await keepAppendOnly(q, appendOnly(table), () => q.changeColumn(t, old, changed));
       }
       await q.createIndex(
         table,

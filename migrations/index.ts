@@ -12,6 +12,7 @@ import { RedemptionReturns1764000800000 } from './1764000800000-RedemptionReturn
 import { MustChangePassword1764000900000 } from './1764000900000-MustChangePassword';
 import { AccountYearTotals1764016100000 } from './1764016100000-AccountYearTotals';
 import { Communities1764018000000 } from './1764018000000-Communities';
+import { StandardPerCommunity1764018100000 } from './1764018100000-StandardPerCommunity';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   MustChangePassword1764000900000,
   AccountYearTotals1764016100000,
   Communities1764018000000,
+  StandardPerCommunity1764018100000,
 ];

@@ -19,7 +19,7 @@ describe('AppModule', () => {
         'star-rating-year-end',
       ]);
       // The start-up run created the configured windows without anyone calling the job.
-      const current = await t.ctx.get(RedemptionWindowsService).current();
+      const current = await t.ctx.get(RedemptionWindowsService).current(1);
       expect(current.open || current.next !== null).toBe(true);
     } finally {
       await t.close();
@@ -30,7 +30,7 @@ describe('AppModule', () => {
     const t = await createTestContext({ env: { SCHEDULER_ENABLED: 'false' } });
     try {
       expect(() => t.ctx.get(SchedulerRegistry)).toThrow();
-      const current = await t.ctx.get(RedemptionWindowsService).current();
+      const current = await t.ctx.get(RedemptionWindowsService).current(1);
       expect(current).toEqual({ open: false, window: null, next: null });
     } finally {
       await t.close();

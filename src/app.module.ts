@@ -40,8 +40,11 @@ class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
-        // Read here, before Nest builds anything, so a bad file stops the start with its one-line
-        // message (main.ts) rather than a stack trace from the injector.
+        // The SHARED defaults (config/redemption.json, config/star-rating.json), read here, before
+        // Nest builds anything, so a bad file stops the start with its one-line message (main.ts).
+        // The rules of one community are `CommunityRules.of(id)` (its own folder's files, else
+        // these); a use that knows its community reads them there, and these providers go once
+        // no use is left (#15).
         { provide: REDEMPTION_RULE, useValue: loadRedemptionRule(options.config.configDir) },
         { provide: STAR_RATING_CONFIG, useValue: loadStarRatingConfig(options.config.configDir) },
       ],

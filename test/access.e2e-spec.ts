@@ -125,6 +125,7 @@ function redeemOne(w: World, item: CatalogItemView) {
     .redeem(
       { passbookNo: w.outsider.passbookNo, lines: [{ catalogItemId: item.id, quantity: 1 }] },
       'system:test',
+      1,
     );
 }
 
@@ -146,6 +147,7 @@ async function futureWindow(w: World): Promise<number> {
     .createAdHoc(
       { opensAt: '2026-09-01T09:00:00+08:00', closesAt: '2026-09-01T17:00:00+08:00' },
       'system:test',
+      1,
     );
   return window.id;
 }

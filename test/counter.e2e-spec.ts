@@ -1,3 +1,5 @@
+import { CommunitiesService } from '../src/communities/communities.service';
+import { sql } from '../src/common/db/database';
 import { fixtures } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -110,6 +112,49 @@ describe('counter over HTTP (e2e)', () => {
         .set('Authorization', clerkAuth);
       expect(bad.status).toBe(400);
       expect(bad.body.code).toBe('VALIDATION_FAILED');
+    });
+  });
+
+  describe('GET /api/passbooks?q= with two communities', () => {
+    it("should find only passbooks of the clerk's own community", async () => {
+      const b = await t.app
+        .get(CommunitiesService)
+        .create({ streetOfficeId: 1, code: 'b', name: 'B社区' });
+      // Staff placed in their community (createUser names none yet).
+      const clerkOf = async (communityId: number) => {
+        const clerk = await f.newUser('clerk');
+        await t.db.write((em) =>
+          em.query(sql(t.db, 'UPDATE users SET community_id = ? WHERE id = ?'), [
+            communityId,
+            clerk.id,
+          ]),
+        );
+        return f.bearer({ userId: clerk.id });
+      };
+      const clerkAAuth = await clerkOf(1);
+      const clerkBAuth = await clerkOf(b.id);
+      const inA = await f.newMember({ name: '钱淑珍', phone: '13811113579' });
+      // A volunteer of B: created in A and moved there (their balance is zero).
+      const moving = await f.newMember({ name: '钱淑珍', phone: '13822223579' });
+      const moved = await t.http
+        .post(`/api/members/${moving.id}/transfer`)
+        .set('Authorization', t.adminAuth)
+        .set('Idempotency-Key', `counter-move-${moving.id}`)
+        .send({ toCommunity: 'b', reason: '搬家' });
+      expect(moved.status).toBe(201);
+      const inB: string = moved.body.toPassbookNo;
+      const numbers = (res: { body: { items: { passbookNo: string }[] } }) =>
+        res.body.items.map((i) => i.passbookNo);
+
+      for (const q of ['钱淑珍', '3579']) {
+        expect(numbers(await search(q, clerkAAuth))).toEqual([inA.passbookNo]);
+        expect(numbers(await search(q, clerkBAuth))).toEqual([inB]);
+      }
+      // Nor by number: another community's passbook, the old one included, is not found.
+      expect(numbers(await search(inB, clerkAAuth))).toEqual([]);
+      expect(numbers(await search(moving.passbookNo, clerkAAuth))).toEqual([]);
+      expect(numbers(await search(inA.passbookNo, clerkBAuth))).toEqual([]);
+      expect(numbers(await search(inB, clerkBAuth))).toEqual([inB]);
     });
   });
 

@@ -1,3 +1,6 @@
+import { CommunitiesService } from '../src/communities/communities.service';
+import { Community } from '../src/communities/entities/community.entity';
+import { sql } from '../src/common/db/database';
 import { LedgerService } from '../src/ledger/ledger.service';
 import { Member } from '../src/people/entities/member.entity';
 import { addDays } from '../src/standard/standard.service';
@@ -76,6 +79,7 @@ describe('passbooks (e2e)', () => {
       earnedThisYear: '3.00',
       hours: { thisYear: '0.00', total: '0.00' },
       hoursGrade: { preset: 'dalian', stars: 0, nextAtHours: '50.00' },
+      transfers: [],
       starsThisYear: { stars: 0, nextAtPoints: '20.00' },
       entries: [
         {
@@ -619,6 +623,106 @@ describe('passbooks (e2e)', () => {
         .send({ passbookNo: member.passbookNo, amount: '1.00', reason: 'x' });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
+    });
+  });
+
+  describe('two communities', () => {
+    let b: Community;
+    let adminB: string;
+    let n = 0;
+
+    /** A staff user of a community (created, then moved there: createUser names none yet). */
+    async function staffOf(communityId: number, role: 'admin' | 'leader' | 'clerk') {
+      const user = await f.newUser(role, `${role}-pb-${communityId}-${++n}`);
+      await t.db.write((em) =>
+        em.query(sql(t.db, 'UPDATE users SET community_id = ? WHERE id = ?'), [
+          communityId,
+          user.id,
+        ]),
+      );
+      return { id: user.id, auth: await f.bearer({ userId: user.id }) };
+    }
+
+    /** A volunteer of B: created in A and moved (记录转移接续); returns their B passbook number. */
+    async function memberOfB(): Promise<{ member: Member; passbookNo: string }> {
+      const member = await f.newMember();
+      const res = await t.http
+        .post(`/api/members/${member.id}/transfer`)
+        .set('Authorization', t.adminAuth)
+        .set('Idempotency-Key', `to-b-${member.id}`)
+        .send({ toCommunity: 'b', reason: '搬家' });
+      if (res.status !== 201) {
+        throw new Error(`setup transfer: ${res.status} ${JSON.stringify(res.body)}`);
+      }
+      return { member, passbookNo: res.body.toPassbookNo };
+    }
+
+    beforeAll(async () => {
+      b = await t.app
+        .get(CommunitiesService)
+        .create({ streetOfficeId: 1, code: 'b', name: 'B社区' });
+      adminB = (await staffOf(b.id, 'admin')).auth;
+    });
+
+    it("should answer 404 for another community's passbook to A's clerk, leader, admin and volunteer", async () => {
+      const { member: inB, passbookNo } = await memberOfB();
+      const volunteerA = await f.newMember();
+      const clerkA = await staffOf(1, 'clerk');
+      const leaderA = await staffOf(1, 'leader');
+      await f.newTeam({ leaderUserIds: [leaderA.id], memberIds: [volunteerA.id] });
+      for (const auth of [
+        t.adminAuth,
+        clerkA.auth,
+        leaderA.auth,
+        await f.memberAuth(volunteerA.id),
+      ]) {
+        const res = await t.http.get(`/api/passbooks/${passbookNo}`).set('Authorization', auth);
+        expect(res.status).toBe(404);
+        expect(res.body.code).toBe('NOT_FOUND');
+      }
+      // B's admin and the volunteer themself see it.
+      for (const auth of [adminB, await f.memberAuth(inB.id)]) {
+        const res = await t.http.get(`/api/passbooks/${passbookNo}`).set('Authorization', auth);
+        expect(res.status).toBe(200);
+        expect(res.body.passbookNo).toBe(passbookNo);
+      }
+      // And A's passbooks are B's admin's no more than B's are A's.
+      const res = await t.http
+        .get(`/api/passbooks/${volunteerA.passbookNo}`)
+        .set('Authorization', adminB);
+      expect(res.status).toBe(404);
+    });
+
+    it("should adjust a passbook in its own community's books, by that community's admin only", async () => {
+      const { member, passbookNo } = await memberOfB();
+      const adjust = (auth: string, key: string) =>
+        t.http
+          .post('/api/ledger/adjustments')
+          .set('Authorization', auth)
+          .set('Idempotency-Key', key)
+          .send({ passbookNo, amount: '+5.00', reason: '纸质存折结转' });
+      const fromA = await adjust(t.adminAuth, `adj-a-${member.id}`);
+      expect(fromA.status).toBe(404);
+      expect(fromA.body.code).toBe('NOT_FOUND');
+      const moved = await t.db.read((em) => em.findOneByOrFail(Member, { id: member.id }));
+      await expect(f.balanceOf(moved.accountId)).resolves.toBe(0);
+
+      const fromB = await adjust(adminB, `adj-b-${member.id}`);
+      expect(fromB.status).toBe(201);
+      expect(fromB.body).toMatchObject({ passbookNo, amount: '+5.00', balanceAfter: '5.00' });
+      // Posted in B's books: from B's issuance, on B's chain.
+      const tx: { community_id: unknown; seq: unknown }[] = await t.db.read((em) =>
+        em.query(sql(t.db, 'SELECT community_id, seq FROM ledger_transactions WHERE id = ?'), [
+          fromB.body.transactionId,
+        ]),
+      );
+      expect(tx.map((r) => [Number(r.community_id), Number(r.seq)])).toEqual([
+        [b.id, fromB.body.seq],
+      ]);
+      const issuanceB = await t.app.get(LedgerService).systemAccountId(b.id, 'issuance');
+      await expect(f.balanceOf(issuanceB)).resolves.toBe(-500);
+      const verifyB = await t.http.get('/api/ledger/verify').set('Authorization', adminB);
+      expect(verifyB.body.ok).toBe(true);
     });
   });
 });

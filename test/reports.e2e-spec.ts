@@ -1,5 +1,7 @@
+import { CommunitiesService } from '../src/communities/communities.service';
 import { DonationsService } from '../src/donations/donations.service';
 import { LedgerService } from '../src/ledger/ledger.service';
+import { ReportsService } from '../src/reports/reports.service';
 import { configDir } from './support/config-dir';
 import { fixtures } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
@@ -328,5 +330,108 @@ describe('quarterly report: stock given out (e2e)', () => {
       .get('/api/reports/quarter/2026/2?format=csv&lang=zh')
       .set('Authorization', auth);
     expect(zh.text).toContain(`发出物品和服务券,${rice.id},大米5kg,30.00,,3,\r\n`);
+  });
+});
+
+describe('quarterly reports of two communities (e2e)', () => {
+  let t: TestApp;
+  let f: ReturnType<typeof fixtures>;
+  let b: { id: number };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = fixtures(t.app);
+    b = await t.app.get(CommunitiesService).create({ streetOfficeId: 1, code: 'b', name: 'B社区' });
+  });
+  afterAll(() => t.close());
+
+  /** Points between a passbook and one of community b's system accounts. */
+  const postInB = async (
+    kind: 'earn' | 'redeem',
+    accountId: number,
+    cents: number,
+    effectiveDate: string,
+  ) => {
+    const ledger = t.app.get(LedgerService);
+    const system = await ledger.systemAccountId(b.id, kind === 'earn' ? 'issuance' : 'shop');
+    const sign = kind === 'earn' ? 1 : -1;
+    return t.db.write(() =>
+      ledger.post({
+        communityId: b.id,
+        kind,
+        actor: 'system:test',
+        description: `test ${kind}`,
+        effectiveDate,
+        postings: [
+          { accountId: system, amount: -sign * cents },
+          { accountId, amount: sign * cents },
+        ],
+      }),
+    );
+  };
+
+  it("should report each community's own figures, to its admin and to the street office", async () => {
+    const inA = await f.newMember({ name: '甲社区人' });
+    await f.earn(inA.accountId, 1000, '2026-05-01');
+    const inB = await f.newMember({ name: '乙社区人', communityId: b.id });
+    await postInB('earn', inB.accountId, 2500, '2026-05-02');
+    await postInB('redeem', inB.accountId, 500, '2026-06-01');
+    const adminB = await f.bearer({
+      userId: (await f.newUser('admin', undefined, { communityId: b.id })).id,
+    });
+    const clerkB = await f.bearer({
+      userId: (await f.newUser('clerk', undefined, { communityId: b.id })).id,
+    });
+    const office = await f.bearer({
+      userId: (await f.newUser('office', undefined, { streetOfficeId: 1 })).id,
+    });
+    const get = (auth: string, query = '') =>
+      t.http.get(`/api/reports/quarter/2026/2${query}`).set('Authorization', auth);
+
+    const a = await get(t.adminAuth);
+    expect(a.status).toBe(200);
+    expect(a.body).toMatchObject({
+      earned: { points: '10.00', notFromServiceRecords: '10.00' },
+      redeemed: { points: '0.00', redemptions: 0 },
+      newVolunteers: 1,
+      outstandingPoints: { total: '10.00', members: '10.00', households: '0.00' },
+    });
+    const own = await get(adminB);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({
+      earned: { points: '25.00', byCategory: [], byTeam: [], notFromServiceRecords: '25.00' },
+      redeemed: { points: '5.00', byMembers: '5.00', byHouseholds: '0.00', redemptions: 1 },
+      donated: { points: '0.00', donations: 0 },
+      activeVolunteers: 0,
+      newVolunteers: 1,
+      byMonth: [
+        { month: '2026-04', earned: '0.00', redeemed: '0.00', donated: '0.00' },
+        { month: '2026-05', earned: '25.00', redeemed: '0.00', donated: '0.00' },
+        { month: '2026-06', earned: '0.00', redeemed: '5.00', donated: '0.00' },
+      ],
+      outstandingPoints: { total: '20.00', members: '20.00', households: '0.00' },
+    });
+    await expect(t.app.get(ReportsService).quarter(b.id, 2026, 2)).resolves.toEqual(own.body);
+
+    // Another community is 404 to an admin, by code or id; staff below admin are refused.
+    expect((await get(t.adminAuth, '?community=b')).status).toBe(404);
+    expect((await get(t.adminAuth, `?community=${b.id}`)).status).toBe(404);
+    expect((await get(adminB, '?community=default')).status).toBe(404);
+    expect((await get(clerkB)).status).toBe(403);
+
+    // The street office names the community it reads, either of its street office's.
+    expect((await get(office, '?community=b')).body).toEqual(own.body);
+    expect((await get(office, '?community=default')).body).toEqual(a.body);
+    expect((await get(office, '?community=1')).body).toEqual(a.body);
+    const unnamed = await get(office);
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { field: 'community' },
+    });
+    expect((await get(office, '?community=nowhere')).status).toBe(404);
+    const csv = await get(office, '?community=b&format=csv&lang=en');
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain('earned,total,,25.00,,\r\n');
   });
 });

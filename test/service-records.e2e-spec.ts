@@ -1,8 +1,11 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { AuthService } from '../src/auth/auth.service';
+import { CommunitiesService } from '../src/communities/communities.service';
 import { sql } from '../src/common/db/database';
 import { LedgerService } from '../src/ledger/ledger.service';
 import { Member } from '../src/people/entities/member.entity';
-import { configDir, ConfigDir } from './support/config-dir';
+import { configDir, ConfigDir, shippedStandard } from './support/config-dir';
 import { fixtures } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -426,7 +429,7 @@ describe('service records and activities (e2e)', () => {
           em.query(
             sql(
               t.db,
-              "INSERT INTO star_ratings (year, status, thresholds, computed_at, published_at, published_by) VALUES (?, 'published', '[]', ?, ?, 'user:1')",
+              "INSERT INTO star_ratings (community_id, year, status, thresholds, computed_at, published_at, published_by) VALUES (1, ?, 'published', '[]', ?, ?, 'user:1')",
             ),
             [2026, '2027-01-02T00:00:00.000Z', '2027-01-03T00:00:00.000Z'],
           ),
@@ -924,5 +927,265 @@ describe('service records with approval (e2e)', () => {
       earliest: '2026-05-16',
       latest: '2026-06-15',
     });
+  });
+});
+
+/** Moves rows made by the community-1 fixtures into another community (until they take one). */
+const intoCommunity = (t: TestApp, table: string, ids: number[], communityId: number) =>
+  t.db.write((em) =>
+    em.query(
+      sql(
+        t.db,
+        `UPDATE ${table} SET community_id = ? WHERE id IN (${ids.map(() => '?').join(',')})`,
+      ),
+      [communityId, ...ids],
+    ),
+  );
+
+describe('service records in two communities (e2e)', () => {
+  let t: TestApp;
+  let dir: ConfigDir;
+  let f: Fixtures;
+  let b: { id: number };
+  let memberA: Member;
+  let memberB: Member;
+  let teamA: { id: number };
+  let teamB: { id: number };
+  let leaderA: string;
+  let leaderB: string;
+  let adminB: string;
+
+  beforeAll(async () => {
+    // A (community 1) keeps the shared files; B has its own standard (same codes, other points)
+    // and approval on.
+    dir = configDir();
+    mkdirSync(join(dir.dir, 'communities', 'b'), { recursive: true });
+    const standardB = shippedStandard();
+    standardB.title = 'B社区积分标准';
+    standardB.categories[0].items[0].pointsPerUnit = '5.00'; // appliance_repair: A has 2.00
+    dir.write('communities/b/scoring-standard.json', standardB);
+    dir.write('communities/b/service-records.json', { approvalRequired: true });
+    t = await createTestApp({ env: { CONFIG_DIR: dir.dir } });
+    f = fixtures(t.app);
+    b = await t.app.get(CommunitiesService).create({ streetOfficeId: 1, code: 'b', name: 'B社区' });
+    memberA = await f.newMember();
+    memberB = await f.newMember();
+    const la = await f.newLeaderWithTeam([memberA.id]);
+    const lb = await f.newLeaderWithTeam([memberB.id]);
+    const admin = await f.newUser('admin');
+    teamA = la.team;
+    teamB = lb.team;
+    await intoCommunity(t, 'members', [memberB.id], b.id);
+    await intoCommunity(t, 'accounts', [memberB.accountId], b.id);
+    await intoCommunity(t, 'teams', [teamB.id], b.id);
+    await intoCommunity(t, 'users', [lb.leader.id, admin.id], b.id);
+    leaderA = la.auth;
+    leaderB = lb.auth;
+    adminB = await f.bearer({ userId: admin.id });
+  });
+  afterAll(async () => {
+    await t.close();
+    dir.remove();
+  });
+
+  const log = (auth: string, body: Record<string, unknown>) =>
+    t.http
+      .post('/api/service-records')
+      .set('Authorization', auth)
+      .set('Idempotency-Key', key())
+      .send({ itemCode: 'appliance_repair', quantity: 2, serviceDate: '2026-06-14', ...body });
+  const communityOfRecord = async (id: number) =>
+    Number(
+      (
+        await t.db.read((em) =>
+          em.query(sql(t.db, 'SELECT community_id FROM service_records WHERE id = ?'), [id]),
+        )
+      )[0].community_id,
+    );
+
+  it('should show each community its own standard, numbered from 1, with the same codes', async () => {
+    const a = await t.http.get('/api/standard').set('Authorization', t.adminAuth);
+    const bs = await t.http.get('/api/standard').set('Authorization', adminB);
+    expect(a.status).toBe(200);
+    expect(bs.status).toBe(200);
+    expect(a.body).toMatchObject({ version: 1, title: '岭南社区志愿服务积分标准' });
+    expect(bs.body).toMatchObject({ version: 1, title: 'B社区积分标准' });
+    expect(a.body.categories[0].items[0]).toMatchObject({
+      code: 'appliance_repair',
+      pointsPerUnit: '2.00',
+    });
+    expect(bs.body.categories[0].items[0]).toMatchObject({
+      code: 'appliance_repair',
+      pointsPerUnit: '5.00',
+    });
+    const versions = await t.http.get('/api/standard/versions').set('Authorization', adminB);
+    expect(versions.body.items.map((v: { version: number }) => v.version)).toEqual([1]);
+  });
+
+  it('should score the same item by each community’s own points', async () => {
+    const a = await log(t.adminAuth, { memberId: memberA.id });
+    const bs = await log(adminB, { memberId: memberB.id });
+    expect(a.status).toBe(201);
+    expect(bs.status).toBe(201);
+    expect(a.body).toMatchObject({ status: 'posted', points: '4.00', standardVersion: 1 });
+    expect(bs.body).toMatchObject({ status: 'posted', points: '10.00', standardVersion: 1 });
+    await expect(communityOfRecord(a.body.id)).resolves.toBe(1);
+    await expect(communityOfRecord(bs.body.id)).resolves.toBe(b.id);
+    await expect(f.balanceOf(memberB.accountId)).resolves.toBe(1000);
+    const ledger = t.app.get(LedgerService);
+    await expect(ledger.verify(1)).resolves.toMatchObject({ ok: true });
+    await expect(ledger.verify(b.id)).resolves.toMatchObject({ ok: true });
+  });
+
+  it("should answer 404 to an admin or leader of A logging for B's members or under B's teams", async () => {
+    const before = await footprint(t);
+    const cases: [string, string, Record<string, unknown>, string][] = [
+      ['admin A for a member of B', t.adminAuth, { memberId: memberB.id }, 'member'],
+      ['leader A for a member of B', leaderA, { memberId: memberB.id }, 'member'],
+      [
+        'admin A under a team of B',
+        t.adminAuth,
+        { memberId: memberA.id, teamId: teamB.id },
+        'team',
+      ],
+      ['leader A under a team of B', leaderA, { memberId: memberA.id, teamId: teamB.id }, 'team'],
+    ];
+    for (const [, auth, body, what] of cases) {
+      const res = await log(auth, body);
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ code: 'NOT_FOUND' });
+      expect(res.body.message).toMatch(what);
+    }
+    const activity = await t.http
+      .post('/api/activities')
+      .set('Authorization', t.adminAuth)
+      .set('Idempotency-Key', key())
+      .send({
+        teamId: teamB.id,
+        itemCode: 'appliance_repair',
+        title: '越界活动',
+        serviceDate: '2026-06-14',
+        participants: [{ memberId: memberB.id, quantity: 1 }],
+      });
+    expect(activity.status).toBe(404);
+    expect(await footprint(t)).toEqual(before);
+  });
+
+  it('should keep B’s leader records pending (its own file) while A’s post at once', async () => {
+    const settingsA = await t.http
+      .get('/api/service-records/settings')
+      .set('Authorization', leaderA);
+    const settingsB = await t.http
+      .get('/api/service-records/settings')
+      .set('Authorization', leaderB);
+    expect(settingsA.body).toMatchObject({ approvalRequired: false, backDatingDays: 90 });
+    expect(settingsB.body).toMatchObject({ approvalRequired: true, backDatingDays: 90 });
+    const a = await log(leaderA, { memberId: memberA.id, quantity: 1 });
+    const bs = await log(leaderB, { memberId: memberB.id, quantity: 1 });
+    expect(a.body).toMatchObject({ status: 'posted', points: '2.00', teamId: teamA.id });
+    expect(bs.body).toMatchObject({ status: 'pending', points: '5.00', teamId: teamB.id });
+  });
+
+  it('should not let A’s admin see, approve, reject or reverse B’s records (404)', async () => {
+    const pending = await log(leaderB, { memberId: memberB.id, quantity: 1.5 });
+    expect(pending.body.status).toBe('pending');
+    const id = pending.body.id;
+    const before = await footprint(t);
+    for (const [path, body] of [
+      ['approve', {}],
+      ['reject', { reason: '不是本社区' }],
+      ['reversal', { reason: '不是本社区' }],
+    ] as const) {
+      const res = await t.http
+        .post(`/api/service-records/${id}/${path}`)
+        .set('Authorization', t.adminAuth)
+        .set('Idempotency-Key', key())
+        .send(body);
+      expect(res.status).toBe(404);
+    }
+    expect(
+      (await t.http.get(`/api/service-records/${id}`).set('Authorization', t.adminAuth)).status,
+    ).toBe(404);
+    const listA = await t.http
+      .get('/api/service-records?limit=100')
+      .set('Authorization', t.adminAuth);
+    expect(listA.body.items.every((r: { memberId: number }) => r.memberId !== memberB.id)).toBe(
+      true,
+    );
+    expect(await footprint(t)).toEqual(before);
+
+    const seqA = await t.app.get(LedgerService).verify(1);
+    const approved = await t.http
+      .post(`/api/service-records/${id}/approve`)
+      .set('Authorization', adminB)
+      .set('Idempotency-Key', key())
+      .send({});
+    expect(approved.status).toBe(201);
+    expect(approved.body).toMatchObject({ status: 'posted', points: '7.50' });
+    // Approval in B posts in B's books only.
+    await expect(t.app.get(LedgerService).verify(1)).resolves.toEqual(seqA);
+    const listB = await t.http.get('/api/service-records?limit=100').set('Authorization', adminB);
+    expect(listB.body.items.map((r: { memberId: number }) => r.memberId)).toEqual(
+      listB.body.items.map(() => memberB.id),
+    );
+  });
+
+  it('should close a year only in the community whose rating is published', async () => {
+    await t.db.write((em) =>
+      em.query(
+        sql(
+          t.db,
+          "INSERT INTO star_ratings (community_id, year, status, thresholds, computed_at, published_at, published_by) VALUES (?, 2026, 'published', '[]', ?, ?, 'user:1')",
+        ),
+        [b.id, '2026-06-15T00:00:00.000Z', '2026-06-15T00:00:00.000Z'],
+      ),
+    );
+    const closed = await log(adminB, { memberId: memberB.id, quantity: 0.5 });
+    expect(closed.status).toBe(409);
+    expect(closed.body).toMatchObject({ code: 'PERIOD_CLOSED' });
+    const open = await log(t.adminAuth, { memberId: memberA.id, quantity: 0.5 });
+    expect(open.status).toBe(201);
+    await t.db.write((em) =>
+      em.query(sql(t.db, 'DELETE FROM star_ratings WHERE community_id = ?'), [b.id]),
+    );
+  });
+
+  it('should read every community’s files again at the next start, storing nothing new', async () => {
+    const second = await createTestApp({ share: t, env: { CONFIG_DIR: dir.dir } });
+    try {
+      const bs = await second.http.get('/api/standard/versions').set('Authorization', adminB);
+      expect(bs.body.items.map((v: { version: number }) => v.version)).toEqual([1]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('should stop the start on a bad file in a community folder, naming the file and field', async () => {
+    const bad = configDir();
+    try {
+      mkdirSync(join(bad.dir, 'communities', 'b'), { recursive: true });
+      bad.write('communities/b/service-records.json', { approvalRequired: 'yes' });
+      await expect(createTestApp({ share: t, env: { CONFIG_DIR: bad.dir } })).rejects.toThrow(
+        `${bad.dir}/communities/b/service-records.json: approvalRequired: must be true or false`,
+      );
+      bad.write('communities/b/service-records.json', {});
+      const standard = shippedStandard();
+      standard.categories[0].items[0].pointsPerUnit = '-1';
+      bad.write('communities/b/scoring-standard.json', standard);
+      await expect(createTestApp({ share: t, env: { CONFIG_DIR: bad.dir } })).rejects.toThrow(
+        `${bad.dir}/communities/b/scoring-standard.json: category "convenience", item "appliance_repair": pointsPerUnit must not be negative`,
+      );
+    } finally {
+      bad.remove();
+    }
+  });
+
+  it('should refuse to create a community whose own file is bad, creating nothing', async () => {
+    mkdirSync(join(dir.dir, 'communities', 'c'), { recursive: true });
+    dir.write('communities/c/redemption.json', { every: 'week' });
+    await expect(
+      t.app.get(CommunitiesService).create({ streetOfficeId: 1, code: 'c', name: 'C社区' }),
+    ).rejects.toThrow(`${dir.dir}/communities/c/redemption.json`);
+    await expect(t.app.get(CommunitiesService).findByCode('c')).resolves.toBeNull();
   });
 });

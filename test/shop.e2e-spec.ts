@@ -1,8 +1,15 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { AuthService } from '../src/auth/auth.service';
+import { sql } from '../src/common/db/database';
+import { CommunitiesService } from '../src/communities/communities.service';
+import { Community } from '../src/communities/entities/community.entity';
+import { RedemptionWindowsService } from '../src/shop/redemption-windows.service';
 import { LedgerService } from '../src/ledger/ledger.service';
 import { Member } from '../src/people/entities/member.entity';
 import { RedemptionWindowsJob } from '../src/shop/redemption-windows.job';
 import { fixtures } from './support/fixtures';
+import { configDir, ConfigDir } from './support/config-dir';
 import { createTestApp, TestApp } from './support/test-app';
 
 const CODE_RE = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}$/;
@@ -847,5 +854,352 @@ describe('quarterly redemption window over HTTP (e2e)', () => {
     const open = await send('q1-b');
     expect(open.status).toBe(201);
     expect(open.body).toMatchObject({ total: '2.00', balanceAfter: '3.00' });
+  });
+});
+
+describe('shop in two communities (e2e)', () => {
+  let t: TestApp;
+  let f: ReturnType<typeof fixtures>;
+  let config: ConfigDir;
+  let b: Community;
+  const auth: Record<'clerkA' | 'clerkB' | 'adminB' | 'office', string> = {
+    clerkA: '',
+    clerkB: '',
+    adminB: '',
+    office: '',
+  };
+  let keyN = 0;
+
+  const exec = (text: string, params: unknown[]) =>
+    t.db.write((em) => em.query(sql(t.db, text), params));
+  /** A staff user of community B (or a street-office user), moved there by SQL until fixtures can. */
+  async function staff(role: 'admin' | 'clerk' | 'office'): Promise<string> {
+    const user = await f.newUser(role === 'office' ? 'clerk' : role);
+    if (role === 'office') {
+      await exec(
+        "UPDATE users SET role = 'office', community_id = NULL, street_office_id = 1 WHERE id = ?",
+        [user.id],
+      );
+    } else {
+      await exec('UPDATE users SET community_id = ? WHERE id = ?', [b.id, user.id]);
+    }
+    return t.login(user.username, 'password-123');
+  }
+  /** A volunteer of community B with `cents` earned there. */
+  async function memberOfB(cents: number): Promise<Member> {
+    const m = await f.newMember();
+    await exec('UPDATE members SET community_id = ? WHERE id = ?', [b.id, m.id]);
+    await exec('UPDATE accounts SET community_id = ? WHERE id = ?', [b.id, m.accountId]);
+    const ledger = t.app.get(LedgerService);
+    const issuance = await ledger.systemAccountId(b.id, 'issuance');
+    await t.db.write(() =>
+      ledger.post({
+        communityId: b.id,
+        kind: 'earn',
+        actor: 'system:test',
+        description: 'test earn in B',
+        postings: [
+          { accountId: issuance, amount: -cents },
+          { accountId: m.accountId, amount: cents },
+        ],
+      }),
+    );
+    return { ...m, communityId: b.id };
+  }
+  async function memberOfA(cents: number): Promise<Member> {
+    const m = await f.newMember();
+    await f.earn(m.accountId, cents);
+    return m;
+  }
+  const redeem = (who: string, passbookNo: string, catalogItemId: number, quantity = 1) =>
+    t.http
+      .post('/api/redemptions')
+      .set('Authorization', who)
+      .set('Idempotency-Key', `two-${++keyN}`)
+      .send({ passbookNo, lines: [{ catalogItemId, quantity }] });
+  const newItem = (who: string, body: object) =>
+    t.http.post('/api/catalog-items').set('Authorization', who).send(body);
+
+  beforeAll(async () => {
+    config = configDir();
+    // B redeems every month from the 10th to the 20th; A keeps the shared quarterly rule.
+    mkdirSync(join(config.dir, 'communities', 'b'), { recursive: true });
+    config.write('communities/b/redemption.json', {
+      every: 'month',
+      opens: { day: 10, time: '09:00' },
+      closes: { day: 20, time: '18:00' },
+    });
+    t = await createTestApp({ env: { CONFIG_DIR: config.dir } });
+    f = fixtures(t.app);
+    b = await t.app.get(CommunitiesService).create({ streetOfficeId: 1, code: 'b', name: 'B社区' });
+    const clerkA = await f.newUser('clerk');
+    auth.clerkA = await t.login(clerkA.username, 'password-123');
+    auth.clerkB = await staff('clerk');
+    auth.adminB = await staff('admin');
+    auth.office = await staff('office');
+  });
+  afterAll(async () => {
+    await t.close();
+    config.remove();
+  });
+
+  it("should schedule each community's windows from its own redemption rule", async () => {
+    const windows = t.app.get(RedemptionWindowsService);
+    // 2026-06-15 10:00 in Shanghai: B's June window is open, A's Q2 window opens on the 25th.
+    const a = await windows.syncCommunity(1);
+    const fromB = await windows.syncCommunity(b.id);
+    expect(a.created).toEqual(['2026-Q2', '2026-Q3']);
+    expect(fromB.created).toEqual(['2026-06', '2026-07']);
+    // Run again for all: nothing new, period keys are per community.
+    await expect(windows.sync()).resolves.toEqual({
+      created: [],
+      rescheduled: [],
+      opened: [],
+      closed: [],
+    });
+    const currentA = await t.http
+      .get('/api/redemption-windows/current')
+      .set('Authorization', auth.clerkA);
+    expect(currentA.body).toMatchObject({
+      open: false,
+      window: null,
+      next: { periodKey: '2026-Q2', opensAt: '2026-06-25T01:00:00.000Z' },
+    });
+    const currentB = await t.http
+      .get('/api/redemption-windows/current')
+      .set('Authorization', auth.clerkB);
+    expect(currentB.body).toMatchObject({
+      open: true,
+      window: {
+        periodKey: '2026-06',
+        opensAt: '2026-06-10T01:00:00.000Z',
+        closesAt: '2026-06-20T10:00:00.000Z',
+      },
+      next: { periodKey: '2026-07' },
+    });
+    // A's window list and a window of B seen from A.
+    const listA = await t.http.get('/api/redemption-windows').set('Authorization', auth.clerkA);
+    expect(listA.body.items.map((w: { periodKey: string }) => w.periodKey)).toEqual([
+      '2026-Q3',
+      '2026-Q2',
+    ]);
+    const bWindow = currentB.body.window.id as number;
+    const seenFromA = await t.http
+      .get(`/api/redemption-windows/${bWindow}`)
+      .set('Authorization', auth.clerkA);
+    expect(seenFromA.status).toBe(404);
+    const closeFromA = await t.http
+      .post(`/api/redemption-windows/${bWindow}/close`)
+      .set('Authorization', t.adminAuth)
+      .send({});
+    expect(closeFromA.status).toBe(404);
+    await expect(windows.current(b.id)).resolves.toMatchObject({ open: true });
+  });
+
+  it("should keep each community's catalog, passbooks, coupons and redemptions to itself", async () => {
+    await f.openRedemptionWindow(24, 1);
+    // The same name in both catalogs, at different prices.
+    const itemA = await newItem(t.adminAuth, {
+      name: '理发券',
+      kind: 'service_coupon',
+      price: '2',
+      stock: 10,
+    });
+    const itemB = await newItem(auth.adminB, {
+      name: '理发券',
+      kind: 'service_coupon',
+      price: '3',
+      stock: 10,
+    });
+    expect([itemA.status, itemB.status]).toEqual([201, 201]);
+    const again = await newItem(auth.adminB, { name: '理发券', kind: 'goods', price: 1, stock: 1 });
+    expect(again.status).toBe(409);
+
+    const listA = await t.http.get('/api/catalog-items').set('Authorization', auth.clerkA);
+    expect(listA.body.items.map((i: { id: number }) => i.id)).toEqual([itemA.body.id]);
+    const listB = await t.http.get('/api/catalog-items').set('Authorization', auth.clerkB);
+    expect(listB.body.items.map((i: { id: number }) => i.id)).toEqual([itemB.body.id]);
+    for (const path of [
+      `/api/catalog-items/${itemB.body.id}`,
+      `/api/catalog-items/${itemB.body.id}/stock-movements`,
+    ]) {
+      expect((await t.http.get(path).set('Authorization', t.adminAuth)).status).toBe(404);
+    }
+    const restock = await t.http
+      .post(`/api/catalog-items/${itemB.body.id}/restock`)
+      .set('Authorization', t.adminAuth)
+      .send({ quantity: 1 });
+    expect(restock.status).toBe(404);
+    const rename = await t.http
+      .patch(`/api/catalog-items/${itemB.body.id}`)
+      .set('Authorization', t.adminAuth)
+      .send({ price: '0.01' });
+    expect(rename.status).toBe(404);
+
+    const alice = await memberOfA(1000);
+    const bob = await memberOfB(1000);
+    // A clerk of A: B's passbook is unknown, B's item is not in A's catalog.
+    const bobAtA = await redeem(auth.clerkA, bob.passbookNo, itemA.body.id);
+    expect(bobAtA.status).toBe(404);
+    expect(bobAtA.body).toMatchObject({ code: 'NOT_FOUND', message: 'passbook not found' });
+    const itemOfB = await redeem(auth.clerkA, alice.passbookNo, itemB.body.id);
+    expect(itemOfB.status).toBe(422);
+    expect(itemOfB.body).toMatchObject({
+      code: 'UNKNOWN_ITEM',
+      details: { catalogItemIds: [itemB.body.id] },
+    });
+
+    const inA = await redeem(auth.clerkA, alice.passbookNo, itemA.body.id);
+    const inB = await redeem(auth.clerkB, bob.passbookNo, itemB.body.id);
+    expect([inA.status, inB.status]).toEqual([201, 201]);
+    expect(inA.body).toMatchObject({ total: '2.00', balanceAfter: '8.00' });
+    expect(inB.body).toMatchObject({ total: '3.00', balanceAfter: '7.00' });
+    const ledgerRows: { community_id: unknown }[] = await t.db.read((em) =>
+      em.query(sql(t.db, 'SELECT community_id FROM ledger_transactions WHERE id = ?'), [
+        inB.body.transactionId,
+      ]),
+    );
+    expect(Number(ledgerRows[0].community_id)).toBe(b.id);
+
+    const couponB = inB.body.coupons[0].code as string;
+    const useFromA = await t.http
+      .post(`/api/coupons/${couponB}/use`)
+      .set('Authorization', auth.clerkA)
+      .send({});
+    expect(useFromA.status).toBe(404);
+    expect(
+      (await t.http.get(`/api/coupons/${couponB}`).set('Authorization', auth.clerkA)).status,
+    ).toBe(404);
+    const passbookCoupons = await t.http
+      .get(`/api/passbooks/${bob.passbookNo}/coupons`)
+      .set('Authorization', auth.clerkA);
+    expect(passbookCoupons.status).toBe(404);
+
+    const id = inB.body.id as number;
+    expect(
+      (await t.http.get(`/api/redemptions/${id}`).set('Authorization', auth.clerkA)).status,
+    ).toBe(404);
+    const listedA = await t.http.get('/api/redemptions').set('Authorization', auth.clerkA);
+    expect(listedA.body.items.map((r: { id: number }) => r.id)).toEqual([inA.body.id]);
+    const cancelFromA = await t.http
+      .post(`/api/redemptions/${id}/cancel`)
+      .set('Authorization', t.adminAuth)
+      .set('Idempotency-Key', `two-${++keyN}`)
+      .send({ reason: 'not ours' });
+    expect(cancelFromA.status).toBe(404);
+    const returnFromA = await t.http
+      .post(`/api/redemptions/${id}/returns`)
+      .set('Authorization', t.adminAuth)
+      .set('Idempotency-Key', `two-${++keyN}`)
+      .send({ lines: [{ catalogItemId: itemB.body.id, quantity: 1 }], reason: 'not ours' });
+    expect(returnFromA.status).toBe(404);
+
+    const summaryA = await t.http.get('/api/counter/day-summary').set('Authorization', auth.clerkA);
+    expect(summaryA.body).toMatchObject({ redemptions: { count: 1, points: '2.00' } });
+    const summaryB = await t.http.get('/api/counter/day-summary').set('Authorization', auth.clerkB);
+    expect(summaryB.body).toMatchObject({ redemptions: { count: 1, points: '3.00' } });
+
+    // B's own clerk uses the coupon; B's admin cancels nothing used.
+    const used = await t.http
+      .post(`/api/coupons/${couponB}/use`)
+      .set('Authorization', auth.clerkB)
+      .send({});
+    expect(used.status).toBe(201);
+    expect(
+      (await t.http.get(`/api/catalog-items/${itemB.body.id}`).set('Authorization', auth.adminB))
+        .body.stock,
+    ).toBe(9);
+  });
+
+  it('should let redemptions in A and B run at the same time, both succeeding', async () => {
+    const itemA = await f.newCatalogItem({ priceCents: 100, stock: 10 });
+    const itemB = await f.newCatalogItem({ priceCents: 100, stock: 10, communityId: b.id });
+    const inA = await Promise.all([memberOfA(500), memberOfA(500)]);
+    const inB = await Promise.all([memberOfB(500), memberOfB(500)]);
+    const results = await Promise.all([
+      ...inA.map((m) => redeem(auth.clerkA, m.passbookNo, itemA.id, 2)),
+      ...inB.map((m) => redeem(auth.clerkB, m.passbookNo, itemB.id, 3)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(results.map((r) => r.body.balanceAfter)).toEqual(['3.00', '3.00', '2.00', '2.00']);
+    // Both books stay whole: each community's chain gapless from its own genesis.
+    await expect(t.app.get(LedgerService).verifyAll()).resolves.toMatchObject({ ok: true });
+  });
+
+  it('should refuse every shop write to a street-office user', async () => {
+    const item = await f.newCatalogItem({ stock: 5 });
+    const m = await memberOfA(500);
+    const writes = [
+      t.http.post('/api/catalog-items').send({ name: 'x', kind: 'goods', price: 1, stock: 1 }),
+      t.http.patch(`/api/catalog-items/${item.id}`).send({ price: 1 }),
+      t.http.post(`/api/catalog-items/${item.id}/restock`).send({ quantity: 1 }),
+      t.http
+        .post('/api/redemption-windows')
+        .send({ opensAt: '2026-07-01T09:00', closesAt: '2026-07-02T09:00' }),
+      t.http
+        .post('/api/redemptions')
+        .set('Idempotency-Key', `two-${++keyN}`)
+        .send({ passbookNo: m.passbookNo, lines: [{ catalogItemId: item.id, quantity: 1 }] }),
+      t.http.post('/api/coupons/ABCDEFGHJKMN/use').send({}),
+      t.http
+        .post('/api/donations')
+        .set('Idempotency-Key', `two-${++keyN}`)
+        .send({ householdId: 1, points: 1, passbookNo: m.passbookNo }),
+    ];
+    for (const req of writes) {
+      const res = await req.set('Authorization', auth.office);
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it('should let volunteers and admins give only to households of their own community', async () => {
+    const householdB = await f.newHousehold();
+    await exec('UPDATE households SET community_id = ?, verified = ? WHERE id = ?', [
+      b.id,
+      true,
+      householdB.id,
+    ]);
+    await exec('UPDATE accounts SET community_id = ? WHERE id = ?', [b.id, householdB.accountId]);
+    const householdA = await f.newHousehold();
+    await exec('UPDATE households SET verified = ? WHERE id = ?', [true, householdA.id]);
+    const alice = await memberOfA(1000);
+    const bob = await memberOfB(1000);
+    const give = (who: string, body: object) =>
+      t.http
+        .post('/api/donations')
+        .set('Authorization', who)
+        .set('Idempotency-Key', `two-${++keyN}`)
+        .send(body);
+    const aliceAuth = await f.memberAuth(alice.id);
+    const toB = await give(aliceAuth, { householdId: householdB.id, points: 1 });
+    expect(toB.status).toBe(404);
+    const onBehalfOfB = await give(t.adminAuth, {
+      householdId: householdA.id,
+      points: 1,
+      passbookNo: bob.passbookNo,
+    });
+    expect(onBehalfOfB.status).toBe(404);
+    const fromBToB = await give(auth.adminB, {
+      householdId: householdB.id,
+      points: '2.50',
+      passbookNo: bob.passbookNo,
+    });
+    expect(fromBToB.status).toBe(201);
+    expect(fromBToB.body).toMatchObject({ passbookNo: bob.passbookNo, balanceAfter: '7.50' });
+    const fromAToA = await give(aliceAuth, { householdId: householdA.id, points: 1 });
+    expect(fromAToA.status).toBe(201);
+
+    const listA = await t.http.get('/api/donations').set('Authorization', t.adminAuth);
+    expect(listA.body.items.map((d: { id: number }) => d.id)).toEqual([fromAToA.body.id]);
+    const listB = await t.http.get('/api/donations').set('Authorization', auth.adminB);
+    expect(listB.body.items.map((d: { id: number }) => d.id)).toEqual([fromBToB.body.id]);
+    const giftsOfB = await t.http
+      .get(`/api/households/${householdB.id}/gifts`)
+      .set('Authorization', t.adminAuth);
+    expect(giftsOfB.status).toBe(404);
+    const own = await t.http
+      .get(`/api/households/${householdB.id}/gifts`)
+      .set('Authorization', auth.adminB);
+    expect(own.body).toMatchObject({ balance: '2.50', totals: { received: '2.50' } });
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { User } from '../auth/entities/user.entity';
 import { Principal } from '../auth/principal';
 import { Community } from '../communities/entities/community.entity';
 import { Member } from '../people/entities/member.entity';
@@ -99,6 +100,40 @@ export function memberScopeOf(viewer: Principal): MemberScope {
   return isAdmin(viewer) ? { kind: 'all' } : { kind: 'none' };
 }
 
+// --- passbooks helper: moving a volunteer between communities (记录转移接续) ---
+
+/**
+ * Whether a volunteer may move from one community to the other: only to another community of the
+ * same street office (any other target is answered as unknown, 404).
+ */
+export const mayMoveBetween = (
+  from: { id: number; streetOfficeId: number },
+  to: { id: number; streetOfficeId: number },
+): boolean => from.id !== to.id && from.streetOfficeId === to.streetOfficeId;
+
+/** Moves a member out of their community: an admin of that community (others: 404 as unknown). */
+export const mayTransferMember = (p: Principal, member: { communityId: number }): boolean =>
+  isAdmin(p) && inCommunity(p, member.communityId);
+
+/**
+ * Reads a member's moves: an admin of a community the member is in now or was moved from or into
+ * (the old community keeps the record of where its volunteer went).
+ */
+export const maySeeMemberTransfers = (
+  p: Principal,
+  member: { communityId: number },
+  transfers: { fromCommunityId: number; toCommunityId: number }[],
+): boolean =>
+  isAdmin(p) &&
+  (inCommunity(p, member.communityId) ||
+    transfers.some((t) => inCommunity(p, t.fromCommunityId) || inCommunity(p, t.toCommunityId)));
+
+/** Adjusts a passbook: an admin of the passbook's community (another community's: 404). */
+export const mayAdjustPassbook = (p: Principal, holder: { communityId: number }): boolean =>
+  isAdmin(p) && inCommunity(p, holder.communityId);
+
+// --- end passbooks helper ---
+
 /** What a passbook belongs to, as far as access is concerned. */
 export type PassbookHolder =
   | { type: 'member'; memberId: number; communityId: number }
@@ -182,14 +217,52 @@ export class AccessPolicy {
     });
   }
 
-  /** Admins see every member, leaders the members of their teams. */
+  /** Admins see every member of their community, leaders the members of their teams. */
   async maySeeMember(viewer: Principal, memberId: number): Promise<boolean> {
+    if (!(await this.memberInCommunity(viewer, memberId))) {
+      return false;
+    }
     if (isAdmin(viewer)) {
       return true;
     }
     const leaderId = leaderIdOf(viewer);
     return leaderId !== null && this.leadsMember(leaderId, memberId);
   }
+
+  // --- people (helper "people"): members, teams and staff users of one community ---
+
+  /** The member, if it is of the viewer's community (null otherwise, answered as unknown). */
+  async memberOfCommunity(viewer: Principal, memberId: number): Promise<Member | null> {
+    const member = await this.db.read((em) => em.findOneBy(Member, { id: memberId }));
+    return member && inCommunity(viewer, member.communityId) ? member : null;
+  }
+
+  private async memberInCommunity(viewer: Principal, memberId: number): Promise<boolean> {
+    return (await this.memberOfCommunity(viewer, memberId)) !== null;
+  }
+
+  /** The team, if it is of the viewer's community; another community's team is unknown (404). */
+  async teamOfCommunity(viewer: Principal, teamId: number): Promise<Team> {
+    const team = await this.db.read((em) => em.findOneBy(Team, { id: teamId }));
+    if (!team || !inCommunity(viewer, team.communityId)) {
+      throw DomainError.notFound('team');
+    }
+    return team;
+  }
+
+  /**
+   * The staff user an admin manages: one of the admin's community; a user of another community or
+   * of a street office is unknown to them (404).
+   */
+  async userToManage(viewer: Principal, userId: number): Promise<User> {
+    const user = await this.db.read((em) => em.findOneBy(User, { id: userId }));
+    if (!user || !isAdmin(viewer) || !inCommunity(viewer, user.communityId ?? -1)) {
+      throw DomainError.notFound('user');
+    }
+    return user;
+  }
+
+  // --- end people ---
 
   /** Admins and clerks see every passbook, leaders their teams' members', volunteers their own. */
   async maySeePassbook(viewer: Principal, holder: PassbookHolder): Promise<boolean> {
@@ -210,12 +283,12 @@ export class AccessPolicy {
     }
   }
 
-  /** The team, if the viewer is an admin or one of its leaders (404 unknown, 403 someone else's). */
+  /**
+   * The team, if the viewer is an admin of its community or one of its leaders (404 unknown or of
+   * another community, 403 someone else's).
+   */
   async teamToManage(viewer: Principal, teamId: number): Promise<Team> {
-    const team = await this.db.read((em) => em.findOneBy(Team, { id: teamId }));
-    if (!team) {
-      throw DomainError.notFound('team');
-    }
+    const team = await this.teamOfCommunity(viewer, teamId);
     if (isAdmin(viewer)) {
       return team;
     }
@@ -240,7 +313,8 @@ export class AccessPolicy {
    */
   async assertMayAddToTeam(viewer: Principal, teamId: number, memberId: number): Promise<void> {
     await this.teamToManage(viewer, teamId);
-    const member = await this.db.read((em) => em.findOneBy(Member, { id: memberId }));
+    // A team's members are of the team's community, which is the viewer's (teamToManage).
+    const member = await this.memberOfCommunity(viewer, memberId);
     const leaderId = leaderIdOf(viewer);
     if (leaderId === null) {
       if (!member) {
@@ -276,8 +350,12 @@ export class AccessPolicy {
     teamId: number | null,
     memberIds: number[],
   ): Promise<number | null> {
-    if (teamId !== null && !(await this.db.read((em) => em.findOneBy(Team, { id: teamId })))) {
-      throw DomainError.notFound('team');
+    // rules helper: a team of another community is unknown (404), as for an admin of that one.
+    if (teamId !== null) {
+      const team = await this.db.read((em) => em.findOneBy(Team, { id: teamId }));
+      if (!team || !inCommunity(viewer, team.communityId)) {
+        throw DomainError.notFound('team');
+      }
     }
     if (isAdmin(viewer)) {
       return teamId;

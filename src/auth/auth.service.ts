@@ -9,12 +9,14 @@ import { Member } from '../people/entities/member.entity';
 import { Team, TeamLeader } from '../people/entities/team.entity';
 import { setTeamsLed } from '../people/team-leaders';
 import { normalisePassbookNumber } from '../people/passbook-number';
+import { Community, StreetOffice } from '../communities/entities/community.entity';
 import { Session } from './entities/session.entity';
 import { StaffRole, User } from './entities/user.entity';
 import { DUMMY_HASH, hashSecret, randomSecret, verifySecret } from './password';
 import { LockoutService, passbookSubject, userSubject } from './lockout.service';
 import { Principal } from './principal';
 import { SessionCache } from './session-cache';
+import { placeColumns, StaffPlace } from './staff-place';
 
 export interface IssuedToken {
   token: string;
@@ -84,15 +86,33 @@ export class AuthService implements OnApplicationBootstrap {
     return this.generatedFirstAdmin;
   }
 
-  /** A staff user; a leader may be given the teams they lead. */
+  /**
+   * A staff user: community staff (admin, leader, clerk) in a community, a street-office user
+   * (office) for a street office (`placeColumns`); a leader may be given teams of their community.
+   * The community or street office must exist (else 404).
+   */
   async createUser(
     username: string,
     password: string,
     role: StaffRole,
-    teamIds: number[] = [],
+    teamIds: number[],
+    place: StaffPlace,
   ): Promise<User> {
+    const columns = placeColumns(role, place);
     const passwordHash = await hashSecret(password);
     return this.db.write(async (em) => {
+      if (
+        columns.communityId !== null &&
+        !(await em.findOneBy(Community, { id: columns.communityId }))
+      ) {
+        throw DomainError.notFound('community');
+      }
+      if (
+        columns.streetOfficeId !== null &&
+        !(await em.findOneBy(StreetOffice, { id: columns.streetOfficeId }))
+      ) {
+        throw DomainError.notFound('street office');
+      }
       // Two admins creating the same username at once: one wins, the other gets CONFLICT.
       await this.db.lockName(`username:${username}`);
       if (await em.findOneBy(User, { username })) {
@@ -101,11 +121,12 @@ export class AuthService implements OnApplicationBootstrap {
           field: 'username',
         });
       }
-      const led = await this.checkTeamsToLead(role, teamIds);
+      const led = await this.checkTeamsToLead(role, teamIds, columns.communityId);
       const user = em.create(User, {
         username,
         passwordHash,
         role,
+        ...columns,
         active: true,
         createdAt: this.clock.now().toISOString(),
       });
@@ -115,8 +136,15 @@ export class AuthService implements OnApplicationBootstrap {
     });
   }
 
-  /** Only leaders lead teams, and only teams that exist; returns the ids without repeats. */
-  async checkTeamsToLead(role: StaffRole, teamIds: number[]): Promise<number[]> {
+  /**
+   * Only leaders lead teams, and only teams of their community (another community's team is as
+   * unknown); returns the ids without repeats.
+   */
+  async checkTeamsToLead(
+    role: StaffRole,
+    teamIds: number[],
+    communityId: number | null,
+  ): Promise<number[]> {
     const ids = [...new Set(teamIds)];
     if (ids.length === 0) {
       return ids;
@@ -126,7 +154,9 @@ export class AuthService implements OnApplicationBootstrap {
         field: 'teamIds',
       });
     }
-    const found = await this.db.read((em) => em.findBy(Team, { id: In(ids) }));
+    const found = await this.db.read((em) =>
+      em.findBy(Team, { id: In(ids), communityId: communityId ?? -1 }),
+    );
     const unknown = ids.filter((id) => !found.some((t) => t.id === id));
     if (unknown.length) {
       throw DomainError.validation(`no team with id ${unknown.join(', ')}`, {

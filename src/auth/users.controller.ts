@@ -15,22 +15,22 @@ export class UsersController {
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: UserViewDto })
-  create(@Body() dto: CreateUserDto) {
-    return this.users.create(dto);
+  create(@Body() dto: CreateUserDto, @CurrentPrincipal() principal: Principal) {
+    return this.users.create(principal, dto);
   }
 
   @Get()
   @Roles('admin')
   @ApiOkResponse({ type: UserPageDto })
-  list(@Query() query: ListUsersQueryDto) {
-    return this.users.list(query);
+  list(@Query() query: ListUsersQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.users.list(principal, query);
   }
 
   @Get(':id')
   @Roles('admin')
   @ApiOkResponse({ type: UserViewDto })
-  get(@Param('id', idParam('user')) id: number) {
-    return this.users.get(id);
+  get(@Param('id', idParam('user')) id: number, @CurrentPrincipal() principal: Principal) {
+    return this.users.get(principal, id);
   }
 
   @Patch(':id')
@@ -41,7 +41,7 @@ export class UsersController {
     @Body() dto: UpdateUserDto,
     @CurrentPrincipal() principal: Principal & { kind: 'user' },
   ) {
-    return this.users.update(id, dto, principal.userId);
+    return this.users.update(principal, id, dto);
   }
 
   @Post(':id/deactivate')
@@ -52,7 +52,7 @@ export class UsersController {
     @Param('id', idParam('user')) id: number,
     @CurrentPrincipal() principal: Principal & { kind: 'user' },
   ) {
-    return this.users.setActive(id, false, principal.userId);
+    return this.users.setActive(principal, id, false);
   }
 
   @Post(':id/activate')
@@ -63,6 +63,6 @@ export class UsersController {
     @Param('id', idParam('user')) id: number,
     @CurrentPrincipal() principal: Principal & { kind: 'user' },
   ) {
-    return this.users.setActive(id, true, principal.userId);
+    return this.users.setActive(principal, id, true);
   }
 }

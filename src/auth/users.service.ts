@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { AccessPolicy, communityOf } from '../access/access.policy';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { decodeIdCursor, LIMIT_DEFAULT, Page, toPage } from '../common/pagination';
@@ -7,8 +8,10 @@ import { TeamLeader } from '../people/entities/team.entity';
 import { setTeamsLed } from '../people/team-leaders';
 import { AuthService } from './auth.service';
 import { StaffRole, User } from './entities/user.entity';
+import { COMMUNITY_ROLES } from '../common/principal';
 import { LockoutService, userSubject } from './lockout.service';
 import { hashSecret, verifySecret } from './password';
+import { Principal } from './principal';
 
 export interface UserView {
   id: number;
@@ -21,41 +24,57 @@ export interface UserView {
   mustChangePassword: boolean;
 }
 
-/** Staff accounts as admins manage them: list, role and teams, password reset, deactivation. */
+/**
+ * Staff accounts as admins manage them: list, role and teams, password reset, deactivation; an
+ * admin manages the staff of their own community (others' are unknown to them, 404).
+ */
 @Injectable()
 export class UsersService {
   constructor(
     private readonly db: Database,
     private readonly auth: AuthService,
     private readonly lockout: LockoutService,
+    private readonly access: AccessPolicy,
   ) {}
 
-  async create(input: {
-    username: string;
-    password: string;
-    role: StaffRole;
-    teamIds?: number[];
-  }): Promise<UserView> {
+  /** Staff of the admin's community; street-office users are made by the operator (user:create). */
+  async create(
+    viewer: Principal,
+    input: {
+      username: string;
+      password: string;
+      role: StaffRole;
+      teamIds?: number[];
+    },
+  ): Promise<UserView> {
+    const communityId = communityOf(viewer);
+    assertCommunityRole(input.role);
     const user = await this.auth.createUser(
       input.username,
       input.password,
       input.role,
       input.teamIds ?? [],
+      { communityId },
     );
-    return this.get(user.id);
+    return this.get(viewer, user.id);
   }
 
-  async list(query: {
-    role?: StaffRole;
-    limit?: number;
-    cursor?: string;
-  }): Promise<Page<UserView>> {
+  async list(
+    viewer: Principal,
+    query: {
+      role?: StaffRole;
+      limit?: number;
+      cursor?: string;
+    },
+  ): Promise<Page<UserView>> {
     const limit = query.limit ?? LIMIT_DEFAULT;
     const afterId = decodeIdCursor(query.cursor) ?? 0;
+    const communityId = communityOf(viewer);
     return this.db.read(async (em) => {
       const qb = em
         .createQueryBuilder(User, 'u')
-        .where('u.id > :afterId', { afterId })
+        .where('u.community_id = :communityId', { communityId })
+        .andWhere('u.id > :afterId', { afterId })
         .orderBy('u.id', 'ASC')
         .take(limit + 1);
       if (query.role) {
@@ -70,12 +89,9 @@ export class UsersService {
     });
   }
 
-  async get(id: number): Promise<UserView> {
+  async get(viewer: Principal, id: number): Promise<UserView> {
     return this.db.read(async (em) => {
-      const user = await em.findOneBy(User, { id });
-      if (!user) {
-        throw DomainError.notFound('user');
-      }
+      const user = await this.access.userToManage(viewer, id);
       return view(user, (await this.teamsLedBy(em, [id])).get(id) ?? []);
     });
   }
@@ -86,13 +102,18 @@ export class UsersService {
    * choose their own at the next login; the last active admin keeps the admin role.
    */
   async update(
+    viewer: Principal & { kind: 'user' },
     id: number,
     changes: { role?: StaffRole; teamIds?: number[]; password?: string },
-    actorUserId: number,
   ): Promise<UserView> {
+    const actorUserId = viewer.userId;
+    if (changes.role !== undefined) {
+      assertCommunityRole(changes.role);
+    }
+    await this.access.userToManage(viewer, id);
     const passwordHash = changes.password ? await hashSecret(changes.password) : undefined;
     await this.db.write(async (em) => {
-      const user = await this.lockUser(em, id);
+      const user = await this.lockUser(em, viewer, id);
       if (
         id === actorUserId &&
         changes.password &&
@@ -106,10 +127,10 @@ export class UsersService {
       }
       const role = changes.role ?? user.role;
       if (user.role === 'admin' && role !== 'admin' && user.active) {
-        await this.assertAnotherActiveAdmin(em, id);
+        await this.assertAnotherActiveAdmin(em, user);
       }
       if (changes.teamIds !== undefined) {
-        const teamIds = await this.auth.checkTeamsToLead(role, changes.teamIds);
+        const teamIds = await this.auth.checkTeamsToLead(role, changes.teamIds, user.communityId);
         await setTeamsLed(em, id, teamIds);
       } else if (role !== 'leader') {
         await setTeamsLed(em, id, []);
@@ -133,21 +154,25 @@ export class UsersService {
         await this.lockout.clear(userSubject(user.username));
       }
     });
-    return this.get(id);
+    return this.get(viewer, id);
   }
 
   /** Deactivation ends every session of the user at once; their history stays. */
-  async setActive(id: number, active: boolean, actorUserId: number): Promise<UserView> {
+  async setActive(
+    viewer: Principal & { kind: 'user' },
+    id: number,
+    active: boolean,
+  ): Promise<UserView> {
     await this.db.write(async (em) => {
-      const user = await this.lockUser(em, id);
+      const user = await this.lockUser(em, viewer, id);
       if (!active) {
-        if (id === actorUserId) {
+        if (id === viewer.userId) {
           throw new DomainError(ErrorCode.CONFLICT, 'you cannot deactivate your own account', {
             reason: 'SELF_DEACTIVATION',
           });
         }
         if (user.role === 'admin') {
-          await this.assertAnotherActiveAdmin(em, id);
+          await this.assertAnotherActiveAdmin(em, user);
         }
       }
       await em.update(User, { id }, { active });
@@ -155,31 +180,28 @@ export class UsersService {
         await this.auth.revokeUserSessions(id);
       }
     });
-    return this.get(id);
+    return this.get(viewer, id);
   }
 
-  private async lockUser(em: EntityManager, id: number): Promise<User> {
+  private async lockUser(em: EntityManager, viewer: Principal, id: number): Promise<User> {
     // Two admins demoting each other at once must not leave the community without an admin.
-    await this.db.lockName('users:admins');
-    const user = await em.findOneBy(User, { id });
-    if (!user) {
-      throw DomainError.notFound('user');
-    }
-    return user;
+    await this.db.lockName(`users:admins:${communityOf(viewer)}`);
+    return this.access.userToManage(viewer, id);
   }
 
-  private async assertAnotherActiveAdmin(em: EntityManager, id: number): Promise<void> {
+  /** Every community keeps an active admin. */
+  private async assertAnotherActiveAdmin(em: EntityManager, user: User): Promise<void> {
     const rows: { n: unknown }[] = await em.query(
       sql(
         this.db,
-        "SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = ? AND id <> ?",
+        "SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = ? AND community_id = ? AND id <> ?",
       ),
-      [this.db.bool(true), id],
+      [this.db.bool(true), user.communityId, user.id],
     );
     if (Number(rows[0].n) === 0) {
       throw new DomainError(
         ErrorCode.CONFLICT,
-        'this is the last active admin; make another user admin first',
+        'this is the last active admin of the community; make another user admin first',
         { reason: 'LAST_ADMIN' },
       );
     }
@@ -198,6 +220,20 @@ export class UsersService {
       out.set(r.userId, [...(out.get(r.userId) ?? []), r.teamId]);
     }
     return out;
+  }
+}
+
+/**
+ * An admin makes community staff only: a street-office user works for the street office and is
+ * made by the operator (`npm run user:create`), not by one community's admin.
+ */
+function assertCommunityRole(role: StaffRole): void {
+  if (!COMMUNITY_ROLES.includes(role)) {
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      `an admin makes community staff (${COMMUNITY_ROLES.join(', ')}); a street-office user is made with npm run user:create`,
+      { reason: 'ROLE_NOT_ALLOWED', field: 'role' },
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
-import { maySeePersonalData, volunteerIdOf } from '../access/access.policy';
+import { communityOf, maySeePersonalData, volunteerIdOf } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -79,15 +79,17 @@ export class DonationsService {
   /**
    * A volunteer gives from their own passbook; an administrator records a gift on a named
    * passbook's behalf. One `donation` transaction moves the points; refusals change nothing.
+   * Giver and household are of the principal's community: another community's are unknown (404).
    */
   async donate(
     principal: Principal,
     input: { householdId: number; points: unknown; passbookNo?: string },
   ): Promise<DonationResult> {
     const cents = parseCents(input.points, { field: 'points' });
+    const communityId = communityOf(principal);
     return this.db.write(async (em) => {
-      const giver = await this.giverOf(em, principal, input.passbookNo);
-      const household = await em.findOneBy(Household, { id: input.householdId });
+      const giver = await this.giverOf(em, principal, communityId, input.passbookNo);
+      const household = await em.findOneBy(Household, { id: input.householdId, communityId });
       if (!household) {
         throw new DomainError(ErrorCode.NOT_FOUND, 'household not found', {
           householdId: input.householdId,
@@ -108,7 +110,7 @@ export class DonationsService {
       }
       const actor = actorOf(principal);
       const posted = await this.ledger.post({
-        communityId: household.communityId,
+        communityId,
         kind: 'donation',
         actor,
         description: `爱心捐赠 · ${maskName(household.name)}`,
@@ -119,6 +121,7 @@ export class DonationsService {
         meta: { memberId: giver.id, householdId: household.id },
       });
       const donation = em.create(Donation, {
+        communityId,
         transactionId: posted.id,
         memberId: giver.id,
         householdId: household.id,
@@ -146,8 +149,8 @@ export class DonationsService {
   ): Promise<{ items: DonationListItem[]; nextCursor: string | null }> {
     const limit = query.limit ?? LIMIT_DEFAULT;
     const admin = maySeePersonalData(principal);
-    const where: string[] = [];
-    const params: unknown[] = [];
+    const where: string[] = ['d.community_id = ?'];
+    const params: unknown[] = [communityOf(principal)];
     const ownMemberId = volunteerIdOf(principal);
     if (ownMemberId !== null) {
       where.push('d.member_id = ?');
@@ -186,7 +189,7 @@ export class DonationsService {
            JOIN members m ON m.id = d.member_id
            JOIN households h ON h.id = d.household_id
            ${joinReversal('r', 'd.transaction_id')}
-           ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+           WHERE ${where.join(' AND ')}
            ORDER BY d.id DESC LIMIT ?`,
         ),
         params,
@@ -221,8 +224,9 @@ export class DonationsService {
   ): Promise<HouseholdGifts> {
     const showGivers = maySeePersonalData(principal);
     const beforeSeq = decodeSeqCursor(page.cursor);
+    const communityId = communityOf(principal);
     return this.db.read(async (em) => {
-      const household = await em.findOneBy(Household, { id: householdId });
+      const household = await em.findOneBy(Household, { id: householdId, communityId });
       if (!household) {
         throw DomainError.notFound('household');
       }
@@ -270,6 +274,7 @@ export class DonationsService {
   private async giverOf(
     em: EntityManager,
     principal: Principal,
+    communityId: number,
     passbookInput: string | undefined,
   ): Promise<Member> {
     let member: Member | null;
@@ -284,7 +289,7 @@ export class DonationsService {
           { reason: 'OWN_PASSBOOK_ONLY', field: 'passbookNo' },
         );
       }
-      member = await em.findOneBy(Member, { id: principal.memberId });
+      member = await em.findOneBy(Member, { id: principal.memberId, communityId });
     } else {
       if (passbookInput === undefined) {
         throw DomainError.validation(
@@ -299,7 +304,8 @@ export class DonationsService {
           { field: 'passbookNo' },
         );
       }
-      member = passbookNo ? await em.findOneBy(Member, { passbookNo }) : null;
+      // An administrator gives on behalf of a volunteer of their own community only.
+      member = passbookNo ? await em.findOneBy(Member, { passbookNo, communityId }) : null;
       if (!member) {
         throw new DomainError(
           ErrorCode.NOT_FOUND,

@@ -81,7 +81,8 @@ export function yearRange(year: number | string): [string, string] {
 /**
  * What account_year_totals must hold, summed from the ledger and the service records: per passbook
  * (member and household accounts) and year, points earned (earned-in-a-period above) and verified
- * service hours (posted service records whose earn was not reversed, by service date, as
+ * service hours (posted service records whose earn was not reversed, on the passbook the earn paid
+ * even after its volunteer moved community, by service date, as
  * ServiceHoursService counts them). The verifier compares the table with it.
  */
 export function yearTotalsFromLedgerSql(): string {
@@ -98,8 +99,10 @@ export function yearTotalsFromLedgerSql(): string {
       JOIN accounts a ON a.id = p.account_id
       WHERE t.kind = 'earn' AND a.kind IN ('member', 'household')
       UNION ALL
-      SELECT m.account_id, CAST(SUBSTR(sr.service_date, 1, 4) AS INTEGER), 0, sr.hours
-      FROM service_records sr JOIN members m ON m.id = sr.member_id
-      WHERE sr.status = 'posted' AND ${notReversed('sr.transaction_id')}
+      SELECT p.account_id, CAST(SUBSTR(sr.service_date, 1, 4) AS INTEGER), 0, sr.hours
+      FROM service_records sr JOIN postings p ON p.transaction_id = sr.transaction_id
+      JOIN accounts a ON a.id = p.account_id
+      WHERE sr.status = 'posted' AND a.kind = 'member' AND p.amount > 0
+        AND ${notReversed('sr.transaction_id')}
     ) x GROUP BY account_id, year`;
 }

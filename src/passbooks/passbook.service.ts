@@ -1,8 +1,7 @@
-import { UNSCOPED_COMMUNITY } from '../communities/unscoped';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Principal } from '../auth/principal';
-import { AccessPolicy } from '../access/access.policy';
+import { actorOf, Principal } from '../auth/principal';
+import { AccessPolicy, communityOf, mayAdjustPassbook } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
@@ -11,6 +10,7 @@ import { Cents, formatCents, formatSignedCents, parseCents, toSafeInteger } from
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { decodeSeqCursor, LedgerService, StatementEntry } from '../ledger/ledger.service';
 import { PassbookMatch, PassbookOwner, PeopleService } from '../people/people.service';
+import { TransfersService } from '../people/transfers.service';
 import { ServiceHoursService } from '../ratings/service-hours.service';
 import { STAR_RATING_CONFIG, StarRatingConfig } from '../ratings/star-rating.config';
 import { HoursGrade, starsFor } from '../ratings/stars';
@@ -21,8 +21,11 @@ export interface PassbookView {
   balance: string;
   /** Earn entries dated this (local) year, less their reversals; spending never lowers it. */
   earnedThisYear: string;
+  /** `total` includes the hours carried by moves from other communities (`transfers`). */
   hours: { thisYear: string; total: string };
   hoursGrade: HoursGrade;
+  /** The owner's moves between communities, oldest first (a household's: none). */
+  transfers: PassbookTransfer[];
   /**
    * Year-end stars as things stand: `earnedThisYear` against the community's thresholds, and the
    * points that would bring the next star (null at five). The published rating is the official one.
@@ -30,6 +33,16 @@ export interface PassbookView {
   starsThisYear: { stars: number; nextAtPoints: string | null };
   entries: StatementEntry[];
   nextCursor: string | null;
+}
+
+/** A move between communities as the passbook shows it (记录转移接续). */
+export interface PassbookTransfer {
+  fromCommunity: string;
+  toCommunity: string;
+  fromPassbookNo: string;
+  toPassbookNo: string;
+  hours: string;
+  date: string;
 }
 
 export interface AdjustmentResult {
@@ -54,6 +67,7 @@ export class PassbookService {
     private readonly serviceHours: ServiceHoursService,
     @Inject(STAR_RATING_CONFIG) private readonly starRating: StarRatingConfig,
     private readonly access: AccessPolicy,
+    private readonly transfers: TransfersService,
   ) {}
 
   private starsThisYear(earned: Cents): { stars: number; nextAtPoints: string | null } {
@@ -80,8 +94,11 @@ export class PassbookService {
   }
 
   /** Passbooks by name, number or a phone's last four digits (the counter, without the book). */
-  search(query: { q: string; limit?: number; cursor?: string }): Promise<Page<PassbookMatch>> {
-    return this.people.searchPassbooks(query);
+  search(
+    viewer: Principal,
+    query: { q: string; limit?: number; cursor?: string },
+  ): Promise<Page<PassbookMatch>> {
+    return this.people.searchPassbooks({ ...query, communityId: communityOf(viewer) });
   }
 
   /** Asks the access policy (admins and clerks all, leaders their teams' members', volunteers own). */
@@ -102,17 +119,20 @@ export class PassbookService {
    */
   async adjust(
     input: { passbookNo: string; amount: unknown; reason: string },
-    actor: string,
+    principal: Principal,
   ): Promise<AdjustmentResult> {
     const cents = parseCents(input.amount, { signed: true, field: 'amount' });
+    communityOf(principal);
     return this.db.write(async () => {
       const owner = await this.people.findPassbook(input.passbookNo);
-      if (!owner) {
+      const communityId = owner ? communityOfOwner(owner) : null;
+      if (!owner || communityId === null || !mayAdjustPassbook(principal, { communityId })) {
         throw DomainError.notFound('passbook');
       }
-      const issuance = await this.ledger.systemAccountId(UNSCOPED_COMMUNITY, 'issuance');
+      const issuance = await this.ledger.systemAccountId(communityId, 'issuance');
+      const actor = actorOf(principal);
       const posted = await this.ledger.post({
-        communityId: UNSCOPED_COMMUNITY,
+        communityId,
         kind: 'adjust',
         actor,
         description: `调整: ${input.reason}`,
@@ -147,11 +167,19 @@ export class PassbookService {
       const totals = await this.yearTotals(em, passbook.accountId);
       const earned = totals.get(year)?.earned ?? 0;
       // Households serve no hours: theirs stay zero, graded as zero hours under the same preset.
-      const hoursTotal = [...totals.values()].reduce((sum, t) => sum + t.hours, 0);
+      // A volunteer's hours go with them from community to community; their points do not.
+      const transfers =
+        owner.type === 'member' ? await this.transfers.ofMember(owner.member.id) : [];
+      const carried =
+        owner.type === 'member' ? await this.transfers.carriedInto(passbook.passbookNo) : 0;
+      const hoursTotal = [...totals.values()].reduce((sum, t) => sum + t.hours, carried);
       const hours = {
         thisYear: formatCents(totals.get(year)?.hours ?? 0),
         total: formatCents(hoursTotal),
-        hoursGrade: this.serviceHours.grade(hoursTotal),
+        hoursGrade: await this.serviceHours.grade(
+          owner.type === 'member' ? owner.member.communityId : owner.household.communityId,
+          hoursTotal,
+        ),
       };
       const statement = await this.ledger.statement(passbook.accountId, { limit, beforeSeq });
       return {
@@ -164,6 +192,14 @@ export class PassbookService {
         earnedThisYear: formatCents(earned),
         hours: { thisYear: hours.thisYear, total: hours.total },
         hoursGrade: hours.hoursGrade,
+        transfers: transfers.map((t) => ({
+          fromCommunity: t.fromCommunity,
+          toCommunity: t.toCommunity,
+          fromPassbookNo: t.fromPassbookNo,
+          toPassbookNo: t.toPassbookNo,
+          hours: t.hours,
+          date: t.date,
+        })),
         starsThisYear: this.starsThisYear(earned),
         entries: statement.entries,
         nextCursor: statement.nextCursor,
@@ -191,3 +227,7 @@ export class PassbookService {
     );
   }
 }
+
+/** The community a passbook belongs to: its owner's. */
+const communityOfOwner = ({ owner }: PassbookOwner): number =>
+  owner.type === 'member' ? owner.member.communityId : owner.household.communityId;

@@ -6,7 +6,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { PageQueryDto } from '../common/pagination';
 import { AdjustmentDto, PassbookSearchQueryDto } from './dto/passbook.dto';
@@ -27,8 +27,8 @@ export class PassbooksController {
   @Get('passbooks')
   @Roles('admin', 'clerk')
   @ApiOkResponse({ type: PassbookMatchPageDto })
-  search(@Query() query: PassbookSearchQueryDto) {
-    return this.passbooks.search(query);
+  search(@Query() query: PassbookSearchQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.passbooks.search(principal, query);
   }
 
   /** Anyone who may not see the passbook gets 404, so numbers cannot be probed. */
@@ -57,6 +57,6 @@ export class PassbooksController {
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiCreatedResponse({ type: AdjustmentResultDto })
   adjust(@Body() dto: AdjustmentDto, @CurrentPrincipal() principal: Principal) {
-    return this.passbooks.adjust(dto, actorOf(principal));
+    return this.passbooks.adjust(dto, principal);
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { communityOf } from '../access/access.policy';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
 import {
@@ -20,8 +21,11 @@ export class HouseholdsController {
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: CreatedHouseholdDto })
-  async create(@Body() dto: CreateHouseholdDto) {
-    const household = await this.households.createHousehold(dto);
+  async create(@Body() dto: CreateHouseholdDto, @CurrentPrincipal() principal: Principal) {
+    const household = await this.households.createHousehold({
+      ...dto,
+      communityId: communityOf(principal),
+    });
     return {
       id: household.id,
       passbookNo: household.passbookNo,

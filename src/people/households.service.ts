@@ -1,8 +1,7 @@
-import { UNSCOPED_COMMUNITY } from '../communities/unscoped';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
-import { maySeePersonalData, volunteerIdOf } from '../access/access.policy';
+import { communityOf, maySeePersonalData, volunteerIdOf } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
@@ -26,7 +25,9 @@ export class HouseholdsService {
     private readonly numbers: PassbookNumbers,
   ) {}
 
+  /** A household of the community, with a passbook and an account in that community's books. */
   async createHousehold(input: {
+    communityId: number;
     name: string;
     hardship: Hardship;
     address?: string | null;
@@ -36,12 +37,13 @@ export class HouseholdsService {
     return this.db.write(async (em) => {
       const passbookNo = await this.numbers.passbookNumberFor('H', input.passbookNo);
       const account = await this.ledger.openAccount(
-        UNSCOPED_COMMUNITY,
+        input.communityId,
         'household',
         input.name,
         passbookNo,
       );
       const row = em.create(Household, {
+        communityId: input.communityId,
         accountId: account.id,
         passbookNo,
         name: input.name,
@@ -68,8 +70,8 @@ export class HouseholdsService {
     const afterId = decodeIdCursor(query.cursor) ?? 0;
     const forVolunteer = volunteerIdOf(viewer) !== null;
     return this.db.read(async (em) => {
-      const where = ['h.id > ?'];
-      const params: unknown[] = [afterId];
+      const where = ['h.community_id = ?', 'h.id > ?'];
+      const params: unknown[] = [communityOf(viewer), afterId];
       if (forVolunteer) {
         where.push(`h.verified = ${this.db.boolSql(true)} AND h.active = ${this.db.boolSql(true)}`);
       } else if (query.q) {
@@ -92,7 +94,9 @@ export class HouseholdsService {
   }
 
   async householdView(id: number, viewer: Principal): Promise<HouseholdView> {
-    const rows = await this.db.read((em) => this.householdRows(em, ['h.id = ?'], [id, 1]));
+    const rows = await this.db.read((em) =>
+      this.householdRows(em, ['h.community_id = ?', 'h.id = ?'], [communityOf(viewer), id, 1]),
+    );
     if (rows.length === 0) {
       throw DomainError.notFound('household');
     }
@@ -113,7 +117,7 @@ export class HouseholdsService {
     viewer: Principal,
   ): Promise<HouseholdView> {
     await this.db.write(async (em) => {
-      const household = await em.findOneBy(Household, { id });
+      const household = await em.findOneBy(Household, { id, communityId: communityOf(viewer) });
       if (!household) {
         throw DomainError.notFound('household');
       }

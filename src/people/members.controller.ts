@@ -7,6 +7,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { communityOf } from '../access/access.policy';
 import { ResetPinDto } from '../auth/dto/pin.dto';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
@@ -51,8 +52,11 @@ export class MembersController {
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: CreatedMemberDto })
-  async create(@Body() dto: CreateMemberDto) {
-    const { member, generatedPin } = await this.members.createMember(dto);
+  async create(@Body() dto: CreateMemberDto, @CurrentPrincipal() principal: Principal) {
+    const { member, generatedPin } = await this.members.createMember({
+      ...dto,
+      communityId: communityOf(principal),
+    });
     return {
       id: member.id,
       passbookNo: member.passbookNo,
@@ -78,8 +82,12 @@ export class MembersController {
       'Members (and their teams) from a roster: ?dryRun=true reports row by row and writes nothing; otherwise all valid rows in one transaction, none when a row is refused unless skipInvalid',
   })
   @ApiOkResponse({ type: ImportReportDto })
-  import(@Body() dto: ImportMembersDto, @Query() query: ImportMembersQueryDto) {
-    return this.roster.importFrom(dto, {
+  import(
+    @Body() dto: ImportMembersDto,
+    @Query() query: ImportMembersQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.roster.importFrom(communityOf(principal), dto, {
       dryRun: query.dryRun ?? false,
       skipInvalid: dto.skipInvalid ?? false,
     });
@@ -99,9 +107,10 @@ export class MembersController {
   async export(
     @Query() query: ExportMembersQueryDto,
     @Res({ passthrough: true }) reply: HeaderReply,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<Buffer> {
     const format = query.format ?? 'xlsx';
-    const file = await this.roster.exportFile(format);
+    const file = await this.roster.exportFile(communityOf(principal), format);
     reply.header('content-type', CONTENT_TYPES[format]);
     reply.header('content-disposition', `attachment; filename="members.${format}"`);
     return file;
@@ -113,8 +122,8 @@ export class MembersController {
     summary: 'Passbooks already open for this name; samePhone marks the likely same person',
   })
   @ApiOkResponse({ type: SameNamedMembersDto })
-  duplicates(@Query() query: DuplicateMembersQueryDto) {
-    return this.members.sameNamedMembers(query.name, query.phone);
+  duplicates(@Query() query: DuplicateMembersQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.members.sameNamedMembers(principal, query.name, query.phone);
   }
 
   @Get(':id')
@@ -140,7 +149,11 @@ export class MembersController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOkResponse({ type: PinResetDto })
-  resetPin(@Param('id', idParam('member')) id: number, @Body() dto: ResetPinDto) {
-    return this.members.resetPin(id, dto.pin);
+  resetPin(
+    @Param('id', idParam('member')) id: number,
+    @Body() dto: ResetPinDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.members.resetPin(principal, id, dto.pin);
   }
 }

@@ -1,11 +1,15 @@
-import { UNSCOPED_COMMUNITY } from '../communities/unscoped';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { LockoutService, passbookSubject } from '../auth/lockout.service';
 import { hashSecret, randomSecret } from '../auth/password';
 import { Principal } from '../auth/principal';
-import { maySeePersonalData, memberScopeOf } from '../access/access.policy';
+import {
+  AccessPolicy,
+  communityOf,
+  maySeePersonalData,
+  memberScopeOf,
+} from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
@@ -30,10 +34,15 @@ export class MembersService {
     private readonly auth: AuthService,
     private readonly lockout: LockoutService,
     private readonly numbers: PassbookNumbers,
+    private readonly access: AccessPolicy,
   ) {}
 
-  /** Creates a member with a passbook and an account; returns the PIN when it was generated. */
+  /**
+   * Creates a member of the community with a passbook and an account in that community's books;
+   * returns the PIN when it was generated.
+   */
   async createMember(input: {
+    communityId: number;
     name: string;
     kind: MemberKind;
     phone?: string | null;
@@ -47,8 +56,14 @@ export class MembersService {
     const pinHash = input.pinHash ?? (await hashSecret(pin));
     const member = await this.db.write(async (em) => {
       const passbookNo = await this.numbers.passbookNumberFor('V', input.passbookNo);
-      const account = await this.ledger.openAccount(UNSCOPED_COMMUNITY, 'member', input.name, passbookNo);
+      const account = await this.ledger.openAccount(
+        input.communityId,
+        'member',
+        input.name,
+        passbookNo,
+      );
       const row = em.create(Member, {
+        communityId: input.communityId,
         accountId: account.id,
         passbookNo,
         name: input.name,
@@ -63,8 +78,9 @@ export class MembersService {
     return { member, generatedPin: input.pin === undefined ? pin : undefined };
   }
 
-  async getMember(id: number): Promise<Member> {
-    const member = await this.db.read((em) => em.findOneBy(Member, { id }));
+  /** The member, if of the viewer's community (404 otherwise, as for an unknown id). */
+  async getMember(viewer: Principal, id: number): Promise<Member> {
+    const member = await this.access.memberOfCommunity(viewer, id);
     if (!member) {
       throw DomainError.notFound('member');
     }
@@ -76,6 +92,7 @@ export class MembersService {
    * when the phone matches too (the import refuses those; the form asks first).
    */
   async sameNamedMembers(
+    viewer: Principal,
     name: string,
     phone?: string,
   ): Promise<{
@@ -89,7 +106,11 @@ export class MembersService {
     }[];
   }> {
     const members = await this.db.read((em) =>
-      em.find(Member, { where: { name: name.trim() }, order: { id: 'ASC' }, take: 20 }),
+      em.find(Member, {
+        where: { communityId: communityOf(viewer), name: name.trim() },
+        order: { id: 'ASC' },
+        take: 20,
+      }),
     );
     const wanted = phone ? normalisePhone(phone) : null;
     return {
@@ -135,10 +156,7 @@ export class MembersService {
     viewer: Principal,
   ): Promise<MemberView> {
     await this.db.write(async (em) => {
-      const member = await em.findOneBy(Member, { id });
-      if (!member) {
-        throw DomainError.notFound('member');
-      }
+      const member = await this.getMember(viewer, id);
       const patch: Partial<Member> = {};
       if (changes.name !== undefined) {
         patch.name = changes.name;
@@ -170,16 +188,15 @@ export class MembersService {
    * lifts a lockout of the passbook.
    */
   async resetPin(
+    viewer: Principal,
     id: number,
     pin?: string,
   ): Promise<{ id: number; passbookNo: string; pin?: string }> {
+    await this.getMember(viewer, id);
     const newPin = pin ?? randomSecret(6, '0123456789');
     const pinHash = await hashSecret(newPin);
     const member = await this.db.write(async (em) => {
-      const found = await em.findOneBy(Member, { id });
-      if (!found) {
-        throw DomainError.notFound('member');
-      }
+      const found = await this.getMember(viewer, id);
       await em.update(Member, { id }, { pinHash });
       await this.auth.revokeMemberSessions(id);
       await this.lockout.clear(passbookSubject(found.passbookNo));
@@ -193,8 +210,8 @@ export class MembersService {
     viewer: Principal,
     opts: { id?: number; q?: string; teamId?: number; limit: number; afterId?: number },
   ): Promise<Page<MemberView>> {
-    const where = ['m.id > ?'];
-    const params: unknown[] = [opts.afterId ?? 0];
+    const where = ['m.community_id = ?', 'm.id > ?'];
+    const params: unknown[] = [communityOf(viewer), opts.afterId ?? 0];
     if (opts.id !== undefined) {
       where.push('m.id = ?');
       params.push(opts.id);

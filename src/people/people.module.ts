@@ -10,10 +10,12 @@ import { PeopleService } from './people.service';
 import { RosterService } from './roster.service';
 import { TeamsController } from './teams.controller';
 import { TeamsService } from './teams.service';
+import { TransfersController } from './transfers.controller';
+import { TransfersService } from './transfers.service';
 
 @Module({
   imports: [LedgerModule, AuthModule],
-  controllers: [MembersController, TeamsController, HouseholdsController],
+  controllers: [MembersController, TeamsController, HouseholdsController, TransfersController],
   providers: [
     PeopleService,
     MembersService,
@@ -21,7 +23,8 @@ import { TeamsService } from './teams.service';
     TeamsService,
     PassbookNumbers,
     RosterService,
+    TransfersService,
   ],
-  exports: [PeopleService],
+  exports: [PeopleService, TransfersService],
 })
 export class PeopleModule {}

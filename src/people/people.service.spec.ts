@@ -19,13 +19,32 @@ describe(PeopleService.name, () => {
   });
   afterAll(() => t.close());
 
-  const admin: Principal = { kind: 'user', userId: 1, username: 'admin', role: 'admin', communityId: 1, streetOfficeId: null};
+  const admin: Principal = {
+    kind: 'user',
+    userId: 1,
+    username: 'admin',
+    role: 'admin',
+    communityId: 1,
+    streetOfficeId: null,
+  };
 
   it('should give a pre-printed passbook number to exactly one of two concurrent creations', async () => {
     const printed = newPassbookNumber('V');
     const results = await Promise.allSettled([
-      people.createMember({ name: '甲', kind: 'resident', pin: '111111', passbookNo: printed }),
-      people.createMember({ name: '乙', kind: 'resident', pin: '111111', passbookNo: printed }),
+      people.createMember({
+        communityId: 1,
+        name: '甲',
+        kind: 'resident',
+        pin: '111111',
+        passbookNo: printed,
+      }),
+      people.createMember({
+        communityId: 1,
+        name: '乙',
+        kind: 'resident',
+        pin: '111111',
+        passbookNo: printed,
+      }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((r) => r.status === 'rejected');
@@ -42,7 +61,9 @@ describe(PeopleService.name, () => {
       kind: 'user',
       userId: leader.id,
       username: leader.username,
-      role: 'leader', communityId: 1, streetOfficeId: null,
+      role: 'leader',
+      communityId: 1,
+      streetOfficeId: null,
     };
     const page = await members.listMembers(asLeader, {});
     expect(page.items.map((m) => m.id)).toEqual([a.id]);

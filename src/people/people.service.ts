@@ -77,7 +77,11 @@ export class PeopleService {
     return this.teams.addTeamMember(teamId, memberId);
   }
 
-  /** Resolves a passbook number (as typed or scanned) to its owner, or null. */
+  /**
+   * Resolves a passbook number (as typed or scanned) to its owner, or null. Passbook numbers are
+   * unique across the service, so a scan names its community: the owner carries `communityId`, and
+   * the caller decides (AccessPolicy.maySeePassbook) whether the viewer may see it.
+   */
   async findPassbook(input: string): Promise<PassbookOwner | null> {
     const passbookNo = normalisePassbookNumber(input);
     if (!passbookNo) {
@@ -101,9 +105,10 @@ export class PeopleService {
    * The counter's "find a person without the passbook": by name (part of it), passbook number or
    * the last four digits of a phone, members and households alike. Shows what tells two people of
    * one name apart (masked phone, teams, passbook number) and nothing more; who may call it is the
-   * endpoint's role list (clerk, admin).
+   * endpoint's role list (clerk, admin). Only passbooks of `communityId` (the caller's) are found.
    */
   async searchPassbooks(query: {
+    communityId: number;
     q: string;
     limit?: number;
     cursor?: string;
@@ -130,22 +135,24 @@ export class PeopleService {
           `SELECT * FROM (
              SELECT m.passbook_no, 'member' AS owner_type, m.id, m.name, m.phone, m.active
              FROM members m
-             WHERE LOWER(m.name) LIKE ? ESCAPE '\\' OR m.passbook_no = ?
-               OR (? <> '' AND ${phoneDigits('m.phone')} LIKE ?)
+             WHERE m.community_id = ? AND (LOWER(m.name) LIKE ? ESCAPE '\\' OR m.passbook_no = ?
+               OR (? <> '' AND ${phoneDigits('m.phone')} LIKE ?))
              UNION ALL
              SELECT h.passbook_no, 'household' AS owner_type, h.id, h.name, h.contact AS phone, h.active
              FROM households h
-             WHERE LOWER(h.name) LIKE ? ESCAPE '\\' OR h.passbook_no = ?
-               OR (? <> '' AND ${phoneDigits('h.contact')} LIKE ?)
+             WHERE h.community_id = ? AND (LOWER(h.name) LIKE ? ESCAPE '\\' OR h.passbook_no = ?
+               OR (? <> '' AND ${phoneDigits('h.contact')} LIKE ?))
            ) found
            WHERE passbook_no > ?
            ORDER BY passbook_no LIMIT ?`,
         ),
         [
+          query.communityId,
           name,
           passbookNo,
           lastFour,
           lastFour,
+          query.communityId,
           name,
           passbookNo,
           lastFour,

@@ -4,7 +4,7 @@ import { validate } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { hashSecret, randomSecret } from '../auth/password';
 import { localDate } from '../common/clock';
-import { Database } from '../common/db/database';
+import { Database, sql } from '../common/db/database';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors';
 import { formatCents, toSafeInteger } from '../common/points';
@@ -99,6 +99,7 @@ export class RosterService {
 
   /** A file (base64 xlsx or csv) or rows already read, checked and, unless a dry run, imported. */
   async importFrom(
+    communityId: number,
     input: { file?: string; format?: RosterFormat; rows?: Omit<RosterRow, 'row'>[] },
     opts: { dryRun: boolean; skipInvalid: boolean },
   ): Promise<ImportReport> {
@@ -106,10 +107,12 @@ export class RosterService {
       input.file !== undefined
         ? await readRoster(Buffer.from(input.file, 'base64'), input.format ?? 'xlsx')
         : (input.rows ?? []).map((r, i) => ({ ...r, row: i + 1 }));
-    return this.import(rows, opts);
+    return this.import(communityId, rows, opts);
   }
 
+  /** Rows into the community: its members, its teams; duplicates are looked for in it. */
   async import(
+    communityId: number,
     rows: RosterRow[],
     opts: { dryRun: boolean; skipInvalid: boolean },
   ): Promise<ImportReport> {
@@ -117,7 +120,9 @@ export class RosterService {
       throw DomainError.validation('the roster has no rows', { field: 'rows', reason: 'EMPTY' });
     }
     if (opts.dryRun) {
-      return this.db.read(async (em) => this.summary(await this.check(em, rows), true, []));
+      return this.db.read(async (em) =>
+        this.summary(await this.check(em, communityId, rows), true, []),
+      );
     }
     // PINs are hashed before the transaction: scrypt is slow and the write queue is shared.
     const pins = await Promise.all(
@@ -127,7 +132,7 @@ export class RosterService {
       }),
     );
     return this.db.write(async (em) => {
-      const checked = await this.check(em, rows);
+      const checked = await this.check(em, communityId, rows);
       const refused = checked.filter((c) => c.report.status === 'refused');
       if (refused.length > 0 && !opts.skipInvalid) {
         throw DomainError.validation(`${refused.length} of ${rows.length} rows are refused`, {
@@ -143,6 +148,7 @@ export class RosterService {
           continue;
         }
         const { member } = await this.people.createMember({
+          communityId,
           name: c.dto.name,
           kind: c.dto.kind,
           phone: c.dto.phone ?? null,
@@ -151,9 +157,9 @@ export class RosterService {
           pinHash: pins[i].hash,
         });
         for (const teamName of c.report.teams) {
-          let teamId = teamIds.get(teamName) ?? (await this.teamId(em, teamName));
+          let teamId = teamIds.get(teamName) ?? (await this.teamId(em, communityId, teamName));
           if (teamId === undefined) {
-            teamId = (await this.people.createTeam({ name: teamName })).team.id;
+            teamId = (await this.people.createTeam({ communityId, name: teamName })).team.id;
             created.push(teamName);
           }
           teamIds.set(teamName, teamId);
@@ -170,12 +176,12 @@ export class RosterService {
     });
   }
 
-  async exportFile(format: RosterFormat): Promise<Buffer> {
-    return writeRoster(await this.exportRows(), format);
+  async exportFile(communityId: number, format: RosterFormat): Promise<Buffer> {
+    return writeRoster(await this.exportRows(communityId), format);
   }
 
-  /** Every member (active or not) with their teams, for the office's spreadsheet. */
-  async exportRows(): Promise<RosterExportRow[]> {
+  /** Every member of the community (active or not) with their teams, for the office's spreadsheet. */
+  async exportRows(communityId: number): Promise<RosterExportRow[]> {
     return this.db.read(async (em) => {
       const rows: {
         id: unknown;
@@ -187,12 +193,21 @@ export class RosterService {
         created_at: string;
         balance: unknown;
       }[] = await em.query(
-        `SELECT m.id, m.passbook_no, m.name, m.kind, m.phone, m.active, m.created_at, b.balance
-         FROM members m JOIN balances b ON b.account_id = m.account_id ORDER BY m.id`,
+        sql(
+          this.db,
+          `SELECT m.id, m.passbook_no, m.name, m.kind, m.phone, m.active, m.created_at, b.balance
+           FROM members m JOIN balances b ON b.account_id = m.account_id
+           WHERE m.community_id = ? ORDER BY m.id`,
+        ),
+        [communityId],
       );
       const teamRows: { member_id: unknown; name: string }[] = await em.query(
-        `SELECT tm.member_id, t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id
-         ORDER BY t.id`,
+        sql(
+          this.db,
+          `SELECT tm.member_id, t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id
+           WHERE t.community_id = ? ORDER BY t.id`,
+        ),
+        [communityId],
       );
       const teams = new Map<number, string[]>();
       for (const t of teamRows) {
@@ -228,13 +243,22 @@ export class RosterService {
     };
   }
 
-  private async teamId(em: EntityManager, name: string): Promise<number | undefined> {
-    return (await em.findOneBy(Team, { name }))?.id;
+  private async teamId(
+    em: EntityManager,
+    communityId: number,
+    name: string,
+  ): Promise<number | undefined> {
+    return (await em.findOneBy(Team, { communityId, name }))?.id;
   }
 
-  private async check(em: EntityManager, rows: RosterRow[]): Promise<CheckedRow[]> {
+  private async check(
+    em: EntityManager,
+    communityId: number,
+    rows: RosterRow[],
+  ): Promise<CheckedRow[]> {
     const existing = await em.find(Member, {
       select: { name: true, phone: true, passbookNo: true },
+      where: { communityId },
     });
     const byPerson = new Map<string, string>();
     const byName = new Map<string, string>();
@@ -244,7 +268,9 @@ export class RosterService {
         byPerson.set(personKey(m.name, normalisePhone(m.phone)), m.passbookNo);
       }
     }
-    const teams = new Set((await em.find(Team, { select: { name: true } })).map((t) => t.name));
+    const teams = new Set(
+      (await em.find(Team, { select: { name: true }, where: { communityId } })).map((t) => t.name),
+    );
     const seenPeople = new Map<string, number>();
     const seenPassbooks = new Map<string, number>();
     const out: CheckedRow[] = [];

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { communityOf } from '../access/access.policy';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
 import { PageQueryDto } from '../common/pagination';
@@ -21,8 +22,11 @@ export class TeamsController {
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: CreatedTeamDto })
-  async create(@Body() dto: CreateTeamDto) {
-    const { team, leaderUserIds } = await this.teams.createTeam(dto);
+  async create(@Body() dto: CreateTeamDto, @CurrentPrincipal() principal: Principal) {
+    const { team, leaderUserIds } = await this.teams.createTeam({
+      ...dto,
+      communityId: communityOf(principal),
+    });
     return { id: team.id, name: team.name, serviceType: team.serviceType, leaderUserIds };
   }
 
@@ -43,8 +47,12 @@ export class TeamsController {
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ type: TeamViewDto })
-  update(@Param('id', idParam('team')) id: number, @Body() dto: UpdateTeamDto) {
-    return this.teams.updateTeam(id, dto);
+  update(
+    @Param('id', idParam('team')) id: number,
+    @Body() dto: UpdateTeamDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.teams.updateTeam(principal, id, dto);
   }
 
   @Post(':id/members')

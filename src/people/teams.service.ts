@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { Principal } from '../auth/principal';
-import { AccessPolicy } from '../access/access.policy';
+import { AccessPolicy, communityOf } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
@@ -30,7 +30,9 @@ export class TeamsService {
     private readonly access: AccessPolicy,
   ) {}
 
+  /** A team of the community; its leaders are leaders of the same community. */
   async createTeam(input: {
+    communityId: number;
     name: string;
     serviceType?: string | null;
     leaderUserIds?: number[];
@@ -38,26 +40,16 @@ export class TeamsService {
     team: Team;
     leaderUserIds: number[];
   }> {
-    const leaderUserIds = [...new Set(input.leaderUserIds ?? [])];
     return this.db.write(async (em) => {
-      await this.assertTeamNameFree(em, input.name);
-      if (leaderUserIds.length) {
-        const leaders = await em.findBy(User, {
-          id: In(leaderUserIds),
-          role: 'leader',
-          active: true,
-        });
-        if (leaders.length !== leaderUserIds.length) {
-          throw DomainError.validation(
-            'every leaderUserId must be an active user with role leader',
-            {
-              field: 'leaderUserIds',
-            },
-          );
-        }
-      }
+      await this.assertTeamNameFree(em, input.communityId, input.name);
+      const leaderUserIds = await this.checkLeaders(
+        em,
+        input.communityId,
+        input.leaderUserIds ?? [],
+      );
       const team = await em.save(
         em.create(Team, {
+          communityId: input.communityId,
           name: input.name,
           serviceType: input.serviceType ?? null,
           createdAt: this.clock.now().toISOString(),
@@ -68,13 +60,17 @@ export class TeamsService {
     });
   }
 
-  /** Puts a member into a team, with no check of who asks (fixtures, admin tools). */
+  /**
+   * Puts a member into a team, with no check of who asks (fixtures, admin tools); the member must be
+   * of the team's community.
+   */
   async addTeamMember(teamId: number, memberId: number): Promise<void> {
     await this.db.write(async (em) => {
-      if (!(await em.findOneBy(Team, { id: teamId }))) {
+      const team = await em.findOneBy(Team, { id: teamId });
+      if (!team) {
         throw DomainError.notFound('team');
       }
-      if (!(await em.findOneBy(Member, { id: memberId }))) {
+      if (!(await em.findOneBy(Member, { id: memberId, communityId: team.communityId }))) {
         throw DomainError.notFound('member');
       }
       await this.insertTeamMember(teamId, memberId);
@@ -103,7 +99,8 @@ export class TeamsService {
     return this.db.read(async (em) => {
       const qb = em
         .createQueryBuilder(Team, 't')
-        .where('t.id > :afterId', { afterId })
+        .where('t.community_id = :communityId', { communityId: communityOf(viewer) })
+        .andWhere('t.id > :afterId', { afterId })
         .orderBy('t.id', 'ASC')
         .take(limit + 1);
       const visible = await this.access.visibleTeamIds(viewer);
@@ -123,18 +120,16 @@ export class TeamsService {
     });
   }
 
-  /** Rename, change the service type or replace the leaders (admins). */
+  /** Rename, change the service type or replace the leaders (admins of the team's community). */
   async updateTeam(
+    viewer: Principal,
     id: number,
     changes: { name?: string; serviceType?: string | null; leaderUserIds?: number[] },
   ): Promise<TeamView> {
     await this.db.write(async (em) => {
-      const team = await em.findOneBy(Team, { id });
-      if (!team) {
-        throw DomainError.notFound('team');
-      }
+      const team = await this.access.teamOfCommunity(viewer, id);
       if (changes.name !== undefined && changes.name !== team.name) {
-        await this.assertTeamNameFree(em, changes.name);
+        await this.assertTeamNameFree(em, team.communityId, changes.name);
       }
       const patch: Partial<Team> = {};
       if (changes.name !== undefined) {
@@ -147,7 +142,7 @@ export class TeamsService {
         await em.update(Team, { id }, patch);
       }
       if (changes.leaderUserIds !== undefined) {
-        const leaderUserIds = await this.checkLeaders(em, changes.leaderUserIds);
+        const leaderUserIds = await this.checkLeaders(em, team.communityId, changes.leaderUserIds);
         await setTeamLeaders(em, id, leaderUserIds);
       }
     });
@@ -212,10 +207,15 @@ export class TeamsService {
     }));
   }
 
-  private async assertTeamNameFree(em: EntityManager, name: string): Promise<void> {
+  /** Team names are unique within a community. */
+  private async assertTeamNameFree(
+    em: EntityManager,
+    communityId: number,
+    name: string,
+  ): Promise<void> {
     // Serialises two admins creating the same name at once (PostgreSQL; SQLite already queues).
-    await this.db.lockName(`team-name:${name}`);
-    if (await em.findOneBy(Team, { name })) {
+    await this.db.lockName(`team-name:${communityId}:${name}`);
+    if (await em.findOneBy(Team, { communityId, name })) {
       throw new DomainError(ErrorCode.CONFLICT, `a team named "${name}" already exists`, {
         reason: 'DUPLICATE_NAME',
         field: 'name',
@@ -223,17 +223,30 @@ export class TeamsService {
     }
   }
 
-  private async checkLeaders(em: EntityManager, userIds: number[]): Promise<number[]> {
+  /** Leaders of a team: active users with role leader of the team's community. */
+  private async checkLeaders(
+    em: EntityManager,
+    communityId: number,
+    userIds: number[],
+  ): Promise<number[]> {
     const ids = [...new Set(userIds)];
     if (ids.length === 0) {
       return ids;
     }
-    const leaders = await em.findBy(User, { id: In(ids), role: 'leader', active: true });
+    const leaders = await em.findBy(User, {
+      id: In(ids),
+      communityId,
+      role: 'leader',
+      active: true,
+    });
     if (leaders.length !== ids.length) {
-      throw DomainError.validation('every leaderUserId must be an active user with role leader', {
-        field: 'leaderUserIds',
-        unknown: ids.filter((id) => !leaders.some((l) => l.id === id)),
-      });
+      throw DomainError.validation(
+        'every leaderUserId must be an active leader of this community',
+        {
+          field: 'leaderUserIds',
+          unknown: ids.filter((id) => !leaders.some((l) => l.id === id)),
+        },
+      );
     }
     return ids;
   }

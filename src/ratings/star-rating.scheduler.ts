@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { StarRatingsService } from './star-ratings.service';
 
 /**
- * Drafts last year's star rating on 1 January (local time). The check runs every hour rather than
+ * Drafts last year's star rating of every community on 1 January (local time). The check runs every hour rather than
  * once at midnight so it fires in the community's time zone whatever the server's, and it runs at
  * start so an instance that was down over New Year catches up.
  */
@@ -30,15 +30,18 @@ export class StarRatingScheduler implements OnApplicationBootstrap {
     }
   }
 
-  /** One run of the job; never throws, so a failed tick is logged and retried the next hour. */
-  async tick(): Promise<number | null> {
+  /**
+   * One run of the job: the ids of the communities whose rating it drafted. Never throws, so a
+   * failed tick is logged and retried the next hour (communities already drafted stay drafted).
+   */
+  async tick(): Promise<number[]> {
     try {
-      return await this.ratings.draftLastYearIfDue();
+      return await this.ratings.draftLastYearEverywhere();
     } catch (err) {
       this.logger.error(
         `year-end star rating failed; retrying next hour: ${err instanceof Error ? err.message : String(err)}`,
       );
-      return null;
+      return [];
     }
   }
 }

@@ -1,4 +1,3 @@
-import { UNSCOPED_COMMUNITY } from '../communities/unscoped';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, localDateTime, zonedTime } from '../common/clock';
@@ -7,10 +6,14 @@ import { DomainError, ErrorCode } from '../common/errors';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import { maskName } from '../common/mask';
 import { Cents, formatCents, toSafeInteger } from '../common/points';
+import { AccessPolicy } from '../access/access.policy';
+import { Principal } from '../auth/principal';
+import { CommunitiesService } from '../communities/communities.service';
+import { CommunityRules } from '../communities/community-rules';
+import { Community } from '../communities/entities/community.entity';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { earnedByMemberSql, periodParams, yearRange } from '../ledger/ledger-sql';
 import { StarRating, StarRatingStatus } from './entities/star-rating.entity';
-import { STAR_RATING_CONFIG, StarRatingConfig } from './star-rating.config';
 import { describeThresholds, STARS_MAX, starsForSql } from './stars';
 
 export const YEAR_MIN = 2000;
@@ -40,6 +43,8 @@ export interface RatingView {
 }
 
 export interface PublicNotice {
+  /** The community whose notice this is, as its page shows it. */
+  community: { code: string; name: string | null; issuer: string | null };
   year: number;
   publishedAt: string;
   thresholds: { stars: number; points: string }[];
@@ -56,7 +61,17 @@ interface RatingRow {
 }
 
 /**
- * Year-end star ratings from points earned in the year. A draft is recomputed in full by one
+ * Members of one community with what they earned in a period (earned-in-a-period of ledger-sql):
+ * a member's earn entries are always in their community's books. Parameters: periodParams(from,
+ * to), then the community id.
+ */
+const earnedInCommunitySql = (): string => `SELECT f.member_id, f.earned
+  FROM (${earnedByMemberSql()}) f JOIN members fm ON fm.id = f.member_id
+  WHERE fm.community_id = ?`;
+
+/**
+ * Year-end star ratings from points earned in the year, per community: each community rates its
+ * own members by its own thresholds and publishing closes the year in that community only. A draft is recomputed in full by one
  * aggregate INSERT … SELECT (no per-member work in the service); publishing freezes it and closes
  * the year to new service records.
  */
@@ -64,13 +79,15 @@ interface RatingRow {
 export class StarRatingsService {
   private readonly logger = new Logger(StarRatingsService.name);
   /** Published ratings never change, so their public notice is built once per process. */
-  private readonly notices = new Map<number, PublicNotice>();
+  private readonly notices = new Map<string, PublicNotice>();
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(STAR_RATING_CONFIG) private readonly ratingConfig: StarRatingConfig,
+    private readonly rules: CommunityRules,
+    private readonly communities: CommunitiesService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** The community's current year (local time). */
@@ -79,7 +96,7 @@ export class StarRatingsService {
   }
 
   /** Computes (or recomputes) the draft of a year; a published year is refused. */
-  async run(year: number, actor: string): Promise<RatingView> {
+  async run(communityId: number, year: number, actor: string): Promise<RatingView> {
     this.assertYear(year);
     if (year > this.currentYear()) {
       throw DomainError.validation(`${year} has not started yet; there is nothing to rate`, {
@@ -87,7 +104,7 @@ export class StarRatingsService {
       });
     }
     const view = await this.db.write(async (em) => {
-      const existing = await this.lockYear(em, year);
+      const existing = await this.lockYear(em, communityId, year);
       if (existing?.status === 'published') {
         throw new DomainError(
           ErrorCode.PERIOD_CLOSED,
@@ -95,18 +112,20 @@ export class StarRatingsService {
           { reason: 'RATING_PUBLISHED', year, publishedAt: existing.publishedAt },
         );
       }
-      await this.compute(em, year, existing);
-      return this.view(em, year);
+      await this.compute(em, communityId, year, existing);
+      return this.view(em, communityId, year);
     });
-    this.logger.log(`star rating ${year} drafted by ${actor}: ${view.summary.members} members`);
+    this.logger.log(
+      `star rating ${year} of community ${communityId} drafted by ${actor}: ${view.summary.members} members`,
+    );
     return view;
   }
 
   /** Publishes the draft as computed; refused if the year is not over or the draft is out of date. */
-  async publish(year: number, actor: string): Promise<RatingView> {
+  async publish(communityId: number, year: number, actor: string): Promise<RatingView> {
     this.assertYear(year);
     const view = await this.db.write(async (em) => {
-      const rating = await this.lockYear(em, year);
+      const rating = await this.lockYear(em, communityId, year);
       if (!rating) {
         throw new DomainError(
           ErrorCode.NOT_FOUND,
@@ -128,7 +147,7 @@ export class StarRatingsService {
           { reason: 'YEAR_NOT_OVER', year },
         );
       }
-      const changedMembers = await this.changedSinceDraft(em, year);
+      const changedMembers = await this.changedSinceDraft(em, communityId, year);
       if (changedMembers > 0) {
         throw new DomainError(
           ErrorCode.CONFLICT,
@@ -138,37 +157,61 @@ export class StarRatingsService {
       }
       await em.update(
         StarRating,
-        { year },
+        { communityId, year },
         { status: 'published', publishedAt: this.clock.now().toISOString(), publishedBy: actor },
       );
-      return this.view(em, year);
+      return this.view(em, communityId, year);
     });
-    this.logger.log(`star rating ${year} published by ${actor}`);
+    this.logger.log(`star rating ${year} of community ${communityId} published by ${actor}`);
     return view;
   }
 
   /** The whole rating of a year for the administrator; `limit` pages through the ratings. */
-  async get(year: number, page: { limit?: number; cursor?: string } = {}): Promise<RatingView> {
+  async get(
+    communityId: number,
+    year: number,
+    page: { limit?: number; cursor?: string } = {},
+  ): Promise<RatingView> {
     this.assertYear(year);
     return this.db.read(async (em) => {
-      if (!(await em.findOneBy(StarRating, { year }))) {
+      if (!(await em.findOneBy(StarRating, { communityId, year }))) {
         throw new DomainError(ErrorCode.NOT_FOUND, `there is no star rating for ${year} yet`, {
           year,
         });
       }
-      return this.view(em, year, page);
+      return this.view(em, communityId, year, page);
     });
   }
 
-  /** The public notice (公示): published years only, names masked, no ids or contact details. */
-  async publicNotice(year: number): Promise<PublicNotice> {
+  /**
+   * `GET /api/star-ratings/:year`: the rating of the viewer's community, or for a street-office
+   * user of the community named by `?community=` (one of their street office's; else 404).
+   */
+  async read(
+    viewer: Principal,
+    year: number,
+    page: { limit?: number; cursor?: string; community?: string } = {},
+  ): Promise<RatingView> {
+    const community = await this.access.communityToRead(viewer, page.community);
+    return this.get(community.id, year, { limit: page.limit, cursor: page.cursor });
+  }
+
+  /** `GET /api/public/star-ratings/:year?community=<code>`: without a code, the first community. */
+  async publicNoticeOf(code: string | undefined, year: number): Promise<PublicNotice> {
     this.assertYear(year);
-    const cached = this.notices.get(year);
+    return this.publicNotice(await this.communities.publicCommunity(code), year);
+  }
+
+  /** The public notice (公示): published years only, names masked, no ids or contact details. */
+  async publicNotice(community: Community, year: number): Promise<PublicNotice> {
+    this.assertYear(year);
+    const key = `${community.id}:${year}`;
+    const cached = this.notices.get(key);
     if (cached) {
       return cached;
     }
     const notice = await this.db.read(async (em) => {
-      const rating = await em.findOneBy(StarRating, { year });
+      const rating = await em.findOneBy(StarRating, { communityId: community.id, year });
       if (!rating || rating.status !== 'published' || !rating.publishedAt) {
         throw new DomainError(ErrorCode.NOT_FOUND, `no star rating has been published for ${year}`);
       }
@@ -176,9 +219,9 @@ export class StarRatingsService {
         sql(
           this.db,
           `SELECT m.name, e.stars FROM star_rating_entries e JOIN members m ON m.id = e.member_id
-           WHERE e.year = ? AND e.stars > 0`,
+           WHERE e.community_id = ? AND e.year = ? AND e.stars > 0`,
         ),
-        [year],
+        [community.id, year],
       );
       const collator = new Intl.Collator('zh-CN');
       const ratings = rows
@@ -189,6 +232,7 @@ export class StarRatingsService {
         counts[String(stars)] = ratings.filter((r) => r.stars === stars).length;
       }
       return {
+        community: this.shownAs(community),
         year,
         publishedAt: rating.publishedAt,
         thresholds: describeThresholds(parseThresholds(rating.thresholds)),
@@ -196,51 +240,84 @@ export class StarRatingsService {
         ratings,
       };
     });
-    this.notices.set(year, notice);
+    this.notices.set(key, notice);
     return notice;
   }
 
   /**
-   * The year-end job: drafts last year's rating once the year is over, unless a draft made after
-   * the year ended (or a publication) exists, or nothing was earned in it. Safe to call any time,
-   * from any number of instances; returns the year drafted or null.
+   * A community's name and notice issuer as its public pages show them: its own, else (the
+   * community an installation from before communities became) COMMUNITY_NAME and NOTICE_ISSUER.
    */
-  async draftLastYearIfDue(): Promise<number | null> {
+  private shownAs(community: Community): PublicNotice['community'] {
+    const name = community.name ?? this.config.community.name;
+    const issuer =
+      community.issuer ??
+      (community.name === null ? this.config.community.issuer : `${community.name}志愿服务站`);
+    return { code: community.code, name, issuer };
+  }
+
+  /**
+   * The year-end job for every community: drafts last year's rating of each community where it is
+   * due (see draftLastYearIfDue). Returns the ids of the communities drafted.
+   */
+  async draftLastYearEverywhere(): Promise<number[]> {
+    const rows: { id: unknown }[] = await this.db.read((em) =>
+      em.query('SELECT id FROM communities ORDER BY id'),
+    );
+    const drafted: number[] = [];
+    for (const row of rows) {
+      const communityId = toSafeInteger(row.id);
+      if ((await this.draftLastYearIfDue(communityId)) !== null) {
+        drafted.push(communityId);
+      }
+    }
+    return drafted;
+  }
+
+  /**
+   * Drafts a community's rating of last year once the year is over, unless a draft made after
+   * the year ended (or a publication) exists, or nothing was earned in it there. Safe to call any
+   * time, from any number of instances; returns the year drafted or null.
+   */
+  async draftLastYearIfDue(communityId: number): Promise<number | null> {
     const thisYear = this.currentYear();
     const year = thisYear - 1;
     const yearEnded = zonedTime(`${thisYear}-01-01`, '00:00:00', this.config.timeZone);
-    const isDue = (em: EntityManager) => this.isDraftDue(em, year, yearEnded.toISOString());
+    const isDue = (em: EntityManager) =>
+      this.isDraftDue(em, communityId, year, yearEnded.toISOString());
     if (!(await this.db.read(isDue))) {
       return null;
     }
     const drafted = await this.db.write(async (em) => {
-      const existing = await this.lockYear(em, year);
+      const existing = await this.lockYear(em, communityId, year);
       if (!(await isDue(em))) {
         return false;
       }
-      await this.compute(em, year, existing);
+      await this.compute(em, communityId, year, existing);
       return true;
     });
     if (!drafted) {
       return null;
     }
-    this.logger.log(`star rating ${year} drafted by the year-end job`);
+    this.logger.log(`star rating ${year} of community ${communityId} drafted by the year-end job`);
     return year;
   }
 
   /**
-   * Refuses work dated in a year whose rating is published (PERIOD_CLOSED). Service records call it
-   * inside their write; on PostgreSQL the row is share-locked so a concurrent publish waits.
+   * Refuses work in a community dated in a year whose rating is published there (PERIOD_CLOSED).
+   * Service records call it inside their write; on PostgreSQL the row is share-locked so a
+   * concurrent publish waits.
    */
-  async assertOpenFor(serviceDate: string): Promise<void> {
+  async assertOpenFor(communityId: number, serviceDate: string): Promise<void> {
     const year = Number(serviceDate.slice(0, 4));
     const check = async (em: EntityManager) => {
       const rows: { status: StarRatingStatus; published_at: string | null }[] = await em.query(
         sql(
           this.db,
-          `SELECT status, published_at FROM star_ratings WHERE year = ?${this.db.forShare()}`,
+          `SELECT status, published_at FROM star_ratings
+           WHERE community_id = ? AND year = ?${this.db.forShare()}`,
         ),
-        [year],
+        [communityId, year],
       );
       if (rows[0]?.status === 'published') {
         throw new DomainError(
@@ -266,9 +343,16 @@ export class StarRatingsService {
     }
   }
 
-  /** Serialises work on one year across instances, then reads its row (locked on PostgreSQL). */
-  private async lockYear(em: EntityManager, year: number): Promise<StarRating | null> {
-    await this.db.lockName(`star-rating:${year}`);
+  /**
+   * Serialises work on one community's year across instances, then reads its row (locked on
+   * PostgreSQL).
+   */
+  private async lockYear(
+    em: EntityManager,
+    communityId: number,
+    year: number,
+  ): Promise<StarRating | null> {
+    await this.db.lockName(`star-rating:${communityId}:${year}`);
     const rows: {
       year: unknown;
       status: StarRatingStatus;
@@ -280,14 +364,14 @@ export class StarRatingsService {
       sql(
         this.db,
         `SELECT year, status, thresholds, computed_at, published_at, published_by FROM star_ratings
-         WHERE year = ?${this.db.forUpdate()}`,
+         WHERE community_id = ? AND year = ?${this.db.forUpdate()}`,
       ),
-      [year],
+      [communityId, year],
     );
     const r = rows[0];
     return r
       ? {
-          communityId: UNSCOPED_COMMUNITY,
+          communityId,
           year: toSafeInteger(r.year),
           status: r.status,
           thresholds: r.thresholds,
@@ -298,8 +382,13 @@ export class StarRatingsService {
       : null;
   }
 
-  private async isDraftDue(em: EntityManager, year: number, yearEndedIso: string) {
-    const rating = await em.findOneBy(StarRating, { year });
+  private async isDraftDue(
+    em: EntityManager,
+    communityId: number,
+    year: number,
+    yearEndedIso: string,
+  ) {
+    const rating = await em.findOneBy(StarRating, { communityId, year });
     if (rating && (rating.status === 'published' || rating.computedAt >= yearEndedIso)) {
       return false;
     }
@@ -307,21 +396,36 @@ export class StarRatingsService {
     const earns: unknown[] = await em.query(
       sql(
         this.db,
-        `SELECT 1 FROM ledger_transactions WHERE kind = 'earn' AND effective_date >= ? AND effective_date <= ? LIMIT 1`,
+        `SELECT 1 FROM ledger_transactions
+         WHERE community_id = ? AND kind = 'earn' AND effective_date >= ? AND effective_date <= ?
+         LIMIT 1`,
       ),
-      [from, to],
+      [communityId, from, to],
     );
     return earns.length > 0;
   }
 
-  /** Replaces the year's entries with a fresh computation, in the caller's transaction. */
-  private async compute(em: EntityManager, year: number, existing: StarRating | null) {
-    const thresholds = this.ratingConfig.pointsForStars;
+  /**
+   * Replaces a community's entries of the year with a fresh computation by that community's
+   * thresholds, in the caller's transaction.
+   */
+  private async compute(
+    em: EntityManager,
+    communityId: number,
+    year: number,
+    existing: StarRating | null,
+  ) {
+    const thresholds = (await this.rules.of(communityId)).starRating.pointsForStars;
     const computedAt = this.clock.now().toISOString();
     if (existing) {
-      await em.update(StarRating, { year }, { thresholds: JSON.stringify(thresholds), computedAt });
+      await em.update(
+        StarRating,
+        { communityId, year },
+        { thresholds: JSON.stringify(thresholds), computedAt },
+      );
     } else {
       await em.insert(StarRating, {
+        communityId,
         year,
         status: 'draft',
         thresholds: JSON.stringify(thresholds),
@@ -330,51 +434,64 @@ export class StarRatingsService {
         publishedBy: null,
       });
     }
-    await em.query(sql(this.db, 'DELETE FROM star_rating_entries WHERE year = ?'), [year]);
+    await em.query(
+      sql(this.db, 'DELETE FROM star_rating_entries WHERE community_id = ? AND year = ?'),
+      [communityId, year],
+    );
     const [from, to] = yearRange(year);
     await em.query(
       sql(
         this.db,
-        `INSERT INTO star_rating_entries (year, member_id, earned, stars)
-         SELECT CAST(? AS integer), e.member_id, e.earned, ${starsForSql('e.earned', thresholds)}
-         FROM (${earnedByMemberSql()}) e`,
+        `INSERT INTO star_rating_entries (community_id, year, member_id, earned, stars)
+         SELECT CAST(? AS integer), CAST(? AS integer), e.member_id, e.earned,
+                ${starsForSql('e.earned', thresholds)}
+         FROM (${earnedInCommunitySql()}) e`,
       ),
-      [year, ...thresholds, ...periodParams(from, to)],
+      [communityId, year, ...thresholds, ...periodParams(from, to), communityId],
     );
   }
 
   /** Members whose earned points now differ from the draft's (either side missing counts too). */
-  private async changedSinceDraft(em: EntityManager, year: number): Promise<number> {
+  private async changedSinceDraft(
+    em: EntityManager,
+    communityId: number,
+    year: number,
+  ): Promise<number> {
     const [from, to] = yearRange(year);
-    const fresh = `SELECT f.member_id, f.earned FROM (${earnedByMemberSql()}) f`;
-    const draft = 'SELECT d.member_id, d.earned FROM star_rating_entries d WHERE d.year = ?';
+    const fresh = `SELECT c.member_id, c.earned FROM (${earnedInCommunitySql()}) c`;
+    const draft =
+      'SELECT d.member_id, d.earned FROM star_rating_entries d WHERE d.community_id = ? AND d.year = ?';
     const count = async (text: string, params: unknown[]) => {
       const rows: { c: unknown }[] = await em.query(sql(this.db, text), params);
       return toSafeInteger(rows[0].c);
     };
+    const freshParams = [...periodParams(from, to), communityId];
+    const draftParams = [communityId, year];
     const added = await count(`SELECT COUNT(*) AS c FROM (${fresh} EXCEPT ${draft}) x`, [
-      ...periodParams(from, to),
-      year,
+      ...freshParams,
+      ...draftParams,
     ]);
     const removed = await count(`SELECT COUNT(*) AS c FROM (${draft} EXCEPT ${fresh}) x`, [
-      year,
-      ...periodParams(from, to),
+      ...draftParams,
+      ...freshParams,
     ]);
     return Math.max(added, removed);
   }
 
   private async view(
     em: EntityManager,
+    communityId: number,
     year: number,
     page: { limit?: number; cursor?: string } = {},
   ): Promise<RatingView> {
-    const rating = await em.findOneByOrFail(StarRating, { year });
+    const rating = await em.findOneByOrFail(StarRating, { communityId, year });
     const counts: { stars: unknown; c: unknown }[] = await em.query(
       sql(
         this.db,
-        'SELECT stars, COUNT(*) AS c FROM star_rating_entries WHERE year = ? GROUP BY stars',
+        `SELECT stars, COUNT(*) AS c FROM star_rating_entries
+         WHERE community_id = ? AND year = ? GROUP BY stars`,
       ),
-      [year],
+      [communityId, year],
     );
     const byStars: Record<string, number> = {};
     for (let stars = STARS_MAX; stars >= 0; stars--) {
@@ -385,8 +502,8 @@ export class StarRatingsService {
       byStars[String(toSafeInteger(row.stars))] = toSafeInteger(row.c);
       members += toSafeInteger(row.c);
     }
-    const params: unknown[] = [year];
-    let where = 'e.year = ?';
+    const params: unknown[] = [communityId, year];
+    let where = 'e.community_id = ? AND e.year = ?';
     const after = decodeRatingCursor(page.cursor);
     if (after) {
       // Keyset on (stars desc, earned desc, member id asc), the order of the rating sheet.

@@ -8,7 +8,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { Roles } from '../auth/principal';
+import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { DomainError } from '../common/errors';
 import { yearPipe } from '../ratings/year.pipe';
 import { QuarterReportDto } from './dto/quarter-report.dto';
@@ -27,7 +27,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('quarter/:year/:quarter')
-  @Roles('admin')
+  @Roles('admin', 'office')
   @ApiProduces('application/json', 'text/csv')
   @ApiExtraModels(QuarterReportDto)
   @ApiOkResponse({
@@ -39,7 +39,7 @@ export class ReportsController {
   })
   @ApiOperation({
     summary:
-      'Quarterly report: points earned by category and team, redeemed, donated, volunteers, stock given out, outstanding points (?format=csv for a spreadsheet with English codes as before; &lang=zh for Chinese headers and names)',
+      "Quarterly report of the admin's community (a street-office user names one with ?community=<code>): points earned by category and team, redeemed, donated, volunteers, stock given out, outstanding points (?format=csv for a spreadsheet with English codes as before; &lang=zh for Chinese headers and names)",
   })
   async quarter(
     @Param('year', yearPipe()) year: number,
@@ -53,8 +53,9 @@ export class ReportsController {
     quarter: number,
     @Query() query: ReportFormatQuery,
     @Res({ passthrough: true }) reply: HeaderReply,
+    @CurrentPrincipal() principal: Principal,
   ) {
-    const report = await this.reports.quarter(year, quarter);
+    const report = await this.reports.quarterFor(principal, year, quarter, query.community);
     if (query.format !== 'csv') {
       return report;
     }

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AccessPolicy } from '../access/access.policy';
+import { Principal } from '../auth/principal';
 import { Clock, zonedTime } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
@@ -49,16 +51,19 @@ export interface QuarterReport {
   outstandingPoints: { total: string; members: string; households: string; asOf: string };
 }
 
-/** Verified service: posted records whose earn entry has not been reversed. */
+/** Verified service of one community: posted records whose earn entry has not been reversed. */
 const VERIFIED_SERVICE = `FROM service_records sr
   LEFT JOIN teams tm ON tm.id = sr.team_id
-  WHERE sr.status = 'posted' AND ${notReversed('sr.transaction_id')}
+  WHERE sr.community_id = ? AND sr.status = 'posted' AND ${notReversed('sr.transaction_id')}
     AND sr.service_date >= ? AND sr.service_date <= ?`;
 
 /** Postings on passbooks (members and households), as opposed to the system accounts. */
 const PASSBOOK_KINDS = `a.kind IN ('member', 'household')`;
 
-/** Reports for the community office and auditors: aggregate queries, nothing loaded row by row. */
+/**
+ * Reports for the community office, the street office and auditors, each of one community:
+ * aggregate queries, nothing loaded row by row.
+ */
 @Injectable()
 export class ReportsService {
   constructor(
@@ -66,9 +71,25 @@ export class ReportsService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly standard: StandardService,
+    private readonly access: AccessPolicy,
   ) {}
 
-  async quarter(year: number, quarter: number): Promise<QuarterReport> {
+  /**
+   * `GET /api/reports/quarter/:year/:quarter`: the viewer's community, or for a street-office user
+   * the one named by `?community=` (one of their street office's; else 404).
+   */
+  async quarterFor(
+    viewer: Principal,
+    year: number,
+    quarter: number,
+    community?: string,
+  ): Promise<QuarterReport> {
+    const { id } = await this.access.communityToRead(viewer, community);
+    return this.quarter(id, year, quarter);
+  }
+
+  /** The quarterly figures of one community (the street office's overview sets them side by side). */
+  async quarter(communityId: number, year: number, quarter: number): Promise<QuarterReport> {
     if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) {
       throw DomainError.validation(`year must be between ${YEAR_MIN} and ${YEAR_MAX}`, {
         field: 'year',
@@ -78,23 +99,25 @@ export class ReportsService {
       throw DomainError.validation('quarter must be 1, 2, 3 or 4', { field: 'quarter' });
     }
     const { from, to, startsAt, endsAt } = quarterBounds(year, quarter, this.config.timeZone);
-    const standard = (await this.standard.versionOn(to)) ?? (await this.standard.versionOn(from));
+    const standard =
+      (await this.standard.versionOn(communityId, to)) ??
+      (await this.standard.versionOn(communityId, from));
     const categoryName = (code: string): string | null =>
       standard?.categories.find((c) => c.code === code)?.name ?? null;
     return this.db.read(async (em) => {
-      const earned = await this.passbookSumByKind(em, 'earn', from, to);
+      const earned = await this.passbookSumByKind(em, communityId, 'earn', from, to);
       const earnedPoints = earned.member + earned.household;
-      const byCategory = await this.earnedBy(em, 'category', from, to);
-      const byTeam = await this.earnedBy(em, 'team', from, to);
+      const byCategory = await this.earnedBy(em, communityId, 'category', from, to);
+      const byTeam = await this.earnedBy(em, communityId, 'team', from, to);
       const attributed = byCategory.reduce((sum, line) => sum + line.pointsCents, 0);
-      const redeemed = await this.passbookSumByKind(em, 'redeem', from, to);
-      const donated = await this.passbookSumByKind(em, 'donation', from, to);
-      const outstanding = await this.outstandingAt(em, to);
+      const redeemed = await this.passbookSumByKind(em, communityId, 'redeem', from, to);
+      const donated = await this.passbookSumByKind(em, communityId, 'donation', from, to);
+      const outstanding = await this.outstandingAt(em, communityId, to);
       const byMonth = [];
       for (const month of monthsOf(year, quarter)) {
-        const e = await this.passbookSumByKind(em, 'earn', month.from, month.to);
-        const r = await this.passbookSumByKind(em, 'redeem', month.from, month.to);
-        const d = await this.passbookSumByKind(em, 'donation', month.from, month.to);
+        const e = await this.passbookSumByKind(em, communityId, 'earn', month.from, month.to);
+        const r = await this.passbookSumByKind(em, communityId, 'redeem', month.from, month.to);
+        const d = await this.passbookSumByKind(em, communityId, 'donation', month.from, month.to);
         byMonth.push({
           month: month.from.slice(0, 7),
           earned: formatCents(e.member + e.household),
@@ -123,23 +146,24 @@ export class ReportsService {
           points: formatCents(-(redeemed.member + redeemed.household)),
           byMembers: formatCents(-redeemed.member),
           byHouseholds: formatCents(-redeemed.household),
-          redemptions: await this.unreversedCount(em, 'redeem', from, to),
+          redemptions: await this.unreversedCount(em, communityId, 'redeem', from, to),
         },
         donated: {
           points: formatCents(donated.household),
-          ...(await this.donationCounts(em, from, to)),
+          ...(await this.donationCounts(em, communityId, from, to)),
         },
         activeVolunteers: await this.count(
           em,
           `SELECT COUNT(DISTINCT sr.member_id) AS c ${VERIFIED_SERVICE}`,
-          [from, to],
+          [communityId, from, to],
         ),
         newVolunteers: await this.count(
           em,
-          'SELECT COUNT(*) AS c FROM members WHERE created_at >= ? AND created_at < ?',
-          [startsAt, endsAt],
+          `SELECT COUNT(*) AS c FROM members
+           WHERE community_id = ? AND created_at >= ? AND created_at < ?`,
+          [communityId, startsAt, endsAt],
         ),
-        stockGivenOut: await this.stockGivenOut(em, from, to),
+        stockGivenOut: await this.stockGivenOut(em, communityId, from, to),
         byMonth,
         outstandingPoints: {
           total: formatCents(outstanding.member + outstanding.household),
@@ -156,7 +180,12 @@ export class ReportsService {
    * less what their cancellations and returns put back (whenever made), priced at the redemption's unit
    * price. Dated like `redeemed`, so the lines' points add up to the points redeemed at the shop.
    */
-  async stockGivenOut(em: EntityManager, from: string, to: string): Promise<StockLine[]> {
+  async stockGivenOut(
+    em: EntityManager,
+    communityId: number,
+    from: string,
+    to: string,
+  ): Promise<StockLine[]> {
     const rows: {
       catalog_item_id: unknown;
       name: string;
@@ -174,13 +203,13 @@ export class ReportsService {
          JOIN redemption_lines rl
            ON rl.redemption_id = m.redemption_id AND rl.catalog_item_id = m.catalog_item_id
          JOIN catalog_items ci ON ci.id = m.catalog_item_id
-         WHERE m.kind IN ('redemption', 'cancellation', 'return')
+         WHERE r.community_id = ? AND m.kind IN ('redemption', 'cancellation', 'return')
            AND t.effective_date >= ? AND t.effective_date <= ?
          GROUP BY ci.id, ci.name, ci.kind
          HAVING SUM(m.quantity) <> 0
          ORDER BY ci.id`,
       ),
-      [from, to],
+      [communityId, from, to],
     );
     return rows.map((r) => ({
       catalogItemId: toSafeInteger(r.catalog_item_id),
@@ -202,6 +231,7 @@ export class ReportsService {
    */
   private async passbookSumByKind(
     em: EntityManager,
+    communityId: number,
     kind: 'earn' | 'redeem' | 'donation',
     from: string,
     to: string,
@@ -222,10 +252,13 @@ export class ReportsService {
         `SELECT a.kind, SUM(x.amount) AS total
          FROM (${postings}) x
          JOIN accounts a ON a.id = x.account_id
-         WHERE ${PASSBOOK_KINDS}
+         WHERE a.community_id = ? AND ${PASSBOOK_KINDS}
          GROUP BY a.kind`,
       ),
-      kind === 'redeem' ? [...periodParams(from, to), from, to] : periodParams(from, to),
+      [
+        ...(kind === 'redeem' ? [...periodParams(from, to), from, to] : periodParams(from, to)),
+        communityId,
+      ],
     );
     const out = { member: 0, household: 0 };
     for (const r of rows) {
@@ -236,7 +269,13 @@ export class ReportsService {
     return out;
   }
 
-  private async earnedBy(em: EntityManager, by: 'category' | 'team', from: string, to: string) {
+  private async earnedBy(
+    em: EntityManager,
+    communityId: number,
+    by: 'category' | 'team',
+    from: string,
+    to: string,
+  ) {
     const rows: {
       group_key: string | number | null;
       name: string | null;
@@ -257,7 +296,7 @@ export class ReportsService {
              ${VERIFIED_SERVICE}
              GROUP BY sr.team_id`,
       ),
-      [from, to],
+      [communityId, from, to],
     );
     return rows
       .map((r) => {
@@ -277,16 +316,23 @@ export class ReportsService {
       );
   }
 
-  private async unreversedCount(em: EntityManager, kind: 'redeem', from: string, to: string) {
+  private async unreversedCount(
+    em: EntityManager,
+    communityId: number,
+    kind: 'redeem',
+    from: string,
+    to: string,
+  ) {
     return this.count(
       em,
       `SELECT COUNT(*) AS c FROM ledger_transactions t
-       WHERE t.kind = '${kind}' AND ${notReversed('t.id')} AND t.effective_date >= ? AND t.effective_date <= ?`,
-      [from, to],
+       WHERE t.community_id = ? AND t.kind = '${kind}' AND ${notReversed('t.id')}
+         AND t.effective_date >= ? AND t.effective_date <= ?`,
+      [communityId, from, to],
     );
   }
 
-  private async donationCounts(em: EntityManager, from: string, to: string) {
+  private async donationCounts(em: EntityManager, communityId: number, from: string, to: string) {
     const rows: { donations: unknown; donors: unknown; households: unknown }[] = await em.query(
       sql(
         this.db,
@@ -294,9 +340,10 @@ export class ReportsService {
                 COUNT(DISTINCT d.household_id) AS households
          FROM donations d
          JOIN ledger_transactions t ON t.id = d.transaction_id
-         WHERE ${notReversed('t.id')} AND t.effective_date >= ? AND t.effective_date <= ?`,
+         WHERE d.community_id = ? AND ${notReversed('t.id')}
+           AND t.effective_date >= ? AND t.effective_date <= ?`,
       ),
-      [from, to],
+      [communityId, from, to],
     );
     return {
       donations: toSafeInteger(rows[0].donations),
@@ -306,7 +353,7 @@ export class ReportsService {
   }
 
   /** Passbook balances as the books stand for entries dated up to `date`. */
-  private async outstandingAt(em: EntityManager, date: string) {
+  private async outstandingAt(em: EntityManager, communityId: number, date: string) {
     const rows: { kind: string; total: unknown }[] = await em.query(
       sql(
         this.db,
@@ -314,10 +361,10 @@ export class ReportsService {
          FROM postings p
          JOIN ledger_transactions t ON t.id = p.transaction_id
          JOIN accounts a ON a.id = p.account_id
-         WHERE ${PASSBOOK_KINDS} AND t.effective_date <= ?
+         WHERE a.community_id = ? AND ${PASSBOOK_KINDS} AND t.effective_date <= ?
          GROUP BY a.kind`,
       ),
-      [date],
+      [communityId, date],
     );
     const out = { member: 0, household: 0 };
     for (const r of rows) {

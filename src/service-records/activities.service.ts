@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../auth/principal';
-import { AccessPolicy } from '../access/access.policy';
+import { AccessPolicy, inCommunity } from '../access/access.policy';
 import { Database } from '../common/db/database';
 import { DomainError } from '../common/errors';
 import { findItem } from '../standard/scoring-standard';
@@ -57,14 +57,20 @@ export class ActivitiesService {
       if (!activity) {
         throw DomainError.notFound('activity');
       }
-      if (!(await this.access.maySeeTeamWork(principal, activity.teamId))) {
+      if (
+        !inCommunity(principal, activity.communityId) ||
+        !(await this.access.maySeeTeamWork(principal, activity.teamId))
+      ) {
         throw DomainError.notFound('activity');
       }
       const rows = await em.find(ServiceRecord, {
         where: { activityId: id },
         order: { id: 'ASC' },
       });
-      const version = await this.standard.getVersion(activity.standardVersion);
+      const version = await this.standard.getVersion(
+        activity.communityId,
+        activity.standardVersion,
+      );
       const records = await this.records.views(em, rows);
       return activityView(
         activity,

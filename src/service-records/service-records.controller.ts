@@ -50,10 +50,13 @@ export class ServiceRecordsController {
 
   @Get('settings')
   @Roles('admin', 'leader')
-  @ApiOperation({ summary: 'The logging rules in force: back-dating limit, daily hours, approval' })
+  @ApiOperation({
+    summary:
+      "The logging rules in force in the caller's community: back-dating, daily hours, approval",
+  })
   @ApiOkResponse({ type: ServiceRecordSettingsDto })
-  settings() {
-    return this.records.settingsView();
+  settings(@CurrentPrincipal() principal: Principal) {
+    return this.records.settingsView(principal);
   }
 
   @Get(':id')

@@ -272,7 +272,7 @@ describe(ServiceRecordsService.name, () => {
     expect(await count(t, 'ledger_transactions')).toBe(before + 200);
     await expect(f.balanceOf(members[199].accountId)).resolves.toBe(300);
     await expect(t.ledger.verify(1)).resolves.toMatchObject({ ok: true });
-    await expect(t.ledger.trialBalance()).resolves.toMatchObject({ ok: true });
+    await expect(t.ledger.trialBalance(1)).resolves.toMatchObject({ ok: true });
   });
 
   it('should let exactly the cap through when one member is logged concurrently', async () => {
@@ -312,7 +312,7 @@ describe(ServiceRecordsService.name, () => {
         em.query(
           sql(
             t.db,
-            "INSERT INTO star_ratings (year, status, thresholds, computed_at) VALUES (?, 'draft', '[]', ?)",
+            "INSERT INTO star_ratings (community_id, year, status, thresholds, computed_at) VALUES (1, ?, 'draft', '[]', ?)",
           ),
           [2026, '2027-01-01T00:00:00.000Z'],
         ),
@@ -369,7 +369,7 @@ describe(`${ServiceRecordsService.name} across standard versions`, () => {
       unit: 'time',
       pointsPerUnit: '0.5',
     });
-    await t.ctx.get(StandardService).register(parseStandard(raw));
+    await t.ctx.get(StandardService).register(1, parseStandard(raw));
 
     await expect(log('2026-06-09')).resolves.toMatchObject({ standardVersion: 1, points: '2.00' });
     await expect(log('2026-06-10')).resolves.toMatchObject({ standardVersion: 2, points: '2.50' });

@@ -1,10 +1,12 @@
-import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { CommunityRules } from '../communities/community-rules';
 import { EntityManager, In } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
 import {
   AccessPolicy,
   assertMayLogService,
+  communityOf,
+  inCommunity,
   logsWithoutApproval,
   mayAwardAdminOnlyItem,
   memberScopeOf,
@@ -33,11 +35,7 @@ import {
   ServiceRecordStatus,
   ServiceRecordView,
 } from './service-record.view';
-import {
-  loadServiceRecordsConfig,
-  SERVICE_RECORDS_FILE,
-  ServiceRecordsConfig,
-} from './service-records.config';
+import { ServiceRecordsConfig } from './service-records.config';
 
 export interface LogRequest {
   principal: Principal;
@@ -72,7 +70,6 @@ const MEMBER_LOCK_SPACE = 2;
 @Injectable()
 export class ServiceRecordsService implements OnModuleInit {
   private readonly logger = new Logger(ServiceRecordsService.name);
-  private config!: ServiceRecordsConfig;
 
   constructor(
     private readonly db: Database,
@@ -82,25 +79,41 @@ export class ServiceRecordsService implements OnModuleInit {
     private readonly ratings: StarRatingsService,
     @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
     private readonly access: AccessPolicy,
+    private readonly rules: CommunityRules,
   ) {}
 
-  /** Loads config/service-records.json; a bad file stops the start with a message naming the field. */
-  onModuleInit(): void {
-    const path = join(this.appConfig.configDir, SERVICE_RECORDS_FILE);
-    this.config = loadServiceRecordsConfig(path);
-    this.logger.log(
-      `service records: approval ${this.config.approvalRequired ? 'required for leaders' : 'off'}, back-dating ${this.config.backDatingDays} days, at most ${formatCents(this.config.maxHoursPerDay)} hours a member a day`,
-    );
+  /**
+   * Every community's service-records.json (its own, else the shared one) is read and checked by
+   * CommunityRules at start; a bad file stops the start with a message naming the field.
+   */
+  async onModuleInit(): Promise<void> {
+    const sets = await this.rules.loadAll();
+    for (const set of sets) {
+      const c = set.serviceRecords;
+      const of = sets.length > 1 ? ` (community ${set.code})` : '';
+      this.logger.log(
+        `service records${of}: approval ${c.approvalRequired ? 'required for leaders' : 'off'}, back-dating ${c.backDatingDays} days, at most ${formatCents(c.maxHoursPerDay)} hours a member a day`,
+      );
+    }
   }
 
-  /** The rules in force (config/service-records.json) and the dates that may be logged today. */
-  settingsView() {
+  /** The service-record settings of a community (its service-records.json). */
+  async configOf(communityId: number): Promise<ServiceRecordsConfig> {
+    return (await this.rules.of(communityId)).serviceRecords;
+  }
+
+  /**
+   * The rules in force in the caller's community (its service-records.json) and the dates that may
+   * be logged today.
+   */
+  async settingsView(principal: Principal) {
+    const config = await this.configOf(communityOf(principal));
     const latest = this.today();
     return {
-      approvalRequired: this.config.approvalRequired,
-      backDatingDays: this.config.backDatingDays,
-      maxHoursPerDay: formatCents(this.config.maxHoursPerDay),
-      serviceDates: { earliest: addDays(latest, -this.config.backDatingDays), latest },
+      approvalRequired: config.approvalRequired,
+      backDatingDays: config.backDatingDays,
+      maxHoursPerDay: formatCents(config.maxHoursPerDay),
+      serviceDates: { earliest: addDays(latest, -config.backDatingDays), latest },
     };
   }
 
@@ -139,10 +152,12 @@ export class ServiceRecordsService implements OnModuleInit {
   }> {
     const actor = actorOf(req.principal);
     assertMayLogService(req.principal);
-    assertServiceDateInRange(req.serviceDate, this.today(), this.config.backDatingDays);
+    const communityId = communityOf(req.principal);
+    const config = await this.configOf(communityId);
+    assertServiceDateInRange(req.serviceDate, this.today(), config.backDatingDays);
 
     return this.db.write(async (em) => {
-      const version = await this.versionOn(req.serviceDate);
+      const version = await this.versionOn(communityId, req.serviceDate);
       const resolved = resolveItem(version, req.itemCode);
       const { item, category } = resolved;
       if (item.adminOnly && !mayAwardAdminOnlyItem(req.principal)) {
@@ -157,9 +172,9 @@ export class ServiceRecordsService implements OnModuleInit {
 
       // Who may log for whom first: nothing about a member the caller may not see is read before.
       const teamId = await this.access.teamToLogUnder(req.principal, req.teamId, memberIds);
-      const members = await this.loadMembers(em, memberIds);
+      const members = await this.loadMembers(em, communityId, memberIds);
       // Inside the write: a publication of the year cannot slip in between check and post.
-      await this.ratings.assertOpenFor(req.serviceDate);
+      await this.ratings.assertOpenFor(communityOf(req.principal), req.serviceDate);
 
       await this.lockMembers(memberIds);
       const usage = await this.dayUsage(em, memberIds, req.serviceDate);
@@ -170,7 +185,7 @@ export class ServiceRecordsService implements OnModuleInit {
           quantity: l.quantity,
           hours: l.hours,
           usage: usage.get(l.memberId) ?? emptyUsage(),
-          maxHoursPerDay: this.config.maxHoursPerDay,
+          maxHoursPerDay: config.maxHoursPerDay,
         }),
       );
       if (violations.length > 0) {
@@ -181,6 +196,7 @@ export class ServiceRecordsService implements OnModuleInit {
       let activity: Activity | null = null;
       if (req.activityTitle !== undefined) {
         activity = em.create(Activity, {
+          communityId,
           teamId: teamId!,
           itemCode: item.code,
           title: req.activityTitle,
@@ -193,10 +209,11 @@ export class ServiceRecordsService implements OnModuleInit {
         activity.id = toSafeInteger((await em.insert(Activity, activity)).identifiers[0].id);
       }
       const status: ServiceRecordStatus =
-        this.config.approvalRequired && !logsWithoutApproval(req.principal) ? 'pending' : 'posted';
+        config.approvalRequired && !logsWithoutApproval(req.principal) ? 'pending' : 'posted';
       const rows: ServiceRecord[] = [];
       for (const line of lines) {
         const row = em.create(ServiceRecord, {
+          communityId,
           memberId: line.memberId,
           teamId,
           activityId: activity?.id ?? null,
@@ -237,7 +254,7 @@ export class ServiceRecordsService implements OnModuleInit {
   /** `POST /api/service-records/:id/approve`: credits a pending record; approving twice is a no-op. */
   async approve(principal: Principal, id: number): Promise<ServiceRecordView> {
     return this.db.write(async (em) => {
-      const record = await this.lockRecord(em, id);
+      const record = await this.lockRecord(em, principal, id);
       if (record.status === 'rejected') {
         throw new DomainError(
           ErrorCode.CONFLICT,
@@ -246,7 +263,7 @@ export class ServiceRecordsService implements OnModuleInit {
         );
       }
       if (record.status === 'pending') {
-        await this.ratings.assertOpenFor(record.serviceDate);
+        await this.ratings.assertOpenFor(record.communityId, record.serviceDate);
         const member = await em.findOneByOrFail(Member, { id: record.memberId });
         const actor = actorOf(principal);
         record.transactionId = await this.postEarn(em, record, member, actor);
@@ -266,7 +283,7 @@ export class ServiceRecordsService implements OnModuleInit {
   /** `POST /api/service-records/:id/reject`: keeps a pending record, uncredited, with the reason. */
   async reject(principal: Principal, id: number, reason: string): Promise<ServiceRecordView> {
     return this.db.write(async (em) => {
-      const record = await this.lockRecord(em, id);
+      const record = await this.lockRecord(em, principal, id);
       if (record.status === 'posted') {
         throw new DomainError(
           ErrorCode.CONFLICT,
@@ -301,7 +318,7 @@ export class ServiceRecordsService implements OnModuleInit {
   /** Corrects a wrong posted record: a reversal of its earn with a reason; the record stays as it was. */
   async reverse(principal: Principal, id: number, reason: string) {
     return this.db.write(async (em) => {
-      const record = await this.lockRecord(em, id);
+      const record = await this.lockRecord(em, principal, id);
       if (record.status !== 'posted' || record.transactionId === null) {
         throw new DomainError(
           ErrorCode.CONFLICT,
@@ -327,7 +344,11 @@ export class ServiceRecordsService implements OnModuleInit {
   async getOne(principal: Principal, id: number): Promise<ServiceRecordView> {
     return this.db.read(async (em) => {
       const record = await em.findOneBy(ServiceRecord, { id });
-      if (!record || !(await this.access.maySeeMember(principal, record.memberId))) {
+      if (
+        !record ||
+        !inCommunity(principal, record.communityId) ||
+        !(await this.access.maySeeMember(principal, record.memberId))
+      ) {
         throw DomainError.notFound('service record');
       }
       return this.view(em, record);
@@ -342,7 +363,9 @@ export class ServiceRecordsService implements OnModuleInit {
     const limit = filter.limit ?? LIMIT_DEFAULT;
     const beforeId = decodeIdCursor(filter.cursor, 'r');
     return this.db.read(async (em) => {
-      const qb = em.createQueryBuilder(ServiceRecord, 'sr');
+      const qb = em
+        .createQueryBuilder(ServiceRecord, 'sr')
+        .where('sr.community_id = :communityId', { communityId: communityOf(principal) });
       const scope = memberScopeOf(principal);
       if (scope.kind === 'led') {
         qb.andWhere(scope.condition('sr.member_id', ':leaderId'), { leaderId: scope.leaderId });
@@ -388,8 +411,8 @@ export class ServiceRecordsService implements OnModuleInit {
     return this.clock.today(this.appConfig.timeZone);
   }
 
-  private async versionOn(serviceDate: string): Promise<StandardVersion> {
-    const version = await this.standard.versionOn(serviceDate);
+  private async versionOn(communityId: number, serviceDate: string): Promise<StandardVersion> {
+    const version = await this.standard.versionOn(communityId, serviceDate);
     if (!version) {
       throw new DomainError(
         ErrorCode.SERVICE_DATE_OUT_OF_RANGE,
@@ -400,8 +423,13 @@ export class ServiceRecordsService implements OnModuleInit {
     return version;
   }
 
-  private async loadMembers(em: EntityManager, memberIds: number[]): Promise<Map<number, Member>> {
-    const found = await em.findBy(Member, { id: In(memberIds) });
+  /** The members logged for, all of the community: another community's member is unknown (404). */
+  private async loadMembers(
+    em: EntityManager,
+    communityId: number,
+    memberIds: number[],
+  ): Promise<Map<number, Member>> {
+    const found = await em.findBy(Member, { communityId, id: In(memberIds) });
     const members = new Map(found.map((m) => [m.id, m]));
     const missing = memberIds.filter((id) => !members.has(id));
     if (missing.length > 0) {
@@ -462,7 +490,7 @@ export class ServiceRecordsService implements OnModuleInit {
     member: Member,
     actor: string,
   ): Promise<string> {
-    const version = await this.standard.getVersion(record.standardVersion);
+    const version = await this.standard.getVersion(record.communityId, record.standardVersion);
     const { item } = findItem(version, record.itemCode)!;
     const issuanceAccountId = await this.ledger.systemAccountId(record.communityId, 'issuance');
     const posted = await this.ledger.post({
@@ -491,10 +519,16 @@ export class ServiceRecordsService implements OnModuleInit {
     return posted.id;
   }
 
-  private async lockRecord(em: EntityManager, id: number): Promise<ServiceRecord> {
+  /** A record of the principal's community, locked; another community's is unknown (404). */
+  private async lockRecord(
+    em: EntityManager,
+    principal: Principal,
+    id: number,
+  ): Promise<ServiceRecord> {
+    const communityId = communityOf(principal);
     // Two admins deciding one record at once: the second waits and sees the first's decision.
     await this.db.lockName(`service-record:${id}`);
-    const record = await em.findOneBy(ServiceRecord, { id });
+    const record = await em.findOneBy(ServiceRecord, { id, communityId });
     if (!record) {
       throw DomainError.notFound('service record');
     }
@@ -522,7 +556,7 @@ export class ServiceRecordsService implements OnModuleInit {
     const reversalOf = new Map(reversals.map((t) => [t.reverses!, t.id]));
     const views: ServiceRecordView[] = [];
     for (const r of rows) {
-      const version = await this.standard.getVersion(r.standardVersion);
+      const version = await this.standard.getVersion(r.communityId, r.standardVersion);
       views.push(
         serviceRecordView(r, {
           memberName: names.get(r.memberId) ?? null,

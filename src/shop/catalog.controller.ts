@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Principal, roleOf, Roles } from '../auth/principal';
+import { communityOf } from '../access/access.policy';
 import { CatalogService } from './catalog.service';
 import {
   CatalogItemPageDto,
@@ -28,28 +29,32 @@ export class CatalogController {
   @Roles('admin')
   @ApiCreatedResponse({ type: CatalogItemViewDto })
   create(@Body() dto: CreateCatalogItemDto, @CurrentPrincipal() principal: Principal) {
-    return this.catalog.create(dto, actorOf(principal));
+    return this.catalog.create(dto, actorOf(principal), communityOf(principal));
   }
 
   @Get()
   @Roles('admin', 'leader', 'clerk', 'volunteer')
   @ApiOkResponse({ type: CatalogItemPageDto })
   list(@Query() query: CatalogListQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.catalog.list(query, roleOf(principal));
+    return this.catalog.list(query, roleOf(principal), communityOf(principal));
   }
 
   @Get(':id')
   @Roles('admin', 'leader', 'clerk', 'volunteer')
   @ApiOkResponse({ type: CatalogItemViewDto })
   get(@Param('id', idParam('catalog item')) id: number, @CurrentPrincipal() p: Principal) {
-    return this.catalog.get(id, roleOf(p));
+    return this.catalog.get(id, roleOf(p), communityOf(p));
   }
 
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ type: CatalogItemViewDto })
-  update(@Param('id', idParam('catalog item')) id: number, @Body() dto: UpdateCatalogItemDto) {
-    return this.catalog.update(id, dto);
+  update(
+    @Param('id', idParam('catalog item')) id: number,
+    @Body() dto: UpdateCatalogItemDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.catalog.update(id, dto, communityOf(principal));
   }
 
   @Post(':id/restock')
@@ -60,7 +65,7 @@ export class CatalogController {
     @Body() dto: RestockDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.catalog.restock(id, dto, actorOf(principal));
+    return this.catalog.restock(id, dto, actorOf(principal), communityOf(principal));
   }
 
   @Post(':id/stock-adjustments')
@@ -71,13 +76,17 @@ export class CatalogController {
     @Body() dto: StockAdjustmentDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.catalog.adjust(id, dto, actorOf(principal));
+    return this.catalog.adjust(id, dto, actorOf(principal), communityOf(principal));
   }
 
   @Get(':id/stock-movements')
   @Roles('admin', 'clerk')
   @ApiOkResponse({ type: StockMovementPageDto })
-  movements(@Param('id', idParam('catalog item')) id: number, @Query() query: ListQueryDto) {
-    return this.catalog.movements(id, query);
+  movements(
+    @Param('id', idParam('catalog item')) id: number,
+    @Query() query: ListQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.catalog.movements(id, query, communityOf(principal));
   }
 }

@@ -60,15 +60,17 @@ export class CatalogService {
   async create(
     input: { name: string; kind: CatalogItemKind; price: unknown; stock: unknown },
     actor: string,
+    communityId: number,
   ): Promise<CatalogItemView> {
     const name = cleanName(input.name);
     const price = parseCents(input.price, { field: 'price' });
     const stock = parseUnits(input.stock, { field: 'stock', min: 0, max: STOCK_MAX });
     return this.db.write(async (em) => {
-      await this.refuseTakenName(em, name);
+      await this.refuseTakenName(em, name, communityId);
       const now = this.clock.now().toISOString();
       const item = await em.save(
         em.create(CatalogItem, {
+          communityId,
           name,
           kind: input.kind,
           price,
@@ -90,14 +92,15 @@ export class CatalogService {
   async update(
     id: number,
     input: { name?: string; price?: unknown; active?: boolean },
+    communityId: number,
   ): Promise<CatalogItemView> {
     const name = input.name === undefined ? undefined : cleanName(input.name);
     const price =
       input.price === undefined ? undefined : parseCents(input.price, { field: 'price' });
     return this.db.write(async (em) => {
-      const item = await this.findOrFail(em, id);
+      const item = await this.findOrFail(em, id, communityId);
       if (name !== undefined && name !== item.name) {
-        await this.refuseTakenName(em, name);
+        await this.refuseTakenName(em, name, communityId);
       }
       const changes: Partial<CatalogItem> = {
         ...(name !== undefined ? { name } : {}),
@@ -114,9 +117,14 @@ export class CatalogService {
     id: number,
     input: { quantity: unknown; note?: string },
     actor: string,
+    communityId: number,
   ): Promise<CatalogItemView & { movement: StockMovementView }> {
     const quantity = parseUnits(input.quantity, { field: 'quantity', min: 1, max: STOCK_MAX });
-    return this.changeStock(id, quantity, { kind: 'restock', actor, note: input.note ?? null });
+    return this.changeStock(id, communityId, quantity, {
+      kind: 'restock',
+      actor,
+      note: input.note ?? null,
+    });
   }
 
   /** A counted difference (breakage, expiry, a miscount), signed, with the reason kept. */
@@ -124,6 +132,7 @@ export class CatalogService {
     id: number,
     input: { quantity: unknown; reason: string },
     actor: string,
+    communityId: number,
   ): Promise<CatalogItemView & { movement: StockMovementView }> {
     const quantity = parseUnits(input.quantity, {
       field: 'quantity',
@@ -133,17 +142,25 @@ export class CatalogService {
     if (quantity === 0) {
       throw DomainError.validation('quantity must not be zero', { field: 'quantity' });
     }
-    return this.changeStock(id, quantity, { kind: 'adjustment', actor, note: input.reason });
+    return this.changeStock(id, communityId, quantity, {
+      kind: 'adjustment',
+      actor,
+      note: input.reason,
+    });
   }
 
-  /** In catalog order; withdrawn items only for administrators. */
+  /** The community's catalog in catalog order; withdrawn items only for administrators. */
   async list(
     query: { kind?: CatalogItemKind; limit: number; cursor?: string },
     viewer: Role,
+    communityId: number,
   ): Promise<Page<CatalogItemView>> {
     const afterId = decodeIdCursor(query.cursor);
     return this.db.read(async (em) => {
-      const qb = em.createQueryBuilder(CatalogItem, 'c').orderBy('c.id', 'ASC');
+      const qb = em
+        .createQueryBuilder(CatalogItem, 'c')
+        .where('c.community_id = :communityId', { communityId })
+        .orderBy('c.id', 'ASC');
       if (viewer !== 'admin') {
         qb.andWhere('c.active = :active', { active: true });
       }
@@ -157,9 +174,9 @@ export class CatalogService {
     });
   }
 
-  async get(id: number, viewer: Role): Promise<CatalogItemView> {
+  async get(id: number, viewer: Role, communityId: number): Promise<CatalogItemView> {
     return this.db.read(async (em) => {
-      const item = await this.findOrFail(em, id);
+      const item = await this.findOrFail(em, id, communityId);
       if (!item.active && viewer !== 'admin') {
         throw DomainError.notFound('catalog item');
       }
@@ -171,10 +188,11 @@ export class CatalogService {
   async movements(
     id: number,
     page: { limit: number; cursor?: string },
+    communityId: number,
   ): Promise<Page<StockMovementView>> {
     const beforeId = decodeIdCursor(page.cursor);
     return this.db.read(async (em) => {
-      await this.findOrFail(em, id);
+      await this.findOrFail(em, id, communityId);
       const qb = em
         .createQueryBuilder(StockMovement, 'm')
         .where('m.catalog_item_id = :id', { id })
@@ -225,11 +243,11 @@ export class CatalogService {
     return stockAfter;
   }
 
-  private async changeStock(id: number, delta: number, change: StockChange) {
+  private async changeStock(id: number, communityId: number, delta: number, change: StockChange) {
     return this.db.write(async (em) => {
-      await this.findOrFail(em, id);
+      await this.findOrFail(em, id, communityId);
       await this.moveStock(em, id, delta, change);
-      const item = await this.findOrFail(em, id);
+      const item = await this.findOrFail(em, id, communityId);
       const movement = await em.findOneOrFail(StockMovement, {
         where: { catalogItemId: id },
         order: { id: 'DESC' },
@@ -243,16 +261,25 @@ export class CatalogService {
     return row!.stock;
   }
 
-  private async findOrFail(em: EntityManager, id: number): Promise<CatalogItem> {
-    const item = await em.findOneBy(CatalogItem, { id });
+  /** The item, if it is of the community; another community's is unknown (404). */
+  private async findOrFail(
+    em: EntityManager,
+    id: number,
+    communityId?: number,
+  ): Promise<CatalogItem> {
+    const item = await em.findOneBy(
+      CatalogItem,
+      communityId === undefined ? { id } : { id, communityId },
+    );
     if (!item) {
       throw DomainError.notFound('catalog item');
     }
     return item;
   }
 
-  private async refuseTakenName(em: EntityManager, name: string): Promise<void> {
-    if (await em.findOneBy(CatalogItem, { name })) {
+  /** Names are unique within a community; another community may use the same name. */
+  private async refuseTakenName(em: EntityManager, name: string, communityId: number) {
+    if (await em.findOneBy(CatalogItem, { name, communityId })) {
       throw new DomainError(ErrorCode.CONFLICT, `the catalog already has an item named "${name}"`, {
         reason: 'DUPLICATE_NAME',
         field: 'name',

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/principal';
+import { communityOf } from '../access/access.policy';
+import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { DaySummaryDto } from './dto/shop-responses.dto';
 import { DaySummaryQueryDto } from './dto/shop.dto';
 import { RedemptionsService } from './redemptions.service';
@@ -15,7 +16,7 @@ export class CounterController {
   @Roles('clerk', 'admin')
   @ApiOperation({ summary: "The counter's day: redemptions, cancellations, items, coupons used" })
   @ApiOkResponse({ type: DaySummaryDto })
-  daySummary(@Query() query: DaySummaryQueryDto) {
-    return this.redemptions.daySummary(query.date);
+  daySummary(@Query() query: DaySummaryQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.redemptions.daySummary(query.date, communityOf(principal));
   }
 }

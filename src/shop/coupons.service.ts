@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Principal } from '../auth/principal';
+import { communityOf } from '../access/access.policy';
 import { Clock } from '../common/clock';
 import { Database } from '../common/db/database';
+import { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/errors';
 import { PeopleService } from '../people/people.service';
 import { normaliseCouponCode } from './coupon-code';
+import { holderCommunityOf } from './redemptions.service';
 import { CatalogItem } from './entities/catalog-item.entity';
-import { Coupon, CouponStatus } from './entities/redemption.entity';
+import { Coupon, CouponStatus, Redemption } from './entities/redemption.entity';
 import { RedemptionReturnCoupon } from './entities/redemption-return.entity';
 import { decodeIdCursor, Page, toPage } from '../common/pagination';
 
@@ -32,10 +35,14 @@ export class CouponsService {
     private readonly people: PeopleService,
   ) {}
 
-  /** Marks a coupon used, once; a conditional update, so two clerks cannot both use it. */
+  /**
+   * Marks a coupon of the community used, once; a conditional update, so two clerks cannot both
+   * use it. Another community's coupon is unknown here (404).
+   */
   async use(
     input: string,
     actor: string,
+    communityId: number,
     note?: string,
   ): Promise<{ code: string; status: 'used'; usedAt: string }> {
     const code = normaliseCouponCode(input);
@@ -49,11 +56,15 @@ export class CouponsService {
         .update(Coupon)
         .set({ status: 'used', usedAt, usedBy: actor, useNote: note ?? null })
         .where('code = :code AND status = :status', { code, status: 'issued' })
+        .andWhere(
+          'redemption_id IN (SELECT r.id FROM redemptions r WHERE r.community_id = :communityId)',
+          { communityId },
+        )
         .execute();
       if (affected) {
         return { code, status: 'used' as const, usedAt };
       }
-      const coupon = await em.findOneBy(Coupon, { code });
+      const coupon = await this.couponOf(em, code, communityId);
       if (!coupon) {
         throw DomainError.notFound('coupon');
       }
@@ -79,22 +90,23 @@ export class CouponsService {
     });
   }
 
-  async get(input: string): Promise<CouponView> {
+  async get(input: string, communityId: number): Promise<CouponView> {
     const code = normaliseCouponCode(input);
-    const coupon = code ? await this.db.read((em) => em.findOneBy(Coupon, { code })) : null;
+    const coupon = code ? await this.db.read((em) => this.couponOf(em, code, communityId)) : null;
     if (!coupon) {
       throw DomainError.notFound('coupon');
     }
     return (await this.views([coupon]))[0];
   }
 
-  /** A passbook's coupons, newest first; unknown passbook: 404. */
+  /** A passbook's coupons, newest first; unknown passbook or another community's: 404. */
   async listForPassbook(
     passbookInput: string,
     query: { status?: CouponStatus; limit: number; cursor?: string },
+    communityId: number,
   ): Promise<Page<CouponView>> {
     const owner = await this.people.findPassbook(passbookInput);
-    if (!owner) {
+    if (!owner || holderCommunityOf(owner) !== communityId) {
       throw DomainError.notFound('passbook');
     }
     const beforeId = decodeIdCursor(query.cursor);
@@ -125,7 +137,19 @@ export class CouponsService {
         reason: 'ROLE_NOT_ALLOWED',
       });
     }
-    return this.listForPassbook(principal.passbookNo, query);
+    return this.listForPassbook(principal.passbookNo, query, communityOf(principal));
+  }
+
+  /** The coupon with this code if it was issued in the community, else null. */
+  private async couponOf(
+    em: EntityManager,
+    code: string,
+    communityId: number,
+  ): Promise<Coupon | null> {
+    const coupon = await em.findOneBy(Coupon, { code });
+    return coupon && (await em.existsBy(Redemption, { id: coupon.redemptionId, communityId }))
+      ? coupon
+      : null;
   }
 
   private async views(coupons: Coupon[]): Promise<CouponView[]> {

@@ -9,6 +9,7 @@ import {
 } from './dto/shop-responses.dto';
 import { CloseWindowDto, CreateWindowDto, ListQueryDto } from './dto/shop.dto';
 import { idParam } from '../common/id-param.pipe';
+import { communityOf } from '../access/access.policy';
 import { RedemptionWindowsService } from './redemption-windows.service';
 
 @ApiTags('shop')
@@ -20,30 +21,33 @@ export class RedemptionWindowsController {
   @Get('current')
   @Roles('admin', 'leader', 'clerk', 'volunteer')
   @ApiOkResponse({ type: CurrentWindowDto })
-  current() {
-    return this.windows.current();
+  current(@CurrentPrincipal() principal: Principal) {
+    return this.windows.current(communityOf(principal));
   }
 
   @Get()
   @Roles('admin', 'clerk')
   @ApiOkResponse({ type: WindowPageDto })
-  list(@Query() query: ListQueryDto) {
-    return this.windows.list(query);
+  list(@Query() query: ListQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.windows.list(query, communityOf(principal));
   }
 
   /** A window with its log of creation, rescheduling, opening and closing. */
   @Get(':id')
   @Roles('admin', 'clerk')
   @ApiOkResponse({ type: WindowWithEventsDto })
-  get(@Param('id', idParam('redemption window')) id: number) {
-    return this.windows.get(id);
+  get(
+    @Param('id', idParam('redemption window')) id: number,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.windows.get(id, communityOf(principal));
   }
 
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: WindowViewDto })
   create(@Body() dto: CreateWindowDto, @CurrentPrincipal() principal: Principal) {
-    return this.windows.createAdHoc(dto, actorOf(principal));
+    return this.windows.createAdHoc(dto, actorOf(principal), communityOf(principal));
   }
 
   @Post(':id/close')
@@ -54,6 +58,6 @@ export class RedemptionWindowsController {
     @Body() dto: CloseWindowDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.windows.close(id, actorOf(principal), dto.note);
+    return this.windows.close(id, actorOf(principal), communityOf(principal), dto.note);
   }
 }

@@ -4,6 +4,7 @@ import { ErrorCode } from '../common/errors';
 import { RedemptionWindowsJob } from './redemption-windows.job';
 import { RedemptionWindowsService } from './redemption-windows.service';
 import { parseRedemptionRule } from './redemption-rule';
+import { CommunityRules } from '../communities/community-rules';
 
 describe(RedemptionWindowsService.name, () => {
   let t: TestContext;
@@ -18,13 +19,13 @@ describe(RedemptionWindowsService.name, () => {
   afterEach(() => t.close());
 
   const eventsOf = async (id: number) =>
-    (await windows.get(id)).events.map((e) => ({ kind: e.kind, at: e.at, actor: e.actor }));
+    (await windows.get(id, 1)).events.map((e) => ({ kind: e.kind, at: e.at, actor: e.actor }));
 
   it('should open the quarterly window when the clock reaches 25 March 09:00 local time', async () => {
     t.clock.set('2026-03-25T00:59:59Z'); // 08:59:59 in Shanghai
     const first = await job.run();
     expect(first.created).toEqual(['2026-Q1', '2026-Q2']);
-    const before = await windows.current();
+    const before = await windows.current(1);
     expect(before.open).toBe(false);
     expect(before.window).toBeNull();
     expect(before.next).toMatchObject({
@@ -35,7 +36,7 @@ describe(RedemptionWindowsService.name, () => {
 
     // Open is decided from the stored window and the clock: no tick is needed.
     t.clock.set('2026-03-25T01:00:00Z');
-    const open = await windows.current();
+    const open = await windows.current(1);
     expect(open.open).toBe(true);
     expect(open.window).toMatchObject({ periodKey: '2026-Q1', kind: 'scheduled' });
     expect(open.next).toMatchObject({ periodKey: '2026-Q2', opensAt: '2026-06-25T01:00:00.000Z' });
@@ -54,15 +55,15 @@ describe(RedemptionWindowsService.name, () => {
     ]);
 
     t.clock.set('2026-03-31T09:59:59Z');
-    await expect(windows.current()).resolves.toMatchObject({ open: true });
+    await expect(windows.current(1)).resolves.toMatchObject({ open: true });
     t.clock.set('2026-03-31T10:00:00Z');
-    await expect(windows.current()).resolves.toMatchObject({ open: false, window: null });
+    await expect(windows.current(1)).resolves.toMatchObject({ open: false, window: null });
   });
 
   it('should record an opening and closing missed while the service was down at their true times', async () => {
     t.clock.set('2026-05-01T00:00:00Z');
     await job.run();
-    const q2 = (await windows.current()).next!;
+    const q2 = (await windows.current(1)).next!;
     t.clock.set('2026-07-02T03:00:00Z'); // the service slept through the whole window
     const result = await job.run();
     expect(result).toEqual({
@@ -75,7 +76,7 @@ describe(RedemptionWindowsService.name, () => {
       { kind: 'opened', at: '2026-06-25T01:00:00.000Z', actor: 'system:scheduler' },
       { kind: 'closed', at: '2026-06-30T10:00:00.000Z', actor: 'system:scheduler' },
     ]);
-    const log = await windows.get(q2.id);
+    const log = await windows.get(q2.id, 1);
     expect(log.events[1].recordedAt).toBe('2026-07-02T03:00:00.000Z');
   });
 
@@ -86,18 +87,24 @@ describe(RedemptionWindowsService.name, () => {
       t.db,
       t.clock,
       t.ctx.get<AppConfig>(APP_CONFIG),
-      parseRedemptionRule(
-        {
-          every: 'quarter',
-          opens: { day: 20, time: '09:00' },
-          closes: { day: 'last', time: '17:00' },
-        },
-        'test',
-      ),
+      // Community 1's rules as they would read after its redemption.json changed.
+      {
+        of: async (communityId: number) => ({
+          ...(await t.ctx.get(CommunityRules).of(communityId)),
+          redemption: parseRedemptionRule(
+            {
+              every: 'quarter',
+              opens: { day: 20, time: '09:00' },
+              closes: { day: 'last', time: '17:00' },
+            },
+            'test',
+          ),
+        }),
+      } as unknown as CommunityRules,
     );
     const result = await changed.sync();
     expect(result.rescheduled).toEqual(['2026-Q3']);
-    const current = await windows.current();
+    const current = await windows.current(1);
     expect(current.window).toMatchObject({
       periodKey: '2026-Q2',
       opensAt: '2026-06-25T01:00:00.000Z',
@@ -116,16 +123,16 @@ describe(RedemptionWindowsService.name, () => {
   it('should close a window early and keep it closed through later runs of the job', async () => {
     t.clock.set('2026-06-26T00:00:00Z');
     await job.run();
-    const { window } = await windows.current();
+    const { window } = await windows.current(1);
     t.clock.advance(3_600_000);
-    const closed = await windows.close(window!.id, 'user:1', '货品已兑完');
+    const closed = await windows.close(window!.id, 'user:1', 1, '货品已兑完');
     expect(closed).toMatchObject({
       closesAt: '2026-06-26T01:00:00.000Z',
       closedEarly: { by: 'user:1', at: '2026-06-26T01:00:00.000Z' },
     });
     await job.run();
-    await expect(windows.current()).resolves.toMatchObject({ open: false, window: null });
-    const events = await windows.get(window!.id);
+    await expect(windows.current(1)).resolves.toMatchObject({ open: false, window: null });
+    const events = await windows.get(window!.id, 1);
     expect(events.events.map((e) => [e.kind, e.actor])).toEqual([
       ['created', 'system:scheduler'],
       ['opened', 'system:scheduler'],
@@ -134,7 +141,7 @@ describe(RedemptionWindowsService.name, () => {
     expect(events.events[2].note).toBe(
       'closed early; planned to close at 2026-06-30T10:00:00.000Z; 货品已兑完',
     );
-    await expect(windows.close(window!.id, 'user:1')).rejects.toMatchObject({
+    await expect(windows.close(window!.id, 'user:1', 1)).rejects.toMatchObject({
       code: ErrorCode.CONFLICT,
     });
   });
@@ -142,10 +149,10 @@ describe(RedemptionWindowsService.name, () => {
   it('should cancel a window that has not opened so that it never opens', async () => {
     t.clock.set('2026-06-01T00:00:00Z');
     await job.run();
-    const { next } = await windows.current();
-    await windows.close(next!.id, 'user:1');
+    const { next } = await windows.current(1);
+    await windows.close(next!.id, 'user:1', 1);
     t.clock.set('2026-06-27T00:00:00Z');
-    await expect(windows.current()).resolves.toMatchObject({ open: false, window: null });
+    await expect(windows.current(1)).resolves.toMatchObject({ open: false, window: null });
     const result = await job.run();
     expect(result.opened).toEqual([]);
     expect((await eventsOf(next!.id)).map((e) => e.kind)).toEqual(['created', 'closed']);
@@ -155,6 +162,7 @@ describe(RedemptionWindowsService.name, () => {
     const local = await windows.createAdHoc(
       { opensAt: '2026-07-01T09:00', closesAt: '2026-07-03T18:00:00+08:00', note: '加开' },
       'user:1',
+      1,
     );
     expect(local).toMatchObject({
       kind: 'ad_hoc',
@@ -173,7 +181,7 @@ describe(RedemptionWindowsService.name, () => {
     ];
     for (const [input, field] of refusals) {
       await expect(
-        windows.createAdHoc(input as { opensAt: string; closesAt: string }, 'user:1'),
+        windows.createAdHoc(input as { opensAt: string; closesAt: string }, 'user:1', 1),
       ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: { field } });
     }
   });
@@ -182,9 +190,10 @@ describe(RedemptionWindowsService.name, () => {
     const w = await windows.createAdHoc(
       { opensAt: '2026-06-01T00:00:00Z', closesAt: '2026-06-16T00:00:00Z' },
       'user:1',
+      1,
     );
     expect(w.opensAt).toBe('2026-06-15T02:00:00.000Z');
-    await expect(windows.current()).resolves.toMatchObject({ open: true, window: { id: w.id } });
+    await expect(windows.current(1)).resolves.toMatchObject({ open: true, window: { id: w.id } });
     expect((await eventsOf(w.id)).map((e) => [e.kind, e.at])).toEqual([
       ['created', '2026-06-15T02:00:00.000Z'],
       ['opened', '2026-06-15T02:00:00.000Z'],
@@ -192,12 +201,12 @@ describe(RedemptionWindowsService.name, () => {
   });
 
   it('should refuse with REDEMPTION_WINDOW_CLOSED naming when the next window opens', async () => {
-    await expect(windows.requireOpenWindow()).rejects.toMatchObject({
+    await expect(windows.requireOpenWindow(1)).rejects.toMatchObject({
       code: ErrorCode.REDEMPTION_WINDOW_CLOSED,
       details: { opensAt: null, next: null },
     });
     await job.run();
-    await expect(windows.requireOpenWindow()).rejects.toMatchObject({
+    await expect(windows.requireOpenWindow(1)).rejects.toMatchObject({
       code: ErrorCode.REDEMPTION_WINDOW_CLOSED,
       details: {
         opensAt: '2026-06-25T01:00:00.000Z',

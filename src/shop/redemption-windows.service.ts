@@ -9,7 +9,8 @@ import {
   RedemptionWindowEvent,
   RedemptionWindowEventKind,
 } from './entities/redemption-window.entity';
-import { REDEMPTION_RULE, RedemptionRule, scheduledWindowsAround } from './redemption-rule';
+import { scheduledWindowsAround } from './redemption-rule';
+import { CommunityRules } from '../communities/community-rules';
 import { decodeIdCursor, toPage } from '../common/pagination';
 
 export interface WindowView {
@@ -55,16 +56,17 @@ export class RedemptionWindowsService {
     private readonly db: Database,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(REDEMPTION_RULE) private readonly rule: RedemptionRule,
+    private readonly rules: CommunityRules,
   ) {}
 
-  /** The window open at `at` (the earliest opened if windows overlap), or null. */
-  async openWindowAt(at: Date): Promise<RedemptionWindow | null> {
+  /** The community's window open at `at` (the earliest opened if windows overlap), or null. */
+  async openWindowAt(communityId: number, at: Date): Promise<RedemptionWindow | null> {
     const now = at.toISOString();
     return this.db.read(async (em) => {
       const rows = await em
         .createQueryBuilder(RedemptionWindow, 'w')
-        .where('w.opens_at <= :now AND w.closes_at > :now', { now })
+        .where('w.community_id = :communityId', { communityId })
+        .andWhere('w.opens_at <= :now AND w.closes_at > :now', { now })
         .orderBy('w.opens_at', 'ASC')
         .addOrderBy('w.id', 'ASC')
         .limit(1)
@@ -73,13 +75,14 @@ export class RedemptionWindowsService {
     });
   }
 
-  /** The first window opening after `at`, or null. */
-  async nextWindowAfter(at: Date): Promise<RedemptionWindow | null> {
+  /** The community's first window opening after `at`, or null. */
+  async nextWindowAfter(communityId: number, at: Date): Promise<RedemptionWindow | null> {
     const now = at.toISOString();
     return this.db.read(async (em) => {
       const rows = await em
         .createQueryBuilder(RedemptionWindow, 'w')
-        .where('w.opens_at > :now AND w.closes_at > w.opens_at', { now })
+        .where('w.community_id = :communityId', { communityId })
+        .andWhere('w.opens_at > :now AND w.closes_at > w.opens_at', { now })
         .orderBy('w.opens_at', 'ASC')
         .addOrderBy('w.id', 'ASC')
         .limit(1)
@@ -89,13 +92,13 @@ export class RedemptionWindowsService {
   }
 
   /** Refuses with REDEMPTION_WINDOW_CLOSED (naming the next window) unless one is open now. */
-  async requireOpenWindow(): Promise<RedemptionWindow> {
+  async requireOpenWindow(communityId: number): Promise<RedemptionWindow> {
     const now = this.clock.now();
-    const open = await this.openWindowAt(now);
+    const open = await this.openWindowAt(communityId, now);
     if (open) {
       return open;
     }
-    const next = await this.nextWindowAfter(now);
+    const next = await this.nextWindowAfter(communityId, now);
     throw new DomainError(
       ErrorCode.REDEMPTION_WINDOW_CLOSED,
       next
@@ -115,9 +118,15 @@ export class RedemptionWindowsService {
     return !!w && w.opensAt <= now && now < w.closesAt;
   }
 
-  async current(): Promise<{ open: boolean; window: WindowView | null; next: WindowView | null }> {
+  /** Whether the community's shop redeems now, and its next window. */
+  async current(
+    communityId: number,
+  ): Promise<{ open: boolean; window: WindowView | null; next: WindowView | null }> {
     const now = this.clock.now();
-    const [open, next] = await Promise.all([this.openWindowAt(now), this.nextWindowAfter(now)]);
+    const [open, next] = await Promise.all([
+      this.openWindowAt(communityId, now),
+      this.nextWindowAfter(communityId, now),
+    ]);
     return { open: !!open, window: open && toView(open), next: next && toView(next) };
   }
 
@@ -125,6 +134,7 @@ export class RedemptionWindowsService {
   async createAdHoc(
     input: { opensAt: string; closesAt: string; note?: string },
     actor: string,
+    communityId: number,
   ): Promise<WindowView> {
     const now = this.clock.now();
     const closesAt = this.parseInstant(input.closesAt, 'closesAt');
@@ -147,6 +157,7 @@ export class RedemptionWindowsService {
     return this.db.write(async (em) => {
       const w = await em.save(
         em.create(RedemptionWindow, {
+          communityId,
           kind: 'ad_hoc',
           periodKey: null,
           opensAt: opensAt.toISOString(),
@@ -167,10 +178,10 @@ export class RedemptionWindowsService {
   }
 
   /** Ends a window now (or cancels one that has not opened); redemptions stop at once. */
-  async close(id: number, actor: string, note?: string): Promise<WindowView> {
+  async close(id: number, actor: string, communityId: number, note?: string): Promise<WindowView> {
     return this.db.write(async (em) => {
-      await this.db.lockName('shop:windows');
-      const w = await em.findOneBy(RedemptionWindow, { id });
+      await this.db.lockName(windowsLock(communityId));
+      const w = await em.findOneBy(RedemptionWindow, { id, communityId });
       if (!w) {
         throw DomainError.notFound('redemption window');
       }
@@ -211,24 +222,27 @@ export class RedemptionWindowsService {
     });
   }
 
-  async list(page: {
-    limit: number;
-    cursor?: string;
-  }): Promise<{ items: WindowView[]; nextCursor: string | null }> {
+  async list(
+    page: { limit: number; cursor?: string },
+    communityId: number,
+  ): Promise<{ items: WindowView[]; nextCursor: string | null }> {
     const beforeId = decodeIdCursor(page.cursor);
     return this.db.read(async (em) => {
-      const qb = em.createQueryBuilder(RedemptionWindow, 'w').orderBy('w.id', 'DESC');
+      const qb = em
+        .createQueryBuilder(RedemptionWindow, 'w')
+        .where('w.community_id = :communityId', { communityId })
+        .orderBy('w.id', 'DESC');
       if (beforeId !== undefined) {
-        qb.where('w.id < :beforeId', { beforeId });
+        qb.andWhere('w.id < :beforeId', { beforeId });
       }
       const rows = await qb.limit(page.limit + 1).getMany();
       return toPage(rows, page.limit, toView);
     });
   }
 
-  async get(id: number): Promise<WindowView & { events: WindowEventView[] }> {
+  async get(id: number, communityId: number): Promise<WindowView & { events: WindowEventView[] }> {
     return this.db.read(async (em) => {
-      const w = await em.findOneBy(RedemptionWindow, { id });
+      const w = await em.findOneBy(RedemptionWindow, { id, communityId });
       if (!w) {
         throw DomainError.notFound('redemption window');
       }
@@ -250,19 +264,51 @@ export class RedemptionWindowsService {
   }
 
   /**
-   * The scheduler's work, safe to run at any time and any number of times: creates the current and
-   * next scheduled windows, moves those not yet open to a changed rule, and logs every opening and
-   * closing that has happened (at its true instant, however late the tick).
+   * The scheduler's work for every community, one after another (each in its own write, so one
+   * community's bad rule file does not hold back the others' windows); the results merged.
    */
   async sync(): Promise<SyncResult> {
+    const rows: { id: unknown }[] = await this.db.read((em) =>
+      em.query('SELECT id FROM communities ORDER BY id'),
+    );
+    const merged: SyncResult = { created: [], rescheduled: [], opened: [], closed: [] };
+    let failure: Error | null = null;
+    for (const { id } of rows) {
+      try {
+        const r = await this.syncCommunity(Number(id));
+        merged.created.push(...r.created);
+        merged.rescheduled.push(...r.rescheduled);
+        merged.opened.push(...r.opened);
+        merged.closed.push(...r.closed);
+      } catch (err) {
+        failure ??= err instanceof Error ? err : new Error(String(err));
+      }
+    }
+    if (failure) {
+      throw failure;
+    }
+    return merged;
+  }
+
+  /**
+   * One community's scheduler work, safe to run at any time and any number of times: creates the
+   * current and next scheduled windows of its redemption rule, moves those not yet open to a
+   * changed rule, and logs every opening and closing that has happened (at its true instant,
+   * however late the tick).
+   */
+  async syncCommunity(communityId: number): Promise<SyncResult> {
+    const rules = await this.rules.of(communityId);
     const result = await this.db.write(async (em) => {
-      await this.db.lockName('shop:windows');
+      await this.db.lockName(windowsLock(communityId));
       const now = this.clock.now();
       const nowIso = now.toISOString();
       const result: SyncResult = { created: [], rescheduled: [], opened: [], closed: [] };
-      const planned = scheduledWindowsAround(now, this.rule, this.config.timeZone);
+      const planned = scheduledWindowsAround(now, rules.redemption, this.config.timeZone);
       const existing = planned.length
-        ? await em.findBy(RedemptionWindow, { periodKey: In(planned.map((p) => p.periodKey)) })
+        ? await em.findBy(RedemptionWindow, {
+            communityId,
+            periodKey: In(planned.map((p) => p.periodKey)),
+          })
         : [];
       for (const p of planned) {
         const opensAt = p.opensAt.toISOString();
@@ -271,6 +317,7 @@ export class RedemptionWindowsService {
         if (!stored) {
           const w = await em.save(
             em.create(RedemptionWindow, {
+              communityId,
               kind: 'scheduled',
               periodKey: p.periodKey,
               opensAt,
@@ -302,26 +349,33 @@ export class RedemptionWindowsService {
           result.rescheduled.push(p.periodKey);
         }
       }
-      await this.recordTransitions(em, nowIso, result);
+      await this.recordTransitions(em, communityId, nowIso, result);
       return result;
     });
+    const of = `of community ${rules.code}`;
     for (const key of result.created) {
-      this.logger.log(`scheduled redemption window ${key} created`);
+      this.logger.log(`scheduled redemption window ${key} ${of} created`);
     }
     for (const id of result.opened) {
-      this.logger.log(`redemption window ${id} opened`);
+      this.logger.log(`redemption window ${id} ${of} opened`);
     }
     for (const id of result.closed) {
-      this.logger.log(`redemption window ${id} closed`);
+      this.logger.log(`redemption window ${id} ${of} closed`);
     }
     return result;
   }
 
-  private async recordTransitions(em: EntityManager, nowIso: string, result: SyncResult) {
+  private async recordTransitions(
+    em: EntityManager,
+    communityId: number,
+    nowIso: string,
+    result: SyncResult,
+  ) {
     // Windows that have begun and whose log does not yet show them closed.
     const pending: RedemptionWindow[] = await em
       .createQueryBuilder(RedemptionWindow, 'w')
-      .where('w.opens_at <= :now', { now: nowIso })
+      .where('w.community_id = :communityId', { communityId })
+      .andWhere('w.opens_at <= :now', { now: nowIso })
       .andWhere(
         `NOT EXISTS (SELECT 1 FROM redemption_window_events e WHERE e.window_id = w.id AND e.kind = 'closed')`,
       )
@@ -393,6 +447,9 @@ export class RedemptionWindowsService {
     return date;
   }
 }
+
+/** Window changes of one community wait for each other; communities do not. */
+const windowsLock = (communityId: number): string => `shop:windows:${communityId}`;
 
 function toView(w: RedemptionWindow): WindowView {
   return {

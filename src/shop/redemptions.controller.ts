@@ -17,6 +17,7 @@ import {
   ReturnRedemptionDto,
 } from './dto/shop.dto';
 import { idParam } from '../common/id-param.pipe';
+import { communityOf } from '../access/access.policy';
 import { RedemptionsService } from './redemptions.service';
 
 @ApiTags('shop')
@@ -31,21 +32,21 @@ export class RedemptionsController {
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiCreatedResponse({ type: RedemptionViewDto })
   redeem(@Body() dto: RedeemDto, @CurrentPrincipal() principal: Principal) {
-    return this.redemptions.redeem(dto, actorOf(principal));
+    return this.redemptions.redeem(dto, actorOf(principal), communityOf(principal));
   }
 
   @Get()
   @Roles('clerk', 'admin')
   @ApiOkResponse({ type: RedemptionPageDto })
-  list(@Query() query: RedemptionListQueryDto) {
-    return this.redemptions.list(query);
+  list(@Query() query: RedemptionListQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.redemptions.list(query, communityOf(principal));
   }
 
   @Get(':id')
   @Roles('clerk', 'admin')
   @ApiOkResponse({ type: RedemptionViewDto })
-  get(@Param('id', idParam('redemption')) id: number) {
-    return this.redemptions.get(id);
+  get(@Param('id', idParam('redemption')) id: number, @CurrentPrincipal() principal: Principal) {
+    return this.redemptions.get(id, communityOf(principal));
   }
 
   @Post(':id/cancel')

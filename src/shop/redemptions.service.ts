@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { actorOf, Principal } from '../auth/principal';
-import { mayActOutsideWindow } from '../access/access.policy';
+import { communityOf, mayActOutsideWindow } from '../access/access.policy';
 import { Clock, localDayBounds } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { User } from '../auth/entities/user.entity';
@@ -143,13 +143,14 @@ export class RedemptionsService {
   async redeem(
     input: { passbookNo: string; lines: { catalogItemId: number; quantity: unknown }[] },
     actor: string,
+    communityId: number,
   ): Promise<RedemptionView> {
     const wanted = mergeLines(input.lines);
     return this.db.write(async (em) => {
-      const owner = await this.passbookOrFail(input.passbookNo);
+      const owner = await this.passbookOrFail(input.passbookNo, communityId);
       refuseIneligible(owner);
-      const window = await this.windows.requireOpenWindow();
-      const items = await this.itemsFor(em, wanted);
+      const window = await this.windows.requireOpenWindow(communityId);
+      const items = await this.itemsFor(em, wanted, communityId);
       const short = wanted
         .map(({ catalogItemId, quantity }) => ({
           item: items.get(catalogItemId)!,
@@ -168,6 +169,7 @@ export class RedemptionsService {
 
       const redemption = await em.save(
         em.create(Redemption, {
+          communityId,
           passbookNo: owner.passbookNo,
           accountId: owner.accountId,
           ownerType: owner.owner.type,
@@ -240,8 +242,9 @@ export class RedemptionsService {
    */
   async cancel(id: number, reason: string, principal: Principal): Promise<RedemptionView> {
     const actor = actorOf(principal);
+    const communityId = communityOf(principal);
     return this.db.write(async (em) => {
-      const r = await em.findOneBy(Redemption, { id });
+      const r = await em.findOneBy(Redemption, { id, communityId });
       if (!r) {
         throw DomainError.notFound('redemption');
       }
@@ -337,13 +340,14 @@ export class RedemptionsService {
     const actor = actorOf(principal);
     const wanted = mergeLines(input.lines);
     const handedBack = couponsHandedBack(input.lines, wanted);
+    const communityId = communityOf(principal);
     return this.db.write(async (em) => {
       // Claiming the row first makes a concurrent return or cancellation wait, then see this one.
       const claimed = await em
         .createQueryBuilder()
         .update(Redemption)
         .set({ status: () => 'status' })
-        .where('id = :id', { id })
+        .where('id = :id AND community_id = :communityId', { id, communityId })
         .execute();
       const r = claimed.affected ? await em.findOneBy(Redemption, { id }) : null;
       if (!r) {
@@ -473,32 +477,36 @@ export class RedemptionsService {
     });
   }
 
-  async get(id: number): Promise<RedemptionView> {
+  async get(id: number, communityId: number): Promise<RedemptionView> {
     return this.db.read(async (em) => {
-      if (!(await em.findOneBy(Redemption, { id }))) {
+      if (!(await em.findOneBy(Redemption, { id, communityId }))) {
         throw DomainError.notFound('redemption');
       }
       return this.view(em, id);
     });
   }
 
-  /** Newest first, optionally of one passbook or one window. */
-  async list(query: {
-    passbookNo?: string;
-    windowId?: number;
-    date?: string;
-    limit: number;
-    cursor?: string;
-  }): Promise<Page<RedemptionView>> {
+  /** The community's redemptions, newest first, optionally of one passbook or one window. */
+  async list(
+    query: {
+      passbookNo?: string;
+      windowId?: number;
+      date?: string;
+      limit: number;
+      cursor?: string;
+    },
+    communityId: number,
+  ): Promise<Page<RedemptionView>> {
     const beforeId = decodeIdCursor(query.cursor);
     const passbookNo =
       query.passbookNo === undefined
         ? undefined
-        : (await this.passbookOrFail(query.passbookNo)).passbookNo;
+        : (await this.passbookOrFail(query.passbookNo, communityId)).passbookNo;
     return this.db.read(async (em) => {
       const qb = em
         .createQueryBuilder(Redemption, 'r')
         .select('r.id', 'id')
+        .where('r.community_id = :communityId', { communityId })
         .orderBy('r.id', 'DESC');
       if (passbookNo !== undefined) {
         qb.andWhere('r.passbook_no = :passbookNo', { passbookNo });
@@ -527,28 +535,30 @@ export class RedemptionsService {
   /**
    * Closing the counter's day: redemptions, cancellations and returns made on one local date (the
    * community's zone), the items given out net of that day's cancellations and returns, and coupons
-   * used.
+   * used, in one community.
    */
-  async daySummary(date?: string): Promise<DaySummary> {
+  async daySummary(date: string | undefined, communityId: number): Promise<DaySummary> {
     const day = date ?? this.ledger.today();
     const { from, to } = localDayBounds(day, this.config.timeZone);
     return this.db.read(async (em) => {
       const q = <T>(text: string, params: unknown[]): Promise<T[]> =>
         em.query(sql(this.db, text), params);
       const made = await q<{ n: unknown; points: unknown }>(
-        'SELECT COUNT(*) AS n, COALESCE(SUM(total), 0) AS points FROM redemptions WHERE created_at >= ? AND created_at < ?',
-        [from, to],
+        'SELECT COUNT(*) AS n, COALESCE(SUM(total), 0) AS points FROM redemptions WHERE community_id = ? AND created_at >= ? AND created_at < ?',
+        [communityId, from, to],
       );
       const cancelled = await q<{ n: unknown; points: unknown }>(
-        'SELECT COUNT(*) AS n, COALESCE(SUM(total), 0) AS points FROM redemptions WHERE cancelled_at >= ? AND cancelled_at < ?',
-        [from, to],
+        'SELECT COUNT(*) AS n, COALESCE(SUM(total), 0) AS points FROM redemptions WHERE community_id = ? AND cancelled_at >= ? AND cancelled_at < ?',
+        [communityId, from, to],
       );
       const returned = await q<{ n: unknown; points: unknown; units: unknown }>(
         `SELECT COUNT(*) AS n, COALESCE(SUM(x.points), 0) AS points, COALESCE(SUM(x.units), 0) AS units
          FROM (SELECT rr.id, MAX(rr.points) AS points, SUM(rl.quantity) AS units
                FROM redemption_returns rr JOIN redemption_return_lines rl ON rl.return_id = rr.id
-               WHERE rr.created_at >= ? AND rr.created_at < ? GROUP BY rr.id) x`,
-        [from, to],
+               JOIN redemptions r ON r.id = rr.redemption_id
+               WHERE r.community_id = ? AND rr.created_at >= ? AND rr.created_at < ?
+               GROUP BY rr.id) x`,
+        [communityId, from, to],
       );
       const lines = await q<{
         catalog_item_id: unknown;
@@ -561,12 +571,14 @@ export class RedemptionsService {
         `SELECT l.catalog_item_id, MAX(l.name) AS name, MAX(l.kind) AS kind, 1 AS sign,
                 SUM(l.quantity) AS quantity, SUM(l.amount) AS amount
          FROM redemption_lines l JOIN redemptions r ON r.id = l.redemption_id
-         WHERE r.created_at >= ? AND r.created_at < ? GROUP BY l.catalog_item_id
+         WHERE r.community_id = ? AND r.created_at >= ? AND r.created_at < ?
+         GROUP BY l.catalog_item_id
          UNION ALL
          SELECT l.catalog_item_id, MAX(l.name) AS name, MAX(l.kind) AS kind, -1 AS sign,
                 SUM(l.quantity) AS quantity, SUM(l.amount) AS amount
          FROM redemption_lines l JOIN redemptions r ON r.id = l.redemption_id
-         WHERE r.cancelled_at >= ? AND r.cancelled_at < ? GROUP BY l.catalog_item_id
+         WHERE r.community_id = ? AND r.cancelled_at >= ? AND r.cancelled_at < ?
+         GROUP BY l.catalog_item_id
          UNION ALL
          SELECT rl.catalog_item_id, MAX(l.name) AS name, MAX(l.kind) AS kind, -1 AS sign,
                 SUM(rl.quantity) AS quantity, SUM(rl.amount) AS amount
@@ -574,8 +586,10 @@ export class RedemptionsService {
          JOIN redemption_returns rr ON rr.id = rl.return_id
          JOIN redemption_lines l
            ON l.redemption_id = rl.redemption_id AND l.catalog_item_id = rl.catalog_item_id
-         WHERE rr.created_at >= ? AND rr.created_at < ? GROUP BY rl.catalog_item_id`,
-        [from, to, from, to, from, to],
+         JOIN redemptions r ON r.id = rl.redemption_id
+         WHERE r.community_id = ? AND rr.created_at >= ? AND rr.created_at < ?
+         GROUP BY rl.catalog_item_id`,
+        [communityId, from, to, communityId, from, to, communityId, from, to],
       );
       const items = new Map<number, DaySummary['items'][number] & { cents: number }>();
       for (const l of lines) {
@@ -594,8 +608,11 @@ export class RedemptionsService {
         items.set(id, row);
       }
       const used = await q<{ catalog_item_id: unknown; n: unknown }>(
-        'SELECT catalog_item_id, COUNT(*) AS n FROM coupons WHERE used_at >= ? AND used_at < ? GROUP BY catalog_item_id ORDER BY catalog_item_id',
-        [from, to],
+        `SELECT c.catalog_item_id, COUNT(*) AS n FROM coupons c
+         JOIN redemptions r ON r.id = c.redemption_id
+         WHERE r.community_id = ? AND c.used_at >= ? AND c.used_at < ?
+         GROUP BY c.catalog_item_id ORDER BY c.catalog_item_id`,
+        [communityId, from, to],
       );
       const madeCents = toSafeInteger(made[0].points);
       const cancelledCents = toSafeInteger(cancelled[0].points);
@@ -749,10 +766,10 @@ export class RedemptionsService {
     return out;
   }
 
-  /** The passbook as typed or scanned; unknown: 404. */
-  async passbookOrFail(input: string): Promise<PassbookOwner> {
+  /** The passbook as typed or scanned, of the community; unknown or another community's: 404. */
+  async passbookOrFail(input: string, communityId: number): Promise<PassbookOwner> {
     const owner = await this.people.findPassbook(input);
-    if (!owner) {
+    if (!owner || holderCommunityOf(owner) !== communityId) {
       throw DomainError.notFound('passbook');
     }
     return owner;
@@ -761,8 +778,13 @@ export class RedemptionsService {
   private async itemsFor(
     em: EntityManager,
     wanted: { catalogItemId: number }[],
+    communityId: number,
   ): Promise<Map<number, CatalogItem>> {
-    const rows = await em.findBy(CatalogItem, { id: In(wanted.map((w) => w.catalogItemId)) });
+    // Another community's item is not in this catalog: refused like an unknown id.
+    const rows = await em.findBy(CatalogItem, {
+      id: In(wanted.map((w) => w.catalogItemId)),
+      communityId,
+    });
     const items = new Map(rows.map((i) => [i.id, i]));
     const unknown = wanted.filter((w) => !items.has(w.catalogItemId)).map((w) => w.catalogItemId);
     if (unknown.length) {
@@ -1002,6 +1024,12 @@ function mergeLines(
     .map(([catalogItemId, quantity]) => ({ catalogItemId, quantity }))
     .sort((a, b) => a.catalogItemId - b.catalogItemId);
 }
+
+/** The community a passbook belongs to. */
+export const holderCommunityOf = (owner: PassbookOwner): number =>
+  owner.owner.type === 'member'
+    ? owner.owner.member.communityId
+    : owner.owner.household.communityId;
 
 function refuseIneligible(owner: PassbookOwner): void {
   const o = owner.owner;

@@ -1,5 +1,6 @@
 import { configDir, shippedStandard } from '../../test/support/config-dir';
 import { createTestContext, TestContext } from '../../test/support/test-app';
+import { CommunityRules } from '../communities/community-rules';
 import { ErrorCode } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { parseStandard, StandardFileError } from './scoring-standard';
@@ -29,11 +30,11 @@ describe(StandardService.name, () => {
   };
 
   it('should store the shipped file as version 1 at start and not again when unchanged', async () => {
-    const v1 = await standard.versionOn('2026-06-15');
+    const v1 = await standard.versionOn(1, '2026-06-15');
     expect(v1).toMatchObject({ version: 1, effectiveFrom: '2025-01-01' });
-    const again = await standard.register(readStandardFile('config/scoring-standard.json'));
+    const again = await standard.register(1, readStandardFile('config/scoring-standard.json'));
     expect(again).toMatchObject({ created: false, version: { version: 1 } });
-    await expect(standard.listVersions()).resolves.toEqual({
+    await expect(standard.listVersions(1)).resolves.toEqual({
       items: [
         {
           version: 1,
@@ -49,22 +50,23 @@ describe(StandardService.name, () => {
   });
 
   it('should show nothing before the first version starts', async () => {
-    await expect(standard.versionOn('2024-12-31')).resolves.toBeNull();
-    await expect(standard.viewOn('2024-12-31')).rejects.toMatchObject({
+    await expect(standard.versionOn(1, '2024-12-31')).resolves.toBeNull();
+    await expect(standard.viewOn(1, '2024-12-31')).rejects.toMatchObject({
       code: ErrorCode.NOT_FOUND,
     });
   });
 
   it('should store changed content as a new version in force from its effectiveFrom', async () => {
     const { version, created } = await standard.register(
+      1,
       withRate('2026-07-01', 'appliance_repair', '2.50'),
     );
     expect(created).toBe(true);
     expect(version.version).toBe(2);
-    await expect(standard.versionOn('2026-06-30')).resolves.toMatchObject({ version: 1 });
-    await expect(standard.versionOn('2026-07-01')).resolves.toMatchObject({ version: 2 });
+    await expect(standard.versionOn(1, '2026-06-30')).resolves.toMatchObject({ version: 1 });
+    await expect(standard.versionOn(1, '2026-07-01')).resolves.toMatchObject({ version: 2 });
 
-    const june = await standard.viewOn('2026-06-30');
+    const june = await standard.viewOn(1, '2026-06-30');
     expect(june).toMatchObject({
       version: 1,
       effectiveFrom: '2025-01-01',
@@ -77,30 +79,33 @@ describe(StandardService.name, () => {
       pointsPerUnit: '2.00',
       maxUnitsPerDay: '8.00',
     });
-    const july = await standard.viewOn('2026-07-01');
+    const july = await standard.viewOn(1, '2026-07-01');
     expect(july).toMatchObject({ version: 2, effectiveFrom: '2026-07-01', effectiveUntil: null });
     expect(july.categories[0].items[0].pointsPerUnit).toBe('2.50');
   });
 
   it('should let a later file with the same effectiveFrom supersede the earlier one', async () => {
-    const { version } = await standard.register(withRate('2026-07-01', 'appliance_repair', '2.40'));
+    const { version } = await standard.register(
+      1,
+      withRate('2026-07-01', 'appliance_repair', '2.40'),
+    );
     expect(version.version).toBe(3);
-    await expect(standard.versionOn('2026-07-01')).resolves.toMatchObject({ version: 3 });
-    await expect(standard.getVersion(2)).resolves.toMatchObject({ version: 2 });
+    await expect(standard.versionOn(1, '2026-07-01')).resolves.toMatchObject({ version: 3 });
+    await expect(standard.getVersion(1, 2)).resolves.toMatchObject({ version: 2 });
   });
 
   it('should refuse a version starting before the newest one, storing nothing', async () => {
     await expect(
-      standard.register(withRate('2026-06-01', 'haircut', '1.20'), 'new.json'),
+      standard.register(1, withRate('2026-06-01', 'haircut', '1.20'), 'new.json'),
     ).rejects.toThrow(
       'new.json: effectiveFrom 2026-06-01 is before 2026-07-01, the start of stored version 3',
     );
-    expect((await standard.listVersions()).items).toHaveLength(3);
+    expect((await standard.listVersions(1)).items).toHaveLength(3);
   });
 
   it('should refuse the content of an older version after a newer one was stored', async () => {
     await expect(
-      standard.register(readStandardFile('config/scoring-standard.json'), 'old.json'),
+      standard.register(1, readStandardFile('config/scoring-standard.json'), 'old.json'),
     ).rejects.toThrow(
       'old.json: its content is that of stored version 1 (from 2025-01-01), but version 3 (from 2026-07-01) was stored after it',
     );
@@ -111,7 +116,13 @@ describe(StandardService.name, () => {
     raw.categories[2].items[1].pointsPerUnit = '-1';
     const dir = configDir({ 'scoring-standard.json': raw });
     const config = t.ctx.get<AppConfig>(APP_CONFIG);
-    const starting = new StandardService(t.db, t.clock, { ...config, configDir: dir.dir });
+    const startConfig = { ...config, configDir: dir.dir };
+    const starting = new StandardService(
+      t.db,
+      t.clock,
+      startConfig,
+      new CommunityRules(t.db, startConfig),
+    );
     try {
       await expect(starting.onModuleInit()).rejects.toThrow(StandardFileError);
       await expect(starting.onModuleInit()).rejects.toThrow(
@@ -128,10 +139,10 @@ describe(StandardService.name, () => {
     } finally {
       dir.remove();
     }
-    expect((await standard.listVersions()).items).toHaveLength(3);
+    expect((await standard.listVersions(1)).items).toHaveLength(3);
   });
 
   it('should answer 404 for a version that was never stored', async () => {
-    await expect(standard.getVersion(99)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+    await expect(standard.getVersion(1, 99)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
   });
 });

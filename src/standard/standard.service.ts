@@ -1,16 +1,13 @@
-import { UNSCOPED_COMMUNITY } from '../communities/unscoped';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { MoreThan, MoreThanOrEqual } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CommunityRules } from '../communities/community-rules';
 import { ServiceRecord } from '../service-records/entities/service-record.entity';
 import { StandardVersionRow } from './entities/standard-version.entity';
 import {
-  parseStandard,
   ScoringStandard,
   StandardFileError,
   standardHash,
@@ -18,52 +15,58 @@ import {
   standardView,
 } from './scoring-standard';
 
-export const STANDARD_FILE = 'scoring-standard.json';
-
-/** Reads and validates a scoring standard file; a problem throws naming the file and the item. */
-export function readStandardFile(path: string): ScoringStandard {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new StandardFileError(`${path}: cannot be read; the service needs a scoring standard`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new StandardFileError(`${path}: is not valid JSON (${(err as Error).message})`);
-  }
-  return parseStandard(raw, path);
-}
+export { readStandardFile, STANDARD_FILE } from './standard-file';
 
 /**
- * The scoring standard and its versions. At start the file in CONFIG_DIR is validated and, when its
- * content is new, stored as the next version; versions are never changed or deleted, so a record
- * always keeps the rates it was scored with.
+ * The scoring standard and its versions, per community. At start each community's file (its own,
+ * `config/communities/<code>/scoring-standard.json`, else the shared `config/scoring-standard.json`;
+ * read and checked by CommunityRules) is stored, when its content is new, as that community's next
+ * version (1, 2, … per community); versions are never changed or deleted, so a record always keeps
+ * the rates it was scored with. A community created later gets its first version on first use.
  */
 @Injectable()
 export class StandardService implements OnModuleInit {
   private readonly logger = new Logger(StandardService.name);
   /** Stored versions are immutable, so a parsed copy can be kept for the life of the process. */
-  private readonly cache = new Map<number, StandardVersion>();
+  private readonly cache = new Map<string, StandardVersion>();
+  /** Communities whose file was registered by this process (at start, or on first use). */
+  private readonly registered = new Set<number>();
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rules: CommunityRules,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const path = join(this.config.configDir, STANDARD_FILE);
-    const { version, created } = await this.register(readStandardFile(path), path);
+    for (const set of await this.rules.loadAll()) {
+      await this.registerFile(set.communityId);
+    }
+  }
+
+  /** Stores the community's standard file as its next version when its content is new. */
+  private async registerFile(communityId: number): Promise<void> {
+    const set = await this.rules.of(communityId);
+    const path = set.standardFile;
+    const { version, created } = await this.register(communityId, set.standard, path);
+    // Inside a caller's write (a first posting) the version is kept only once that write commits.
+    this.db.afterCommit(() => this.registered.add(communityId));
+    const of = communityId === 1 && set.code === 'default' ? '' : ` of community ${set.code}`;
     if (created) {
-      this.logger.log(`scoring standard version ${version.version} stored from ${path}`);
+      this.logger.log(`scoring standard version ${version.version}${of} stored from ${path}`);
     }
     if (version.effectiveFrom > this.today()) {
       this.logger.warn(
-        `scoring standard version ${version.version} takes effect on ${version.effectiveFrom}; until then the earlier version stays in force`,
+        `scoring standard version ${version.version}${of} takes effect on ${version.effectiveFrom}; until then the earlier version stays in force`,
       );
+    }
+  }
+
+  /** A community created after the start has its file stored on its first use. */
+  private async ensureRegistered(communityId: number): Promise<void> {
+    if (!this.registered.has(communityId)) {
+      await this.registerFile(communityId);
     }
   }
 
@@ -73,18 +76,19 @@ export class StandardService implements OnModuleInit {
    * older version after a newer one was stored.
    */
   async register(
+    communityId: number,
     standard: ScoringStandard,
     source = 'scoring standard',
   ): Promise<{ version: StandardVersion; created: boolean }> {
     const contentHash = standardHash(standard);
     const result = await this.db.write(async (em) => {
       // Instances starting together must not both store the same new version.
-      await this.db.lockName('standard-versions');
+      await this.db.lockName(`standard-versions:${communityId}`);
       const newest = await em.findOne(StandardVersionRow, {
-        where: {},
+        where: { communityId },
         order: { version: 'DESC' },
       });
-      const same = await em.findOneBy(StandardVersionRow, { contentHash });
+      const same = await em.findOneBy(StandardVersionRow, { communityId, contentHash });
       if (same) {
         if (newest && newest.version !== same.version) {
           throw new StandardFileError(
@@ -99,7 +103,7 @@ export class StandardService implements OnModuleInit {
         );
       }
       const row: StandardVersionRow = {
-        communityId: UNSCOPED_COMMUNITY,
+        communityId,
         version: (newest?.version ?? 0) + 1,
         effectiveFrom: standard.effectiveFrom,
         contentHash,
@@ -108,6 +112,7 @@ export class StandardService implements OnModuleInit {
       };
       await em.insert(StandardVersionRow, row);
       const laterRecords = await em.countBy(ServiceRecord, {
+        communityId,
         serviceDate: MoreThanOrEqual(standard.effectiveFrom),
       });
       return { row, created: true, laterRecords };
@@ -120,54 +125,62 @@ export class StandardService implements OnModuleInit {
     return { version: this.toVersion(result.row), created: result.created };
   }
 
-  /** The version in force on a local date, or null before the first version starts. */
-  async versionOn(date: string): Promise<StandardVersion | null> {
+  /** The community's version in force on a local date, or null before its first version starts. */
+  async versionOn(communityId: number, date: string): Promise<StandardVersion | null> {
+    await this.ensureRegistered(communityId);
     // Only the number is read on every posting; each version's content is parsed once (cache).
     const rows: { version: unknown }[] = await this.db.read((em) =>
       em.query(
         sql(
           this.db,
-          `SELECT version FROM standard_versions WHERE effective_from <= ?
+          `SELECT version FROM standard_versions WHERE community_id = ? AND effective_from <= ?
            ORDER BY effective_from DESC, version DESC LIMIT 1`,
         ),
-        [date],
+        [communityId, date],
       ),
     );
-    return rows.length ? this.getVersion(Number(rows[0].version)) : null;
+    return rows.length ? this.getVersion(communityId, Number(rows[0].version)) : null;
   }
 
-  async getVersion(version: number): Promise<StandardVersion> {
-    const cached = this.cache.get(version);
+  /** One stored version of the community (versions are numbered per community). */
+  async getVersion(communityId: number, version: number): Promise<StandardVersion> {
+    const cached = this.cache.get(`${communityId}:${version}`);
     if (cached) {
       return cached;
     }
-    const row = await this.db.read((em) => em.findOneBy(StandardVersionRow, { version }));
+    const row = await this.db.read((em) =>
+      em.findOneBy(StandardVersionRow, { communityId, version }),
+    );
     if (!row) {
       throw DomainError.notFound('standard version');
     }
     return this.toVersion(row);
   }
 
-  /** `GET /api/standard?date=`: the version in force that day (default today) and until when. */
-  async viewOn(date: string | undefined) {
+  /**
+   * `GET /api/standard?date=`: the community's version in force that day (default today) and
+   * until when.
+   */
+  async viewOn(communityId: number, date: string | undefined) {
     const day = date ?? this.today();
-    const version = await this.versionOn(day);
+    const version = await this.versionOn(communityId, day);
     if (!version) {
       throw DomainError.notFound(`a scoring standard in force on ${day}`);
     }
     const next = await this.db.read((em) =>
       em.findOne(StandardVersionRow, {
-        where: { effectiveFrom: MoreThan(version.effectiveFrom) },
+        where: { communityId, effectiveFrom: MoreThan(version.effectiveFrom) },
         order: { effectiveFrom: 'ASC' },
       }),
     );
     return standardView(version, next ? addDays(next.effectiveFrom, -1) : null);
   }
 
-  /** Every stored version, newest first, for auditors. */
-  async listVersions() {
+  /** Every stored version of the community, newest first, for auditors. */
+  async listVersions(communityId: number) {
+    await this.ensureRegistered(communityId);
     const rows = await this.db.read((em) =>
-      em.find(StandardVersionRow, { order: { version: 'DESC' } }),
+      em.find(StandardVersionRow, { where: { communityId }, order: { version: 'DESC' } }),
     );
     return {
       items: rows.map((r) => {
@@ -190,11 +203,12 @@ export class StandardService implements OnModuleInit {
   }
 
   private toVersion(row: StandardVersionRow): StandardVersion {
-    let v = this.cache.get(row.version);
+    const key = `${row.communityId}:${row.version}`;
+    let v = this.cache.get(key);
     if (!v) {
       const standard = JSON.parse(row.content) as ScoringStandard;
       v = { ...standard, version: row.version, contentHash: row.contentHash };
-      this.cache.set(row.version, v);
+      this.cache.set(key, v);
     }
     return v;
   }

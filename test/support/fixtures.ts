@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AuthService } from '../../src/auth/auth.service';
-import { Database, sql } from '../../src/common/db/database';
+import { Database } from '../../src/common/db/database';
 import { StaffRole } from '../../src/common/principal';
 import { CommunitiesService } from '../../src/communities/communities.service';
 import { Community } from '../../src/communities/entities/community.entity';
@@ -18,9 +18,6 @@ import { User } from '../../src/auth/entities/user.entity';
 import { ServiceRecordView } from '../../src/service-records/service-record.view';
 import { ServiceRecordsService } from '../../src/service-records/service-records.service';
 
-/** Where a staff user works (AuthService.createUser's place on the people branch). */
-type StaffPlace = { communityId: number } | { streetOfficeId: number };
-
 let counter = 0;
 const next = (): number => ++counter;
 
@@ -34,36 +31,8 @@ export function fixtures(ctx: INestApplicationContext) {
   const auth = ctx.get(AuthService);
   const db = ctx.get(Database);
 
-  /**
-   * Puts a row the people services just created (and its passbook account) into its community:
-   * a no-op once MembersService, HouseholdsService and TeamsService write the communityId they are
-   * given (the people branch); until then they write community 1.
-   */
-  async function place(
-    table: 'members' | 'households' | 'teams',
-    row: { id: number; communityId: number; accountId?: number },
-    communityId: number,
-  ): Promise<void> {
-    if (row.communityId === communityId) {
-      return;
-    }
-    await db.write(async (em) => {
-      await em.query(sql(db, `UPDATE ${table} SET community_id = ? WHERE id = ?`), [
-        communityId,
-        row.id,
-      ]);
-      if (row.accountId !== undefined) {
-        await em.query(sql(db, 'UPDATE accounts SET community_id = ? WHERE id = ?'), [
-          communityId,
-          row.accountId,
-        ]);
-      }
-    });
-    row.communityId = communityId;
-  }
-
   const f = {
-    /** A member with PIN "123456" unless given, in community 1 unless given. */
+    /** A member with PIN "123456" unless given. */
     async newMember(
       opts: {
         name?: string;
@@ -73,31 +42,25 @@ export function fixtures(ctx: INestApplicationContext) {
         communityId?: number;
       } = {},
     ): Promise<Member> {
-      const input = {
+      const { member } = await people.createMember({
         communityId: opts.communityId ?? 1,
         name: opts.name ?? `志愿者${next()}`,
         kind: opts.kind ?? 'resident',
         phone: opts.phone ?? null,
         pin: opts.pin ?? '123456',
-      };
-      const { member } = await people.createMember(input);
-      await place('members', member, input.communityId);
+      });
       return member;
     },
 
-    /** A household in community 1 unless given. */
     async newHousehold(
       opts: { name?: string; hardship?: Hardship; address?: string; communityId?: number } = {},
     ): Promise<Household> {
-      const input = {
+      return people.createHousehold({
         communityId: opts.communityId ?? 1,
         name: opts.name ?? `困难家庭${next()}`,
         hardship: opts.hardship ?? 'elderly_alone',
         address: opts.address ?? null,
-      };
-      const household = await people.createHousehold(input);
-      await place('households', household, input.communityId);
-      return household;
+      });
     },
 
     /**
@@ -107,35 +70,17 @@ export function fixtures(ctx: INestApplicationContext) {
     async newUser(
       role: StaffRole,
       username = `${role}${next()}`,
-      where: { communityId?: number; streetOfficeId?: number } = {},
+      place: { communityId?: number; streetOfficeId?: number } = {},
     ): Promise<User> {
-      const at: StaffPlace =
+      return auth.createUser(
+        username,
+        'password-123',
+        role,
+        [],
         role === 'office'
-          ? { streetOfficeId: where.streetOfficeId ?? 1 }
-          : { communityId: where.communityId ?? 1 };
-      // The place is AuthService.createUser's fifth argument once the people branch lands; until
-      // then the service takes four and the row is placed here.
-      const createUser = auth.createUser.bind(auth) as (
-        username: string,
-        password: string,
-        role: StaffRole,
-        teamIds: number[],
-        place: StaffPlace,
-      ) => Promise<User>;
-      const user = await createUser(username, 'password-123', role, [], at);
-      const communityId = 'communityId' in at ? at.communityId : null;
-      const streetOfficeId = 'streetOfficeId' in at ? at.streetOfficeId : null;
-      if (user.communityId !== communityId || user.streetOfficeId !== streetOfficeId) {
-        await db.write((em) =>
-          em.query(
-            sql(db, 'UPDATE users SET community_id = ?, street_office_id = ? WHERE id = ?'),
-            [communityId, streetOfficeId, user.id],
-          ),
-        );
-        user.communityId = communityId;
-        user.streetOfficeId = streetOfficeId;
-      }
-      return user;
+          ? { streetOfficeId: place.streetOfficeId ?? 1 }
+          : { communityId: place.communityId ?? 1 },
+      );
     },
 
     /** A new community under street office 1 (its own genesis hash, issuance and shop accounts). */
@@ -154,13 +99,11 @@ export function fixtures(ctx: INestApplicationContext) {
         communityId?: number;
       } = {},
     ) {
-      const input = {
+      const { team } = await people.createTeam({
         communityId: opts.communityId ?? 1,
         name: opts.name ?? `服务队${next()}`,
         leaderUserIds: opts.leaderUserIds,
-      };
-      const { team } = await people.createTeam(input);
-      await place('teams', team, input.communityId);
+      });
       for (const memberId of opts.memberIds ?? []) {
         await people.addTeamMember(team.id, memberId);
       }
@@ -197,7 +140,13 @@ export function fixtures(ctx: INestApplicationContext) {
 
     /** A shop item (goods unless given) at `priceCents` hundredths, with `stock` whole units. */
     async newCatalogItem(
-      opts: { name?: string; kind?: CatalogItemKind; priceCents?: Cents; stock?: number } = {},
+      opts: {
+        name?: string;
+        kind?: CatalogItemKind;
+        priceCents?: Cents;
+        stock?: number;
+        communityId?: number;
+      } = {},
     ) {
       return ctx.get(CatalogService).create(
         {
@@ -207,11 +156,12 @@ export function fixtures(ctx: INestApplicationContext) {
           stock: opts.stock ?? 10,
         },
         'system:test',
+        opts.communityId ?? 1,
       );
     },
 
     /** An ad-hoc redemption window open from the clock's now for `hours`. */
-    async openRedemptionWindow(hours = 24) {
+    async openRedemptionWindow(hours = 24, communityId = 1) {
       const now = ctx.get(Clock).now();
       return ctx.get(RedemptionWindowsService).createAdHoc(
         {
@@ -219,6 +169,7 @@ export function fixtures(ctx: INestApplicationContext) {
           closesAt: new Date(now.getTime() + hours * 3_600_000).toISOString(),
         },
         'system:test',
+        communityId,
       );
     },
 

@@ -34,7 +34,8 @@ export class PassbookLoginDto {
   pin!: string;
 }
 
-const USERNAME_RE = /^[A-Za-z0-9_.-]{3,64}$/;
+/** A staff username: the API and the operator command accept the same. */
+export const USERNAME_RE = /^[A-Za-z0-9_.-]{3,64}$/;
 const TEAM_IDS_MAX = 100;
 
 class TeamIdsDto {

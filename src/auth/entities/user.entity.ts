@@ -11,9 +11,7 @@ export class User {
   @Column({ type: 'varchar' }) role!: StaffRole;
   @Column({ type: 'boolean' }) active!: boolean;
   /** The community a staff user works in; null for a street-office user. */
-  // TEMPORARY (#15): default 1 until every writer sets it (see unscoped.ts).
-  @Column({ name: 'community_id', type: 'integer', nullable: true, default: 1 })
-  communityId!: number | null;
+  @Column({ name: 'community_id', type: 'integer', nullable: true }) communityId!: number | null;
   /** The street office a street-office user (role office) oversees; null for community staff. */
   @Column({ name: 'street_office_id', type: 'integer', nullable: true })
   streetOfficeId!: number | null;

@@ -5,8 +5,7 @@ import { bigintTransformer } from '../../common/points';
 @Entity('donations')
 export class Donation {
   /** The community (社区) the row belongs to. */
-  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
-  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
+  @Column({ name: 'community_id', type: 'integer' }) communityId!: number;
   @PrimaryGeneratedColumn() id!: number;
   @Column({ name: 'transaction_id', type: 'varchar' }) transactionId!: string;
   @Column({ name: 'member_id', type: 'integer' }) memberId!: number;

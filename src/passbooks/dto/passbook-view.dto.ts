@@ -84,6 +84,17 @@ class StarsThisYearDto {
   @ApiProperty({ type: String, nullable: true, example: '20.00' }) nextAtPoints!: string | null;
 }
 
+/** A move of the volunteer between communities (记录转移接续). */
+class PassbookTransferDto {
+  @ApiProperty({ example: 'default', description: 'code of the community left' })
+  fromCommunity!: string;
+  @ApiProperty({ example: 'b', description: 'code of the community joined' }) toCommunity!: string;
+  @ApiProperty({ example: 'V7K2MQ9X' }) fromPassbookNo!: string;
+  @ApiProperty({ example: 'V3PQ8RTA' }) toPassbookNo!: string;
+  @ApiProperty({ example: '40.00', description: 'verified service hours carried' }) hours!: string;
+  @ApiProperty({ example: '2026-06-15T02:00:00.000Z' }) date!: string;
+}
+
 export class PassbookViewDto {
   @ApiProperty({ example: 'V7K2MQ9X' }) passbookNo!: string;
   @ApiProperty({ type: OwnerDto }) owner!: OwnerDto;
@@ -92,6 +103,12 @@ export class PassbookViewDto {
   @ApiProperty({ type: HoursDto }) hours!: HoursDto;
   @ApiProperty({ type: HoursGradeDto }) hoursGrade!: HoursGradeDto;
   @ApiProperty({ type: StarsThisYearDto }) starsThisYear!: StarsThisYearDto;
+  @ApiProperty({
+    type: [PassbookTransferDto],
+    description:
+      "the owner's moves between communities, oldest first; hours.total includes their hours",
+  })
+  transfers!: PassbookTransferDto[];
   @ApiProperty({ type: [StatementEntryDto], description: 'newest first' })
   entries!: StatementEntryDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;

@@ -6,8 +6,7 @@ export const HARDSHIPS: Hardship[] = ['elderly_alone', 'disabled', 'low_income',
 @Entity('households')
 export class Household {
   /** The community (社区) the row belongs to. */
-  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
-  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
+  @Column({ name: 'community_id', type: 'integer' }) communityId!: number;
   @PrimaryGeneratedColumn() id!: number;
   @Column({ name: 'account_id', type: 'integer' }) accountId!: number;
   @Column({ name: 'passbook_no', type: 'varchar' }) passbookNo!: string;

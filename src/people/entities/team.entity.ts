@@ -3,8 +3,7 @@ import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('teams')
 export class Team {
   /** The community (社区) the row belongs to. */
-  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
-  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
+  @Column({ name: 'community_id', type: 'integer' }) communityId!: number;
   @PrimaryGeneratedColumn() id!: number;
   @Column({ type: 'varchar' }) name!: string;
   @Column({ name: 'service_type', type: 'varchar', nullable: true }) serviceType!: string | null;

@@ -1,3 +1,5 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { pageQueryOf } from '../../common/pagination';
 import { RATINGS_PAGE_MAX } from '../star-ratings.service';
 
@@ -5,4 +7,26 @@ import { RATINGS_PAGE_MAX } from '../star-ratings.service';
 export class RatingPageQuery extends pageQueryOf(RATINGS_PAGE_MAX, {
   defaultLimit: null,
   description: 'Page size; without it the whole rating sheet is returned',
-}) {}
+}) {
+  @ApiPropertyOptional({
+    description:
+      "The community's code (or id): a street-office user names one of their communities; community staff read their own (another answers 404)",
+    example: 'lingnan',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  community?: string;
+}
+
+/** `?community=<code>` of the public notice: without it, the first community (as before). */
+export class PublicCommunityQuery {
+  @ApiPropertyOptional({
+    description: "The community's code; without it the installation's first community",
+    example: 'lingnan',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  community?: string;
+}

@@ -51,7 +51,16 @@ class PublicRatingDto {
   @ApiProperty() stars!: number;
 }
 
+export class NoticeCommunityDto {
+  @ApiProperty({ example: 'lingnan' }) code!: string;
+  @ApiProperty({ type: String, nullable: true, example: '岭南社区' }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '岭南社区志愿服务站' })
+  issuer!: string | null;
+}
+
 export class PublicNoticeDto {
+  @ApiProperty({ type: NoticeCommunityDto, description: 'the community whose notice this is' })
+  community!: NoticeCommunityDto;
   @ApiProperty({ example: 2025 }) year!: number;
   @ApiProperty() publishedAt!: string;
   @ApiProperty({ type: [ThresholdDto] }) thresholds!: ThresholdDto[];

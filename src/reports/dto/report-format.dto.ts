@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ReportFormatQuery {
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
@@ -16,4 +16,14 @@ export class ReportFormatQuery {
   @IsOptional()
   @IsIn(['zh', 'en'])
   lang?: 'zh' | 'en';
+
+  @ApiPropertyOptional({
+    description:
+      "The community's code (or id): a street-office user names one of their communities; community staff read their own (another answers 404)",
+    example: 'lingnan',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  community?: string;
 }

@@ -4,8 +4,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('activities')
 export class Activity {
   /** The community (社区) the row belongs to. */
-  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
-  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
+  @Column({ name: 'community_id', type: 'integer' }) communityId!: number;
   @PrimaryGeneratedColumn() id!: number;
   @Column({ name: 'team_id', type: 'integer' }) teamId!: number;
   @Column({ name: 'item_code', type: 'varchar' }) itemCode!: string;

@@ -11,8 +11,7 @@ export type ServiceRecordStatus = 'posted' | 'pending' | 'rejected';
 @Entity('service_records')
 export class ServiceRecord {
   /** The community (社区) the row belongs to. */
-  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
-  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
+  @Column({ name: 'community_id', type: 'integer' }) communityId!: number;
   @PrimaryGeneratedColumn() id!: number;
   @Column({ name: 'member_id', type: 'integer' }) memberId!: number;
   @Column({ name: 'team_id', type: 'integer', nullable: true }) teamId!: number | null;

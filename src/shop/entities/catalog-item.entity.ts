@@ -8,8 +8,7 @@ export const CATALOG_ITEM_KINDS: CatalogItemKind[] = ['goods', 'service_coupon']
 @Entity('catalog_items')
 export class CatalogItem {
   /** The community (社区) the row belongs to. */
-  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
-  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
+  @Column({ name: 'community_id', type: 'integer' }) communityId!: number;
   @PrimaryGeneratedColumn() id!: number;
   @Column({ type: 'varchar' }) name!: string;
   @Column({ type: 'varchar' }) kind!: CatalogItemKind;

@@ -9,8 +9,7 @@ export type RedemptionWindowKind = 'scheduled' | 'ad_hoc';
 @Entity('redemption_windows')
 export class RedemptionWindow {
   /** The community (社区) the row belongs to. */
-  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
-  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
+  @Column({ name: 'community_id', type: 'integer' }) communityId!: number;
   @PrimaryGeneratedColumn() id!: number;
   @Column({ type: 'varchar' }) kind!: RedemptionWindowKind;
   /** "2026-Q1" for a scheduled window, so the job creates each period's window once. */

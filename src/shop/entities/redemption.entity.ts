@@ -9,8 +9,7 @@ export type PassbookOwnerType = 'member' | 'household';
 @Entity('redemptions')
 export class Redemption {
   /** The community (社区) the row belongs to. */
-  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
-  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
+  @Column({ name: 'community_id', type: 'integer' }) communityId!: number;
   @PrimaryGeneratedColumn() id!: number;
   @Column({ name: 'passbook_no', type: 'varchar' }) passbookNo!: string;
   @Column({ name: 'account_id', type: 'integer' }) accountId!: number;

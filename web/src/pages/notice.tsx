@@ -7,21 +7,36 @@ import { navigate } from '../router';
 import { ErrorMsg, Field, inputValue, Loading, Stars, Unbroken, useLoad } from '../ui/components';
 
 interface PublicRating {
+  /** The community whose notice it is (older services do not send it). */
+  community?: { code: string; name: string | null; issuer: string | null };
   year: number;
   publishedAt?: string | null;
   ratings: { name: string; stars: number; earned?: string }[];
 }
 
-/** The public notice (公示) of a published star rating: masked names and stars, for anyone. */
+/** `?community=<code>` of the notice's address: which community's notice (none: the first). */
+function communityCode(): string | null {
+  const code = new URLSearchParams(location.search).get('community');
+  return code && code.trim() ? code.trim() : null;
+}
+
+/**
+ * The public notice (公示) of a published star rating: masked names and stars, for anyone. With
+ * `?community=<code>` it is that community's, under its own name and issuer.
+ */
 export function NoticePage(props: { year?: string }) {
   const fallback = String(Number(todayLocal().slice(0, 4)) - 1);
   const year = props.year && /^\d{4}$/.test(props.year) ? props.year : fallback;
+  const code = communityCode();
+  const suffix = code ? `?community=${enc(code)}` : '';
   const [typed, setTyped] = useState(year);
   const loaded = useLoad(
-    (signal) => get<PublicRating>(`/public/star-ratings/${enc(year)}`, { signal, anonymous: true }),
-    [year],
+    (signal) =>
+      get<PublicRating>(`/public/star-ratings/${enc(year)}${suffix}`, { signal, anonymous: true }),
+    [year, suffix],
   );
-  const c = community();
+  // The notice names its community; until it loads (or from an older service), the pages' own.
+  const c = loaded.data?.community ?? (code ? { name: null, issuer: null } : community());
   const issuer =
     c.issuer ?? (c.name ? `${c.name}志愿服务站` : L('志愿服务站', 'Volunteer service station'));
   const byStars = [5, 4, 3, 2, 1].map((s) => ({
@@ -39,7 +54,7 @@ export function NoticePage(props: { year?: string }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (/^\d{4}$/.test(typed)) {
-            navigate(`/notice/${typed}`);
+            navigate(`/notice/${typed}${suffix}`);
           }
         }}
       >

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { idParam } from '../common/id-param.pipe';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { TransferListDto, TransferMemberDto, TransferViewDto } from './dto/transfer.dto';
+import { TransfersService } from './transfers.service';
+
+@ApiTags('members')
+@ApiBearerAuth()
+@Controller('members')
+export class TransfersController {
+  constructor(private readonly transfers: TransfersService) {}
+
+  @Post(':id/transfer')
+  @Roles('admin')
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOperation({
+    summary:
+      'Moves a volunteer with a zero balance to another community of the street office: new passbook there, hours carried (记录转移接续)',
+  })
+  @ApiCreatedResponse({ type: TransferViewDto })
+  transfer(
+    @Param('id', idParam('member')) id: number,
+    @Body() dto: TransferMemberDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.transfers.transfer(principal, id, dto);
+  }
+
+  @Get(':id/transfers')
+  @Roles('admin')
+  @ApiOkResponse({ type: TransferListDto })
+  list(@Param('id', idParam('member')) id: number, @CurrentPrincipal() principal: Principal) {
+    return this.transfers.list(principal, id);
+  }
+}
