@@ -60,6 +60,7 @@ describe('npm run ledger:verify (read-only)', () => {
   let store: TestStore;
   let lastSeq = 0;
   let memberAccount = 0;
+  let otherId = 0;
 
   beforeAll(async () => {
     store = await createTestStore();
@@ -72,6 +73,12 @@ describe('npm run ledger:verify (read-only)', () => {
     for (let i = 0; i < 5; i++) {
       lastSeq = (await f.earn(member.accountId, 100 + i)).seq;
     }
+    // A second community, with books of its own: two transactions.
+    const other = await f.newCommunity('north');
+    otherId = other.id;
+    const theirs = await f.newMember({ communityId: other.id });
+    await f.earn(theirs.accountId, 300, undefined, other.id);
+    await f.redeem(theirs.accountId, 100, undefined, other.id);
     await ctx.close();
   });
   afterAll(() => store.drop());
@@ -84,11 +91,36 @@ describe('npm run ledger:verify (read-only)', () => {
     const result = await verifyCommand(envFor(store), []);
 
     expect(result.exitCode).toBe(VERIFY_EXIT.OK);
-    expect(JSON.parse(result.output)).toMatchObject({
+    const lines = result.output.split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^default: ok, ${lastSeq} transactions, last hash [0-9a-f]{64}; trial balance ok \\(sum 0\\.00, 3 accounts\\)$`,
+        ),
+      ),
+      expect.stringMatching(
+        /^north: ok, 2 transactions, last hash [0-9a-f]{64}; trial balance ok \(sum 0\.00, 3 accounts\)$/,
+      ),
+      expect.stringMatching(
+        new RegExp(`^2 communities, all ok; ${lastSeq + 2} transactions verified in [0-9.]+ s$`),
+      ),
+    ]);
+    await expect(fingerprint(store)).resolves.toBe(before);
+
+    const json = await verifyCommand(envFor(store), ['--json']);
+    expect(json.exitCode).toBe(VERIFY_EXIT.OK);
+    const parsed = JSON.parse(json.output);
+    expect(parsed).toMatchObject({
       ok: true,
-      transactions: lastSeq,
-      trialBalance: { ok: true, sum: '0.00' },
+      transactions: lastSeq + 2,
+      communities: [
+        { ok: true, transactions: lastSeq, community: { id: 1, code: 'default' } },
+        { ok: true, transactions: 2, community: { id: otherId, code: 'north' } },
+      ],
+      trialBalance: { ok: true, sum: '0.00', accounts: 6 },
     });
+    // The last hash printed is the one the JSON reports.
+    expect(lines[1]).toContain(parsed.communities[1].lastHash);
     await expect(fingerprint(store)).resolves.toBe(before);
   });
 
@@ -103,8 +135,26 @@ describe('npm run ledger:verify (read-only)', () => {
 
     const result = await verifyCommand(envFor(store), []);
 
+    // The tampered community is named with its seq and reason; the other still verifies.
     expect(result.exitCode).toBe(VERIFY_EXIT.LEDGER_BROKEN);
-    expect(JSON.parse(result.output)).toMatchObject({ ok: false, firstBadSeq: lastSeq - 2 });
+    const lines = result.output.split('\n');
+    expect(lines[0]).toBe(
+      `default: NOT OK at seq ${lastSeq - 2}: postings do not balance; ` +
+        `trial balance NOT OK (sum 0.00, 3 accounts; differing from their postings: accounts ${memberAccount})`,
+    );
+    expect(lines[1]).toMatch(
+      /^north: ok, 2 transactions, last hash [0-9a-f]{64}; trial balance ok/,
+    );
+    expect(lines[2]).toMatch(
+      /^2 communities, 1 not ok \(default\); all accounts together: trial balance NOT OK \(sum 0\.00, 6 accounts; differing from their postings: accounts \d+\); 2 transactions verified in [0-9.]+ s$/,
+    );
+    const json = await verifyCommand(envFor(store), ['--json']);
+    expect(json.exitCode).toBe(VERIFY_EXIT.LEDGER_BROKEN);
+    expect(JSON.parse(json.output)).toMatchObject({
+      ok: false,
+      firstBadSeq: lastSeq - 2,
+      community: { id: 1, code: 'default' },
+    });
   });
 
   it('should answer 2 for a SQLite file that is not there, without creating it', async () => {

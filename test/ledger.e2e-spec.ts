@@ -162,7 +162,12 @@ describe('ledger over HTTP (e2e)', () => {
       community: { id: 1, code: 'default' },
     });
     const tb = await t.http.get('/api/ledger/trial-balance').set('Authorization', t.adminAuth);
-    expect(tb.body).toEqual({ ok: true, sum: '0.00', accounts: expect.any(Number) });
+    expect(tb.body).toEqual({
+      ok: true,
+      sum: '0.00',
+      accounts: expect.any(Number),
+      community: { id: 1, code: 'default' },
+    });
     const anon = await t.http.get('/api/ledger/verify');
     expect(anon.status).toBe(401);
   });

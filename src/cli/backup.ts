@@ -28,9 +28,13 @@ async function main(): Promise<number> {
   }
   const report = await backupSqlite(config.database.path, target);
   console.log(
-    `backed up ${config.database.path} to ${report.path}: ${report.transactions} transactions verified, ` +
+    `backed up ${config.database.path} to ${report.path}: ${report.transactions} transactions of ` +
+      `${report.communities.length} ${report.communities.length === 1 ? 'community' : 'communities'} verified, ` +
       `${(report.bytes / 1e6).toFixed(1)} MB, copy ${report.copySeconds.toFixed(1)} s, total ${report.seconds.toFixed(1)} s`,
   );
+  for (const c of report.communities) {
+    console.log(`  ${c.code}: ${c.transactions} transactions, last hash ${c.lastHash}`);
+  }
   return 0;
 }
 

@@ -25,11 +25,23 @@ export type VerifyAllResult =
       communities: VerifyResult[];
     };
 
+/** Balances sum to zero and each stored balance equals the sum of its postings. */
 export interface TrialBalance {
   ok: boolean;
   sum: string;
   accounts: number;
+  /** Accounts whose stored balance differs from the sum of their postings. */
   mismatched: number[];
+}
+
+/** One community's trial balance: its own accounts, issuance and shop included. */
+export interface CommunityTrialBalance extends TrialBalance {
+  community: CommunityRef;
+}
+
+/** Every account of every community together, and each community's books on their own. */
+export interface TrialBalanceAll extends TrialBalance {
+  communities: CommunityTrialBalance[];
 }
 
 export interface VerifyOptions {
@@ -104,9 +116,7 @@ async function verifyChain(
   let prevHash = genesisHash;
   let expectedSeq = 1;
   for (;;) {
-    const batch = await db.read((em) =>
-      loadBatch(db, em, communityId, expectedSeq - 1, batchSize),
-    );
+    const batch = await db.read((em) => loadBatch(db, em, communityId, expectedSeq - 1, batchSize));
     if (batch.length === 0) {
       break;
     }
@@ -246,37 +256,74 @@ async function yearTotalsDiffering(
 
 /**
  * Sum of the balances (must be zero) and whether each balance equals the sum of its postings: of
- * one community's accounts, or of every community's (`communityId` omitted; each community's
- * books balance on their own, so their sum does too).
+ * one community's accounts, or (`communityId` omitted) of every community's together and of each
+ * on its own. Each community's books balance on their own, so their sum does too.
  */
-export function trialBalance(db: Database, communityId?: number): Promise<TrialBalance> {
+export function trialBalance(db: Database, communityId: number): Promise<CommunityTrialBalance>;
+export function trialBalance(db: Database): Promise<TrialBalanceAll>;
+export function trialBalance(
+  db: Database,
+  communityId?: number,
+): Promise<CommunityTrialBalance | TrialBalanceAll> {
   return db.read(async (em) => {
-    const rows: { account_id: unknown; balance: unknown; posted: unknown }[] = await em.query(
+    const one = communityId !== undefined;
+    const communities: { id: unknown; code: string }[] = await em.query(
+      sql(db, `SELECT id, code FROM communities${one ? ' WHERE id = ?' : ''} ORDER BY id`),
+      one ? [communityId] : [],
+    );
+    if (one && !communities.length) {
+      throw new Error(`no community ${communityId}`);
+    }
+    const rows: {
+      community_id: unknown;
+      account_id: unknown;
+      balance: unknown;
+      posted: unknown;
+    }[] = await em.query(
       sql(
         db,
-        `SELECT b.account_id, b.balance, COALESCE(s.total, 0) AS posted FROM balances b
-         JOIN accounts a ON a.id = b.account_id
-         LEFT JOIN (SELECT account_id, SUM(amount) AS total FROM postings GROUP BY account_id) s
-           ON s.account_id = b.account_id
-         ${communityId === undefined ? '' : 'WHERE a.community_id = ?'}`,
+        `SELECT a.community_id, b.account_id, b.balance, COALESCE(s.total, 0) AS posted
+             FROM balances b
+             JOIN accounts a ON a.id = b.account_id
+             LEFT JOIN (SELECT p.account_id, SUM(p.amount) AS total FROM postings p
+                          ${one ? 'JOIN accounts pa ON pa.id = p.account_id WHERE pa.community_id = ?' : ''}
+                         GROUP BY p.account_id) s
+               ON s.account_id = b.account_id
+            ${one ? 'WHERE a.community_id = ?' : ''}`,
       ),
-      communityId === undefined ? [] : [communityId],
+      one ? [communityId, communityId] : [],
     );
-    let sum = 0;
-    const mismatched: number[] = [];
+    const byCommunity = new Map<number, { sum: number; accounts: number; mismatched: number[] }>(
+      communities.map((c) => [toSafeInteger(c.id), { sum: 0, accounts: 0, mismatched: [] }]),
+    );
+    const all = { sum: 0, accounts: 0, mismatched: [] as number[] };
     for (const r of rows) {
       const balance = toSafeInteger(r.balance);
-      sum += balance;
-      if (balance !== toSafeInteger(r.posted)) {
-        mismatched.push(toSafeInteger(r.account_id));
+      const accountId = toSafeInteger(r.account_id);
+      const c = byCommunity.get(toSafeInteger(r.community_id));
+      for (const t of c ? [all, c] : [all]) {
+        t.sum += balance;
+        t.accounts++;
+        if (balance !== toSafeInteger(r.posted)) {
+          t.mismatched.push(accountId);
+        }
       }
     }
-    return {
-      ok: sum === 0 && mismatched.length === 0,
-      sum: formatCents(sum),
-      accounts: rows.length,
-      mismatched,
-    };
+    const result = (t: { sum: number; accounts: number; mismatched: number[] }): TrialBalance => ({
+      ok: t.sum === 0 && t.mismatched.length === 0,
+      sum: formatCents(t.sum),
+      accounts: t.accounts,
+      mismatched: t.mismatched.sort((a, b) => a - b),
+    });
+    const each = communities.map((c): CommunityTrialBalance => ({
+      ...result(byCommunity.get(toSafeInteger(c.id))!),
+      community: { id: toSafeInteger(c.id), code: c.code },
+    }));
+    if (one) {
+      return each[0];
+    }
+    const total = result(all);
+    return { ...total, ok: total.ok && each.every((c) => c.ok), communities: each };
   });
 }
 

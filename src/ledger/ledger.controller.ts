@@ -31,8 +31,8 @@ export class LedgerController {
   @Roles('admin')
   @ApiOkResponse({ type: TrialBalanceDto })
   async trialBalance(@CurrentPrincipal() principal: Principal) {
-    const { ok, sum, accounts } = await this.ledger.trialBalance(communityOf(principal));
-    return { ok, sum, accounts };
+    const { ok, sum, accounts, community } = await this.ledger.trialBalance(communityOf(principal));
+    return { ok, sum, accounts, community };
   }
 
   @Post('transactions/:id/reversal')

@@ -19,15 +19,21 @@ import { Account, AccountKind, Balance, OWNED_ACCOUNT_KINDS } from './entities/a
 import { LedgerTransaction, Posting, TransactionKind } from './entities/ledger-transaction.entity';
 import { transactionHash } from './ledger-hash';
 import {
-  TrialBalance,
+  CommunityTrialBalance,
   trialBalance,
+  TrialBalanceAll,
   verifyCommunityLedger,
   VerifyAllResult,
   verifyLedger,
   VerifyResult,
 } from './ledger-verifier';
 
-export type { VerifyAllResult, VerifyResult } from './ledger-verifier';
+export type {
+  CommunityTrialBalance,
+  TrialBalanceAll,
+  VerifyAllResult,
+  VerifyResult,
+} from './ledger-verifier';
 
 export interface PostingLine {
   accountId: number;
@@ -595,9 +601,11 @@ export class LedgerService {
     );
   }
 
-  /** A community's trial balance (or, without one, every community's accounts together). */
-  trialBalance(communityId?: number): Promise<TrialBalance> {
-    return trialBalance(this.db, communityId);
+  /** A community's trial balance (or, without one, every community's together and each alone). */
+  trialBalance(communityId: number): Promise<CommunityTrialBalance>;
+  trialBalance(): Promise<TrialBalanceAll>;
+  trialBalance(communityId?: number): Promise<CommunityTrialBalance | TrialBalanceAll> {
+    return communityId === undefined ? trialBalance(this.db) : trialBalance(this.db, communityId);
   }
 
   /** Recomputes a community's hash chain, the running balance of its postings, its stored balances. */

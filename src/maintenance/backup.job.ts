@@ -62,7 +62,7 @@ export class BackupJob {
       { background: true },
     );
     this.logger.log(
-      `backed up ${report.transactions} transactions to ${report.path} (${(report.bytes / 1e6).toFixed(1)} MB, ${report.seconds.toFixed(1)} s, verified)`,
+      `backed up ${report.transactions} transactions of ${report.communities.length} communities to ${report.path} (${(report.bytes / 1e6).toFixed(1)} MB, ${report.seconds.toFixed(1)} s, verified)`,
     );
     this.prune(backup.dir, backup.keep, now);
     return report;

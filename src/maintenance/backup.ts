@@ -11,7 +11,17 @@ export interface BackupReport {
   /** Whole run: copy, integrity check, ledger verify, rename. */
   seconds: number;
   copySeconds: number;
+  /** Transactions verified in the copy, of every community. */
   transactions: number;
+  /** Each community's books in the copy: its transactions and the hash its chain ends with. */
+  communities: BackedUpCommunity[];
+}
+
+export interface BackedUpCommunity {
+  id: number;
+  code: string;
+  transactions: number;
+  /** The hash of its last transaction (its genesis hash while it has none). */
   lastHash: string;
 }
 
@@ -118,13 +128,26 @@ export async function backupSqlite(
     } finally {
       await copy.close();
     }
-    if (!verified.ledger.ok) {
-      throw new BackupError(
-        `the copy does not verify: ${verified.ledger.reason} (seq ${verified.ledger.firstBadSeq})`,
-      );
+    const { ledger, trial } = verified;
+    const broken = ledger.communities.flatMap((c) =>
+      c.ok
+        ? []
+        : [
+            `community ${c.community.code}: ${c.reason}${c.firstBadSeq === null ? '' : ` (seq ${c.firstBadSeq})`}`,
+          ],
+    );
+    if (broken.length) {
+      throw new BackupError(`the copy does not verify: ${broken.join('; ')}`);
     }
-    if (!verified.trial.ok) {
-      throw new BackupError(`the copy's trial balance fails (sum ${verified.trial.sum})`);
+    if (!trial.ok) {
+      const failing = trial.communities.filter((c) => !c.ok);
+      throw new BackupError(
+        `the copy's trial balance fails: ${
+          failing.length
+            ? failing.map((c) => `community ${c.community.code} sums to ${c.sum}`).join('; ')
+            : `all accounts sum to ${trial.sum}`
+        }`,
+      );
     }
     renameSync(temp, targetPath);
     syncDirectory(dirname(resolve(targetPath)));
@@ -133,8 +156,19 @@ export async function backupSqlite(
       bytes: statSync(targetPath).size,
       seconds: (performance.now() - started) / 1000,
       copySeconds,
-      transactions: verified.ledger.transactions,
-      lastHash: verified.ledger.communities.map((c) => (c.ok ? c.lastHash : '')).join(','),
+      transactions: ledger.ok ? ledger.transactions : 0,
+      communities: ledger.communities.flatMap((c) =>
+        c.ok
+          ? [
+              {
+                id: c.community.id,
+                code: c.community.code,
+                transactions: c.transactions,
+                lastHash: c.lastHash,
+              },
+            ]
+          : [],
+      ),
     };
   } finally {
     rmSync(temp, { force: true });

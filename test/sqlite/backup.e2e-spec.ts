@@ -52,6 +52,12 @@ describe('online backup and restore', () => {
       }
     });
     const before = 3000 * 150;
+    // A second community's books, copied and verified on their own.
+    const other = await f.newCommunity('backup-b');
+    const otherMember = await f.newMember({ communityId: other.id });
+    for (let i = 0; i < 3; i++) {
+      await f.earn(otherMember.accountId, 200, undefined, other.id);
+    }
 
     // The online backup API restarted on every one of these and never finished.
     let writing = true;
@@ -78,17 +84,40 @@ describe('online backup and restore', () => {
       await writer;
     }
     expect(written).toBeGreaterThan(0);
-    expect(report.transactions).toBeGreaterThanOrEqual(3000);
+    expect(report.transactions).toBeGreaterThanOrEqual(3003);
+    expect(report.communities).toEqual([
+      {
+        id: 1,
+        code: 'default',
+        transactions: report.transactions - 3,
+        lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+      {
+        id: other.id,
+        code: 'backup-b',
+        transactions: 3,
+        lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    ]);
+    const [own, theirs] = report.communities;
     expect(readdirSync(dir).filter((n) => n.includes('partial'))).toEqual([]);
 
     const restored = await openCopy(target);
     try {
       const copied = restored.get(LedgerService);
-      await expect(copied.verify(1)).resolves.toMatchObject({
+      await expect(copied.verify(1)).resolves.toEqual({
         ok: true,
-        transactions: report.transactions,
-        lastHash: report.lastHash,
+        transactions: own.transactions,
+        lastHash: own.lastHash,
+        community: { id: 1, code: 'default' },
       });
+      await expect(copied.verify(other.id)).resolves.toEqual({
+        ok: true,
+        transactions: 3,
+        lastHash: theirs.lastHash,
+        community: { id: other.id, code: 'backup-b' },
+      });
+      await expect(copied.balanceOf(otherMember.accountId)).resolves.toBe(600);
       const balance = await copied.balanceOf(member.accountId);
       // A snapshot: every earlier entry and a whole prefix of the concurrent ones.
       expect(balance >= before && balance <= before + written * 100).toBe(true);
@@ -98,11 +127,12 @@ describe('online backup and restore', () => {
       await restored.close();
     }
     // The live ledger continues the backup's chain: the copy is a prefix of it.
-    const seq = report.transactions;
     const [live] = await t.db.read<{ hash: string }[]>((em) =>
-      em.query('SELECT hash FROM ledger_transactions WHERE seq = ?', [seq]),
+      em.query('SELECT hash FROM ledger_transactions WHERE community_id = 1 AND seq = ?', [
+        own.transactions,
+      ]),
     );
-    expect(live.hash).toBe(report.lastHash);
+    expect(live.hash).toBe(own.lastHash);
   }, 240_000); // a busy shared machine: setup and the copy take their time; the bound above is the check
 
   it('should refuse to report a backup of a ledger that does not verify, and leave no file', async () => {
@@ -123,7 +153,11 @@ describe('online backup and restore', () => {
     raw.close();
 
     const target = join(tamperedDir, 'copy-of-tampered.sqlite');
-    await expect(backupSqlite(tampered, target)).rejects.toThrow(BackupError);
+    const refused = backupSqlite(tampered, target);
+    await expect(refused).rejects.toThrow(BackupError);
+    await expect(refused).rejects.toThrow(
+      `the copy does not verify: community default: postings do not balance (seq ${seq})`,
+    );
     expect(readdirSync(tamperedDir)).toEqual(['tampered.sqlite']);
   });
 

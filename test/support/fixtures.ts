@@ -1,6 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AuthService } from '../../src/auth/auth.service';
 import { Database } from '../../src/common/db/database';
+import { StaffRole } from '../../src/common/principal';
+import { CommunitiesService } from '../../src/communities/communities.service';
+import { Community } from '../../src/communities/entities/community.entity';
 import { Cents } from '../../src/common/points';
 import { LedgerService, PostedTransaction } from '../../src/ledger/ledger.service';
 import { Hardship, Household } from '../../src/people/entities/household.entity';
@@ -60,12 +63,15 @@ export function fixtures(ctx: INestApplicationContext) {
       });
     },
 
-    /** A staff user; password "password-123". */
+    /**
+     * A staff user; password "password-123". Community staff work in community 1 unless given, an
+     * office user for street office 1 unless given.
+     */
     async newUser(
-      role: 'admin' | 'leader' | 'clerk' | 'office',
+      role: StaffRole,
       username = `${role}${next()}`,
       place: { communityId?: number; streetOfficeId?: number } = {},
-    ) {
+    ): Promise<User> {
       return auth.createUser(
         username,
         'password-123',
@@ -77,7 +83,14 @@ export function fixtures(ctx: INestApplicationContext) {
       );
     },
 
-    /** A leader user leading a new team whose members are the given members. */
+    /** A new community under street office 1 (its own genesis hash, issuance and shop accounts). */
+    async newCommunity(code = `c${next()}`): Promise<Community> {
+      return ctx
+        .get(CommunitiesService)
+        .create({ streetOfficeId: 1, code, name: `社区${code.toUpperCase()}` });
+    },
+
+    /** A team (community 1 unless given) led by the given users, with the given members. */
     async newTeam(
       opts: {
         leaderUserIds?: number[];
@@ -97,16 +110,20 @@ export function fixtures(ctx: INestApplicationContext) {
       return team;
     },
 
-    /** Credits points straight from issuance (an `earn` entry) dated `effectiveDate` (default today). */
+    /**
+     * Credits points straight from the community's issuance (an `earn` entry) dated `effectiveDate`
+     * (default today); the account is of community 1 unless given.
+     */
     async earn(
       accountId: number,
       cents: Cents,
       effectiveDate?: string,
+      communityId = 1,
     ): Promise<PostedTransaction> {
-      const issuance = await ledger.systemAccountId(1, 'issuance');
+      const issuance = await ledger.systemAccountId(communityId, 'issuance');
       return db.write(() =>
         ledger.post({
-          communityId: 1,
+          communityId,
           kind: 'earn',
           actor: 'system:test',
           description: 'test earn',
@@ -179,16 +196,20 @@ export function fixtures(ctx: INestApplicationContext) {
       return `Bearer ${token}`;
     },
 
-    /** Spends points at the shop (a `redeem` entry) dated `effectiveDate` (default today). */
+    /**
+     * Spends points at the community's shop (a `redeem` entry) dated `effectiveDate` (default
+     * today); the account is of community 1 unless given.
+     */
     async redeem(
       accountId: number,
       cents: Cents,
       effectiveDate?: string,
+      communityId = 1,
     ): Promise<PostedTransaction> {
-      const shop = await ledger.systemAccountId(1, 'shop');
+      const shop = await ledger.systemAccountId(communityId, 'shop');
       return db.write(() =>
         ledger.post({
-          communityId: 1,
+          communityId,
           kind: 'redeem',
           actor: 'system:test',
           description: 'test redeem',

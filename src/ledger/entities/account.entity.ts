@@ -8,8 +8,7 @@ export const OWNED_ACCOUNT_KINDS: AccountKind[] = ['member', 'household'];
 @Entity('accounts')
 export class Account {
   /** The community (社区) the row belongs to. */
-  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
-  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
+  @Column({ name: 'community_id', type: 'integer' }) communityId!: number;
   @PrimaryGeneratedColumn() id!: number;
   @Column({ type: 'varchar' }) kind!: AccountKind;
   @Column({ name: 'passbook_no', type: 'varchar', nullable: true }) passbookNo!: string | null;

@@ -15,8 +15,7 @@ export const TRANSACTION_KINDS: TransactionKind[] = [
 @Entity('ledger_transactions')
 export class LedgerTransaction {
   /** The community (社区) the row belongs to. */
-  // TEMPORARY (#15): default 1 until every writer sets it; then the default goes (see unscoped.ts).
-  @Column({ name: 'community_id', type: 'integer', default: 1 }) communityId!: number;
+  @Column({ name: 'community_id', type: 'integer' }) communityId!: number;
   @PrimaryColumn({ type: 'varchar' }) id!: string;
   @Column({ type: 'bigint', transformer: bigintTransformer }) seq!: number;
   @Column({ type: 'varchar' }) kind!: TransactionKind;
