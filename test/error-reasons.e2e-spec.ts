@@ -1,7 +1,6 @@
 import { Response } from 'supertest';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { zonedTime } from '../src/common/clock';
-import { CommunitiesService } from '../src/communities/communities.service';
 import { ErrorCode, HTTP_STATUS_OF, REASONS, ReasonedCode } from '../src/common/errors';
 import { Household } from '../src/people/entities/household.entity';
 import { Member } from '../src/people/entities/member.entity';
@@ -244,16 +243,6 @@ describe('error reasons (e2e)', () => {
       ErrorCode.CONFLICT,
       'PASSBOOK_NO_TAKEN',
       () => post('/api/members', { name: '赵六', kind: 'resident', passbookNo: m1.passbookNo }),
-    ],
-    [
-      ErrorCode.CONFLICT,
-      'BALANCE_NOT_ZERO',
-      async () => {
-        await t.app
-          .get(CommunitiesService)
-          .create({ streetOfficeId: 1, code: 'reasons-b', name: '另一社区' });
-        return post(`/api/members/${m2.id}/transfer`, { toCommunity: 'reasons-b', reason: '搬家' });
-      },
     ],
     [ErrorCode.CONFLICT, 'LAST_ADMIN', () => patch(`/api/users/${adminId}`, { role: 'clerk' })],
     [ErrorCode.CONFLICT, 'SELF_DEACTIVATION', () => post(`/api/users/${adminId}/deactivate`)],

@@ -337,7 +337,7 @@ describe('OpenAPI document', () => {
     });
     await get(`/api/members/${moving.id}/transfers`, '/api/members/{id}/transfers');
     await get(
-      `/api/passbooks/${(moved as { toPassbookNo: string }).toPassbookNo}`,
+      `/api/passbooks/${(moved as unknown as { toPassbookNo: string }).toPassbookNo}`,
       '/api/passbooks/{passbookNo}',
       await t.app
         .get(AuthService)

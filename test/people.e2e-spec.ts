@@ -589,8 +589,9 @@ describe('people and users in two communities (e2e)', () => {
       admin.post(`/api/users/${bLeaderId}/activate`),
     ];
     for (const res of await Promise.all(attempts)) {
-      expect({ url: res.req.path, status: res.status, code: res.body.code }).toEqual({
-        url: res.req.path,
+      const url = (res as unknown as { req: { path: string } }).req.path;
+      expect({ url, status: res.status, code: res.body.code }).toEqual({
+        url,
         status: 404,
         code: 'NOT_FOUND',
       });
@@ -819,8 +820,9 @@ describe('people and users in two communities (e2e)', () => {
       office.post(`/api/users/${w.leaderAId}/activate`),
     ]);
     for (const res of writes) {
-      expect({ url: res.req.path, status: res.status, code: res.body.code }).toEqual({
-        url: res.req.path,
+      const url = (res as unknown as { req: { path: string } }).req.path;
+      expect({ url, status: res.status, code: res.body.code }).toEqual({
+        url,
         status: 403,
         code: 'FORBIDDEN',
       });
