@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { migrations } from '../migrations';
 import { hashSecret } from '../src/auth/password';
 import { createDataSource } from '../src/common/db/data-source';
@@ -307,7 +307,7 @@ describe('upgrade of a single-community database into communities (e2e)', () => 
       ...base.options,
       entities: [],
       migrations: migrations.slice(0, upTo + 1),
-    } as DataSourceOptions);
+    });
     await old.initialize();
     try {
       await old.runMigrations({ transaction: 'each' });
