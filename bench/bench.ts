@@ -679,6 +679,7 @@ async function communitiesPhase(maintenanceUrl: string, servers: Server[]): Prom
       tokens.set(c.id, `Bearer ${(login.body as { token: string }).token}`);
     }
     const date = today();
+    let firstRefusal: string | undefined;
     const run = async (instances: Server[], phase: string) =>
       load(SECONDS, async (i) => {
         const community = communities[i % communities.length];
@@ -690,6 +691,11 @@ async function communitiesPhase(maintenanceUrl: string, servers: Server[]): Prom
           { memberId: member, itemCode: 'daily_patrol', quantity: '1', serviceDate: date },
           { authorization: tokens.get(community.id)!, 'idempotency-key': `bench-${phase}-${i}` },
         );
+        if (res.status >= 300 && !firstRefusal) {
+          // One line saying why, so a refused count is not a mystery.
+          firstRefusal = `${res.status} ${JSON.stringify(res.body)}`;
+          console.log(`    first refusal (community ${community.id}): ${firstRefusal}`);
+        }
         return res.status;
       });
     const one = await run([first], 'c1');
