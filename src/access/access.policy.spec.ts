@@ -4,6 +4,9 @@ import { createTestContext, TestContext } from '../../test/support/test-app';
 import {
   AccessPolicy,
   assertMayLogService,
+  communityOf,
+  inCommunity,
+  isOffice,
   isAdmin,
   leaderIdOf,
   volunteerIdOf,
@@ -14,10 +17,53 @@ import {
   memberScopeOf,
 } from './access.policy';
 
-const admin: Principal = { kind: 'user', userId: 1, username: 'admin', role: 'admin', communityId: 1, streetOfficeId: null};
-const leader: Principal = { kind: 'user', userId: 7, username: 'leader', role: 'leader', communityId: 1, streetOfficeId: null};
-const clerk: Principal = { kind: 'user', userId: 9, username: 'clerk', role: 'clerk', communityId: 1, streetOfficeId: null};
-const volunteer: Principal = { kind: 'member', memberId: 3, passbookNo: 'V0000003', communityId: 1 };
+const admin: Principal = {
+  kind: 'user',
+  userId: 1,
+  username: 'admin',
+  role: 'admin',
+  communityId: 1,
+  streetOfficeId: null,
+};
+const leader: Principal = {
+  kind: 'user',
+  userId: 7,
+  username: 'leader',
+  role: 'leader',
+  communityId: 1,
+  streetOfficeId: null,
+};
+const clerk: Principal = {
+  kind: 'user',
+  userId: 9,
+  username: 'clerk',
+  role: 'clerk',
+  communityId: 1,
+  streetOfficeId: null,
+};
+const volunteer: Principal = {
+  kind: 'member',
+  memberId: 3,
+  passbookNo: 'V0000003',
+  communityId: 1,
+};
+const office: Principal = {
+  kind: 'user',
+  userId: 11,
+  username: 'office',
+  role: 'office',
+  communityId: null,
+  streetOfficeId: 1,
+};
+/** An admin of another community (2). */
+const otherAdmin: Principal = {
+  kind: 'user',
+  userId: 12,
+  username: 'admin-b',
+  role: 'admin',
+  communityId: 2,
+  streetOfficeId: null,
+};
 
 describe('access policy decisions', () => {
   it('should call only a user with role admin an admin, give a leader id to leaders only and a member id to volunteers only', () => {
@@ -66,6 +112,35 @@ describe('access policy decisions', () => {
   });
 });
 
+// matrix (#15): community scope of the pure decisions.
+describe('access policy: community scope', () => {
+  it('should give every community principal their own community and refuse the street office one', () => {
+    expect([admin, leader, clerk, volunteer, otherAdmin].map(communityOf)).toEqual([1, 1, 1, 1, 2]);
+    expect(() => communityOf(office)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', details: { reason: 'ROLE_NOT_ALLOWED' } }),
+    );
+    expect([admin, office, volunteer].map(isOffice)).toEqual([false, true, false]);
+  });
+
+  it('should put a row of another community out of reach, and every row out of the street office’s', () => {
+    expect(inCommunity(admin, 1)).toBe(true);
+    expect(inCommunity(admin, 2)).toBe(false);
+    expect(inCommunity(otherAdmin, 1)).toBe(false);
+    expect(inCommunity(volunteer, 2)).toBe(false);
+    expect(inCommunity(office, 1)).toBe(false);
+  });
+
+  it('should keep admin-only decisions to admins, never to the street office', () => {
+    for (const decide of [maySeePersonalData, logsWithoutApproval, mayActOutsideWindow]) {
+      expect(decide(office)).toBe(false);
+    }
+    expect(memberScopeOf(office)).toEqual({ kind: 'none' });
+    expect(() => assertMayLogService(office)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+  });
+});
+
 describe(AccessPolicy.name, () => {
   let t: TestContext;
   let access: AccessPolicy;
@@ -85,7 +160,9 @@ describe(AccessPolicy.name, () => {
       kind: 'user',
       userId: user.id,
       username: user.username,
-      role: 'leader', communityId: 1, streetOfficeId: null,
+      role: 'leader',
+      communityId: 1,
+      streetOfficeId: null,
     };
     const own = await f.newMember();
     const other = await f.newMember();
@@ -100,19 +177,70 @@ describe(AccessPolicy.name, () => {
     expect(await access.maySeeMember(w.asLeader, w.other.id)).toBe(false);
     expect(await access.maySeeMember(admin, w.other.id)).toBe(true);
     expect(await access.maySeeMember(clerk, w.own.id)).toBe(false);
-    expect(await access.maySeePassbook(w.asLeader, { type: 'member', memberId: w.own.id })).toBe(
+    expect(
+      await access.maySeePassbook(w.asLeader, {
+        type: 'member',
+        memberId: w.own.id,
+        communityId: 1,
+      }),
+    ).toBe(true);
+    expect(
+      await access.maySeePassbook(w.asLeader, {
+        type: 'member',
+        memberId: w.other.id,
+        communityId: 1,
+      }),
+    ).toBe(false);
+    expect(await access.maySeePassbook(w.asLeader, { type: 'household', communityId: 1 })).toBe(
+      false,
+    );
+    expect(await access.maySeePassbook(clerk, { type: 'household', communityId: 1 })).toBe(true);
+    const asOwn: Principal = {
+      kind: 'member',
+      memberId: w.own.id,
+      passbookNo: w.own.passbookNo,
+      communityId: 1,
+    };
+    expect(
+      await access.maySeePassbook(asOwn, { type: 'member', memberId: w.own.id, communityId: 1 }),
+    ).toBe(true);
+    expect(
+      await access.maySeePassbook(asOwn, { type: 'member', memberId: w.other.id, communityId: 1 }),
+    ).toBe(false);
+  });
+
+  it('should show no passbook of another community, to any role, and none to the street office', async () => {
+    const w = await world();
+    const inOther = { type: 'member' as const, memberId: w.own.id, communityId: 2 };
+    const asOwn: Principal = {
+      kind: 'member',
+      memberId: w.own.id,
+      passbookNo: w.own.passbookNo,
+      communityId: 1,
+    };
+    for (const viewer of [admin, clerk, w.asLeader, asOwn, office]) {
+      expect(await access.maySeePassbook(viewer, inOther)).toBe(false);
+    }
+    expect(await access.maySeePassbook(office, { type: 'household', communityId: 1 })).toBe(false);
+    expect(await access.maySeePassbook(otherAdmin, { type: 'household', communityId: 2 })).toBe(
       true,
     );
-    expect(await access.maySeePassbook(w.asLeader, { type: 'member', memberId: w.other.id })).toBe(
-      false,
-    );
-    expect(await access.maySeePassbook(w.asLeader, { type: 'household' })).toBe(false);
-    expect(await access.maySeePassbook(clerk, { type: 'household' })).toBe(true);
-    const asOwn: Principal = { kind: 'member', memberId: w.own.id, passbookNo: w.own.passbookNo, communityId: 1 };
-    expect(await access.maySeePassbook(asOwn, { type: 'member', memberId: w.own.id })).toBe(true);
-    expect(await access.maySeePassbook(asOwn, { type: 'member', memberId: w.other.id })).toBe(
-      false,
-    );
+  });
+
+  it('should let the street office read a community of its street office by code, and no other', async () => {
+    await expect(access.communityToRead(office, 'default')).resolves.toMatchObject({ id: 1 });
+    await expect(access.communityToRead(office, 'nowhere')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(access.communityToRead(office)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(access.communityToRead(admin)).resolves.toMatchObject({ id: 1 });
+    await expect(
+      access.communityToRead({ ...office, streetOfficeId: 2 }, 'default'),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('should list a leader their own teams and everyone else every team', async () => {
