@@ -1,4 +1,5 @@
 import { spawn, ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,12 @@ import { buildCommunity, Community, passbookFor } from './synthetic';
  * creates its own database from (default the local trust-auth server; `off` skips the phase).
  * `--cpu-prof DIR` runs the big SQLite service under `node --cpu-prof` and writes its profile there.
  * Every port is a free one picked at start, so runs beside other jobs do not collide.
+ *
+ * Many communities (#15): `--communities N` (default 10) and `--community-members M` (default 200
+ * each) size the PostgreSQL figure of HTTP postings with one and with two service instances on one
+ * database, clients spread over the N communities, beside the raw PostgreSQL rate of the same run.
+ * `--only communities` runs that phase alone (a few minutes at the defaults; a quick check:
+ * `--only communities --seconds 2 --community-members 20`).
  */
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -25,6 +32,9 @@ const TRANSACTIONS = Number(args.get('transactions') ?? 1_000_000);
 const SECONDS = Number(args.get('seconds') ?? 10);
 const PG_URL = args.get('pg') ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CPU_PROF_DIR = args.get('cpu-prof');
+const COMMUNITIES = Number(args.get('communities') ?? 10);
+const COMMUNITY_MEMBERS = Number(args.get('community-members') ?? 200);
+const ONLY = args.get('only');
 const CLIENTS = 32;
 const PASSWORD = 'bench-admin-pass';
 
@@ -215,6 +225,16 @@ function today(): string {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'passbook-bench-'));
   const servers: Server[] = [];
+  if (ONLY === 'communities') {
+    try {
+      await communitiesPhase(PG_URL, servers);
+      printTable();
+    } finally {
+      await Promise.all(servers.map(stopServer));
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   try {
     console.log(`Building the community: ${MEMBERS} members, ${TRANSACTIONS} transactions …`);
     let t0 = performance.now();
@@ -364,15 +384,19 @@ async function main(): Promise<void> {
 
     if (PG_URL !== 'off') {
       await postgresPhase(PG_URL, servers);
+      await communitiesPhase(PG_URL, servers);
     }
-
-    console.log('\n| figure | measured | judged against |\n|---|---|---|');
-    for (const [a, b, c] of rows) {
-      console.log(`| ${a} | ${b} | ${c} |`);
-    }
+    printTable();
   } finally {
     await Promise.all(servers.map(stopServer));
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printTable(): void {
+  console.log('\n| figure | measured | judged against |\n|---|---|---|');
+  for (const [a, b, c] of rows) {
+    console.log(`| ${a} | ${b} | ${c} |`);
   }
 }
 
@@ -513,6 +537,201 @@ async function postgresPhase(maintenanceUrl: string, servers: Server[]): Promise
     );
   } finally {
     if (server) {
+      await stopServer(server);
+    }
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** A community's admin and members, seeded straight into the migrated database. */
+interface SeededCommunity {
+  id: number;
+  adminUsername: string;
+  memberIds: number[];
+}
+
+/**
+ * Communities 2..n written as CommunitiesService.create writes them (row, random genesis, issuance
+ * and shop accounts), an admin of each (community 1 keeps the first admin), and `members` members
+ * in every community: plain SQL, so the instances started afterwards load them all at start.
+ */
+async function seedCommunities(
+  url: string,
+  count: number,
+  members: number,
+): Promise<SeededCommunity[]> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    const now = new Date().toISOString();
+    const passwordHash = await hashSecret(PASSWORD);
+    const pinHash = await hashSecret('123456');
+    await c.query('BEGIN');
+    const seeded: SeededCommunity[] = [{ id: 1, adminUsername: 'admin', memberIds: [] }];
+    for (let k = 2; k <= count; k++) {
+      const row = await c.query<{ id: number }>(
+        `INSERT INTO communities (street_office_id, code, name, issuer, genesis_hash, created_at)
+         VALUES (1, $1, $2, NULL, $3, $4) RETURNING id`,
+        [`bench-${k}`, `社区${k}`, randomBytes(32).toString('hex'), now],
+      );
+      const id = row.rows[0].id;
+      const system = await c.query<{ id: number }>(
+        `INSERT INTO accounts (kind, passbook_no, name, created_at, community_id)
+         VALUES ('issuance', NULL, '积分发行 Issuance', $1, $2), ('shop', NULL, '公益坊 Shop', $1, $2)
+         RETURNING id`,
+        [now, id],
+      );
+      await c.query('INSERT INTO balances (account_id, balance) SELECT unnest($1::int[]), 0', [
+        system.rows.map((r) => r.id),
+      ]);
+      const adminUsername = `bench-admin-${k}`;
+      await c.query(
+        `INSERT INTO users (username, password_hash, role, active, created_at, must_change_password, community_id, street_office_id)
+         VALUES ($1, $2, 'admin', TRUE, $3, FALSE, $4, NULL)`,
+        [adminUsername, passwordHash, now, id],
+      );
+      seeded.push({ id, adminUsername, memberIds: [] });
+    }
+    for (const [index, community] of seeded.entries()) {
+      const numbers = Array.from({ length: members }, (_, i) => passbookFor(index * members + i));
+      const accounts = await c.query<{ id: number; passbook_no: string }>(
+        `INSERT INTO accounts (kind, passbook_no, name, created_at, community_id)
+         SELECT 'member', no, '志愿者' || no, $2, $3 FROM unnest($1::text[]) AS no
+         RETURNING id, passbook_no`,
+        [numbers, now, community.id],
+      );
+      await c.query('INSERT INTO balances (account_id, balance) SELECT unnest($1::int[]), 0', [
+        accounts.rows.map((r) => r.id),
+      ]);
+      const rows = await c.query<{ id: number }>(
+        `INSERT INTO members (account_id, passbook_no, name, kind, phone, pin_hash, active, created_at, community_id)
+         SELECT a, no, '志愿者' || no, 'resident', NULL, $3, TRUE, $4, $5
+         FROM unnest($1::int[], $2::text[]) AS t(a, no) RETURNING id`,
+        [
+          accounts.rows.map((r) => r.id),
+          accounts.rows.map((r) => r.passbook_no),
+          pinHash,
+          now,
+          community.id,
+        ],
+      );
+      community.memberIds = rows.rows.map((r) => r.id);
+    }
+    await c.query('COMMIT');
+    return seeded;
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * Many communities on PostgreSQL (#15): HTTP service-record postings per second with one and with
+ * two instances on one database, CLIENTS clients spread over COMMUNITIES communities (each request
+ * by its community's admin, for a member of it; with two instances, alternate requests to each),
+ * beside the raw PostgreSQL rate measured in the same run. Every community's chain is verified after.
+ */
+async function communitiesPhase(maintenanceUrl: string, servers: Server[]): Promise<void> {
+  if (maintenanceUrl === 'off') {
+    report('ten communities on PostgreSQL', 'skipped', '--pg off');
+    return;
+  }
+  const name = `passbook_bench_comm_${process.pid}_${Date.now()}`;
+  const admin = new Client({ connectionString: maintenanceUrl });
+  try {
+    await admin.connect();
+  } catch (err) {
+    report(
+      'communities on PostgreSQL',
+      'skipped',
+      `cannot reach ${new URL(maintenanceUrl).host}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return;
+  }
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = withDatabase(maintenanceUrl, name);
+  const started: Server[] = [];
+  try {
+    console.log(
+      `PostgreSQL, ${COMMUNITIES} communities of ${COMMUNITY_MEMBERS} members (database ${name}, dropped afterwards):`,
+    );
+    const raw = await rawPostgresPerSecond(url, 3, 10);
+    report(
+      `raw PostgreSQL transactions, 10 connections (${COMMUNITIES}-community run)`,
+      `${raw.rate.toFixed(0)}/s, p99 ${ms(raw.p99)}`,
+      'the PostgreSQL limit',
+    );
+    // The first start migrates; the communities are seeded before the instances that serve them start.
+    await stopServer(await startServer({ url }));
+    const communities = await seedCommunities(url, COMMUNITIES, COMMUNITY_MEMBERS);
+    const first = await startServer({ url });
+    started.push(first);
+    servers.push(first);
+    const tokens = new Map<number, string>();
+    for (const c of communities) {
+      const login = await post(first.base, '/api/auth/login', {
+        username: c.adminUsername,
+        password: PASSWORD,
+      });
+      if (login.status !== 200) {
+        throw new Error(`login of ${c.adminUsername} answered ${login.status}`);
+      }
+      tokens.set(c.id, `Bearer ${(login.body as { token: string }).token}`);
+    }
+    const date = today();
+    let firstRefusal: string | undefined;
+    const run = async (instances: Server[], phase: string) =>
+      load(SECONDS, async (i) => {
+        const community = communities[i % communities.length];
+        const member =
+          community.memberIds[Math.floor(i / communities.length) % community.memberIds.length];
+        const res = await post(
+          instances[i % instances.length].base,
+          '/api/service-records',
+          { memberId: member, itemCode: 'daily_patrol', quantity: '1', serviceDate: date },
+          { authorization: tokens.get(community.id)!, 'idempotency-key': `bench-${phase}-${i}` },
+        );
+        if (res.status >= 300 && !firstRefusal) {
+          // One line saying why, so a refused count is not a mystery.
+          firstRefusal = `${res.status} ${JSON.stringify(res.body)}`;
+          console.log(`    first refusal (community ${community.id}): ${firstRefusal}`);
+        }
+        return res.status;
+      });
+    const one = await run([first], 'c1');
+    report(
+      `postings over ${COMMUNITIES} communities, 1 instance`,
+      `${one.rate.toFixed(0)}/s, p50 ${ms(one.p50)}, p99 ${ms(one.p99)}, refused ${one.failed}`,
+      `ratio to raw PostgreSQL ${(one.rate / raw.rate).toFixed(2)}`,
+    );
+    const second = await startServer({ url });
+    started.push(second);
+    servers.push(second);
+    const two = await run([first, second], 'c2');
+    report(
+      `postings over ${COMMUNITIES} communities, 2 instances`,
+      `${two.rate.toFixed(0)}/s, p50 ${ms(two.p50)}, p99 ${ms(two.p99)}, refused ${two.failed}`,
+      `ratio to raw PostgreSQL ${(two.rate / raw.rate).toFixed(2)}, to 1 instance ${(two.rate / one.rate).toFixed(2)}`,
+    );
+    let bad = 0;
+    let transactions = 0;
+    for (const c of communities) {
+      const res = await fetch(`${first.base}/api/ledger/verify`, {
+        headers: { authorization: tokens.get(c.id)! },
+      });
+      const body = (await res.json()) as { ok: boolean; transactions?: number };
+      transactions += body.transactions ?? 0;
+      if (!body.ok) {
+        bad++;
+      }
+    }
+    report(
+      `verify of the ${COMMUNITIES} communities after the load`,
+      `${COMMUNITIES - bad} of ${COMMUNITIES} ok, ${transactions} transactions`,
+      'each chain gapless from its own genesis',
+    );
+  } finally {
+    for (const server of started) {
       await stopServer(server);
     }
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { User } from '../src/auth/entities/user.entity';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { Household } from '../src/people/entities/household.entity';
@@ -8,6 +9,8 @@ import { StarRatingsService } from '../src/ratings/star-ratings.service';
 import { CatalogItemView } from '../src/shop/catalog.service';
 import { RedemptionWindowsService } from '../src/shop/redemption-windows.service';
 import { RedemptionsService } from '../src/shop/redemptions.service';
+import { hashSecret } from '../src/auth/password';
+import { sql } from '../src/common/db/database';
 import { configDir } from './support/config-dir';
 import { fixtures } from './support/fixtures';
 import { createTestApp, ADMIN_PASSWORD, TestApp } from './support/test-app';
@@ -16,7 +19,7 @@ import { createTestApp, ADMIN_PASSWORD, TestApp } from './support/test-app';
  * Who may do what: one request per endpoint and role, and the status it must get. The README's
  * access table says the same in words. To cover a new endpoint, add one row to ACCESS.
  */
-const ROLES = ['anonymous', 'volunteer', 'leader', 'clerk', 'admin'] as const;
+const ROLES = ['anonymous', 'volunteer', 'leader', 'clerk', 'admin', 'office'] as const;
 type Role = (typeof ROLES)[number];
 
 interface World {
@@ -43,7 +46,35 @@ interface World {
   /** A name no earlier request used. */
   unique(prefix: string): string;
   leaderToken: string;
+  /** The street-office user of street office 1 (communities default and b). */
+  officeUser: { id: number };
+  /** Community b of the same street office, with rows of every kind (built by its own staff). */
+  b: OtherCommunity;
 }
+
+/**
+ * Community b's rows, each of a kind the table names, made through HTTP by b's own admin, clerk and
+ * leader, as the pages would. Every name carries MARK, so a list that shows one of them is caught.
+ */
+interface OtherCommunity {
+  communityId: number;
+  clerkUserId: number;
+  member: { id: number; passbookNo: string };
+  teamId: number;
+  household: { id: number; passbookNo: string };
+  goodsId: number;
+  windowId: number;
+  redemptionId: number;
+  couponCode: string;
+  recordId: number;
+  pendingRecordId: number;
+  /** The ledger transaction of b's member's earn. */
+  transactionId: string;
+  activityId: number;
+}
+
+/** In every name of community b's rows. */
+const MARK = '乙社区';
 
 const SERVICE_DATE = '2026-06-14';
 /** A year over (the clock stands in 2026) whose rating can be published. */
@@ -133,10 +164,10 @@ function redeemOne(w: World, item: CatalogItemView) {
 /** Drafts and publishes CLOSED_YEAR's star rating once. */
 async function publishedYear(w: World): Promise<number> {
   const ratings = w.t.app.get(StarRatingsService);
-  const current = await ratings.get(CLOSED_YEAR).catch(() => null);
+  const current = await ratings.get(1, CLOSED_YEAR).catch(() => null);
   if (current?.status !== 'published') {
-    await ratings.run(CLOSED_YEAR, 'system:test');
-    await ratings.publish(CLOSED_YEAR, 'system:test');
+    await ratings.run(1, CLOSED_YEAR, 'system:test');
+    await ratings.publish(1, CLOSED_YEAR, 'system:test');
   }
   return CLOSED_YEAR;
 }
@@ -153,6 +184,135 @@ async function futureWindow(w: World): Promise<number> {
   return window.id;
 }
 
+/** A user row of a community or a street office, as the user CLI writes it; returns its id. */
+async function userRow(
+  t: TestApp,
+  username: string,
+  role: string,
+  place: { communityId: number } | { streetOfficeId: number },
+): Promise<number> {
+  const passwordHash = await hashSecret('password-123');
+  return t.db.write(async (em) => {
+    await em.query(
+      sql(
+        t.db,
+        `INSERT INTO users (username, password_hash, role, active, created_at, must_change_password, community_id, street_office_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      [
+        username,
+        passwordHash,
+        role,
+        true,
+        new Date().toISOString(),
+        false,
+        'communityId' in place ? place.communityId : null,
+        'streetOfficeId' in place ? place.streetOfficeId : null,
+      ],
+    );
+    const [row]: { id: unknown }[] = await em.query(
+      sql(t.db, 'SELECT id FROM users WHERE username = ?'),
+      [username],
+    );
+    return Number(row.id);
+  });
+}
+
+/** Community b under street office 1, and one row of each kind in it, made by b's own staff. */
+async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
+  const community = await t.app
+    .get(CommunitiesService)
+    .create({ streetOfficeId: 1, code: 'b', name: 'B社区' });
+  const place = { communityId: community.id };
+  await userRow(t, 'b-admin', 'admin', place);
+  const clerkUserId = await userRow(t, 'b-clerk', 'clerk', place);
+  const leaderId = await userRow(t, 'b-leader', 'leader', place);
+  const [admin, clerk, leader] = [
+    await t.login('b-admin', 'password-123'),
+    await t.login('b-clerk', 'password-123'),
+    await t.login('b-leader', 'password-123'),
+  ];
+  let n = 0;
+  const send = async (
+    auth: string,
+    path: string,
+    body: object,
+    status = 201,
+  ): Promise<Record<string, unknown>> => {
+    const res = await t.http
+      .post(path)
+      .set('Authorization', auth)
+      .set('Idempotency-Key', `b-setup-${++n}`)
+      .send(body);
+    if (res.status !== status) {
+      throw new Error(`community b setup ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    return res.body as Record<string, unknown>;
+  };
+  const member = await send(admin, '/api/members', { name: `${MARK}志愿者`, kind: 'resident' });
+  const team = await send(admin, '/api/teams', {
+    name: `${MARK}服务队`,
+    leaderUserIds: [leaderId],
+  });
+  await send(admin, `/api/teams/${String(team.id)}/members`, { memberId: member.id });
+  const household = await send(admin, '/api/households', {
+    name: `${MARK}困难家庭`,
+    hardship: 'low_income',
+  });
+  // Same names as community default's items: names are unique per community only.
+  const goods = await send(admin, '/api/catalog-items', {
+    name: '大米5kg',
+    kind: 'goods',
+    price: '1.00',
+    stock: 1000,
+  });
+  const couponItem = await send(admin, '/api/catalog-items', {
+    name: '家政服务券',
+    kind: 'service_coupon',
+    price: '1.00',
+    stock: 1000,
+  });
+  const now = t.clock.now();
+  const window = await send(admin, '/api/redemption-windows', {
+    opensAt: now.toISOString(),
+    closesAt: new Date(now.getTime() + 24 * 3_600_000).toISOString(),
+  });
+  const service = { memberId: member.id, itemCode: 'free_clinic', serviceDate: SERVICE_DATE };
+  const record = await send(admin, '/api/service-records', { ...service, quantity: 2 });
+  const pending = await send(leader, '/api/service-records', { ...service, quantity: 1 });
+  const activity = await send(admin, '/api/activities', {
+    teamId: team.id,
+    itemCode: 'free_clinic',
+    title: `${MARK}便民大集`,
+    serviceDate: SERVICE_DATE,
+    participants: [{ memberId: member.id, quantity: 1 }],
+  });
+  const redemption = await send(clerk, '/api/redemptions', {
+    passbookNo: member.passbookNo,
+    lines: [
+      { catalogItemId: goods.id, quantity: 1 },
+      { catalogItemId: couponItem.id, quantity: 1 },
+    ],
+  });
+  // A draft rating of the year for b, for the street office to read.
+  await send(admin, '/api/star-ratings/2026/run', {}, 200);
+  return {
+    communityId: community.id,
+    clerkUserId,
+    member: { id: Number(member.id), passbookNo: String(member.passbookNo) },
+    teamId: Number(team.id),
+    household: { id: Number(household.id), passbookNo: String(household.passbookNo) },
+    goodsId: Number(goods.id),
+    windowId: Number(window.id),
+    redemptionId: Number(redemption.id),
+    couponCode: String((redemption.coupons as { code: string }[])[0].code),
+    recordId: Number(record.id),
+    pendingRecordId: Number(pending.id),
+    transactionId: String(record.transactionId),
+    activityId: Number((activity as { id: unknown }).id),
+  };
+}
+
 interface AccessRow {
   /** "METHOD /api/path (which target)": shown in the test name. */
   name: string;
@@ -166,6 +326,7 @@ interface AccessRow {
 
 /** The error code each refusal must carry. */
 const CODE_OF_STATUS: Record<number, string | undefined> = {
+  400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
@@ -178,9 +339,19 @@ const anyone = (status: number): Record<Role, number> => ({
   leader: status,
   clerk: status,
   admin: status,
+  office: status,
 });
-/** Everyone logged in gets `status`; anonymous 401. */
-const loggedIn = (status: number): Record<Role, number> => ({ ...anyone(status), anonymous: 401 });
+/**
+ * Everyone of the community logged in gets `status`; anonymous 401. The street-office user 403: a
+ * community's rows are its staff's and volunteers'; the street office reads reports and verify.
+ */
+const loggedIn = (status: number): Record<Role, number> => ({
+  ...anyone(status),
+  anonymous: 401,
+  office: 403,
+});
+/** Everyone logged in, the street-office user too (their own session). */
+const anyUser = (status: number): Record<Role, number> => ({ ...anyone(status), anonymous: 401 });
 /** Only admins get `status`; other roles 403, anonymous 401. */
 const adminOnly = (status: number): Record<Role, number> => ({
   anonymous: 401,
@@ -188,6 +359,12 @@ const adminOnly = (status: number): Record<Role, number> => ({
   leader: 403,
   clerk: 403,
   admin: status,
+  office: 403,
+});
+/** Only the street-office user gets `status`. */
+const officeOnly = (status: number): Record<Role, number> => ({
+  ...adminOnly(403),
+  office: status,
 });
 
 const ACCESS: AccessRow[] = [
@@ -220,28 +397,34 @@ const ACCESS: AccessRow[] = [
     name: 'POST /api/auth/logout',
     method: 'post',
     path: () => '/api/auth/logout',
-    expect: loggedIn(204),
+    expect: anyUser(204),
   },
   {
     name: 'POST /api/auth/password',
     method: 'post',
     path: () => '/api/auth/password',
     body: () => ({ currentPassword: 'password-123', newPassword: 'password-456' }),
-    expect: { anonymous: 401, volunteer: 403, leader: 204, clerk: 204, admin: 204 },
+    expect: { anonymous: 401, volunteer: 403, leader: 204, clerk: 204, admin: 204, office: 204 },
   },
-  { name: 'GET /api/me', method: 'get', path: () => '/api/me', expect: loggedIn(200) },
+  { name: 'GET /api/me', method: 'get', path: () => '/api/me', expect: anyUser(200) },
+  {
+    name: 'GET /api/me/community',
+    method: 'get',
+    path: () => '/api/me/community',
+    expect: anyUser(200),
+  },
   {
     name: 'POST /api/me/pin',
     method: 'post',
     path: () => '/api/me/pin',
     body: () => ({ currentPin: '123456', newPin: '246810' }),
-    expect: { anonymous: 401, volunteer: 204, leader: 403, clerk: 403, admin: 403 },
+    expect: { anonymous: 401, volunteer: 204, leader: 403, clerk: 403, admin: 403, office: 403 },
   },
   {
     name: 'GET /api/me/passbook',
     method: 'get',
     path: () => '/api/me/passbook',
-    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403 },
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
   },
   // users
   {
@@ -289,19 +472,19 @@ const ACCESS: AccessRow[] = [
     name: 'GET /api/members',
     method: 'get',
     path: () => '/api/members',
-    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/members/:id (a member of the leader’s team)',
     method: 'get',
     path: (w) => `/api/members/${w.volunteer.id}`,
-    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/members/:id (a member outside the leader’s teams)',
     method: 'get',
     path: (w) => `/api/members/${w.outsider.id}`,
-    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 200, office: 403 },
   },
   {
     name: 'PATCH /api/members/:id',
@@ -376,19 +559,19 @@ const ACCESS: AccessRow[] = [
     name: 'GET /api/teams',
     method: 'get',
     path: () => '/api/teams',
-    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/teams/:id (the leader’s team)',
     method: 'get',
     path: (w) => `/api/teams/${w.team.id}`,
-    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/teams/:id (another team)',
     method: 'get',
     path: (w) => `/api/teams/${w.otherTeam.id}`,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 200, office: 403 },
   },
   {
     name: 'PATCH /api/teams/:id',
@@ -402,14 +585,14 @@ const ACCESS: AccessRow[] = [
     method: 'post',
     path: (w) => `/api/teams/${w.team.id}/members`,
     body: async (w) => ({ memberId: (await w.f.newMember()).id }),
-    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201, office: 403 },
   },
   {
     name: 'POST /api/teams/:id/members (the leader’s team, a member of another leader’s team)',
     method: 'post',
     path: (w) => `/api/teams/${w.team.id}/members`,
     body: async (w) => ({ memberId: (await otherTeamMember(w)).id }),
-    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 201, office: 403 },
   },
   {
     name: 'POST /api/teams/:id/members (the leader’s team, a member of their other team)',
@@ -420,28 +603,28 @@ const ACCESS: AccessRow[] = [
       await w.t.app.get(PeopleService).addTeamMember(w.secondTeam.id, member.id);
       return { memberId: member.id };
     },
-    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201, office: 403 },
   },
   {
     name: 'POST /api/teams/:id/members (the leader’s team, a deactivated member in no team)',
     method: 'post',
     path: (w) => `/api/teams/${w.team.id}/members`,
     body: async (w) => ({ memberId: (await deactivated(w)).id }),
-    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 201, office: 403 },
   },
   {
     name: 'POST /api/teams/:id/members (the leader’s team, an unknown member)',
     method: 'post',
     path: (w) => `/api/teams/${w.team.id}/members`,
     body: () => ({ memberId: 99_999_999 }),
-    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 404 },
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 404, office: 403 },
   },
   {
     name: 'POST /api/teams/:id/members (another team)',
     method: 'post',
     path: (w) => `/api/teams/${w.otherTeam.id}/members`,
     body: async (w) => ({ memberId: (await w.f.newMember()).id }),
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 201, office: 403 },
   },
   {
     name: 'DELETE /api/teams/:id/members/:memberId (the leader’s team)',
@@ -451,7 +634,7 @@ const ACCESS: AccessRow[] = [
       await w.t.app.get(PeopleService).addTeamMember(w.team.id, member.id);
       return `/api/teams/${w.team.id}/members/${member.id}`;
     },
-    expect: { anonymous: 401, volunteer: 403, leader: 204, clerk: 403, admin: 204 },
+    expect: { anonymous: 401, volunteer: 403, leader: 204, clerk: 403, admin: 204, office: 403 },
   },
   // households
   {
@@ -465,13 +648,13 @@ const ACCESS: AccessRow[] = [
     name: 'GET /api/households',
     method: 'get',
     path: () => '/api/households',
-    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 200, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/households/:id',
     method: 'get',
     path: (w) => `/api/households/${w.household.id}`,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
   },
   {
     name: 'PATCH /api/households/:id',
@@ -491,19 +674,19 @@ const ACCESS: AccessRow[] = [
     name: 'GET /api/passbooks/:passbookNo (another member, outside the leader’s teams)',
     method: 'get',
     path: (w) => `/api/passbooks/${w.outsider.passbookNo}`,
-    expect: { anonymous: 401, volunteer: 404, leader: 404, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 404, leader: 404, clerk: 200, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/passbooks/:passbookNo (a household)',
     method: 'get',
     path: (w) => `/api/passbooks/${w.household.passbookNo}`,
-    expect: { anonymous: 401, volunteer: 404, leader: 404, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 404, leader: 404, clerk: 200, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/passbooks (search by name or a phone’s last four, for the counter)',
     method: 'get',
     path: (w) => `/api/passbooks?q=${encodeURIComponent(w.outsider.name)}`,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
   },
   // ledger
   {
@@ -557,7 +740,7 @@ const ACCESS: AccessRow[] = [
       serviceDate: SERVICE_DATE,
     }),
     idempotent: true,
-    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201, office: 403 },
   },
   {
     name: 'POST /api/service-records (a member outside the leader’s teams)',
@@ -570,7 +753,7 @@ const ACCESS: AccessRow[] = [
       serviceDate: SERVICE_DATE,
     }),
     idempotent: true,
-    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 201, office: 403 },
   },
   {
     name: 'POST /api/service-records (a deactivated member of another leader’s team)',
@@ -583,7 +766,7 @@ const ACCESS: AccessRow[] = [
       serviceDate: SERVICE_DATE,
     }),
     idempotent: true,
-    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 409 },
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 409, office: 403 },
   },
   {
     name: 'POST /api/service-records (a member of the leader’s team, under their other team)',
@@ -597,31 +780,31 @@ const ACCESS: AccessRow[] = [
       serviceDate: SERVICE_DATE,
     }),
     idempotent: true,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 201, office: 403 },
   },
   {
     name: 'GET /api/service-records',
     method: 'get',
     path: () => '/api/service-records',
-    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/service-records/settings',
     method: 'get',
     path: () => '/api/service-records/settings',
-    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/service-records/:id (the leader’s team)',
     method: 'get',
     path: async (w) => `/api/service-records/${await postedRecord(w, await teamMember(w))}`,
-    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/service-records/:id (outside the leader’s teams)',
     method: 'get',
     path: async (w) => `/api/service-records/${await postedRecord(w, await w.f.newMember())}`,
-    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 200, office: 403 },
   },
   {
     name: 'POST /api/service-records/:id/approve',
@@ -657,7 +840,7 @@ const ACCESS: AccessRow[] = [
       participants: [{ memberId: (await teamMember(w)).id, quantity: 1 }],
     }),
     idempotent: true,
-    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201, office: 403 },
   },
   {
     name: 'POST /api/activities (another team)',
@@ -675,14 +858,14 @@ const ACCESS: AccessRow[] = [
       };
     },
     idempotent: true,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 201, office: 403 },
   },
   {
     name: 'GET /api/activities/:id (the leader’s team)',
     method: 'get',
     path: async (w) =>
       `/api/activities/${await activityOf(w, w.team.id, (await teamMember(w)).id)}`,
-    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/activities/:id (another team)',
@@ -692,7 +875,7 @@ const ACCESS: AccessRow[] = [
       await w.t.app.get(PeopleService).addTeamMember(w.otherTeam.id, member.id);
       return `/api/activities/${await activityOf(w, w.otherTeam.id, member.id)}`;
     },
-    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 200, office: 403 },
   },
   // shop: catalog
   {
@@ -739,7 +922,7 @@ const ACCESS: AccessRow[] = [
     name: 'GET /api/catalog-items/:id/stock-movements',
     method: 'get',
     path: (w) => `/api/catalog-items/${w.goods.id}/stock-movements`,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
   },
   // shop: redemption windows
   {
@@ -752,13 +935,13 @@ const ACCESS: AccessRow[] = [
     name: 'GET /api/redemption-windows',
     method: 'get',
     path: () => '/api/redemption-windows',
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/redemption-windows/:id',
     method: 'get',
     path: (w) => `/api/redemption-windows/${w.windowId}`,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
   },
   {
     name: 'POST /api/redemption-windows',
@@ -784,19 +967,19 @@ const ACCESS: AccessRow[] = [
       lines: [{ catalogItemId: w.goods.id, quantity: 1 }],
     }),
     idempotent: true,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201, office: 403 },
   },
   {
     name: 'GET /api/redemptions',
     method: 'get',
     path: () => '/api/redemptions',
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/redemptions/:id',
     method: 'get',
     path: async (w) => `/api/redemptions/${(await redeemOne(w, w.goods)).id}`,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
   },
   {
     name: 'POST /api/redemptions/:id/cancel (window still open)',
@@ -804,7 +987,7 @@ const ACCESS: AccessRow[] = [
     path: async (w) => `/api/redemptions/${(await redeemOne(w, w.goods)).id}/cancel`,
     body: () => ({ reason: '居民改换商品' }),
     idempotent: true,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201, office: 403 },
   },
   {
     name: 'POST /api/redemptions/:id/returns (window still open)',
@@ -812,37 +995,37 @@ const ACCESS: AccessRow[] = [
     path: async (w) => `/api/redemptions/${(await redeemOne(w, w.goods)).id}/returns`,
     body: (w) => ({ lines: [{ catalogItemId: w.goods.id, quantity: 1 }], reason: '退回一件' }),
     idempotent: true,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201, office: 403 },
   },
   {
     name: 'GET /api/counter/day-summary',
     method: 'get',
     path: () => '/api/counter/day-summary',
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
   },
   {
     name: 'POST /api/coupons/:code/use',
     method: 'post',
     path: async (w) => `/api/coupons/${(await redeemOne(w, w.couponItem)).coupons[0].code}/use`,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201, office: 403 },
   },
   {
     name: 'GET /api/coupons/:code',
     method: 'get',
     path: async (w) => `/api/coupons/${(await redeemOne(w, w.couponItem)).coupons[0].code}`,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/passbooks/:passbookNo/coupons',
     method: 'get',
     path: (w) => `/api/passbooks/${w.outsider.passbookNo}/coupons`,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/me/coupons',
     method: 'get',
     path: () => '/api/me/coupons',
-    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403 },
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
   },
   // donations: volunteers give from their own passbook, admins record a gift on one's behalf
   {
@@ -855,19 +1038,19 @@ const ACCESS: AccessRow[] = [
       passbookNo: w.volunteer.passbookNo,
     }),
     idempotent: true,
-    expect: { anonymous: 401, volunteer: 201, leader: 403, clerk: 403, admin: 201 },
+    expect: { anonymous: 401, volunteer: 201, leader: 403, clerk: 403, admin: 201, office: 403 },
   },
   {
     name: 'GET /api/donations',
     method: 'get',
     path: () => '/api/donations',
-    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 200 },
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 200, office: 403 },
   },
   {
     name: 'GET /api/households/:id/gifts',
     method: 'get',
     path: (w) => `/api/households/${w.household.id}/gifts`,
-    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200 },
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
   },
   // star ratings: run and publish by admins; the published notice is public
   {
@@ -880,7 +1063,7 @@ const ACCESS: AccessRow[] = [
     name: 'POST /api/star-ratings/:year/publish',
     method: 'post',
     path: async (w) => {
-      await w.t.app.get(StarRatingsService).run(CLOSED_YEAR - 1, 'system:test');
+      await w.t.app.get(StarRatingsService).run(1, CLOSED_YEAR - 1, 'system:test');
       return `/api/star-ratings/${CLOSED_YEAR - 1}/publish`;
     },
     expect: adminOnly(200),
@@ -889,7 +1072,14 @@ const ACCESS: AccessRow[] = [
     name: 'GET /api/star-ratings/:year',
     method: 'get',
     path: async (w) => `/api/star-ratings/${await publishedYear(w)}`,
-    expect: adminOnly(200),
+    // The street office reads every community's ratings, naming which (below); without: 400.
+    expect: { ...adminOnly(200), office: 400 },
+  },
+  {
+    name: 'GET /api/star-ratings/:year?community=default',
+    method: 'get',
+    path: async (w) => `/api/star-ratings/${await publishedYear(w)}?community=default`,
+    expect: { ...adminOnly(200), office: 200 },
   },
   {
     name: 'GET /api/public/star-ratings/:year (published)',
@@ -902,9 +1092,485 @@ const ACCESS: AccessRow[] = [
     name: 'GET /api/reports/quarter/:year/:quarter',
     method: 'get',
     path: () => '/api/reports/quarter/2026/2',
+    expect: { ...adminOnly(200), office: 400 },
+  },
+  {
+    name: 'GET /api/reports/quarter/:year/:quarter?community=default',
+    method: 'get',
+    path: () => '/api/reports/quarter/2026/2?community=default',
+    expect: { ...adminOnly(200), office: 200 },
+  },
+  // moving a volunteer to another community (记录转移接续): their community's admin
+  {
+    name: 'POST /api/members/:id/transfer',
+    method: 'post',
+    path: async (w) => `/api/members/${(await w.f.newMember()).id}/transfer`,
+    body: () => ({ toCommunity: 'b', reason: '搬到B社区' }),
+    idempotent: true,
+    expect: adminOnly(201),
+  },
+  {
+    name: 'GET /api/members/:id/transfers',
+    method: 'get',
+    path: (w) => `/api/members/${w.volunteer.id}/transfers`,
     expect: adminOnly(200),
   },
+  // the street office (街道): its communities, side by side
+  {
+    name: 'GET /api/office/communities',
+    method: 'get',
+    path: () => '/api/office/communities',
+    expect: officeOnly(200),
+  },
+  {
+    name: 'POST /api/office/communities',
+    method: 'post',
+    path: () => '/api/office/communities',
+    body: (w) => ({ code: w.unique('c'), name: '新社区' }),
+    expect: officeOnly(201),
+  },
+  {
+    name: 'PATCH /api/office/communities/:id',
+    method: 'patch',
+    path: (w) => `/api/office/communities/${w.b.communityId}`,
+    body: () => ({ issuer: 'B社区党总支' }),
+    expect: officeOnly(200),
+  },
+  {
+    name: 'POST /api/office/communities/:id/admins',
+    method: 'post',
+    path: (w) => `/api/office/communities/${w.b.communityId}/admins`,
+    body: (w) => ({ username: w.unique('badmin'), password: 'password-123' }),
+    expect: officeOnly(201),
+  },
+  {
+    name: 'GET /api/office/overview',
+    method: 'get',
+    path: () => '/api/office/overview?year=2026&quarter=2',
+    expect: officeOnly(200),
+  },
+  {
+    name: 'GET /api/office/verify',
+    method: 'get',
+    path: () => '/api/office/verify',
+    expect: officeOnly(200),
+  },
 ];
+
+/**
+ * The same endpoints on community b's rows, asked by community default's principals. A row of
+ * another community is for them as if it did not exist: 404 where their role may read or act on
+ * such rows at all (so ids cannot be probed across communities), their role's own refusal (403)
+ * where it may not. The street-office user reads reports, ratings and verify of every community of
+ * its street office and writes none (403). `inB` starts from: admin 404, every other role 403.
+ */
+const inB = (overrides: Partial<Record<Role, number>> = {}): Record<Role, number> => ({
+  anonymous: 401,
+  volunteer: 403,
+  leader: 403,
+  clerk: 403,
+  admin: 404,
+  office: 403,
+  ...overrides,
+});
+
+const OTHER_COMMUNITY: AccessRow[] = [
+  // users
+  {
+    name: 'GET /api/users/:id (community b’s clerk)',
+    method: 'get',
+    path: (w) => `/api/users/${w.b.clerkUserId}`,
+    expect: inB(),
+  },
+  {
+    name: 'PATCH /api/users/:id (community b’s clerk)',
+    method: 'patch',
+    path: (w) => `/api/users/${w.b.clerkUserId}`,
+    body: () => ({ role: 'leader' }),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/users/:id/deactivate (community b’s clerk)',
+    method: 'post',
+    path: (w) => `/api/users/${w.b.clerkUserId}/deactivate`,
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/users/:id/activate (community b’s clerk)',
+    method: 'post',
+    path: (w) => `/api/users/${w.b.clerkUserId}/activate`,
+    expect: inB(),
+  },
+  // members
+  {
+    name: 'GET /api/members/:id (community b’s member)',
+    method: 'get',
+    path: (w) => `/api/members/${w.b.member.id}`,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'PATCH /api/members/:id (community b’s member)',
+    method: 'patch',
+    path: (w) => `/api/members/${w.b.member.id}`,
+    body: () => ({ name: '改名' }),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/members/:id/pin (community b’s member)',
+    method: 'post',
+    path: (w) => `/api/members/${w.b.member.id}/pin`,
+    body: () => ({}),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/members/:id/transfer (community b’s member, to default)',
+    method: 'post',
+    path: (w) => `/api/members/${w.b.member.id}/transfer`,
+    body: () => ({ toCommunity: 'default', reason: '搬家' }),
+    idempotent: true,
+    expect: inB(),
+  },
+  {
+    name: 'GET /api/members/:id/transfers (community b’s member)',
+    method: 'get',
+    path: (w) => `/api/members/${w.b.member.id}/transfers`,
+    expect: inB(),
+  },
+  // teams
+  {
+    name: 'GET /api/teams/:id (community b’s team)',
+    method: 'get',
+    path: (w) => `/api/teams/${w.b.teamId}`,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'PATCH /api/teams/:id (community b’s team)',
+    method: 'patch',
+    path: (w) => `/api/teams/${w.b.teamId}`,
+    body: () => ({ serviceType: '环境整治' }),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/teams/:id/members (community b’s team, a new member of default)',
+    method: 'post',
+    path: (w) => `/api/teams/${w.b.teamId}/members`,
+    body: async (w) => ({ memberId: (await w.f.newMember()).id }),
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'POST /api/teams/:id/members (the leader’s team, community b’s member)',
+    method: 'post',
+    path: (w) => `/api/teams/${w.team.id}/members`,
+    body: (w) => ({ memberId: w.b.member.id }),
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'DELETE /api/teams/:id/members/:memberId (community b’s team and member)',
+    method: 'delete',
+    path: (w) => `/api/teams/${w.b.teamId}/members/${w.b.member.id}`,
+    expect: inB({ leader: 404 }),
+  },
+  // households
+  {
+    name: 'GET /api/households/:id (community b’s household)',
+    method: 'get',
+    path: (w) => `/api/households/${w.b.household.id}`,
+    expect: inB({ clerk: 404 }),
+  },
+  {
+    name: 'PATCH /api/households/:id (community b’s household)',
+    method: 'patch',
+    path: (w) => `/api/households/${w.b.household.id}`,
+    body: () => ({ contact: '网格员' }),
+    expect: inB(),
+  },
+  {
+    name: 'GET /api/households/:id/gifts (community b’s household)',
+    method: 'get',
+    path: (w) => `/api/households/${w.b.household.id}/gifts`,
+    expect: inB({ clerk: 404 }),
+  },
+  // passbooks
+  {
+    name: 'GET /api/passbooks/:passbookNo (community b’s member)',
+    method: 'get',
+    path: (w) => `/api/passbooks/${w.b.member.passbookNo}`,
+    expect: inB({ volunteer: 404, leader: 404, clerk: 404 }),
+  },
+  {
+    name: 'GET /api/passbooks/:passbookNo (community b’s household)',
+    method: 'get',
+    path: (w) => `/api/passbooks/${w.b.household.passbookNo}`,
+    expect: inB({ volunteer: 404, leader: 404, clerk: 404 }),
+  },
+  {
+    name: 'GET /api/passbooks/:passbookNo/coupons (community b’s member)',
+    method: 'get',
+    path: (w) => `/api/passbooks/${w.b.member.passbookNo}/coupons`,
+    expect: inB({ clerk: 404 }),
+  },
+  // ledger
+  {
+    name: 'POST /api/ledger/transactions/:id/reversal (community b’s earn)',
+    method: 'post',
+    path: (w) => `/api/ledger/transactions/${w.b.transactionId}/reversal`,
+    body: () => ({ reason: '录错了' }),
+    idempotent: true,
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/ledger/adjustments (community b’s passbook)',
+    method: 'post',
+    path: () => '/api/ledger/adjustments',
+    body: (w) => ({ passbookNo: w.b.member.passbookNo, amount: '+1.00', reason: '结转' }),
+    idempotent: true,
+    expect: inB(),
+  },
+  // service records and activities
+  {
+    name: 'POST /api/service-records (community b’s member)',
+    method: 'post',
+    path: () => '/api/service-records',
+    body: (w) => ({
+      memberId: w.b.member.id,
+      itemCode: 'free_clinic',
+      quantity: 1,
+      serviceDate: SERVICE_DATE,
+    }),
+    idempotent: true,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'GET /api/service-records/:id (community b’s record)',
+    method: 'get',
+    path: (w) => `/api/service-records/${w.b.recordId}`,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'POST /api/service-records/:id/approve (community b’s pending record)',
+    method: 'post',
+    path: (w) => `/api/service-records/${w.b.pendingRecordId}/approve`,
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/service-records/:id/reject (community b’s pending record)',
+    method: 'post',
+    path: (w) => `/api/service-records/${w.b.pendingRecordId}/reject`,
+    body: () => ({ reason: '未到岗' }),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/service-records/:id/reversal (community b’s record)',
+    method: 'post',
+    path: (w) => `/api/service-records/${w.b.recordId}/reversal`,
+    body: () => ({ reason: '录错了人' }),
+    idempotent: true,
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/activities (community b’s team and member)',
+    method: 'post',
+    path: () => '/api/activities',
+    body: (w) => ({
+      teamId: w.b.teamId,
+      itemCode: 'free_clinic',
+      title: '便民大集',
+      serviceDate: SERVICE_DATE,
+      participants: [{ memberId: w.b.member.id, quantity: 1 }],
+    }),
+    idempotent: true,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'GET /api/activities/:id (community b’s activity)',
+    method: 'get',
+    path: (w) => `/api/activities/${w.b.activityId}`,
+    expect: inB({ leader: 404 }),
+  },
+  // shop
+  {
+    name: 'GET /api/catalog-items/:id (community b’s item)',
+    method: 'get',
+    path: (w) => `/api/catalog-items/${w.b.goodsId}`,
+    expect: inB({ volunteer: 404, leader: 404, clerk: 404 }),
+  },
+  {
+    name: 'PATCH /api/catalog-items/:id (community b’s item)',
+    method: 'patch',
+    path: (w) => `/api/catalog-items/${w.b.goodsId}`,
+    body: () => ({ price: '1.50' }),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/catalog-items/:id/restock (community b’s item)',
+    method: 'post',
+    path: (w) => `/api/catalog-items/${w.b.goodsId}/restock`,
+    body: () => ({ quantity: 2 }),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/catalog-items/:id/stock-adjustments (community b’s item)',
+    method: 'post',
+    path: (w) => `/api/catalog-items/${w.b.goodsId}/stock-adjustments`,
+    body: () => ({ quantity: -1, reason: '盘点' }),
+    expect: inB(),
+  },
+  {
+    name: 'GET /api/catalog-items/:id/stock-movements (community b’s item)',
+    method: 'get',
+    path: (w) => `/api/catalog-items/${w.b.goodsId}/stock-movements`,
+    expect: inB({ clerk: 404 }),
+  },
+  {
+    name: 'GET /api/redemption-windows/:id (community b’s window)',
+    method: 'get',
+    path: (w) => `/api/redemption-windows/${w.b.windowId}`,
+    expect: inB({ clerk: 404 }),
+  },
+  {
+    name: 'POST /api/redemption-windows/:id/close (community b’s window)',
+    method: 'post',
+    path: (w) => `/api/redemption-windows/${w.b.windowId}/close`,
+    body: () => ({ note: '取消' }),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/redemptions (community b’s passbook, default’s item)',
+    method: 'post',
+    path: () => '/api/redemptions',
+    body: (w) => ({
+      passbookNo: w.b.member.passbookNo,
+      lines: [{ catalogItemId: w.goods.id, quantity: 1 }],
+    }),
+    idempotent: true,
+    expect: inB({ clerk: 404 }),
+  },
+  {
+    name: 'POST /api/redemptions (default’s passbook, community b’s item)',
+    method: 'post',
+    path: () => '/api/redemptions',
+    body: (w) => ({
+      passbookNo: w.outsider.passbookNo,
+      lines: [{ catalogItemId: w.b.goodsId, quantity: 1 }],
+    }),
+    idempotent: true,
+    expect: inB({ clerk: 404 }),
+  },
+  {
+    name: 'GET /api/redemptions/:id (community b’s redemption)',
+    method: 'get',
+    path: (w) => `/api/redemptions/${w.b.redemptionId}`,
+    expect: inB({ clerk: 404 }),
+  },
+  {
+    name: 'POST /api/redemptions/:id/cancel (community b’s redemption)',
+    method: 'post',
+    path: (w) => `/api/redemptions/${w.b.redemptionId}/cancel`,
+    body: () => ({ reason: '改换' }),
+    idempotent: true,
+    expect: inB({ clerk: 404 }),
+  },
+  {
+    name: 'POST /api/redemptions/:id/returns (community b’s redemption)',
+    method: 'post',
+    path: (w) => `/api/redemptions/${w.b.redemptionId}/returns`,
+    body: (w) => ({ lines: [{ catalogItemId: w.b.goodsId, quantity: 1 }], reason: '退回' }),
+    idempotent: true,
+    expect: inB({ clerk: 404 }),
+  },
+  {
+    name: 'POST /api/coupons/:code/use (community b’s coupon)',
+    method: 'post',
+    path: (w) => `/api/coupons/${w.b.couponCode}/use`,
+    expect: inB({ clerk: 404 }),
+  },
+  {
+    name: 'GET /api/coupons/:code (community b’s coupon)',
+    method: 'get',
+    path: (w) => `/api/coupons/${w.b.couponCode}`,
+    expect: inB({ clerk: 404 }),
+  },
+  // donations
+  {
+    name: 'POST /api/donations (to community b’s household)',
+    method: 'post',
+    path: () => '/api/donations',
+    body: (w) => ({
+      householdId: w.b.household.id,
+      points: '0.50',
+      passbookNo: w.volunteer.passbookNo,
+    }),
+    idempotent: true,
+    expect: inB({ volunteer: 404 }),
+  },
+  {
+    name: 'POST /api/donations (from community b’s passbook, on its behalf)',
+    method: 'post',
+    path: () => '/api/donations',
+    body: (w) => ({
+      householdId: w.household.id,
+      points: '0.50',
+      passbookNo: w.b.member.passbookNo,
+    }),
+    idempotent: true,
+    expect: inB(),
+  },
+  // ratings and reports: the street office reads community b; default's admin may not
+  {
+    name: 'GET /api/star-ratings/:year?community=b',
+    method: 'get',
+    path: () => '/api/star-ratings/2026?community=b',
+    expect: inB({ office: 200 }),
+  },
+  {
+    name: 'GET /api/reports/quarter/:year/:quarter?community=b',
+    method: 'get',
+    path: () => '/api/reports/quarter/2026/2?community=b',
+    expect: inB({ office: 200 }),
+  },
+];
+
+/**
+ * Endpoints with no row of another community: the caller's own (me, login, password), public
+ * ones, the year's run and publish (always the caller's own community), and the street office's own
+ * (its scope is its street office; another street office's community is 404 in office.e2e-spec.ts).
+ */
+const NO_OTHER_COMMUNITY = new Set([
+  'POST /api/star-ratings/:year/run',
+  'POST /api/star-ratings/:year/publish',
+  'GET /api/public/star-ratings/:year',
+  'PATCH /api/office/communities/:id',
+  'POST /api/office/communities/:id/admins',
+]);
+
+/** Lists that must show none of community b's rows to default's principals who may read them. */
+const LISTS = [
+  '/api/members',
+  '/api/teams',
+  '/api/households',
+  `/api/passbooks?q=${encodeURIComponent(MARK)}`,
+  '/api/catalog-items',
+  '/api/redemption-windows',
+  '/api/redemptions',
+  '/api/service-records',
+  '/api/donations',
+  '/api/users',
+  '/api/counter/day-summary',
+  '/api/members/export?format=csv',
+  '/api/star-ratings/2026',
+];
+
+/** The README's access table, rendered from the rows above (one line per row). */
+function renderTable(rows: AccessRow[], title: string): string {
+  const head = `| ${title} | ${ROLES.join(' | ')} |\n|---|${ROLES.map(() => '---').join('|')}|`;
+  return [
+    head,
+    ...rows.map(
+      (r) =>
+        `| \`${r.name}\` | ${ROLES.map((role) => (r.expect[role] < 300 ? '✓' : String(r.expect[role]))).join(' | ')} |`,
+    ),
+  ].join('\n');
+}
 
 describe('access table (e2e)', () => {
   let w: World;
@@ -942,6 +1608,8 @@ describe('access table (e2e)', () => {
       windowId: (await f.openRedemptionWindow(24)).id,
       unique: (prefix) => `${prefix}${++n}`,
       leaderToken: '',
+      officeUser: { id: await userRow(t, 'office-1', 'office', { streetOfficeId: 1 }) },
+      b: await otherCommunity(t),
     };
     w.leaderToken = (await f.bearer({ userId: leader.id })).replace(/^Bearer /, '');
     // Points to redeem (the outsider, at the counter) and to give (the volunteer).
@@ -966,6 +1634,8 @@ describe('access table (e2e)', () => {
         return w.f.bearer({ userId: w.clerk.id });
       case 'admin':
         return w.f.bearer({ userId: w.admin.id });
+      case 'office':
+        return w.f.bearer({ userId: w.officeUser.id });
     }
   }
 
@@ -1016,25 +1686,70 @@ describe('access table (e2e)', () => {
     expect(documented.filter((route) => !covered.has(route))).toEqual([]);
   });
 
-  const cases = ACCESS.flatMap((row) =>
-    ROLES.map((role) => [row.name, role, row.expect[role], row] as const),
+  it('should have a row of another community for every endpoint that names a row', () => {
+    const route = (row: AccessRow) =>
+      row.name.split(' ').slice(0, 2).join(' ').replace(/\?.*$/, '');
+    const other = new Set(OTHER_COMMUNITY.map(route));
+    const naming = [...new Set(ACCESS.map(route))].filter(
+      (r) => /:\w+/.test(r) && !r.includes('/api/me') && !NO_OTHER_COMMUNITY.has(r),
+    );
+    expect(naming.filter((r) => !other.has(r))).toEqual([]);
+  });
+
+  it('should show none of community b’s rows in default’s lists', async () => {
+    const leaks: string[] = [];
+    for (const path of LISTS) {
+      for (const role of ROLES) {
+        const auth = await authOf(role);
+        const res = auth ? await w.t.http.get(path).set('Authorization', auth) : null;
+        const text = res ? JSON.stringify(res.body) + (res.text ?? '') : '';
+        if (res?.status === 200 && (text.includes(MARK) || text.includes(w.b.member.passbookNo))) {
+          leaks.push(`${role} ${path}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  const cases = [
+    ...ACCESS.map((row) => ({ row, where: 'own community' })),
+    ...OTHER_COMMUNITY.map((row) => ({ row, where: 'community b' })),
+  ].flatMap(({ row, where }) =>
+    ROLES.map((role) => [row.name, role, where, row.expect[role], row] as const),
   );
 
-  it.each(cases)('should answer %s for %s with %i', async (_name, role, status, row) => {
-    let req = w.t.http[row.method](await row.path(w));
-    const auth = await authOf(role);
-    if (auth) {
-      req = req.set('Authorization', auth);
+  it.each(cases)(
+    'should answer %s for %s (%s) with %i',
+    async (_name, role, _where, status, row) => {
+      let req = w.t.http[row.method](await row.path(w));
+      const auth = await authOf(role);
+      if (auth) {
+        req = req.set('Authorization', auth);
+      }
+      if (row.idempotent) {
+        req = req.set('Idempotency-Key', w.unique('access-'));
+      }
+      const res = row.body ? await req.send(await row.body(w)) : await req;
+      // A success may carry a `code` of its own (a coupon's); only refusals carry an error code.
+      const code = res.status >= 400 ? res.body?.code : undefined;
+      expect({ status: res.status, code }).toEqual({
+        status,
+        code: CODE_OF_STATUS[status],
+      });
+    },
+  );
+});
+
+// Runs without the app: `ACCESS_TABLE_OUT=file npx jest test/access.e2e-spec.ts -t README` writes it.
+describe('access table, as the README shows it', () => {
+  it('should render the README access table from these rows', () => {
+    const text = [
+      renderTable(ACCESS, 'endpoint (own community)'),
+      renderTable(OTHER_COMMUNITY, 'endpoint on another community’s row'),
+    ].join('\n\n');
+    expect(text.split('\n')).toHaveLength(ACCESS.length + OTHER_COMMUNITY.length + 5);
+    if (process.env.ACCESS_TABLE_OUT) {
+      writeFileSync(process.env.ACCESS_TABLE_OUT, `${text}\n`);
     }
-    if (row.idempotent) {
-      req = req.set('Idempotency-Key', w.unique('access-'));
-    }
-    const res = row.body ? await req.send(await row.body(w)) : await req;
-    // A success may carry a `code` of its own (a coupon's); only refusals carry an error code.
-    const code = res.status >= 400 ? res.body?.code : undefined;
-    expect({ status: res.status, code }).toEqual({
-      status,
-      code: CODE_OF_STATUS[status],
-    });
   });
 });

@@ -4,6 +4,9 @@ import { createTestContext, TestContext } from '../../test/support/test-app';
 import {
   AccessPolicy,
   assertMayLogService,
+  communityOf,
+  inCommunity,
+  isOffice,
   isAdmin,
   leaderIdOf,
   volunteerIdOf,
@@ -43,6 +46,23 @@ const volunteer: Principal = {
   memberId: 3,
   passbookNo: 'V0000003',
   communityId: 1,
+};
+const office: Principal = {
+  kind: 'user',
+  userId: 11,
+  username: 'office',
+  role: 'office',
+  communityId: null,
+  streetOfficeId: 1,
+};
+/** An admin of another community (2). */
+const otherAdmin: Principal = {
+  kind: 'user',
+  userId: 12,
+  username: 'admin-b',
+  role: 'admin',
+  communityId: 2,
+  streetOfficeId: null,
 };
 
 describe('access policy decisions', () => {
@@ -88,6 +108,35 @@ describe('access policy decisions', () => {
     }
     expect(led.condition('sr.member_id', ':leaderId')).toBe(
       'EXISTS (SELECT 1 FROM team_members lm JOIN team_leaders ll ON ll.team_id = lm.team_id WHERE lm.member_id = sr.member_id AND ll.user_id = :leaderId)',
+    );
+  });
+});
+
+// matrix (#15): community scope of the pure decisions.
+describe('access policy: community scope', () => {
+  it('should give every community principal their own community and refuse the street office one', () => {
+    expect([admin, leader, clerk, volunteer, otherAdmin].map(communityOf)).toEqual([1, 1, 1, 1, 2]);
+    expect(() => communityOf(office)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', details: { reason: 'ROLE_NOT_ALLOWED' } }),
+    );
+    expect([admin, office, volunteer].map(isOffice)).toEqual([false, true, false]);
+  });
+
+  it('should put a row of another community out of reach, and every row out of the street office’s', () => {
+    expect(inCommunity(admin, 1)).toBe(true);
+    expect(inCommunity(admin, 2)).toBe(false);
+    expect(inCommunity(otherAdmin, 1)).toBe(false);
+    expect(inCommunity(volunteer, 2)).toBe(false);
+    expect(inCommunity(office, 1)).toBe(false);
+  });
+
+  it('should keep admin-only decisions to admins, never to the street office', () => {
+    for (const decide of [maySeePersonalData, logsWithoutApproval, mayActOutsideWindow]) {
+      expect(decide(office)).toBe(false);
+    }
+    expect(memberScopeOf(office)).toEqual({ kind: 'none' });
+    expect(() => assertMayLogService(office)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
     );
   });
 });
@@ -158,6 +207,40 @@ describe(AccessPolicy.name, () => {
     expect(
       await access.maySeePassbook(asOwn, { type: 'member', memberId: w.other.id, communityId: 1 }),
     ).toBe(false);
+  });
+
+  it('should show no passbook of another community, to any role, and none to the street office', async () => {
+    const w = await world();
+    const inOther = { type: 'member' as const, memberId: w.own.id, communityId: 2 };
+    const asOwn: Principal = {
+      kind: 'member',
+      memberId: w.own.id,
+      passbookNo: w.own.passbookNo,
+      communityId: 1,
+    };
+    for (const viewer of [admin, clerk, w.asLeader, asOwn, office]) {
+      expect(await access.maySeePassbook(viewer, inOther)).toBe(false);
+    }
+    expect(await access.maySeePassbook(office, { type: 'household', communityId: 1 })).toBe(false);
+    expect(await access.maySeePassbook(otherAdmin, { type: 'household', communityId: 2 })).toBe(
+      true,
+    );
+  });
+
+  it('should let the street office read a community of its street office by code, and no other', async () => {
+    await expect(access.communityToRead(office, 'default')).resolves.toMatchObject({ id: 1 });
+    await expect(access.communityToRead(office, 'nowhere')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(access.communityToRead(office)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(access.communityToRead(admin)).resolves.toMatchObject({ id: 1 });
+    await expect(
+      access.communityToRead({ ...office, streetOfficeId: 2 }, 'default'),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('should list a leader their own teams and everyone else every team', async () => {
