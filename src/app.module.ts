@@ -9,7 +9,7 @@ import { MaintenanceModule } from './maintenance/maintenance.module';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { APP_CONFIG, AppConfig } from './config/app-config';
-import { CommunityController } from './community/community.controller';
+import { CommunityModule } from './community/community.module';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger/ledger.module';
 import { PeopleModule } from './people/people.module';
@@ -24,6 +24,7 @@ import { loadStarRatingConfig, STAR_RATING_CONFIG } from './ratings/star-rating.
 import { loadRedemptionRule, REDEMPTION_RULE } from './shop/redemption-rule';
 import { ReportsModule } from './reports/reports.module';
 import { CommunitiesModule } from './communities/communities.module';
+import { OfficeModule } from './office/office.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -72,10 +73,12 @@ export class AppModule {
         DonationsModule,
         RatingsModule,
         ReportsModule,
+        CommunityModule,
+        OfficeModule,
         // One scheduler for every @Cron job; tests run without it and call the jobs directly.
         ...(options.config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
       ],
-      controllers: [HealthController, CommunityController],
+      controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
