@@ -117,6 +117,13 @@ export class Communities1764018000000 implements MigrationInterface {
       const changed = old.clone();
       changed.isUnique = false;
       await keepAppendOnly(q, appendOnly(table), () => q.changeColumn(t, old, changed));
+      // SQLite's table rebuild keeps the column's UNIQUE constraint: drop what is left of it.
+      const rebuilt = (await q.getTable(table))!;
+      for (const unique of rebuilt.uniques.filter(
+        (u) => u.columnNames.length === 1 && u.columnNames[0] === column,
+      )) {
+        await keepAppendOnly(q, appendOnly(table), () => q.dropUniqueConstraint(rebuilt, unique));
+      }
       await q.createIndex(
         table,
         new TableIndex({

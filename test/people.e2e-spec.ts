@@ -1,4 +1,12 @@
+import { In } from 'typeorm';
+import { AuthService } from '../src/auth/auth.service';
+import { User } from '../src/auth/entities/user.entity';
+import { CommunitiesService } from '../src/communities/communities.service';
+import { Community } from '../src/communities/entities/community.entity';
+import { Account } from '../src/ledger/entities/account.entity';
 import { Member } from '../src/people/entities/member.entity';
+import { Team, TeamMember } from '../src/people/entities/team.entity';
+import { PeopleService } from '../src/people/people.service';
 import { Household } from '../src/people/entities/household.entity';
 import { newPassbookNumber } from '../src/people/passbook-number';
 import { fixtures } from './support/fixtures';
@@ -489,5 +497,378 @@ describe('people and users (e2e)', () => {
       expect(JSON.stringify(res.body)).not.toMatch(/(?<!mustChange)password/i);
       expect(res.body.items[0]).toHaveProperty('mustChangePassword');
     });
+  });
+});
+
+/**
+ * Two communities on one service: every people route of community A's staff sees and changes only
+ * A's members, households, teams and users; B's ids are unknown to them (404); a street-office user
+ * changes no one (403).
+ */
+describe('people and users in two communities (e2e)', () => {
+  let t: TestApp;
+  let f: ReturnType<typeof fixtures>;
+  let b: Community;
+  let w: {
+    aMember: Member;
+    aTeamId: number;
+    bMember: Member;
+    bHousehold: Household;
+    bTeamId: number;
+    bLeaderId: number;
+    bClerkId: number;
+    bAdminId: number;
+    adminB: string;
+    leaderA: string;
+    leaderAId: number;
+    clerkA: string;
+    office: string;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = fixtures(t.app);
+    b = await t.app.get(CommunitiesService).create({ streetOfficeId: 1, code: 'b', name: 'B社区' });
+    const inB = { communityId: b.id };
+    const bAdmin = await f.newUser('admin', 'admin-b', inB);
+    const bLeader = await f.newUser('leader', 'leader-b', inB);
+    const bClerk = await f.newUser('clerk', 'clerk-b', inB);
+    const bMember = await f.newMember({ name: '乙社区志愿者', phone: '13900001111', ...inB });
+    const bTeam = await f.newTeam({
+      name: '同名服务队',
+      leaderUserIds: [bLeader.id],
+      memberIds: [bMember.id],
+      ...inB,
+    });
+    const aMember = await f.newMember({ name: '甲社区志愿者' });
+    const { leader, team, auth } = await f.newLeaderWithTeam([aMember.id]);
+    const clerk = await f.newUser('clerk');
+    const office = await f.newUser('office', 'office-1', { streetOfficeId: 1 });
+    w = {
+      aMember,
+      aTeamId: team.id,
+      bMember,
+      bHousehold: await f.newHousehold({ name: '乙社区困难户', ...inB }),
+      bTeamId: bTeam.id,
+      bLeaderId: bLeader.id,
+      bClerkId: bClerk.id,
+      bAdminId: bAdmin.id,
+      adminB: await f.bearer({ userId: bAdmin.id }),
+      leaderA: auth,
+      leaderAId: leader.id,
+      clerkA: await f.bearer({ userId: clerk.id }),
+      office: await f.bearer({ userId: office.id }),
+    };
+  });
+  afterAll(() => t.close());
+
+  const as = (auth: string) => ({
+    get: (url: string) => t.http.get(url).set('Authorization', auth),
+    post: (url: string, body: object = {}) =>
+      t.http.post(url).set('Authorization', auth).send(body),
+    patch: (url: string, body: object) => t.http.patch(url).set('Authorization', auth).send(body),
+    delete: (url: string) => t.http.delete(url).set('Authorization', auth),
+  });
+
+  it("should answer 404 to A's admin for B's members, households, teams and users", async () => {
+    const admin = as(t.adminAuth);
+    const { bMember, bHousehold, bTeamId, bLeaderId } = w;
+    const attempts = [
+      admin.get(`/api/members/${bMember.id}`),
+      admin.patch(`/api/members/${bMember.id}`, { name: '改名' }),
+      admin.post(`/api/members/${bMember.id}/pin`, { pin: '654321' }),
+      admin.get(`/api/households/${bHousehold.id}`),
+      admin.patch(`/api/households/${bHousehold.id}`, { name: '改名' }),
+      admin.get(`/api/teams/${bTeamId}`),
+      admin.patch(`/api/teams/${bTeamId}`, { name: '改名' }),
+      admin.post(`/api/teams/${bTeamId}/members`, { memberId: w.aMember.id }),
+      admin.delete(`/api/teams/${bTeamId}/members/${bMember.id}`),
+      admin.get(`/api/users/${bLeaderId}`),
+      admin.patch(`/api/users/${bLeaderId}`, { role: 'clerk' }),
+      admin.post(`/api/users/${bLeaderId}/deactivate`),
+      admin.post(`/api/users/${bLeaderId}/activate`),
+    ];
+    for (const res of await Promise.all(attempts)) {
+      expect({ url: res.req.path, status: res.status, code: res.body.code }).toEqual({
+        url: res.req.path,
+        status: 404,
+        code: 'NOT_FOUND',
+      });
+    }
+    // Nothing of B changed.
+    const member = await t.db.read((em) => em.findOneByOrFail(Member, { id: bMember.id }));
+    expect(member.name).toBe('乙社区志愿者');
+    expect((await as(w.adminB).get(`/api/users/${bLeaderId}`)).body).toMatchObject({
+      role: 'leader',
+      active: true,
+      teamIds: [bTeamId],
+    });
+    expect((await as(w.adminB).get(`/api/teams/${bTeamId}`)).body).toMatchObject({
+      name: '同名服务队',
+      memberCount: 1,
+    });
+  });
+
+  it("should answer 404 to A's leader and clerk for B's members, teams and households", async () => {
+    const leader = as(w.leaderA);
+    const clerk = as(w.clerkA);
+    const statuses = await Promise.all([
+      leader.get(`/api/members/${w.bMember.id}`),
+      leader.get(`/api/teams/${w.bTeamId}`),
+      leader.post(`/api/teams/${w.bTeamId}/members`, { memberId: w.aMember.id }),
+      leader.post(`/api/teams/${w.aTeamId}/members`, { memberId: w.bMember.id }),
+      leader.delete(`/api/teams/${w.bTeamId}/members/${w.bMember.id}`),
+      clerk.get(`/api/households/${w.bHousehold.id}`),
+    ]);
+    expect(statuses.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
+    const search = await clerk.get(`/api/passbooks?q=${encodeURIComponent('乙社区')}`);
+    expect(search.status).toBe(200);
+    expect(search.body.items).toEqual([]);
+    const byNumber = await clerk.get(`/api/passbooks?q=${w.bMember.passbookNo}`);
+    expect(byNumber.body.items).toEqual([]);
+    const byPhone = await clerk.get('/api/passbooks?q=1111');
+    expect(byPhone.body.items).toEqual([]);
+  });
+
+  it("should not let A's admin put B's member into A's team, nor a member of A into B's", async () => {
+    const res = await as(t.adminAuth).post(`/api/teams/${w.aTeamId}/members`, {
+      memberId: w.bMember.id,
+    });
+    expect(res.status).toBe(404);
+    const back = await as(w.adminB).post(`/api/teams/${w.bTeamId}/members`, {
+      memberId: w.aMember.id,
+    });
+    expect(back.status).toBe(404);
+    await expect(
+      t.app.get(PeopleService).addTeamMember(w.aTeamId, w.bMember.id),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await t.db.read((em) => em.countBy(TeamMember, { memberId: w.bMember.id }))).toBe(1);
+  });
+
+  it("should keep leaders to their community's teams", async () => {
+    const admin = as(t.adminAuth);
+    const team = await admin.post('/api/teams', { name: 'A新队', leaderUserIds: [w.bLeaderId] });
+    expect(team.status).toBe(400);
+    expect(team.body.details).toMatchObject({ field: 'leaderUserIds', unknown: [w.bLeaderId] });
+    const leader = await admin.post('/api/users', {
+      username: 'leader-a-new',
+      password: 'password-123',
+      role: 'leader',
+      teamIds: [w.bTeamId],
+    });
+    expect(leader.status).toBe(400);
+    expect(leader.body.details).toMatchObject({ field: 'teamIds', unknown: [w.bTeamId] });
+    const patched = await admin.patch(`/api/users/${w.leaderAId}`, { teamIds: [w.bTeamId] });
+    expect(patched.status).toBe(400);
+    const moved = await admin.patch(`/api/teams/${w.aTeamId}`, { leaderUserIds: [w.bLeaderId] });
+    expect(moved.status).toBe(400);
+    expect((await admin.get(`/api/teams/${w.aTeamId}`)).body.leaderUserIds).toEqual([w.leaderAId]);
+  });
+
+  it("should create members, households, teams and staff in the creator's community", async () => {
+    const admin = as(w.adminB);
+    const member = await admin.post('/api/members', { name: '乙新人', kind: 'resident' });
+    const household = await admin.post('/api/households', {
+      name: '乙新户',
+      hardship: 'disabled',
+    });
+    // A's team has this name too: names are unique per community.
+    const team = await admin.post('/api/teams', { name: '同名服务队2' });
+    const sameName = await as(t.adminAuth).post('/api/teams', { name: '同名服务队' });
+    const user = await admin.post('/api/users', {
+      username: 'clerk-b-2',
+      password: 'password-123',
+      role: 'clerk',
+    });
+    expect([member, household, team, sameName, user].map((r) => r.status)).toEqual([
+      201, 201, 201, 201, 201,
+    ]);
+    const [m, h, tm, u] = await t.db.read(async (em) => [
+      await em.findOneByOrFail(Member, { id: member.body.id }),
+      await em.findOneByOrFail(Household, { id: household.body.id }),
+      await em.findOneByOrFail(Team, { id: team.body.id }),
+      await em.findOneByOrFail(User, { id: user.body.id }),
+    ]);
+    expect([m.communityId, h.communityId, tm.communityId, u.communityId]).toEqual([
+      b.id,
+      b.id,
+      b.id,
+      b.id,
+    ]);
+    const accounts = await t.db.read((em) =>
+      em.findBy(Account, { id: In([m.accountId, h.accountId]) }),
+    );
+    expect(accounts.map((a) => a.communityId)).toEqual([b.id, b.id]);
+    const again = await admin.post('/api/teams', { name: '同名服务队' });
+    expect(again.status).toBe(409);
+    const aTeam = await t.db.read((em) => em.findOneByOrFail(Team, { id: sameName.body.id }));
+    expect(aTeam.communityId).toBe(1);
+  });
+
+  it('should list only the own community', async () => {
+    const a = as(t.adminAuth);
+    const bAdmin = as(w.adminB);
+    const ids = (res: { body: { items: { id: number }[] } }) => res.body.items.map((i) => i.id);
+    const [aMembers, bMembers] = await Promise.all([
+      a.get('/api/members?limit=200'),
+      bAdmin.get('/api/members?limit=200'),
+    ]);
+    expect(ids(aMembers)).toContain(w.aMember.id);
+    expect(ids(aMembers)).not.toContain(w.bMember.id);
+    expect(ids(bMembers)).toContain(w.bMember.id);
+    expect(ids(bMembers)).not.toContain(w.aMember.id);
+    const bMemberRows = await t.db.read((em) => em.findBy(Member, { communityId: b.id }));
+    expect(ids(bMembers).sort()).toEqual(bMemberRows.map((r) => r.id).sort());
+
+    const [aTeams, bTeams] = await Promise.all([a.get('/api/teams'), bAdmin.get('/api/teams')]);
+    expect(ids(aTeams)).not.toContain(w.bTeamId);
+    expect(ids(bTeams)).toContain(w.bTeamId);
+    expect(ids(bTeams)).not.toContain(w.aTeamId);
+
+    const [aUsers, bUsers] = await Promise.all([
+      a.get('/api/users?limit=200'),
+      bAdmin.get('/api/users?limit=200'),
+    ]);
+    expect(ids(aUsers)).not.toContain(w.bLeaderId);
+    expect(aUsers.body.items.map((u: { username: string }) => u.username)).not.toContain(
+      'office-1',
+    );
+    expect(ids(bUsers)).toEqual(expect.arrayContaining([w.bAdminId, w.bLeaderId, w.bClerkId]));
+    expect(ids(bUsers)).not.toContain(w.leaderAId);
+
+    const [aHouseholds, clerkHouseholds] = await Promise.all([
+      a.get('/api/households?limit=200'),
+      as(w.clerkA).get('/api/households?limit=200'),
+    ]);
+    expect(ids(aHouseholds)).not.toContain(w.bHousehold.id);
+    expect(ids(clerkHouseholds)).not.toContain(w.bHousehold.id);
+    const volunteer = await f.memberAuth(w.bMember.id);
+    const choices = await as(volunteer).get('/api/households?limit=200');
+    expect(ids(choices)).toContain(w.bHousehold.id);
+    const aHouseholdIds = (await t.db.read((em) => em.findBy(Household, { communityId: 1 }))).map(
+      (h) => h.id,
+    );
+    expect(ids(choices).filter((id: number) => aHouseholdIds.includes(id))).toEqual([]);
+
+    const duplicates = await a.get(
+      `/api/members/duplicates?name=${encodeURIComponent('乙社区志愿者')}`,
+    );
+    expect(duplicates.body.items).toEqual([]);
+    const csv = await a.get('/api/members/export?format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain('甲社区志愿者');
+    expect(csv.text).not.toContain('乙社区志愿者');
+  });
+
+  it("should import a roster into the importing admin's community", async () => {
+    // The same person as B's member, and a team name A already uses: new in A.
+    const res = await as(t.adminAuth).post('/api/members/import', {
+      rows: [{ name: '乙社区志愿者', phone: '13900001111', teams: '同名服务队' }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ imported: 1, newTeams: [] });
+    expect(res.body.rows[0].problems).toEqual([]);
+    const member = await t.db.read((em) =>
+      em.findOneByOrFail(Member, { id: res.body.rows[0].memberId }),
+    );
+    expect(member.communityId).toBe(1);
+    const teams = await t.db.read((em) => em.findBy(Team, { name: '同名服务队' }));
+    expect(teams.map((x) => x.communityId).sort()).toEqual([1, b.id].sort());
+    const inBTeam = await t.db.read((em) =>
+      em.countBy(TeamMember, { teamId: w.bTeamId, memberId: member.id }),
+    );
+    expect(inBTeam).toBe(0);
+  });
+
+  it('should keep the last active admin per community', async () => {
+    const res = await as(w.adminB).patch(`/api/users/${w.bAdminId}`, { role: 'clerk' });
+    expect(res.status).toBe(409);
+    expect(res.body.details).toMatchObject({ reason: 'LAST_ADMIN' });
+  });
+
+  it('should refuse an office user from an admin, and every people write to an office user', async () => {
+    const made = await as(t.adminAuth).post('/api/users', {
+      username: 'office-by-admin',
+      password: 'password-123',
+      role: 'office',
+    });
+    expect(made.status).toBe(403);
+    expect(made.body.details).toMatchObject({ reason: 'ROLE_NOT_ALLOWED', field: 'role' });
+    const demote = await as(t.adminAuth).patch(`/api/users/${w.leaderAId}`, { role: 'office' });
+    expect(demote.status).toBe(403);
+
+    const office = as(w.office);
+    const writes = await Promise.all([
+      office.post('/api/members', { name: '街道', kind: 'resident' }),
+      office.patch(`/api/members/${w.aMember.id}`, { name: '改名' }),
+      office.post(`/api/members/${w.aMember.id}/pin`, {}),
+      office.post('/api/members/import', { rows: [{ name: '街道' }] }),
+      office.post('/api/teams', { name: '街道队' }),
+      office.patch(`/api/teams/${w.aTeamId}`, { name: '改名' }),
+      office.post(`/api/teams/${w.aTeamId}/members`, { memberId: w.aMember.id }),
+      office.delete(`/api/teams/${w.aTeamId}/members/${w.aMember.id}`),
+      office.post('/api/households', { name: '街道户', hardship: 'other' }),
+      office.patch(`/api/households/${w.bHousehold.id}`, { name: '改名' }),
+      office.post('/api/users', {
+        username: 'x-by-office',
+        password: 'password-123',
+        role: 'clerk',
+      }),
+      office.patch(`/api/users/${w.leaderAId}`, { role: 'clerk' }),
+      office.post(`/api/users/${w.leaderAId}/deactivate`),
+      office.post(`/api/users/${w.leaderAId}/activate`),
+    ]);
+    for (const res of writes) {
+      expect({ url: res.req.path, status: res.status, code: res.body.code }).toEqual({
+        url: res.req.path,
+        status: 403,
+        code: 'FORBIDDEN',
+      });
+    }
+    const member = await t.db.read((em) => em.findOneByOrFail(Member, { id: w.aMember.id }));
+    expect(member.name).toBe('甲社区志愿者');
+    expect(await t.db.read((em) => em.countBy(Member, { name: '街道' }))).toBe(0);
+  });
+
+  it('should log volunteers and staff of B in with their community', async () => {
+    const login = await t.http.post('/api/auth/login').send({
+      username: 'admin-b',
+      password: 'password-123',
+    });
+    expect(login.status).toBe(200);
+    expect(login.body.user).toMatchObject({ username: 'admin-b', role: 'admin' });
+    const principal = await t.app.get(AuthService).authenticate(login.body.token);
+    expect(principal).toMatchObject({ kind: 'user', communityId: b.id, streetOfficeId: null });
+    const office = await t.http.post('/api/auth/login').send({
+      username: 'office-1',
+      password: 'password-123',
+    });
+    expect(await t.app.get(AuthService).authenticate(office.body.token)).toMatchObject({
+      role: 'office',
+      communityId: null,
+      streetOfficeId: 1,
+    });
+  });
+
+  it('should give every staff user a place that fits the role', async () => {
+    const auth = t.app.get(AuthService);
+    await expect(
+      auth.createUser('admin-nowhere', 'password-123', 'admin', [], { streetOfficeId: 1 }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      auth.createUser('office-in-b', 'password-123', 'office', [], { communityId: b.id }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      auth.createUser('clerk-nowhere', 'password-123', 'clerk', [], { communityId: 9999 }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      auth.createUser('office-nowhere', 'password-123', 'office', [], { streetOfficeId: 9999 }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const users = await t.db.read((em) =>
+      em.countBy(User, {
+        username: In(['admin-nowhere', 'office-in-b', 'clerk-nowhere', 'office-nowhere']),
+      }),
+    );
+    expect(users).toBe(0);
   });
 });

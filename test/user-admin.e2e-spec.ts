@@ -1,5 +1,8 @@
 import { DataSource } from 'typeorm';
-import { openStore, resetPassword, unlock } from '../src/cli/user-admin';
+import { AuthService } from '../src/auth/auth.service';
+import { User } from '../src/auth/entities/user.entity';
+import { createStaffUser, openStore, resetPassword, unlock } from '../src/cli/user-admin';
+import { CommunitiesService } from '../src/communities/communities.service';
 import { fixtures } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -80,5 +83,60 @@ describe('user:unlock and user:reset-password (e2e)', () => {
     await expect(resetPassword(store, 'nobody-at-all')).rejects.toThrow(
       'no staff user "nobody-at-all"',
     );
+  });
+
+  it('should create a street-office user and a community admin, each with a generated password', async () => {
+    const b = await t.app.get(CommunitiesService).create({
+      streetOfficeId: 1,
+      code: 'cli-b',
+      name: 'B社区',
+    });
+    const [office, admin] = await Promise.all([
+      (async () => [
+        await createStaffUser(store, { username: 'office-cli', role: 'office', place: '1' }),
+        await createStaffUser(store, { username: 'admin-cli-b', role: 'admin', place: 'cli-b' }),
+      ])(),
+      busy(),
+    ]).then(([created]) => created);
+    expect(office).toEqual({
+      id: expect.any(Number),
+      password: expect.any(String),
+      communityId: null,
+      streetOfficeId: 1,
+    });
+    expect(admin).toMatchObject({ communityId: b.id, streetOfficeId: null });
+    expect(admin.password).toHaveLength(16);
+    const auth = t.app.get(AuthService);
+    for (const [username, created, place] of [
+      ['office-cli', office, { role: 'office', communityId: null, streetOfficeId: 1 }],
+      ['admin-cli-b', admin, { role: 'admin', communityId: b.id, streetOfficeId: null }],
+    ] as const) {
+      const res = await login(username, created.password);
+      expect(res.status).toBe(200);
+      expect(res.body.user.mustChangePassword).toBe(true);
+      expect(await auth.authenticate(res.body.token)).toMatchObject({ kind: 'user', ...place });
+    }
+    // B's admin manages B's staff: the new admin sees only B's users.
+    const users = await t.http
+      .get('/api/users')
+      .set('Authorization', `Bearer ${(await login('admin-cli-b', admin.password)).body.token}`);
+    expect(users.body.items.map((u: { username: string }) => u.username)).toEqual(['admin-cli-b']);
+  });
+
+  it('should refuse an unknown community or street office and a taken username, creating nothing', async () => {
+    const before = await t.db.read((em) => em.count(User));
+    await expect(
+      createStaffUser(store, { username: 'admin-x', role: 'admin', place: 'no-such' }),
+    ).rejects.toThrow('no community with code "no-such"');
+    await expect(
+      createStaffUser(store, { username: 'office-x', role: 'office', place: '999' }),
+    ).rejects.toThrow('no street office with id "999"');
+    await expect(
+      createStaffUser(store, { username: 'admin', role: 'admin', place: 'default' }),
+    ).rejects.toThrow('username "admin" is already taken');
+    await expect(
+      createStaffUser(store, { username: 'bad name', role: 'admin', place: 'default' }),
+    ).rejects.toThrow('a username is 3-64 letters');
+    expect(await t.db.read((em) => em.count(User))).toBe(before);
   });
 });
