@@ -64,8 +64,8 @@ describe('street office over HTTP (e2e)', () => {
     });
     adminA = t.adminAuth;
 
-    // A: two members (one inactive), one team; 10.00 + 2.50 earned in Q2, 3.00 of it reversed,
-    // 4.00 redeemed, 1.50 donated to a household; 7.00 earned in Q1.
+    // A: two members, one team, a household; 10.00 + 2.50 earned in Q2, 3.00 of it reversed,
+    // 4.00 redeemed, 1.50 donated to the household; 7.00 earned in Q1 (passbooks hold 14.00 + 1.50).
     const issuanceA = await ledger.systemAccountId(1, 'issuance');
     const shopA = await ledger.systemAccountId(1, 'shop');
     const a1 = await f.newMember({ communityId: 1 });
@@ -129,7 +129,7 @@ describe('street office over HTTP (e2e)', () => {
       earned: '12.50',
       redeemed: '4.00',
       donated: '1.50',
-      outstanding: '15.00',
+      outstanding: '15.50',
     });
     expect(b.figures).toEqual({
       volunteers: 1,
@@ -149,9 +149,9 @@ describe('street office over HTTP (e2e)', () => {
       earned: '32.50',
       redeemed: '9.00',
       donated: '1.50',
-      outstanding: '30.00',
+      outstanding: '30.50',
     });
-    expect(a.verify).toEqual({ ok: true, transactions: 6, lastHash: expect.any(String) });
+    expect(a.verify).toEqual({ ok: true, transactions: 7, lastHash: expect.any(String) });
     expect(b.verify).toEqual({ ok: true, transactions: 2, lastHash: expect.any(String) });
     expect(res.body.verifiedAll).toBe(true);
   });
@@ -168,7 +168,7 @@ describe('street office over HTTP (e2e)', () => {
     expect(year.body.total).toMatchObject({
       earned: '39.50',
       redeemed: '9.00',
-      outstanding: '30.00',
+      outstanding: '30.50',
     });
     const q1 = await t.http
       .get('/api/office/overview?year=2025&quarter=1')
