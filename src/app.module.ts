@@ -9,7 +9,7 @@ import { MaintenanceModule } from './maintenance/maintenance.module';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { APP_CONFIG, AppConfig } from './config/app-config';
-import { CommunityController } from './community/community.controller';
+import { CommunityModule } from './community/community.module';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger/ledger.module';
 import { PeopleModule } from './people/people.module';
@@ -23,6 +23,7 @@ import { RatingsModule } from './ratings/ratings.module';
 import { ReportsModule } from './reports/reports.module';
 import { CommunitiesModule } from './communities/communities.module';
 import { checkSharedRuleFiles } from './communities/community-rules';
+import { OfficeModule } from './office/office.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -71,10 +72,12 @@ export class AppModule {
         DonationsModule,
         RatingsModule,
         ReportsModule,
+        CommunityModule,
+        OfficeModule,
         // One scheduler for every @Cron job; tests run without it and call the jobs directly.
         ...(options.config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
       ],
-      controllers: [HealthController, CommunityController],
+      controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -22,6 +22,25 @@ export const isAdmin = (p: Principal): boolean => p.kind === 'user' && p.role ==
 /** A street-office user: reads every community of their street office, acts in none. */
 export const isOffice = (p: Principal): boolean => p.kind === 'user' && p.role === 'office';
 
+/* office helper: the street office a principal oversees, and the communities it may manage. */
+
+/**
+ * The street office a street-office user oversees; everyone else manages no street office (403,
+ * as the endpoints' roles already refuse them).
+ */
+export function streetOfficeOf(p: Principal): number {
+  if (p.kind !== 'user' || p.role !== 'office' || p.streetOfficeId === null) {
+    throw new DomainError(ErrorCode.FORBIDDEN, 'only a street-office user may do this', {
+      reason: 'ROLE_NOT_ALLOWED',
+    });
+  }
+  return p.streetOfficeId;
+}
+
+/** A community of the street office: another street office's community is 404, like an unknown id. */
+export const inStreetOffice = (p: Principal, community: { streetOfficeId: number }): boolean =>
+  isOffice(p) && p.kind === 'user' && p.streetOfficeId === community.streetOfficeId;
+
 /**
  * The community a principal acts in: their own. A street-office user acts in no community, so
  * anything that writes or reads one community's rows on their behalf is refused (403).

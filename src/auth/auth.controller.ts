@@ -45,7 +45,7 @@ export class AuthController {
   }
 
   @Post('logout')
-  @Roles('admin', 'leader', 'clerk', 'volunteer')
+  @Roles('admin', 'leader', 'clerk', 'office', 'volunteer')
   @ApiBearerAuth()
   @HttpCode(204)
   async logout(@Headers('authorization') authorization: string): Promise<void> {
@@ -53,7 +53,7 @@ export class AuthController {
   }
 
   @Post('password')
-  @Roles('admin', 'leader', 'clerk')
+  @Roles('admin', 'leader', 'clerk', 'office')
   @ApiBearerAuth()
   @HttpCode(204)
   async changePassword(
@@ -72,7 +72,7 @@ export class MeController {
   constructor(private readonly auth: AuthService) {}
 
   @Get()
-  @Roles('admin', 'leader', 'clerk', 'volunteer')
+  @Roles('admin', 'leader', 'clerk', 'office', 'volunteer')
   @ApiOkResponse({ type: MeResponseDto })
   me(@CurrentPrincipal() principal: Principal) {
     return this.auth.describe(principal);

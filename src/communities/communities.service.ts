@@ -5,7 +5,7 @@ import { Database } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { LedgerService } from '../ledger/ledger.service';
 import { CommunityRules } from './community-rules';
-import { Community } from './entities/community.entity';
+import { Community, StreetOffice } from './entities/community.entity';
 
 /** A community's code: its folder under config/communities/ and its name in public addresses. */
 export const COMMUNITY_CODE = /^[a-z0-9][a-z0-9-]{0,31}$/;
@@ -74,6 +74,38 @@ export class CommunitiesService {
       throw DomainError.notFound('community');
     }
     return found;
+  }
+
+  /** A community's name and issuer; null leaves one as it is. Unknown: 404. */
+  async update(
+    id: number,
+    patch: { name?: string | null; issuer?: string | null },
+  ): Promise<Community> {
+    return this.db.write(async (em) => {
+      const community = await em.findOneBy(Community, { id });
+      if (!community) {
+        throw DomainError.notFound('community');
+      }
+      if (patch.name !== undefined && patch.name !== null) {
+        community.name = patch.name;
+      }
+      if (patch.issuer !== undefined && patch.issuer !== null) {
+        community.issuer = patch.issuer;
+      }
+      await em.save(community);
+      return community;
+    });
+  }
+
+  /** The communities of a street office, oldest first. */
+  async ofStreetOffice(streetOfficeId: number): Promise<Community[]> {
+    return this.db.read((em) =>
+      em.find(Community, { where: { streetOfficeId }, order: { id: 'ASC' } }),
+    );
+  }
+
+  async streetOffice(id: number): Promise<StreetOffice | null> {
+    return this.db.read((em) => em.findOneBy(StreetOffice, { id }));
   }
 
   async find(id: number): Promise<Community | null> {

@@ -1,36 +1,26 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/principal';
-import { Clock, localDate } from '../common/clock';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Public, Roles } from '../auth/principal';
+import { CommunityInfo, CommunityInfoService, MyCommunity } from './community.service';
 
-/** GET /api/public/community: what every page needs before it shows a date or an address. */
-export interface CommunityInfo {
-  name: string | null;
-  issuer: string | null;
-  timeZone: string;
-  /** Today in the community's zone, by the service's clock (the pages do not trust the device's). */
-  today: string;
-  publicUrl: string | null;
-}
+export type { CommunityInfo } from './community.service';
 
 @ApiTags('public')
 @Controller('public/community')
 export class CommunityController {
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly info: CommunityInfoService) {}
 
   @Get()
   @Public()
   @ApiOperation({
     summary:
-      "The community as the pages show it: name, notice issuer, time zone (COMMUNITY_TZ), today's local date, public address (PUBLIC_URL)",
+      "The community as the pages show it (?community=<code>; without it the first community): name, notice issuer, time zone (COMMUNITY_TZ), today's local date, public address (PUBLIC_URL)",
   })
+  @ApiQuery({ name: 'community', required: false, example: 'paoya' })
   @ApiOkResponse({
     schema: {
       example: {
+        code: 'default',
         name: '岭南社区',
         issuer: '岭南社区志愿服务站',
         timeZone: 'Asia/Shanghai',
@@ -39,13 +29,41 @@ export class CommunityController {
       },
     },
   })
-  community(): CommunityInfo {
-    return {
-      name: this.config.community.name,
-      issuer: this.config.community.issuer,
-      timeZone: this.config.timeZone,
-      today: localDate(this.clock.now(), this.config.timeZone),
-      publicUrl: this.config.publicUrl,
-    };
+  community(@Query('community') code?: string): Promise<CommunityInfo> {
+    return this.info.publicInfo(typeof code === 'string' ? code : undefined);
+  }
+}
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('me/community')
+export class MyCommunityController {
+  constructor(private readonly info: CommunityInfoService) {}
+
+  @Get()
+  @Roles('admin', 'leader', 'clerk', 'office', 'volunteer')
+  @ApiOperation({
+    summary:
+      "The caller's community (its name for the pages); for a street-office user their street office and its communities",
+  })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        community: {
+          id: 1,
+          code: 'default',
+          name: '岭南社区',
+          issuer: '岭南社区志愿服务站',
+          timeZone: 'Asia/Shanghai',
+          today: '2026-06-15',
+          publicUrl: null,
+        },
+        streetOffice: { id: 1, name: '泡崖街道' },
+        communities: [{ id: 1, code: 'default', name: '岭南社区', issuer: '岭南社区志愿服务站' }],
+      },
+    },
+  })
+  mine(@CurrentPrincipal() principal: Principal): Promise<MyCommunity> {
+    return this.info.mine(principal);
   }
 }

@@ -136,6 +136,8 @@ export function roleLabel(role: string): string {
       return L('队长', 'team leader');
     case 'clerk':
       return L('店员', 'clerk');
+    case 'office':
+      return L('街道', 'street office');
     case 'volunteer':
       return L('志愿者', 'volunteer');
     default:

@@ -14,6 +14,7 @@ import { AdminPage } from './admin/admin';
 import { PrintPassbookPage } from './pages/print';
 import { NoticePage } from './pages/notice';
 import { AccountPage } from './pages/account';
+import { OfficePage } from './pages/office';
 
 type Role = Session['role'];
 
@@ -27,6 +28,8 @@ export function homeOf(session: Session): string {
       return '/leader';
     case 'admin':
       return '/admin';
+    case 'office':
+      return '/office';
   }
 }
 
@@ -36,6 +39,7 @@ const PAGES: { path: string; roles: Role[]; label: () => string }[] = [
   { path: '/counter', roles: ['clerk', 'admin'], label: () => L('兑换柜台', 'Counter') },
   { path: '/leader', roles: ['leader', 'admin'], label: () => L('记录活动', 'Log activity') },
   { path: '/admin', roles: ['admin'], label: () => L('管理', 'Admin') },
+  { path: '/office', roles: ['office'], label: () => L('街道总览', 'Street office') },
 ];
 
 function Header(props: { session: Session | null; path: string; onLang: () => void }) {
@@ -137,7 +141,7 @@ function NotFound(props: { session: Session | null; path: string }) {
   );
 }
 
-const KNOWN_PATHS = ['/me', '/counter', '/leader', '/admin', '/account', '/notice'];
+const KNOWN_PATHS = ['/me', '/counter', '/leader', '/admin', '/office', '/account', '/notice'];
 
 /** The name people know a page by ("兑换柜台"), for a path of KNOWN_PATHS or one inside it. */
 function pageName(path: string): string {
@@ -151,6 +155,8 @@ function pageName(path: string): string {
       return L('记录活动', 'the activity log');
     case '/admin':
       return L('管理', 'the office');
+    case '/office':
+      return L('街道总览', 'the street office overview');
     case '/account':
       return L('修改密码', 'change password');
     case '/notice':
@@ -212,6 +218,8 @@ function Routes(props: { session: Session | null; path: string }) {
       return <CounterPage session={session} />;
     case '/leader':
       return <LeaderPage session={session} />;
+    case '/office':
+      return <OfficePage />;
     default:
       return <AdminPage path={path} />;
   }

@@ -1,6 +1,6 @@
 /** Shapes of the public API (shared/design/api.md) that the pages read. */
 
-export type StaffRole = 'admin' | 'leader' | 'clerk';
+export type StaffRole = 'admin' | 'leader' | 'clerk' | 'office';
 
 export interface StaffLogin {
   token: string;

@@ -115,7 +115,13 @@ function StaffLoginForm() {
         return;
       }
       const home =
-        res.user.role === 'clerk' ? '/counter' : res.user.role === 'leader' ? '/leader' : '/admin';
+        res.user.role === 'clerk'
+          ? '/counter'
+          : res.user.role === 'leader'
+            ? '/leader'
+            : res.user.role === 'office'
+              ? '/office'
+              : '/admin';
       afterLogin(home);
     });
   };
