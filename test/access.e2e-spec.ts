@@ -331,6 +331,7 @@ const CODE_OF_STATUS: Record<number, string | undefined> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
+  422: 'UNKNOWN_ITEM',
 };
 
 const anyone = (status: number): Record<Role, number> => ({
@@ -1063,7 +1064,12 @@ const ACCESS: AccessRow[] = [
     name: 'POST /api/star-ratings/:year/publish',
     method: 'post',
     path: async (w) => {
-      await w.t.app.get(StarRatingsService).run(1, CLOSED_YEAR - 1, 'system:test');
+      // Drafted until the admin's row publishes it; the office's row comes after and is refused by role.
+      const ratings = w.t.app.get(StarRatingsService);
+      const current = await ratings.get(1, CLOSED_YEAR - 1).catch(() => null);
+      if (current?.status !== 'published') {
+        await ratings.run(1, CLOSED_YEAR - 1, 'system:test');
+      }
       return `/api/star-ratings/${CLOSED_YEAR - 1}/publish`;
     },
     expect: adminOnly(200),
