@@ -344,6 +344,35 @@ describe('OpenAPI document', () => {
         .issueToken({ memberId: moving.id })
         .then(({ token }) => `Bearer ${token}`),
     );
+    // The street office: its communities, their figures side by side and their books.
+    const officeUser = await f.newUser('office', 'openapi-office', { streetOfficeId: 1 });
+    const office = await t.app
+      .get(AuthService)
+      .issueToken({ userId: officeUser.id })
+      .then(({ token }) => `Bearer ${token}`);
+    await get('/api/me/community', '/api/me/community');
+    await get('/api/me/community', '/api/me/community', office);
+    await get('/api/office/communities', '/api/office/communities', office);
+    const added = await post(
+      '/api/office/communities',
+      '/api/office/communities',
+      { code: 'openapi-c', name: 'C社区' },
+      office,
+    );
+    await patch(
+      `/api/office/communities/${added.id}`,
+      '/api/office/communities/{id}',
+      { issuer: 'C社区志愿服务站' },
+      office,
+    );
+    await post(
+      `/api/office/communities/${added.id}/admins`,
+      '/api/office/communities/{id}/admins',
+      { username: 'openapi-c-admin', password: 'password-123' },
+      office,
+    );
+    await get('/api/office/overview?year=2026&quarter=2', '/api/office/overview', office);
+    await get('/api/office/verify', '/api/office/verify', office);
     await get('/api/members/duplicates?name=%E8%B5%B5%E5%85%AD', '/api/members/duplicates');
     await post('/api/members/import?dryRun=true', '/api/members/import', {
       rows: [{ name: '钱七', kind: '居民', teams: team.name }],

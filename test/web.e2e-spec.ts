@@ -144,6 +144,7 @@ describe(registerWebPages.name, () => {
       expect({ status: res.status, body: res.body }).toEqual({
         status: 200,
         body: {
+          code: 'default',
           name: '岭南社区',
           issuer: '岭南社区志愿服务站',
           timeZone: 'Asia/Shanghai',
@@ -156,6 +157,7 @@ describe(registerWebPages.name, () => {
     }
     const unset = await t.http.get('/api/public/community');
     expect(unset.body).toEqual({
+      code: 'default',
       name: null,
       issuer: null,
       timeZone: 'Asia/Shanghai',

@@ -15,6 +15,8 @@ export const TEXT_MAX = {
   passbookNo: 32,
   /** a volunteer's PIN as typed (the digits rule is in auth/dto/pin.dto.ts) */
   pin: 32,
+  /** a community's code as sent (its rule is COMMUNITY_CODE in communities/communities.service.ts) */
+  communityCode: 32,
   /** a staff login name */
   username: 64,
   /** a password as typed */

@@ -23,6 +23,7 @@ describe(Database.name, () => {
       Array.from({ length: 20 }, (_v, i) =>
         t.db.write(async (em) => {
           await em.insert(Account, {
+            communityId: 1,
             kind: 'member',
             name: `group-${String(i).padStart(2, '0')}`,
             passbookNo: null,
@@ -49,6 +50,7 @@ describe(Database.name, () => {
     await expect(
       t.db.write(async (em) => {
         await em.insert(Account, {
+          communityId: 1,
           kind: 'member',
           name: 'nested-outer',
           passbookNo: null,
@@ -56,6 +58,7 @@ describe(Database.name, () => {
         });
         await t.db.write((inner) =>
           inner.insert(Account, {
+            communityId: 1,
             kind: 'member',
             name: 'nested-inner',
             passbookNo: null,
@@ -78,6 +81,7 @@ describe(Database.name, () => {
       });
     await t.db.write(async (em) => {
       await em.insert(Account, {
+        communityId: 1,
         kind: 'member',
         name: 'after-ok',
         passbookNo: null,
@@ -90,6 +94,7 @@ describe(Database.name, () => {
     await expect(
       t.db.write(async (em) => {
         await em.insert(Account, {
+          communityId: 1,
           kind: 'member',
           name: 'after-no',
           passbookNo: null,
@@ -114,6 +119,7 @@ describe(Database.name, () => {
     const gate = new Promise<void>((r) => (release = r));
     const writing = t.db.write(async (em) => {
       await em.insert(Account, {
+        communityId: 1,
         kind: 'member',
         name: 'uncommitted-1',
         passbookNo: null,

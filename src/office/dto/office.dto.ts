@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsInt,
+  IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
@@ -22,19 +23,19 @@ export class CreateCommunityDto {
     description: 'its folder under config/communities/ and its public pages (?community=)',
   })
   @IsString()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.communityCode)
   code!: string;
 
   @ApiProperty({ example: '泡崖社区' })
   @IsString()
-  @MinLength(1)
+  @IsNotEmpty()
   @MaxLength(TEXT_MAX.name)
   name!: string;
 
   @ApiPropertyOptional({ example: '泡崖社区志愿服务站', description: 'default "<name>志愿服务站"' })
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @IsNotEmpty()
   @MaxLength(TEXT_MAX.name)
   issuer?: string;
 }
@@ -43,14 +44,14 @@ export class UpdateCommunityDto {
   @ApiPropertyOptional({ example: '泡崖社区' })
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @IsNotEmpty()
   @MaxLength(TEXT_MAX.name)
   name?: string;
 
   @ApiPropertyOptional({ example: '泡崖社区志愿服务站' })
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @IsNotEmpty()
   @MaxLength(TEXT_MAX.name)
   issuer?: string;
 }

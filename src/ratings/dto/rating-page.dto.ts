@@ -1,3 +1,4 @@
+import { TEXT_MAX } from '../../common/limits';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { pageQueryOf } from '../../common/pagination';
@@ -15,7 +16,7 @@ export class RatingPageQuery extends pageQueryOf(RATINGS_PAGE_MAX, {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.communityCode)
   community?: string;
 }
 
@@ -27,6 +28,6 @@ export class PublicCommunityQuery {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.communityCode)
   community?: string;
 }

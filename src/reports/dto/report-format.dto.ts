@@ -1,3 +1,4 @@
+import { TEXT_MAX } from '../../common/limits';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
@@ -24,6 +25,6 @@ export class ReportFormatQuery {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.communityCode)
   community?: string;
 }

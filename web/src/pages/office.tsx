@@ -236,7 +236,7 @@ function NewCommunitySection(props: { onAdded: () => void }) {
         >
           <input
             required
-            maxLength={32}
+            maxLength={TEXT_MAX.communityCode}
             pattern="[a-z0-9][a-z0-9-]*"
             autocapitalize="off"
             value={code}
