@@ -331,6 +331,42 @@ describe('street office over HTTP (e2e)', () => {
     expect(volunteer.body.community).toMatchObject({ id: communityB, name: 'B社区' });
   });
 
+  it("should count a community's verified service hours and who served", async () => {
+    const before = await t.http
+      .get('/api/office/overview?year=2026&quarter=2')
+      .set('Authorization', office);
+    const member = await f.newMember({ communityId: 1 });
+    const res = await t.http
+      .post('/api/service-records')
+      .set('Authorization', adminA)
+      .set('Idempotency-Key', 'office-hours-1')
+      .send({
+        memberId: member.id,
+        itemCode: 'appliance_repair',
+        quantity: '2.5',
+        serviceDate: '2026-06-14',
+      });
+    expect(res.status).toBe(201);
+    expect(res.body.points).toBe('5.00');
+    const after = await t.http
+      .get('/api/office/overview?year=2026&quarter=2')
+      .set('Authorization', office);
+    expect(after.body.communities[0].figures).toEqual({
+      ...before.body.communities[0].figures,
+      volunteers: before.body.communities[0].figures.volunteers + 1,
+      servingVolunteers: 1,
+      hours: '2.50',
+      earned: '17.50',
+      outstanding: '20.50',
+    });
+    expect(after.body.communities[1].figures).toEqual(before.body.communities[1].figures);
+    expect(after.body.total).toMatchObject({
+      hours: '2.50',
+      servingVolunteers: 1,
+      earned: '37.50',
+    });
+  });
+
   it('should name the community and seq of a changed row, and keep the others verified', async () => {
     const isPg = t.db.dialect === 'postgres';
     const rows: { seq: unknown }[] = await t.db.read((em) =>

@@ -94,7 +94,7 @@ describe('Street office page', () => {
     await screenshot(page, 'office-desktop');
 
     const form = page.getByTestId('office-new-community');
-    await form.getByLabel('社区名称').fill('岭南社区');
+    await form.getByRole('textbox', { name: /^社区名称/ }).fill('岭南社区');
     await form.getByLabel('代码').fill('lingnan');
     await form.getByRole('button', { name: '添加社区' }).click();
     await page.getByText('已添加社区“岭南社区”。').waitFor();
