@@ -163,11 +163,13 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
   CONFLICT: {
     DUPLICATE_NAME: (d) => takenSentence(d, ['名称', 'name']),
     PASSBOOK_NO_TAKEN: (d) => takenSentence(d, ['存折号', 'passbook number']),
-    BALANCE_NOT_ZERO: (d) =>
-      L(
-        `存折里还有 ${String(d.balance ?? '')} 积分。积分留在发放它的社区：请先兑换或捐赠，余额为 0.00 后再转出。`,
-        `The passbook still holds ${String(d.balance ?? '')} points. Points stay in the community that issued them: redeem or donate them first, then move at 0.00.`,
-      ),
+    BALANCE_NOT_ZERO: (d) => {
+      const balance = typeof d.balance === 'string' ? `${d.balance} ` : '';
+      return L(
+        `存折里还有 ${balance}积分。积分留在发放它的社区：请先兑换或捐赠，余额为 0.00 后再转出。`,
+        `The passbook still holds ${balance}points. Points stay in the community that issued them: redeem or donate them first, then move at 0.00.`,
+      );
+    },
     ALREADY_EXISTS: () =>
       L(
         '刚才有人同时提交了相同的内容，请刷新后再看。',
