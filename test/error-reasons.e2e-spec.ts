@@ -289,6 +289,20 @@ describe('error reasons (e2e)', () => {
         });
       },
     ],
+    [
+      ErrorCode.CONFLICT,
+      'RECORDS_PENDING',
+      async () => {
+        const waiting = await f.newMember();
+        // A leader's record waits for approval (approval is on here); it is June by this row.
+        const lead = await f.newLeaderWithTeam([waiting.id]);
+        await ok(record(waiting, '2026-06-10', lead.auth, { teamId: lead.team.id }));
+        return post(`/api/members/${waiting.id}/transfer`, {
+          toCommunity: 'reasons-b',
+          reason: 'x',
+        });
+      },
+    ],
     [ErrorCode.CONFLICT, 'PASSBOOK_CLOSED', () => redeem(m3.passbookNo, Number(later.itemId))],
     [
       ErrorCode.CONFLICT,

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { Community } from '../src/communities/entities/community.entity';
 import { sql } from '../src/common/db/database';
@@ -280,6 +282,49 @@ describe('member transfers (e2e)', () => {
     );
     expect(rows).toEqual([]);
     expect((await passbook(member.passbookNo, t.adminAuth)).status).toBe(200);
+  });
+
+  it('should refuse a move while a service record waits for approval (RECORDS_PENDING), then allow it once decided', async () => {
+    // Community p needs approval of its leaders' records (its own service-records.json).
+    mkdirSync(join(rules.dir, 'communities', 'p'), { recursive: true });
+    writeFileSync(
+      join(rules.dir, 'communities', 'p', 'service-records.json'),
+      JSON.stringify({ approvalRequired: true, backDatingDays: 90, maxHoursPerDay: '12' }),
+    );
+    const p = await t.app
+      .get(CommunitiesService)
+      .create({ streetOfficeId: 1, code: 'p', name: 'P社区' });
+    const member = await f.newMember({ communityId: p.id });
+    const leader = await f.newUser('leader', 'leader-p', { communityId: p.id });
+    await f.newTeam({ communityId: p.id, leaderUserIds: [leader.id], memberIds: [member.id] });
+    const adminP = await staffOf(p.id, 'admin', 'admin-p');
+    const logged = await t.http
+      .post('/api/service-records')
+      .set('Authorization', await f.bearer({ userId: leader.id }))
+      .set('Idempotency-Key', `pending-${++keys}`)
+      .send({
+        memberId: member.id,
+        itemCode: 'free_clinic',
+        quantity: 1,
+        serviceDate: t.app.get(Clock).today('Asia/Shanghai'),
+      });
+    expect({ status: logged.status, state: logged.body.status }).toEqual({
+      status: 201,
+      state: 'pending',
+    });
+    const refused = await transfer(member.id, { toCommunity: 'b', reason: '搬家' }, adminP.auth);
+    expect({ status: refused.status, details: refused.body.details }).toEqual({
+      status: 409,
+      details: { reason: 'RECORDS_PENDING', pending: 1, memberId: member.id },
+    });
+    expect(await t.db.read((em) => em.findOneByOrFail(Member, { id: member.id }))).toEqual(member);
+    const rejected = await t.http
+      .post(`/api/service-records/${logged.body.id}/reject`)
+      .set('Authorization', adminP.auth)
+      .send({ reason: '重复登记' });
+    expect(rejected.status).toBe(201);
+    const moved = await transfer(member.id, { toCommunity: 'b', reason: '搬家' }, adminP.auth);
+    expect(moved.status).toBe(201);
   });
 
   it('should answer 404 for an unknown community, one of another street office, or the same one', async () => {

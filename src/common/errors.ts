@@ -74,6 +74,8 @@ export const CONFLICT_REASONS = {
   PASSBOOK_CLOSED: 'the passbook (`details.passbookNo`) is closed: its owner is deactivated',
   BALANCE_NOT_ZERO:
     'a volunteer moves to another community only with a zero balance (`details.balance`): points stay in the community that issued them, so redeem or donate them first',
+  RECORDS_PENDING:
+    'a volunteer moves only when none of their service records waits for approval (`details.pending`): approve or reject them first',
   RECORD_REJECTED: 'the service record was rejected and cannot be approved; log the service again',
   RECORD_ALREADY_POSTED:
     'the service record is already credited and cannot be rejected; reverse it instead',

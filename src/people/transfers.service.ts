@@ -90,6 +90,22 @@ export class TransfersService {
           },
         );
       }
+      // A pending record is approved into the community it was logged in, on the account the
+      // volunteer has there: decide it (approve or reject) before they leave.
+      const pending: { n: unknown }[] = await em.query(
+        sql(
+          this.db,
+          "SELECT COUNT(*) AS n FROM service_records WHERE member_id = ? AND status = 'pending'",
+        ),
+        [member.id],
+      );
+      if (toSafeInteger(pending[0].n) > 0) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `${toSafeInteger(pending[0].n)} service record(s) of this volunteer still wait for approval in ${from.code}: approve or reject them before the move`,
+          { reason: 'RECORDS_PENDING', pending: toSafeInteger(pending[0].n), memberId: member.id },
+        );
+      }
       const hours = await this.hoursOf(member.accountId, member.passbookNo);
       const passbookNo = await this.numbers.passbookNumberFor('V');
       const account = await this.ledger.openAccount(to.id, 'member', member.name, passbookNo);

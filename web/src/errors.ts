@@ -163,6 +163,11 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
   CONFLICT: {
     DUPLICATE_NAME: (d) => takenSentence(d, ['名称', 'name']),
     PASSBOOK_NO_TAKEN: (d) => takenSentence(d, ['存折号', 'passbook number']),
+    RECORDS_PENDING: () =>
+      L(
+        '这位志愿者还有待审核的服务记录：请先通过或驳回，再办理转出。',
+        'Some of this volunteer’s service records still wait for approval: approve or reject them before the move.',
+      ),
     BALANCE_NOT_ZERO: (d) => {
       const balance = typeof d.balance === 'string' ? `${d.balance} ` : '';
       return L(
