@@ -13,6 +13,7 @@ import { MustChangePassword1764000900000 } from './1764000900000-MustChangePassw
 import { AccountYearTotals1764016100000 } from './1764016100000-AccountYearTotals';
 import { Communities1764018000000 } from './1764018000000-Communities';
 import { StandardPerCommunity1764018100000 } from './1764018100000-StandardPerCommunity';
+import { Events1764019000000 } from './1764019000000-Events';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AccountYearTotals1764016100000,
   Communities1764018000000,
   StandardPerCommunity1764018100000,
+  Events1764019000000,
 ];

@@ -18,6 +18,7 @@ import { ShopModule } from './shop/shop.module';
 import { PassbooksModule } from './passbooks/passbooks.module';
 import { StandardModule } from './standard/standard.module';
 import { ServiceRecordsModule } from './service-records/service-records.module';
+import { EventsModule } from './events/events.module';
 import { DonationsModule } from './donations/donations.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { ReportsModule } from './reports/reports.module';
@@ -69,6 +70,7 @@ export class AppModule {
         PassbooksModule,
         StandardModule,
         ServiceRecordsModule,
+        EventsModule,
         DonationsModule,
         RatingsModule,
         ReportsModule,

@@ -8,6 +8,7 @@ import { standardEntities } from './standard/entities';
 import { donationEntities } from './donations/entities';
 import { ratingEntities } from './ratings/entities';
 import { communityEntities } from './communities/entities';
+import { eventEntities } from './events/entities';
 
 /**
  * Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set: each
@@ -25,4 +26,5 @@ export const entities = [
   ...standardEntities,
   ...donationEntities,
   ...ratingEntities,
+  ...eventEntities,
 ];

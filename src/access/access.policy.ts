@@ -426,4 +426,49 @@ export class AccessPolicy {
     const leaderId = leaderIdOf(viewer);
     return leaderId !== null && (await this.ledTeamIds(leaderId)).includes(teamId);
   }
+
+  // --- events (活动): who runs one, who may take part ---
+
+  /**
+   * Who runs an event (edits it, checks volunteers in and out, closes it, sees its photos): an
+   * admin of its community or a leader of one of its teams. Anyone else, and everyone of another
+   * community, gets 404 for it.
+   */
+  async mayRunEvent(viewer: Principal, event: { communityId: number; teamIds: number[] }) {
+    if (!inCommunity(viewer, event.communityId)) {
+      return false;
+    }
+    if (isAdmin(viewer)) {
+      return true;
+    }
+    const leaderId = leaderIdOf(viewer);
+    if (leaderId === null) {
+      return false;
+    }
+    const led = await this.ledTeamIds(leaderId);
+    return event.teamIds.some((t) => led.includes(t));
+  }
+
+  /**
+   * Who may take part in an event (sign up, check in, be logged for it): an active member of its
+   * community who is in one of its teams, or anyone of the community when its sign-up is open to
+   * the whole community, or who signed up for it.
+   */
+  async mayTakePart(
+    memberId: number,
+    event: { communityId: number; teamIds: number[]; signupAudience: string | null },
+    signedUp: boolean,
+  ): Promise<boolean> {
+    const member = await this.db.read((em) => em.findOneBy(Member, { id: memberId }));
+    if (!member || member.communityId !== event.communityId) {
+      return false;
+    }
+    if (event.signupAudience === 'community' || signedUp) {
+      return true;
+    }
+    const rows = await this.db.read((em) =>
+      em.find(TeamMember, { where: { memberId, teamId: In(event.teamIds) } }),
+    );
+    return rows.length > 0;
+  }
 }

@@ -76,6 +76,12 @@ export const CONFLICT_REASONS = {
     'a volunteer moves to another community only with a zero balance (`details.balance`): points stay in the community that issued them, so redeem or donate them first',
   RECORDS_PENDING:
     'a volunteer moves only when none of their service records waits for approval (`details.pending`): approve or reject them first',
+  LIKELY_DUPLICATE:
+    'the member already has a record of the same item on the same day (`details.duplicates`): send `confirmDuplicate: true` if it is a second real service',
+  OVERLAPPING_SERVICE:
+    'the member is already in a timed record that overlaps this time (`details.overlaps` names the event): nobody serves in two places at once',
+  EVENT_NOT_PLANNED:
+    'the event (`details.status`) is closed or cancelled: its attendance, sign-up and records no longer change',
   RECORD_REJECTED: 'the service record was rejected and cannot be approved; log the service again',
   RECORD_ALREADY_POSTED:
     'the service record is already credited and cannot be rejected; reverse it instead',

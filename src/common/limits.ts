@@ -31,6 +31,10 @@ export const TEXT_MAX = {
   itemName: 100,
   /** an activity's title (the monthly fair) */
   activityTitle: 100,
+  /** an event's place (the square, the community hall) */
+  eventPlace: 100,
+  /** what an event is about, as published to volunteers */
+  eventDescription: 500,
   /** a scoring standard item code */
   itemCode: 40,
   /** a coupon code as typed or scanned, before it is normalised (the rule is in shop/coupon-code.ts) */

@@ -30,6 +30,7 @@ export class ActivitiesService {
       title: string;
       serviceDate: string;
       participants: LogLine[];
+      confirmDuplicate?: boolean;
     },
   ) {
     const title = input.title.trim();
@@ -46,6 +47,7 @@ export class ActivitiesService {
       lines: input.participants,
       fieldOf: (i, field) => `participants[${i}].${field}`,
       activityTitle: title,
+      confirmDuplicate: input.confirmDuplicate === true,
     });
     return activityView(activity!, itemName, rows, records);
   }

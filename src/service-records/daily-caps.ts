@@ -66,13 +66,14 @@ export function dailyCapViolations(input: {
 export function capExceeded(
   violations: CapViolation[],
   members: Map<number, Member>,
-  itemName: string,
+  itemName: string | ((itemCode: string) => string),
   serviceDate: string,
 ): DomainError {
+  const nameOf = typeof itemName === 'string' ? () => itemName : itemName;
   const lines = violations.map((v) => {
     const who = members.get(v.memberId)!.name;
     return v.limit === 'item'
-      ? `${who}: ${itemName} is capped at ${v.max} a day, ${v.alreadyLogged} already logged, ${v.remaining} left`
+      ? `${who}: ${nameOf(v.itemCode)} is capped at ${v.max} a day, ${v.alreadyLogged} already logged, ${v.remaining} left`
       : `${who}: at most ${v.max} service hours a day, ${v.alreadyLogged} already logged, ${v.remaining} left`;
   });
   return new DomainError(

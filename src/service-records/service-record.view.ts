@@ -39,6 +39,11 @@ export function serviceRecordView(
     createdAt: r.createdAt,
     decidedBy: r.decidedBy,
     decidedAt: r.decidedAt,
+    eventId: r.eventId,
+    startedAt: r.startedAt,
+    endedAt: r.endedAt,
+    hoursSource: r.hoursSource,
+    confirmedDistinctFrom: r.confirmedDistinctFrom,
   };
 }
 

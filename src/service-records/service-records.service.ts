@@ -21,13 +21,13 @@ import { LedgerTransaction } from '../ledger/entities/ledger-transaction.entity'
 import { notReversed } from '../ledger/ledger-sql';
 import { LedgerService } from '../ledger/ledger.service';
 import { Member } from '../people/entities/member.entity';
-import { findItem, StandardVersion } from '../standard/scoring-standard';
+import { findItem, ResolvedItem, StandardVersion } from '../standard/scoring-standard';
 import { StarRatingsService } from '../ratings/star-ratings.service';
 import { addDays, StandardService } from '../standard/standard.service';
 import { capExceeded, dailyCapViolations, DayUsage, emptyUsage } from './daily-caps';
 import { Activity } from './entities/activity.entity';
 import { ServiceRecord } from './entities/service-record.entity';
-import { LogLine, resolveItem, scoreLines } from './scoring';
+import { LogLine, resolveItem, ScoredLine, scoreLines } from './scoring';
 import { assertServiceDateInRange } from './service-dates';
 import {
   earnDescription,
@@ -39,13 +39,21 @@ import { ServiceRecordsConfig } from './service-records.config';
 
 export interface LogRequest {
   principal: Principal;
-  itemCode: string;
+  /** The request's item; an event's lines name their own. */
+  itemCode?: string;
   serviceDate: string;
   teamId: number | null;
   lines: LogLine[];
   /** Field path of line i in error details ("quantity", "participants[3].quantity"). */
   fieldOf: (i: number, field: string) => string;
   activityTitle?: string;
+  /**
+   * The event being closed: EventsService has decided who may close it and for whom, so the
+   * leader's team scope is not asked again; each line names the team the member served under.
+   */
+  event?: { id: number; title: string };
+  /** The logger confirmed a second real service where a likely duplicate is found. */
+  confirmDuplicate?: boolean;
 }
 
 export interface ListFilter {
@@ -127,6 +135,7 @@ export class ServiceRecordsService implements OnModuleInit {
       serviceDate: string;
       note?: string;
       teamId?: number;
+      confirmDuplicate?: boolean;
     },
   ): Promise<ServiceRecordView> {
     const { records } = await this.log({
@@ -136,6 +145,7 @@ export class ServiceRecordsService implements OnModuleInit {
       teamId: input.teamId ?? null,
       lines: [{ memberId: input.memberId, quantity: input.quantity, note: input.note ?? null }],
       fieldOf: (_i, field) => field,
+      confirmDuplicate: input.confirmDuplicate === true,
     });
     return records[0];
   }
@@ -158,20 +168,25 @@ export class ServiceRecordsService implements OnModuleInit {
 
     return this.db.write(async (em) => {
       const version = await this.versionOn(communityId, req.serviceDate);
-      const resolved = resolveItem(version, req.itemCode);
-      const { item, category } = resolved;
-      if (item.adminOnly && !mayAwardAdminOnlyItem(req.principal)) {
-        throw new DomainError(
-          ErrorCode.FORBIDDEN,
-          `${item.name} (${item.code}) is awarded by an administrator only`,
-          { reason: 'ADMIN_ONLY_ITEM', itemCode: item.code },
-        );
-      }
-      const lines = scoreLines(req, resolved);
+      const itemOf = (line: LogLine): ResolvedItem => {
+        const resolved = resolveItem(version, line.itemCode ?? req.itemCode ?? '');
+        if (resolved.item.adminOnly && !mayAwardAdminOnlyItem(req.principal)) {
+          throw new DomainError(
+            ErrorCode.FORBIDDEN,
+            `${resolved.item.name} (${resolved.item.code}) is awarded by an administrator only`,
+            { reason: 'ADMIN_ONLY_ITEM', itemCode: resolved.item.code },
+          );
+        }
+        return resolved;
+      };
+      const lines = scoreLines(req, itemOf);
       const memberIds = lines.map((l) => l.memberId);
 
       // Who may log for whom first: nothing about a member the caller may not see is read before.
-      const teamId = await this.access.teamToLogUnder(req.principal, req.teamId, memberIds);
+      // An event's closing was decided by EventsService, which names each line's team.
+      const teamId = req.event
+        ? null
+        : await this.access.teamToLogUnder(req.principal, req.teamId, memberIds);
       const members = await this.loadMembers(em, communityId, memberIds);
       // Inside the write: a publication of the year cannot slip in between check and post.
       await this.ratings.assertOpenFor(communityOf(req.principal), req.serviceDate);
@@ -181,7 +196,7 @@ export class ServiceRecordsService implements OnModuleInit {
       const violations = lines.flatMap((l) =>
         dailyCapViolations({
           memberId: l.memberId,
-          item,
+          item: l.item.item,
           quantity: l.quantity,
           hours: l.hours,
           usage: usage.get(l.memberId) ?? emptyUsage(),
@@ -189,8 +204,14 @@ export class ServiceRecordsService implements OnModuleInit {
         }),
       );
       if (violations.length > 0) {
-        throw capExceeded(violations, members, item.name, req.serviceDate);
+        throw capExceeded(
+          violations,
+          members,
+          (code) => findItem(version, code)?.item.name ?? code,
+          req.serviceDate,
+        );
       }
+      const distinctFrom = await this.checkSameDay(em, req, lines, members);
 
       const now = this.clock.now().toISOString();
       let activity: Activity | null = null;
@@ -198,7 +219,7 @@ export class ServiceRecordsService implements OnModuleInit {
         activity = em.create(Activity, {
           communityId,
           teamId: teamId!,
-          itemCode: item.code,
+          itemCode: lines[0].item.item.code,
           title: req.activityTitle,
           serviceDate: req.serviceDate,
           standardVersion: version.version,
@@ -212,10 +233,11 @@ export class ServiceRecordsService implements OnModuleInit {
         config.approvalRequired && !logsWithoutApproval(req.principal) ? 'pending' : 'posted';
       const rows: ServiceRecord[] = [];
       for (const line of lines) {
+        const { item, category } = line.item;
         const row = em.create(ServiceRecord, {
           communityId,
           memberId: line.memberId,
-          teamId,
+          teamId: req.event ? (line.teamId ?? null) : teamId,
           activityId: activity?.id ?? null,
           itemCode: item.code,
           categoryCode: category.code,
@@ -233,6 +255,11 @@ export class ServiceRecordsService implements OnModuleInit {
           createdAt: now,
           decidedBy: null,
           decidedAt: null,
+          eventId: req.event?.id ?? null,
+          startedAt: line.served?.startedAt ?? null,
+          endedAt: line.served?.endedAt ?? null,
+          hoursSource: line.served?.source ?? 'item',
+          confirmedDistinctFrom: distinctFrom.get(line.memberId) ?? null,
         });
         row.id = toSafeInteger((await em.insert(ServiceRecord, row)).identifiers[0].id);
         if (status === 'posted') {
@@ -243,12 +270,103 @@ export class ServiceRecordsService implements OnModuleInit {
       const records = rows.map((r) =>
         serviceRecordView(r, {
           memberName: members.get(r.memberId)!.name,
-          itemName: item.name,
+          itemName: findItem(version, r.itemCode)?.item.name ?? null,
           reversalTransactionId: null,
         }),
       );
-      return { activity, itemName: item.name, rows, records };
+      return { activity, itemName: lines[0].item.item.name, rows, records };
     });
+  }
+
+  /**
+   * What the member already has on the service day decides two refusals. A timed line may not
+   * overlap another timed record of the member (409 CONFLICT OVERLAPPING_SERVICE, naming both
+   * events): nobody serves in two places at once. A line of an item the member already has a record
+   * of that day is a likely duplicate (the same form sent twice under two keys: 409 CONFLICT
+   * LIKELY_DUPLICATE) unless the logger confirms a second real service, which the new record keeps
+   * (the id it is distinct from); two timed records that do not overlap are distinct by their times.
+   */
+  private async checkSameDay(
+    em: EntityManager,
+    req: LogRequest,
+    lines: ScoredLine[],
+    members: Map<number, Member>,
+  ): Promise<Map<number, number>> {
+    const memberIds = lines.map((l) => l.memberId);
+    const rows: {
+      id: unknown;
+      member_id: unknown;
+      item_code: string;
+      event_id: unknown;
+      event_title: string | null;
+      started_at: string | null;
+      ended_at: string | null;
+    }[] = await em
+      .createQueryBuilder(ServiceRecord, 'sr')
+      .leftJoin('events', 'e', 'e.id = sr.event_id')
+      .select('sr.id', 'id')
+      .addSelect('sr.member_id', 'member_id')
+      .addSelect('sr.item_code', 'item_code')
+      .addSelect('sr.event_id', 'event_id')
+      .addSelect('e.title', 'event_title')
+      .addSelect('sr.started_at', 'started_at')
+      .addSelect('sr.ended_at', 'ended_at')
+      .where('sr.service_date = :serviceDate', { serviceDate: req.serviceDate })
+      .andWhere('sr.member_id IN (:...memberIds)', { memberIds })
+      .andWhere("sr.status <> 'rejected'")
+      .andWhere(notReversed('sr.transaction_id'))
+      .orderBy('sr.id', 'ASC')
+      .getRawMany();
+    const overlaps: Record<string, unknown>[] = [];
+    const duplicates: Record<string, unknown>[] = [];
+    const distinctFrom = new Map<number, number>();
+    const timeOf = (iso: string) => iso.slice(11, 16);
+    for (const line of lines) {
+      for (const r of rows.filter((x) => toSafeInteger(x.member_id) === line.memberId)) {
+        const timed = line.served !== null && r.started_at !== null && r.ended_at !== null;
+        const overlap =
+          timed && line.served!.startedAt < r.ended_at! && r.started_at! < line.served!.endedAt;
+        const name = members.get(line.memberId)!.name;
+        if (overlap) {
+          overlaps.push({
+            memberId: line.memberId,
+            recordId: toSafeInteger(r.id),
+            eventId: r.event_id === null ? null : toSafeInteger(r.event_id),
+            eventTitle: r.event_title,
+            startedAt: r.started_at,
+            endedAt: r.ended_at,
+            message: `${name} was already serving at ${r.event_title ?? `record ${String(r.id)}`} (${timeOf(r.started_at!)}–${timeOf(r.ended_at!)} UTC), which overlaps ${req.event?.title ?? 'this service'}`,
+          });
+        } else if (r.item_code === line.item.item.code && !timed) {
+          if (req.confirmDuplicate) {
+            distinctFrom.set(line.memberId, distinctFrom.get(line.memberId) ?? toSafeInteger(r.id));
+          } else {
+            duplicates.push({
+              memberId: line.memberId,
+              recordId: toSafeInteger(r.id),
+              eventId: r.event_id === null ? null : toSafeInteger(r.event_id),
+              itemCode: r.item_code,
+              message: `${name} already has a record of ${line.item.item.name} on ${req.serviceDate} (record ${String(r.id)})`,
+            });
+          }
+        }
+      }
+    }
+    if (overlaps.length > 0) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `overlapping service: ${overlaps.map((o) => o.message).join('; ')}`,
+        { reason: 'OVERLAPPING_SERVICE', overlaps },
+      );
+    }
+    if (duplicates.length > 0) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `likely logged twice: ${duplicates.map((d) => d.message).join('; ')}; send confirmDuplicate: true if this is a second real service`,
+        { reason: 'LIKELY_DUPLICATE', duplicates },
+      );
+    }
+    return distinctFrom;
   }
 
   /** `POST /api/service-records/:id/approve`: credits a pending record; approving twice is a no-op. */

@@ -18,6 +18,11 @@ export interface StandardItem {
   maxUnitsPerDay: Cents | null;
   /** Awarded by an administrator only (好人好事), never logged by a leader. */
   adminOnly: boolean;
+  /**
+   * Hundredths of service hours one time of a `time` item stands for (a fair morning, a home
+   * visit). Absent in versions written before it existed: their `time` records carry 0 hours.
+   */
+  hoursPerTime?: Cents;
 }
 
 export interface StandardCategory {
@@ -99,8 +104,10 @@ export function parseStandard(raw: unknown, source = 'scoring standard'): Scorin
       const it = asObject(i, () => fail(`${catWhere}, item #${ii + 1}`, 'must be an object'));
       const where = `${catWhere}, item ${typeof it.code === 'string' ? `"${it.code}"` : `#${ii + 1}`}`;
       const bad = (p: string): never => fail(where, p);
-      onlyKeys(it, ['code', 'name', 'unit', 'pointsPerUnit', 'maxUnitsPerDay', 'adminOnly'], (k) =>
-        bad(`unknown field "${k}"`),
+      onlyKeys(
+        it,
+        ['code', 'name', 'unit', 'pointsPerUnit', 'maxUnitsPerDay', 'adminOnly', 'hoursPerTime'],
+        (k) => bad(`unknown field "${k}"`),
       );
       const itemCode = codeOf(it.code, (p) => bad(`code ${p}`));
       const other = itemCodes.get(itemCode);
@@ -130,6 +137,16 @@ export function parseStandard(raw: unknown, source = 'scoring standard'): Scorin
       if (it.adminOnly !== undefined && typeof it.adminOnly !== 'boolean') {
         bad('adminOnly must be true or false');
       }
+      let hoursPerTime: Cents | undefined;
+      if (it.hoursPerTime !== undefined) {
+        if (unit !== 'time') {
+          bad('hoursPerTime is for per-time items only: an hourly item counts its hours');
+        }
+        hoursPerTime = amount(it.hoursPerTime, 'hoursPerTime', bad);
+        if (hoursPerTime > HOURS_PER_DAY_MAX) {
+          bad('hoursPerTime must be at most 24 hours');
+        }
+      }
       return {
         code: itemCode,
         name: itemName,
@@ -137,6 +154,8 @@ export function parseStandard(raw: unknown, source = 'scoring standard'): Scorin
         pointsPerUnit,
         maxUnitsPerDay,
         adminOnly: it.adminOnly === true,
+        // Only when given, so a file written before hoursPerTime keeps its content hash.
+        ...(hoursPerTime === undefined ? {} : { hoursPerTime }),
       };
     });
     return { code, name, items };
@@ -164,9 +183,15 @@ export function scoreQuantity(item: StandardItem, quantity: Cents): Cents {
   return multiplyCents(quantity, item.pointsPerUnit);
 }
 
-/** Hundredths of service hours a quantity stands for: the quantity of hourly items, else zero. */
+/**
+ * Hundredths of service hours a quantity stands for: the quantity of an hourly item; times x the
+ * item's `hoursPerTime` of a per-time item (0 in versions that did not set it).
+ */
 export function hoursOf(item: StandardItem, quantity: Cents): Cents {
-  return item.unit === 'hour' ? quantity : 0;
+  if (item.unit === 'hour') {
+    return quantity;
+  }
+  return item.hoursPerTime === undefined ? 0 : multiplyCents(quantity, item.hoursPerTime);
 }
 
 /** The API shape of a stored version (`GET /api/standard`). */
@@ -186,6 +211,7 @@ export function standardView(v: StandardVersion, effectiveUntil: string | null) 
         pointsPerUnit: formatCents(i.pointsPerUnit),
         ...(i.maxUnitsPerDay === null ? {} : { maxUnitsPerDay: formatCents(i.maxUnitsPerDay) }),
         ...(i.adminOnly ? { adminOnly: true } : {}),
+        ...(i.hoursPerTime === undefined ? {} : { hoursPerTime: formatCents(i.hoursPerTime) }),
       })),
     })),
   };

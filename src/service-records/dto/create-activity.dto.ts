@@ -1,10 +1,12 @@
 import { IsId } from '../../common/id-param.pipe';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
+  IsOptional,
   IsNotEmpty,
   IsString,
   MaxLength,
@@ -12,7 +14,7 @@ import {
 } from 'class-validator';
 import { TEXT_MAX } from '../../common/limits';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
-import { ParticipantDto } from './create-service-record.dto';
+import { CONFIRM_DUPLICATE_DOC, ParticipantDto } from './create-service-record.dto';
 
 /** Participants of one activity: the monthly fair has about a hundred. */
 export const PARTICIPANTS_MAX = 500;
@@ -41,4 +43,9 @@ export class CreateActivityDto {
   @ValidateNested({ each: true })
   @Type(() => ParticipantDto)
   participants!: ParticipantDto[];
+
+  @ApiPropertyOptional(CONFIRM_DUPLICATE_DOC)
+  @IsOptional()
+  @IsBoolean()
+  confirmDuplicate?: boolean;
 }

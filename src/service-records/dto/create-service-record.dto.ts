@@ -1,6 +1,6 @@
 import { IsId } from '../../common/id-param.pipe';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { TEXT_MAX } from '../../common/limits';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 
@@ -11,6 +11,13 @@ const QUANTITY_DOC = {
     { type: 'string', example: '2.50' },
     { type: 'number', example: 2.5 },
   ],
+};
+
+/** The field a logger sends to say "this is a second real service", after 409 LIKELY_DUPLICATE. */
+export const CONFIRM_DUPLICATE_DOC = {
+  description:
+    'true to log it although the same member already has a record of the same item on the same day (409 CONFLICT, reason LIKELY_DUPLICATE, without it): a second real service, kept on record as confirmed',
+  example: false,
 };
 
 export class CreateServiceRecordDto {
@@ -41,6 +48,11 @@ export class CreateServiceRecordDto {
   @IsOptional()
   @IsId()
   teamId?: number;
+
+  @ApiPropertyOptional(CONFIRM_DUPLICATE_DOC)
+  @IsOptional()
+  @IsBoolean()
+  confirmDuplicate?: boolean;
 }
 
 export class ParticipantDto {

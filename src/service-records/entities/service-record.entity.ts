@@ -2,10 +2,13 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintTransformer } from '../../common/points';
 
 export type ServiceRecordStatus = 'posted' | 'pending' | 'rejected';
+/** Where a record's hours came from: the item (quantity or hoursPerTime), check-in to check-out, or a time the leader set by hand (补录). */
+export type HoursSource = 'item' | 'times' | 'corrected';
 
 /**
- * quantity, hours and points are hundredths. hours equals quantity for `hour` items and 0 for
- * `time` items, so service hours can be totalled beside points. A posted record's earn transaction
+ * quantity, hours and points are hundredths. hours equals quantity for `hour` items and times x
+ * `hoursPerTime` for `time` items (0 under a standard version without it), or the time served from
+ * check-in to check-out at an event, so service hours can be totalled beside points. A posted record's earn transaction
  * may later be reversed in the ledger; the record itself is never edited.
  */
 @Entity('service_records')
@@ -33,4 +36,15 @@ export class ServiceRecord {
   @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;
   @Column({ name: 'decided_by', type: 'varchar', nullable: true }) decidedBy!: string | null;
   @Column({ name: 'decided_at', type: 'varchar', nullable: true }) decidedAt!: string | null;
+  /** The event (活动) the record came from, when it was closed from one. */
+  @Column({ name: 'event_id', type: 'integer', nullable: true }) eventId!: number | null;
+  /** When the service started and ended (ISO instants), for records of timed service. */
+  @Column({ name: 'started_at', type: 'varchar', nullable: true }) startedAt!: string | null;
+  @Column({ name: 'ended_at', type: 'varchar', nullable: true }) endedAt!: string | null;
+  /** Null for records logged before events existed (their hours came from the item). */
+  @Column({ name: 'hours_source', type: 'varchar', nullable: true })
+  hoursSource!: HoursSource | null;
+  /** The earlier record of the same member, item and day the logger confirmed this is not a copy of. */
+  @Column({ name: 'confirmed_distinct_from', type: 'integer', nullable: true })
+  confirmedDistinctFrom!: number | null;
 }
