@@ -82,6 +82,8 @@ export const CONFLICT_REASONS = {
     'the member is already in a timed record that overlaps this time (`details.overlaps` names the event): nobody serves in two places at once',
   EVENT_NOT_PLANNED:
     'the event (`details.status`) is closed or cancelled: its attendance, sign-up and records no longer change',
+  PHOTO_LIMIT_REACHED:
+    'the event already keeps its most photos (`details.limit`): delete one before adding another',
   RECORD_REJECTED: 'the service record was rejected and cannot be approved; log the service again',
   RECORD_ALREADY_POSTED:
     'the service record is already credited and cannot be rejected; reverse it instead',
@@ -110,6 +112,8 @@ export const FORBIDDEN_REASONS = {
   NOT_IN_TEAM: 'a member (`details.memberIds`) is not in the team the service is logged under',
   ADMIN_ONLY_ITEM: 'the scoring item (`details.itemCode`) is awarded by an admin only',
   OWN_PASSBOOK_ONLY: 'a volunteer gives only from their own passbook',
+  EVENT_PHOTO_KEPT:
+    'the event (`details.status`) is no longer planned: its photos are evidence of what was recorded, and only an admin may delete one',
 } as const;
 
 export const REDEMPTION_WINDOW_CLOSED_REASONS = {
