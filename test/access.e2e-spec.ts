@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { User } from '../src/auth/entities/user.entity';
 import { CommunitiesService } from '../src/communities/communities.service';
@@ -279,13 +280,19 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
   });
   const service = { memberId: member.id, itemCode: 'free_clinic', serviceDate: SERVICE_DATE };
   const record = await send(admin, '/api/service-records', { ...service, quantity: 2 });
-  const pending = await send(leader, '/api/service-records', { ...service, quantity: 1 });
+  // A second record of the same item and day: confirmed as a second real service.
+  const pending = await send(leader, '/api/service-records', {
+    ...service,
+    quantity: 1,
+    confirmDuplicate: true,
+  });
   const activity = await send(admin, '/api/activities', {
     teamId: team.id,
     itemCode: 'free_clinic',
     title: `${MARK}便民大集`,
     serviceDate: SERVICE_DATE,
     participants: [{ memberId: member.id, quantity: 1 }],
+    confirmDuplicate: true,
   });
   const redemption = await send(clerk, '/api/redemptions', {
     passbookNo: member.passbookNo,
@@ -367,6 +374,61 @@ const officeOnly = (status: number): Record<Role, number> => ({
   ...adminOnly(403),
   office: status,
 });
+
+/* event photos: one event of the leader's team with a photo, shared by the rows that only read */
+
+const photoEvents = new WeakMap<World, Promise<{ eventId: number; photoId: number }>>();
+
+/** A bit of JPEG (by its signature) no other request sent. */
+const jpegBody = () => ({
+  contentType: 'image/jpeg',
+  data: Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), randomBytes(24)]).toString('base64'),
+});
+
+/** A new event of `teamId` planned today by `auth`, with one photo. */
+async function newPhotoEvent(t: TestApp, auth: string, teamId: number) {
+  const send = async (path: string, body: object) => {
+    const res = await t.http.post(path).set('Authorization', auth).send(body);
+    if (res.status !== 201) {
+      throw new Error(`setup ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    return res.body as { id: number };
+  };
+  const event = await send('/api/events', {
+    title: '雷锋号便民大集',
+    place: '社区广场',
+    date: '2026-06-15',
+    startsAt: '09:00',
+    endsAt: '11:00',
+    teamIds: [teamId],
+    itemCodes: ['free_clinic'],
+  });
+  const photo = await send(`/api/events/${event.id}/photos`, jpegBody());
+  return { eventId: event.id, photoId: photo.id };
+}
+
+/** The shared event of the leader's team with its photo (made once). */
+function photoEvent(w: World) {
+  let made = photoEvents.get(w);
+  if (!made) {
+    made = newPhotoEvent(w.t, w.t.adminAuth, w.team.id);
+    photoEvents.set(w, made);
+  }
+  return made;
+}
+
+/** An event of community b with a photo, made by b's admin. */
+const bPhotoEvents = new WeakMap<World, Promise<{ eventId: number; photoId: number }>>();
+function bPhotoEvent(w: World) {
+  let made = bPhotoEvents.get(w);
+  if (!made) {
+    made = w.t
+      .login('b-admin', 'password-123')
+      .then((auth) => newPhotoEvent(w.t, auth, w.b.teamId));
+    bPhotoEvents.set(w, made);
+  }
+  return made;
+}
 
 const ACCESS: AccessRow[] = [
   // health, docs, login: open to all
@@ -1161,6 +1223,38 @@ const ACCESS: AccessRow[] = [
     path: () => '/api/office/verify',
     expect: officeOnly(200),
   },
+  // event photos: those who run the event (its community's admins, leaders of its teams)
+  {
+    name: 'POST /api/events/:id/photos',
+    method: 'post',
+    path: async (w) => `/api/events/${(await photoEvent(w)).eventId}/photos`,
+    body: () => jpegBody(),
+    expect: { ...adminOnly(201), leader: 201 },
+  },
+  {
+    name: 'GET /api/events/:id/photos',
+    method: 'get',
+    path: async (w) => `/api/events/${(await photoEvent(w)).eventId}/photos`,
+    expect: { ...adminOnly(200), leader: 200 },
+  },
+  {
+    name: 'GET /api/events/:id/photos/:photoId',
+    method: 'get',
+    path: async (w) => {
+      const { eventId, photoId } = await photoEvent(w);
+      return `/api/events/${eventId}/photos/${photoId}`;
+    },
+    expect: { ...adminOnly(200), leader: 200 },
+  },
+  {
+    name: 'DELETE /api/events/:id/photos/:photoId',
+    method: 'delete',
+    path: async (w) => {
+      const { eventId, photoId } = await newPhotoEvent(w.t, w.t.adminAuth, w.team.id);
+      return `/api/events/${eventId}/photos/${photoId}`;
+    },
+    expect: { ...adminOnly(204), leader: 204 },
+  },
 ];
 
 /**
@@ -1534,6 +1628,38 @@ const OTHER_COMMUNITY: AccessRow[] = [
     method: 'get',
     path: () => '/api/reports/quarter/2026/2?community=b',
     expect: inB({ office: 200 }),
+  },
+  // event photos: b's event is not found by default's admins and leaders
+  {
+    name: 'POST /api/events/:id/photos (community b)',
+    method: 'post',
+    path: async (w) => `/api/events/${(await bPhotoEvent(w)).eventId}/photos`,
+    body: () => jpegBody(),
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'GET /api/events/:id/photos (community b)',
+    method: 'get',
+    path: async (w) => `/api/events/${(await bPhotoEvent(w)).eventId}/photos`,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'GET /api/events/:id/photos/:photoId (community b)',
+    method: 'get',
+    path: async (w) => {
+      const { eventId, photoId } = await bPhotoEvent(w);
+      return `/api/events/${eventId}/photos/${photoId}`;
+    },
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'DELETE /api/events/:id/photos/:photoId (community b)',
+    method: 'delete',
+    path: async (w) => {
+      const { eventId, photoId } = await bPhotoEvent(w);
+      return `/api/events/${eventId}/photos/${photoId}`;
+    },
+    expect: inB({ leader: 404 }),
   },
 ];
 
