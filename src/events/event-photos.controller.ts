@@ -1,9 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
 import { PHOTO_BODY_BYTES_MAX } from '../common/limits';
+import { EventPhotoListDto, EventPhotoViewDto } from './dto/event-photo-responses.dto';
 import { UploadPhotoDto } from './dto/upload-photo.dto';
 import { EventPhotosService } from './event-photos.service';
 import { PHOTO_TYPES } from './photo-content';
@@ -21,6 +30,7 @@ export class EventPhotosController {
   @Post()
   @Roles('admin', 'leader')
   @RouteConfig({ bodyLimit: PHOTO_BODY_BYTES_MAX })
+  @ApiCreatedResponse({ type: EventPhotoViewDto })
   @ApiOperation({
     summary: 'Add an evidence photo (JPEG, PNG or WebP, at most 2 MB, 9 per event), base64',
   })
@@ -34,6 +44,7 @@ export class EventPhotosController {
 
   @Get()
   @Roles('admin', 'leader')
+  @ApiOkResponse({ type: EventPhotoListDto })
   @ApiOperation({ summary: "The event's photos, without their bytes" })
   list(@Param('id', idParam('event')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.photos.list(principal, id);
@@ -67,6 +78,7 @@ export class EventPhotosController {
   @Delete(':photoId')
   @Roles('admin', 'leader')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'deleted' })
   @ApiOperation({
     summary: 'Delete a photo: while the event is planned; after, an admin only',
   })
