@@ -2,6 +2,7 @@ import { Response } from 'supertest';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { zonedTime } from '../src/common/clock';
 import { ErrorCode, HTTP_STATUS_OF, REASONS, ReasonedCode } from '../src/common/errors';
+import { Event } from '../src/events/entities';
 import { Household } from '../src/people/entities/household.entity';
 import { Member } from '../src/people/entities/member.entity';
 import { configDir, ConfigDir, shippedStandard } from './support/config-dir';
@@ -106,6 +107,36 @@ describe('error reasons (e2e)', () => {
     return { id: r.body.id, code: r.body.coupons[0].code };
   };
 
+  /** A new leader's event, planned by them (their token is of the clock now); its id and their token. */
+  const photoEvent = async () => {
+    const lead = await f.newLeaderWithTeam();
+    const event = await ok(
+      post(
+        '/api/events',
+        {
+          title: '雷锋号便民大集',
+          place: '社区广场',
+          date: '2026-06-15',
+          startsAt: '09:00',
+          endsAt: '11:00',
+          teamIds: [lead.team.id],
+          itemCodes: ['free_clinic'],
+        },
+        lead.auth,
+      ),
+    );
+    return { eventId: Number(event.body.id), auth: lead.auth };
+  };
+  /** The n-th distinct photo (a JPEG by its signature) of the event. */
+  const photo = (eventId: number, n: number, auth: string) =>
+    post(
+      `/api/events/${eventId}/photos`,
+      {
+        contentType: 'image/jpeg',
+        data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, n]).toString('base64'),
+      },
+      auth,
+    );
   const rows: [ReasonedCode, string, () => Promise<Response>][] = [
     // Service records, on 5 January 2026 (back-dating limit 90 days: 7 October 2025).
     [ErrorCode.SERVICE_DATE_OUT_OF_RANGE, 'DATE_IN_FUTURE', () => record(m1, '2026-01-06')],
@@ -453,6 +484,31 @@ describe('error reasons (e2e)', () => {
       ErrorCode.CONFLICT,
       'WINDOW_ALREADY_CLOSED',
       () => post(`/api/redemption-windows/${later.windowId}/close`),
+    ],
+    // event photos
+    [
+      ErrorCode.CONFLICT,
+      'PHOTO_LIMIT_REACHED',
+      async () => {
+        const { eventId, auth } = await photoEvent();
+        for (let i = 0; i < 9; i++) {
+          await ok(photo(eventId, i, auth));
+        }
+        return photo(eventId, 9, auth);
+      },
+    ],
+    [
+      ErrorCode.FORBIDDEN,
+      'EVENT_PHOTO_KEPT',
+      async () => {
+        const { eventId, auth } = await photoEvent();
+        const kept = await ok(photo(eventId, 0, auth));
+        // Closing is the close endpoint's part; only the status matters here.
+        await t.db.write((em) => em.update(Event, { id: eventId }, { status: 'closed' }));
+        return t.http
+          .delete(`/api/events/${eventId}/photos/${kept.body.id}`)
+          .set('Authorization', auth);
+      },
     ],
   ];
 

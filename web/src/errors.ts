@@ -163,6 +163,11 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
   CONFLICT: {
     DUPLICATE_NAME: (d) => takenSentence(d, ['名称', 'name']),
     PASSBOOK_NO_TAKEN: (d) => takenSentence(d, ['存折号', 'passbook number']),
+    PHOTO_LIMIT_REACHED: (d) =>
+      L(
+        `这个活动已经存了 ${typeof d.limit === 'number' ? d.limit : ''} 张照片，最多这么多：请先删掉一张再上传。`,
+        `This event already keeps ${typeof d.limit === 'number' ? d.limit : 'its most'} photos: delete one before adding another.`,
+      ),
     RECORDS_PENDING: () =>
       L(
         '这位志愿者还有待审核的服务记录：请先通过或驳回，再办理转出。',
@@ -284,6 +289,11 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
   },
   FORBIDDEN: {
     ROLE_NOT_ALLOWED: () => L('您的账号没有这项权限。', 'Your account may not do this.'),
+    EVENT_PHOTO_KEPT: () =>
+      L(
+        '活动已经结束，照片作为服务记录的凭证保留：只有管理员可以删除。',
+        'The event is over: its photos are kept as evidence of its records, and only an admin may delete one.',
+      ),
     NOT_TEAM_LEADER: () =>
       L('您不是这个服务队的队长，不能为它办理。', 'You do not lead this team.'),
     NOT_IN_TEAM: (d, ctx) => {
