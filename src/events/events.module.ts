@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ServiceRecordsModule } from '../service-records/service-records.module';
 import { StandardModule } from '../standard/standard.module';
+import { AttendanceController, MyAttendanceController } from './attendance.controller';
+import { AttendanceService } from './attendance.service';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 
@@ -10,8 +12,8 @@ import { EventsService } from './events.service';
  */
 @Module({
   imports: [StandardModule, ServiceRecordsModule],
-  controllers: [EventsController],
-  providers: [EventsService],
+  controllers: [EventsController, AttendanceController, MyAttendanceController],
+  providers: [EventsService, AttendanceService],
   exports: [EventsService],
 })
 export class EventsModule {}
