@@ -78,15 +78,15 @@ export class AttendanceService {
         reason: 'ROLE_NOT_ALLOWED',
       });
     }
+    // Counted before anything is read or locked: a flood of guesses costs the database nothing.
+    this.attempts.take(eventId, principal.memberId, this.clock.now());
     return this.db.write(async (em) => {
       await this.db.lockName(`event:${eventId}`);
       const loaded = await this.events.load(em, eventId);
       if (!loaded || loaded.communityId !== principal.communityId) {
         throw DomainError.notFound('event');
       }
-      const now = this.clock.now();
-      this.attempts.take(eventId, principal.memberId, now);
-      if (!isValidCheckinCode(loaded.event.checkinSecret, eventId, code, now)) {
+      if (!isValidCheckinCode(loaded.event.checkinSecret, eventId, code, this.clock.now())) {
         throw new DomainError(
           ErrorCode.FORBIDDEN,
           "the check-in code is wrong or stale: scan the code on the leader's screen again",
