@@ -352,15 +352,11 @@ export class AttendanceService {
     return member;
   }
 
-  /** A new participant: active, and allowed at this event (AccessPolicy.mayTakePart). */
+  /**
+   * A new participant: allowed at this event (AccessPolicy.mayTakePart), then active. The refusal
+   * of someone not taking part names nobody: a leader learns no name outside their teams.
+   */
   private async assertMayTakePart(em: EntityManager, loaded: LoadedEvent, member: Member) {
-    if (!member.active) {
-      throw new DomainError(
-        ErrorCode.CONFLICT,
-        `${member.name} (${member.passbookNo}) no longer volunteers here`,
-        { reason: 'MEMBER_INACTIVE', memberId: member.id },
-      );
-    }
     const signup = await em.findOneBy(EventSignup, {
       eventId: loaded.event.id,
       memberId: member.id,
@@ -374,8 +370,15 @@ export class AttendanceService {
     if (!(await this.access.mayTakePart(member.id, event, signup !== null))) {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
-        `${member.name} is in none of the event's teams and did not sign up for it`,
+        `member ${member.id} is in none of the event's teams and did not sign up for it`,
         { reason: 'NOT_TAKING_PART', memberId: member.id },
+      );
+    }
+    if (!member.active) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `${member.name} (${member.passbookNo}) no longer volunteers here`,
+        { reason: 'MEMBER_INACTIVE', memberId: member.id },
       );
     }
   }
