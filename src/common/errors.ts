@@ -84,6 +84,10 @@ export const CONFLICT_REASONS = {
     'the event (`details.status`) is closed or cancelled: its attendance, sign-up and records no longer change',
   PHOTO_LIMIT_REACHED:
     'the event already keeps its most photos (`details.limit`): delete one before adding another',
+  NOT_EVENT_DAY:
+    "check-in and check-out happen on the event's date (`details.date`) in the community's zone, not on another day (`details.today`)",
+  NOT_CHECKED_IN:
+    'the member (`details.memberId`) has not checked in to the event: check in first, or set the times by hand (补录)',
   RECORD_REJECTED: 'the service record was rejected and cannot be approved; log the service again',
   RECORD_ALREADY_POSTED:
     'the service record is already credited and cannot be rejected; reverse it instead',
@@ -114,6 +118,10 @@ export const FORBIDDEN_REASONS = {
   OWN_PASSBOOK_ONLY: 'a volunteer gives only from their own passbook',
   EVENT_PHOTO_KEPT:
     'the event (`details.status`) is no longer planned: its photos are evidence of what was recorded, and only an admin may delete one',
+  NOT_TAKING_PART:
+    "the member (`details.memberId`) is in none of the event's teams and did not sign up, and the event is not open to the whole community",
+  CHECKIN_CODE_INVALID:
+    "the self check-in code is wrong or stale: scan the code on the leader's screen again (it changes every minute)",
 } as const;
 
 export const REDEMPTION_WINDOW_CLOSED_REASONS = {
@@ -157,6 +165,8 @@ export const HOUSEHOLD_NOT_ELIGIBLE_REASONS = {
 export const UNKNOWN_ITEM_REASONS = {
   NOT_IN_STANDARD: 'the item code is not in the scoring standard in force (`details.itemCode`)',
   NOT_IN_CATALOG: 'the catalog has no such item (`details.catalogItemIds`)',
+  NOT_AN_EVENT_ITEM:
+    "the item (`details.itemCode`) is not one of the event's items (`details.itemCodes`)",
 } as const;
 
 /** Every code that names its case in `details.reason`, with its reasons and their meanings. */

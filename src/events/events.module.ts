@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ServiceRecordsModule } from '../service-records/service-records.module';
 import { StandardModule } from '../standard/standard.module';
+import { AttendanceController, MyAttendanceController } from './attendance.controller';
+import { AttendanceService } from './attendance.service';
 import { EventPhotosController } from './event-photos.controller';
 import { EventPhotosService } from './event-photos.service';
 import { EventsController } from './events.controller';
@@ -12,8 +14,13 @@ import { EventsService } from './events.service';
  */
 @Module({
   imports: [StandardModule, ServiceRecordsModule],
-  controllers: [EventsController, EventPhotosController],
-  providers: [EventsService, EventPhotosService],
+  controllers: [
+    EventsController,
+    AttendanceController,
+    MyAttendanceController,
+    EventPhotosController,
+  ],
+  providers: [EventsService, AttendanceService, EventPhotosService],
   exports: [EventsService],
 })
 export class EventsModule {}
