@@ -1043,6 +1043,26 @@ describe('service records with approval (e2e)', () => {
     expect((await decide(999999, 'approve', t.adminAuth)).status).toBe(404);
   });
 
+  it('should take a rejected record for no duplicate: the service can be logged again', async () => {
+    const cleanup = () =>
+      t.http
+        .post('/api/service-records')
+        .set('Authorization', leaderAuth)
+        .set('Idempotency-Key', key())
+        .send({ memberId: member.id, itemCode: 'cleanup', quantity: 1, serviceDate: '2026-06-13' });
+    const first = await cleanup();
+    expect(first.body).toMatchObject({ status: 'pending' });
+    expect((await cleanup()).body.details).toMatchObject({
+      reason: 'LIKELY_DUPLICATE',
+      duplicates: [{ recordId: first.body.id }],
+    });
+    const rejected = await decide(first.body.id, 'reject', t.adminAuth, { reason: '日期记错' });
+    expect(rejected.status).toBe(201);
+    const again = await cleanup();
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ status: 'pending', confirmedDistinctFrom: null });
+  });
+
   it('should post an admin’s own record at once and use the configured back-dating limit', async () => {
     const direct = await log(1, t.adminAuth);
     expect(direct.body.status).toBe('posted');
