@@ -415,6 +415,24 @@ describe('OpenAPI document', () => {
       leader,
     );
     await get(`/api/activities/${activity.id}`, '/api/activities/{id}', leader);
+    // Events: planned by the leader of one of its teams, with sign-up open to the community.
+    const event = await post(
+      '/api/events',
+      '/api/events',
+      {
+        title: '六月雷锋号便民大集',
+        place: '社区文化广场',
+        date: '2026-06-20',
+        startsAt: '08:30',
+        endsAt: '11:30',
+        teamIds: [team.id],
+        itemCodes: ['leifeng_fair', 'free_clinic'],
+        description: '义诊、理发、家电维修',
+        signup: { audience: 'community', capacity: 30 },
+      },
+      leader,
+    );
+    await get(`/api/events/${event.id}`, '/api/events/{id}', leader);
     await post(
       `/api/service-records/${activity.records[0].id}/reversal`,
       '/api/service-records/{id}/reversal',

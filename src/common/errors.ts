@@ -88,6 +88,12 @@ export const CONFLICT_REASONS = {
     "check-in and check-out happen on the event's date (`details.date`) in the community's zone, not on another day (`details.today`)",
   NOT_CHECKED_IN:
     'the member (`details.memberId`) has not checked in to the event: check in first, or set the times by hand (补录)',
+  EVENT_FULL:
+    "the event's sign-up has reached its capacity: nobody more can sign up unless someone withdraws",
+  SIGNUP_CLOSED: 'the sign-up deadline of the event has passed',
+  ATTENDANCE_OPEN:
+    'someone checked in to the event and not out (`details.memberIds`): check them out or correct the time before closing',
+  EVENT_EMPTY: 'nobody attended the event: there is nothing to close; cancel it instead',
   RECORD_REJECTED: 'the service record was rejected and cannot be approved; log the service again',
   RECORD_ALREADY_POSTED:
     'the service record is already credited and cannot be rejected; reverse it instead',
