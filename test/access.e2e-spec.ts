@@ -280,13 +280,19 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
   });
   const service = { memberId: member.id, itemCode: 'free_clinic', serviceDate: SERVICE_DATE };
   const record = await send(admin, '/api/service-records', { ...service, quantity: 2 });
-  const pending = await send(leader, '/api/service-records', { ...service, quantity: 1 });
+  // The same member, item and day as the record above: a second real service, confirmed.
+  const pending = await send(leader, '/api/service-records', {
+    ...service,
+    quantity: 1,
+    confirmDuplicate: true,
+  });
   const activity = await send(admin, '/api/activities', {
     teamId: team.id,
     itemCode: 'free_clinic',
     title: `${MARK}便民大集`,
     serviceDate: SERVICE_DATE,
     participants: [{ memberId: member.id, quantity: 1 }],
+    confirmDuplicate: true,
   });
   const redemption = await send(clerk, '/api/redemptions', {
     passbookNo: member.passbookNo,
