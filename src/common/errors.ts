@@ -89,8 +89,9 @@ export const CONFLICT_REASONS = {
   NOT_CHECKED_IN:
     'the member (`details.memberId`) has not checked in to the event: check in first, or set the times by hand (补录)',
   EVENT_FULL:
-    "the event's sign-up has reached its capacity: nobody more can sign up unless someone withdraws",
-  SIGNUP_CLOSED: 'the sign-up deadline of the event has passed',
+    'every place of the event is taken (`details.capacity`); a place frees when someone withdraws',
+  SIGNUP_CLOSED:
+    'the sign-up deadline of the event has passed (`details.deadline`): signing up and withdrawing are closed',
   ATTENDANCE_OPEN:
     'someone checked in to the event and not out (`details.memberIds`): check them out or correct the time before closing',
   EVENT_EMPTY: 'nobody attended the event: there is nothing to close; cancel it instead',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -9,7 +9,8 @@ import {
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
 import { CreateEventDto } from './dto/create-event.dto';
-import { EventViewDto } from './dto/event-view.dto';
+import { CancelEventDto, ListEventsQueryDto } from './dto/event-queries.dto';
+import { EventPageDto, EventSignupListDto, EventViewDto } from './dto/event-responses.dto';
 import { EventsService } from './events.service';
 
 @ApiTags('events')
@@ -26,11 +27,42 @@ export class EventsController {
     return this.events.create(principal, dto);
   }
 
+  @Get()
+  @Roles('admin', 'leader')
+  @ApiOperation({
+    summary: "Events newest first: an admin's community's, a leader's those of the teams they lead",
+  })
+  @ApiOkResponse({ type: EventPageDto })
+  list(@Query() query: ListEventsQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.events.list(principal, query);
+  }
+
   @Get(':id')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'One event, for an admin or a leader of one of its teams' })
   @ApiOkResponse({ type: EventViewDto })
   get(@Param('id', idParam('event')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.events.getOne(principal, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('admin', 'leader')
+  @ApiOperation({ summary: 'Cancel a planned event, with the reason' })
+  @ApiOkResponse({ type: EventViewDto })
+  cancel(
+    @Param('id', idParam('event')) id: number,
+    @Body() dto: CancelEventDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.events.cancel(principal, id, dto);
+  }
+
+  @Get(':id/signups')
+  @Roles('admin', 'leader')
+  @ApiOperation({ summary: 'Who signed up for the event, and who withdrew' })
+  @ApiOkResponse({ type: EventSignupListDto })
+  signups(@Param('id', idParam('event')) id: number, @CurrentPrincipal() principal: Principal) {
+    return this.events.signups(principal, id);
   }
 }

@@ -7,6 +7,7 @@ import { EventPhotosController } from './event-photos.controller';
 import { EventPhotosService } from './event-photos.service';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
+import { MeEventsController } from './me-events.controller';
 
 /**
  * Events (活动) from planning to closing: sign-up, check-in and check-out, photos, and the records
@@ -16,6 +17,7 @@ import { EventsService } from './events.service';
   imports: [StandardModule, ServiceRecordsModule],
   controllers: [
     EventsController,
+    MeEventsController,
     AttendanceController,
     MyAttendanceController,
     EventPhotosController,
