@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ServiceRecordsModule } from '../service-records/service-records.module';
 import { StandardModule } from '../standard/standard.module';
+import { EventCloseController } from './event-close.controller';
+import { EventCloseService } from './event-close.service';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 
@@ -10,8 +12,8 @@ import { EventsService } from './events.service';
  */
 @Module({
   imports: [StandardModule, ServiceRecordsModule],
-  controllers: [EventsController],
-  providers: [EventsService],
+  controllers: [EventsController, EventCloseController],
+  providers: [EventsService, EventCloseService],
   exports: [EventsService],
 })
 export class EventsModule {}
