@@ -72,6 +72,7 @@ interface OtherCommunity {
   /** The ledger transaction of b's member's earn. */
   transactionId: string;
   activityId: number;
+  eventId: number;
 }
 
 /** In every name of community b's rows. */
@@ -131,6 +132,28 @@ async function pendingRecord(w: World): Promise<number> {
   }
   return res.body.id;
 }
+
+/** An event of `teamId` planned by the bootstrap admin; returns its id. */
+async function eventOf(w: World, teamId: number): Promise<number> {
+  const res = await w.t.http
+    .post('/api/events')
+    .set('Authorization', w.t.adminAuth)
+    .send(eventBody(teamId));
+  if (res.status !== 201) {
+    throw new Error(`setup event: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return res.body.id;
+}
+
+const eventBody = (teamId: number, title = '雷锋号便民大集') => ({
+  title,
+  place: '社区文化广场',
+  date: SERVICE_DATE,
+  startsAt: '08:30',
+  endsAt: '11:30',
+  teamIds: [teamId],
+  itemCodes: ['free_clinic'],
+});
 
 /** An activity of `teamId` logged by the bootstrap admin; returns its id. */
 async function activityOf(w: World, teamId: number, memberId: number): Promise<number> {
@@ -278,15 +301,22 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
     opensAt: now.toISOString(),
     closesAt: new Date(now.getTime() + 24 * 3_600_000).toISOString(),
   });
+  // One member served the same item three times that day on purpose (a posted record, a pending
+  // one, an activity): the second and third confirm they are not duplicates.
   const service = { memberId: member.id, itemCode: 'free_clinic', serviceDate: SERVICE_DATE };
   const record = await send(admin, '/api/service-records', { ...service, quantity: 2 });
-  const pending = await send(leader, '/api/service-records', { ...service, quantity: 1 });
+  const pending = await send(leader, '/api/service-records', {
+    ...service,
+    quantity: 1,
+    confirmDuplicate: true,
+  });
   const activity = await send(admin, '/api/activities', {
     teamId: team.id,
     itemCode: 'free_clinic',
     title: `${MARK}便民大集`,
     serviceDate: SERVICE_DATE,
     participants: [{ memberId: member.id, quantity: 1 }],
+    confirmDuplicate: true,
   });
   const redemption = await send(clerk, '/api/redemptions', {
     passbookNo: member.passbookNo,
@@ -295,6 +325,7 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
       { catalogItemId: couponItem.id, quantity: 1 },
     ],
   });
+  const event = await send(admin, '/api/events', eventBody(Number(team.id), `${MARK}便民大集`));
   // A draft rating of the year for b, for the street office to read.
   await send(admin, '/api/star-ratings/2026/run', {}, 200);
   return {
@@ -311,6 +342,7 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
     pendingRecordId: Number(pending.id),
     transactionId: String(record.transactionId),
     activityId: Number((activity as { id: unknown }).id),
+    eventId: Number(event.id),
   };
 }
 
@@ -948,6 +980,33 @@ const ACCESS: AccessRow[] = [
     idempotent: true,
     expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 201, office: 403 },
   },
+  // events: admins, and leaders of one of the event's teams
+  {
+    name: 'POST /api/events (the leader’s team)',
+    method: 'post',
+    path: () => '/api/events',
+    body: (w) => eventBody(w.team.id),
+    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201, office: 403 },
+  },
+  {
+    name: 'POST /api/events (another team)',
+    method: 'post',
+    path: () => '/api/events',
+    body: (w) => eventBody(w.otherTeam.id),
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 201, office: 403 },
+  },
+  {
+    name: 'GET /api/events/:id (the leader’s team)',
+    method: 'get',
+    path: async (w) => `/api/events/${await eventOf(w, w.team.id)}`,
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'GET /api/events/:id (another team)',
+    method: 'get',
+    path: async (w) => `/api/events/${await eventOf(w, w.otherTeam.id)}`,
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 200, office: 403 },
+  },
   {
     name: 'GET /api/activities/:id (the leader’s team)',
     method: 'get',
@@ -1466,7 +1525,7 @@ const OTHER_COMMUNITY: AccessRow[] = [
     idempotent: true,
     expect: inB(),
   },
-  // service records and activities
+  // service records and activities (b's member is logged again on purpose: confirmDuplicate)
   {
     name: 'POST /api/service-records (community b’s member)',
     method: 'post',
@@ -1476,6 +1535,7 @@ const OTHER_COMMUNITY: AccessRow[] = [
       itemCode: 'free_clinic',
       quantity: 1,
       serviceDate: SERVICE_DATE,
+      confirmDuplicate: true,
     }),
     idempotent: true,
     expect: inB({ leader: 404 }),
@@ -1517,8 +1577,15 @@ const OTHER_COMMUNITY: AccessRow[] = [
       title: '便民大集',
       serviceDate: SERVICE_DATE,
       participants: [{ memberId: w.b.member.id, quantity: 1 }],
+      confirmDuplicate: true,
     }),
     idempotent: true,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'GET /api/events/:id (community b’s event)',
+    method: 'get',
+    path: (w) => `/api/events/${w.b.eventId}`,
     expect: inB({ leader: 404 }),
   },
   {

@@ -82,9 +82,13 @@ export const CONFLICT_REASONS = {
     'the member is already in a timed record that overlaps this time (`details.overlaps` names the event): nobody serves in two places at once',
   EVENT_NOT_PLANNED:
     'the event (`details.status`) is closed or cancelled: its attendance, sign-up and records no longer change',
+  EVENT_FULL:
+    "the event's sign-up has reached its capacity: nobody more can sign up unless someone withdraws",
+  SIGNUP_CLOSED: 'the sign-up deadline of the event has passed',
+  NOT_CHECKED_IN: 'the member has not checked in to the event, so cannot check out',
   ATTENDANCE_OPEN:
-    'someone (`details.memberIds`) is checked in and not out: check them out or correct the time (补录) before closing the event',
-  EVENT_EMPTY: 'nobody attended the event: there is nothing to close it into; cancel it instead',
+    'someone checked in to the event and not out (`details.memberIds`): check them out or correct the time before closing',
+  EVENT_EMPTY: 'nobody attended the event: there is nothing to close; cancel it instead',
   RECORD_REJECTED: 'the service record was rejected and cannot be approved; log the service again',
   RECORD_ALREADY_POSTED:
     'the service record is already credited and cannot be rejected; reverse it instead',
@@ -113,6 +117,8 @@ export const FORBIDDEN_REASONS = {
   NOT_IN_TEAM: 'a member (`details.memberIds`) is not in the team the service is logged under',
   ADMIN_ONLY_ITEM: 'the scoring item (`details.itemCode`) is awarded by an admin only',
   OWN_PASSBOOK_ONLY: 'a volunteer gives only from their own passbook',
+  CHECKIN_CODE_INVALID:
+    'the check-in code is wrong or stale (it rotates every minute): scan the code shown at the event again',
 } as const;
 
 export const REDEMPTION_WINDOW_CLOSED_REASONS = {
