@@ -406,7 +406,7 @@ async function closedEvent(w: World): Promise<number> {
 }
 
 /** A planned event of community b with b's member attending, planned by b's admin. */
-async function bEvent(w: World): Promise<number> {
+async function bClosableEvent(w: World): Promise<number> {
   return closableEvent(w, w.b.teamId, await w.t.login('b-admin', 'password-123'), w.b.member.id);
 }
 
@@ -435,7 +435,7 @@ async function bNewMember(w: World): Promise<Member> {
 interface AccessRow {
   /** "METHOD /api/path (which target)": shown in the test name. */
   name: string;
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: (w: World) => string | Promise<string>;
   body?: (w: World) => object | Promise<object>;
   /** Sends an Idempotency-Key (POSTs that move points). */
@@ -486,6 +486,77 @@ const officeOnly = (status: number): Record<Role, number> => ({
   ...adminOnly(403),
   office: status,
 });
+
+/** The day the world's clock stands on (10:00 in Shanghai): events of the access rows are held on it. */
+const EVENT_DAY = '2026-06-15';
+let lastEventId = 0;
+let bEventId: Promise<number> | null = null;
+
+/** A new event of the leader's team today, 08:00 to 18:00; `checkedIn`: with the volunteer checked in. */
+async function newEvent(w: World, checkedIn = false): Promise<number> {
+  const admin = await w.f.bearer({ userId: w.admin.id });
+  const res = await w.t.http
+    .post('/api/events')
+    .set('Authorization', admin)
+    .send({
+      title: '便民大集',
+      place: '社区文化广场',
+      date: EVENT_DAY,
+      startsAt: '08:00',
+      endsAt: '18:00',
+      teamIds: [w.team.id],
+      itemCodes: ['event_security'],
+    });
+  if (res.status !== 201) {
+    throw new Error(`setup event: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  lastEventId = res.body.id;
+  if (checkedIn) {
+    const checkIn = await w.t.http
+      .post(`/api/events/${lastEventId}/check-in`)
+      .set('Authorization', admin)
+      .send({ memberId: w.volunteer.id });
+    if (checkIn.status !== 200) {
+      throw new Error(`setup check-in: ${checkIn.status} ${JSON.stringify(checkIn.body)}`);
+    }
+  }
+  return lastEventId;
+}
+
+/** The self check-in code of the event newEvent made last, as the leader's screen shows it. */
+async function codeOfLastEvent(w: World): Promise<{ code: string }> {
+  const res = await w.t.http
+    .get(`/api/events/${lastEventId}/check-in-code`)
+    .set('Authorization', await w.f.bearer({ userId: w.admin.id }));
+  return { code: res.body.code };
+}
+
+/** Community b's event, made once by b's admin. */
+function bEvent(w: World): Promise<number> {
+  bEventId ??= (async () => {
+    const auth = await w.t.login('b-admin', 'password-123');
+    const res = await w.t.http
+      .post('/api/events')
+      .set('Authorization', auth)
+      .send({
+        title: `${MARK}便民大集`,
+        place: '广场',
+        date: EVENT_DAY,
+        startsAt: '08:00',
+        endsAt: '18:00',
+        teamIds: [w.b.teamId],
+        itemCodes: ['event_security'],
+      });
+    if (res.status !== 201) {
+      throw new Error(`setup b event: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    return Number(res.body.id);
+  })();
+  return bEventId;
+}
+
+/** Who runs an event: its community's admins and its teams' leaders get `status`. */
+const runner = (status: number): Record<Role, number> => ({ ...adminOnly(status), leader: status });
 
 const ACCESS: AccessRow[] = [
   // health, docs, login: open to all
@@ -1354,6 +1425,67 @@ const ACCESS: AccessRow[] = [
     body: async (w) => ({ ids: [await pendingRecord(w)], reason: '当天未到岗' }),
     expect: adminOnly(200),
   },
+  // event attendance (the clock stands on EVENT_DAY, during the event)
+  {
+    name: 'GET /api/events/:id/attendance',
+    method: 'get',
+    path: async (w) => `/api/events/${await newEvent(w)}/attendance`,
+    expect: runner(200),
+  },
+  {
+    name: 'POST /api/events/:id/check-in',
+    method: 'post',
+    path: async (w) => `/api/events/${await newEvent(w)}/check-in`,
+    body: (w) => ({ memberId: w.volunteer.id }),
+    expect: runner(200),
+  },
+  {
+    name: 'POST /api/events/:id/check-out',
+    method: 'post',
+    path: async (w) => `/api/events/${await newEvent(w, true)}/check-out`,
+    body: (w) => ({ passbookNo: w.volunteer.passbookNo }),
+    expect: runner(200),
+  },
+  {
+    name: 'PUT /api/events/:id/attendance/:memberId',
+    method: 'put',
+    path: async (w) => `/api/events/${await newEvent(w)}/attendance/${w.volunteer.id}`,
+    body: () => ({ note: '负责秩序' }),
+    expect: runner(200),
+  },
+  {
+    name: 'POST /api/events/:id/attendance/:memberId/correction',
+    method: 'post',
+    path: async (w) => `/api/events/${await newEvent(w)}/attendance/${w.volunteer.id}/correction`,
+    body: () => ({ checkInAt: `${EVENT_DAY}T09:00:00+08:00`, reason: '手机没电，未能签到' }),
+    expect: runner(200),
+  },
+  {
+    name: 'DELETE /api/events/:id/attendance/:memberId',
+    method: 'delete',
+    path: async (w) => `/api/events/${await newEvent(w, true)}/attendance/${w.volunteer.id}`,
+    expect: runner(204),
+  },
+  {
+    name: 'GET /api/events/:id/check-in-code',
+    method: 'get',
+    path: async (w) => `/api/events/${await newEvent(w)}/check-in-code`,
+    expect: runner(200),
+  },
+  {
+    name: 'POST /api/me/events/:id/check-in',
+    method: 'post',
+    path: async (w) => `/api/me/events/${await newEvent(w)}/check-in`,
+    body: (w) => codeOfLastEvent(w),
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  {
+    name: 'POST /api/me/events/:id/check-out',
+    method: 'post',
+    path: async (w) => `/api/me/events/${await newEvent(w, true)}/check-out`,
+    body: (w) => codeOfLastEvent(w),
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
 ];
 
 /**
@@ -1740,7 +1872,7 @@ const OTHER_COMMUNITY: AccessRow[] = [
   {
     name: 'POST /api/events/:id/close (community b’s event)',
     method: 'post',
-    path: async (w) => `/api/events/${await bEvent(w)}/close`,
+    path: async (w) => `/api/events/${await bClosableEvent(w)}/close`,
     body: () => ({}),
     idempotent: true,
     expect: inB({ leader: 404 }),
@@ -1773,6 +1905,36 @@ const OTHER_COMMUNITY: AccessRow[] = [
     body: (w) => ({ ids: [w.b.pendingRecordId], reason: '未到岗' }),
     expect: inB(),
   },
+  // event attendance: community b's event
+  ...[
+    ['GET', 'get', (id: number) => `/api/events/${id}/attendance`, undefined],
+    ['POST', 'post', (id: number) => `/api/events/${id}/check-in`, true],
+    ['POST', 'post', (id: number) => `/api/events/${id}/check-out`, true],
+    ['PUT', 'put', (id: number, m: number) => `/api/events/${id}/attendance/${m}`, undefined],
+    [
+      'POST',
+      'post',
+      (id: number, m: number) => `/api/events/${id}/attendance/${m}/correction`,
+      undefined,
+    ],
+    ['DELETE', 'delete', (id: number, m: number) => `/api/events/${id}/attendance/${m}`, undefined],
+    ['GET', 'get', (id: number) => `/api/events/${id}/check-in-code`, undefined],
+  ].map(
+    ([verb, method, path, byMember]) =>
+      ({
+        name: `${verb as string} ${(path as (id: string, m: string) => string)(':id', ':memberId')} (community b’s event)`,
+        method: method as AccessRow['method'],
+        path: async (w: World) =>
+          (path as (id: number, m: number) => string)(await bEvent(w), w.b.member.id),
+        body: (w: World) =>
+          byMember
+            ? { memberId: w.b.member.id }
+            : verb === 'POST'
+              ? { checkInAt: `${EVENT_DAY}T09:00:00+08:00`, reason: '补录' }
+              : { note: '备注' },
+        expect: inB({ leader: 404 }),
+      }) satisfies AccessRow,
+  ),
 ];
 
 /**

@@ -454,6 +454,78 @@ describe('error reasons (e2e)', () => {
       'WINDOW_ALREADY_CLOSED',
       () => post(`/api/redemption-windows/${later.windowId}/close`),
     ],
+    // Event attendance, on the day of an event of team B (m2's), 20 June 2026 08:30-11:30.
+    [
+      ErrorCode.CONFLICT,
+      'NOT_CHECKED_IN',
+      async () => {
+        t.clock.set(at('2026-06-20', '09:00:00'));
+        later.eventAuth = await f.bearer({ userId: adminId });
+        const event = await ok(
+          post(
+            '/api/events',
+            {
+              title: '六月便民大集',
+              place: '社区文化广场',
+              date: '2026-06-20',
+              startsAt: '08:30',
+              endsAt: '11:30',
+              teamIds: [teamB.id],
+              itemCodes: ['event_security'],
+            },
+            String(later.eventAuth),
+          ),
+        );
+        later.eventId = event.body.id;
+        return post(
+          `/api/events/${later.eventId}/check-out`,
+          { memberId: m2.id },
+          String(later.eventAuth),
+        );
+      },
+    ],
+    [
+      ErrorCode.FORBIDDEN,
+      'NOT_TAKING_PART',
+      async () =>
+        post(
+          `/api/events/${later.eventId}/check-in`,
+          { memberId: (await f.newMember()).id },
+          String(later.eventAuth),
+        ),
+    ],
+    [
+      ErrorCode.UNKNOWN_ITEM,
+      'NOT_AN_EVENT_ITEM',
+      () =>
+        post(
+          `/api/events/${later.eventId}/check-in`,
+          { memberId: m2.id, itemCode: 'haircut' },
+          String(later.eventAuth),
+        ),
+    ],
+    [
+      ErrorCode.FORBIDDEN,
+      'CHECKIN_CODE_INVALID',
+      async () =>
+        post(
+          `/api/me/events/${later.eventId}/check-in`,
+          { code: 'AAAAAAAA' },
+          await f.memberAuth(m2.id),
+        ),
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'NOT_EVENT_DAY',
+      async () => {
+        t.clock.set(at('2026-06-21', '09:00:00'));
+        return post(
+          `/api/events/${later.eventId}/check-in`,
+          { memberId: m2.id },
+          await f.bearer({ userId: adminId }),
+        );
+      },
+    ],
   ];
 
   it.each(rows)('should answer %s with reason %s (row %#)', async (code, reason, provoke) => {
