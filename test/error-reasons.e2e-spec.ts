@@ -526,6 +526,24 @@ describe('error reasons (e2e)', () => {
         );
       },
     ],
+    // Closing that event (the close block): nobody came yet, then one is still checked in.
+    [
+      ErrorCode.CONFLICT,
+      'EVENT_EMPTY',
+      async () =>
+        post(`/api/events/${later.eventId}/close`, {}, await f.bearer({ userId: adminId })),
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'ATTENDANCE_OPEN',
+      async () => {
+        t.clock.set(at('2026-06-20', '09:00:00'));
+        const auth = await f.bearer({ userId: adminId });
+        await ok(post(`/api/events/${later.eventId}/check-in`, { memberId: m2.id }, auth));
+        t.clock.set(at('2026-06-20', '12:00:00'));
+        return post(`/api/events/${later.eventId}/close`, {}, auth);
+      },
+    ],
   ];
 
   it.each(rows)('should answer %s with reason %s (row %#)', async (code, reason, provoke) => {

@@ -188,6 +188,92 @@ describe('closing an event into service records (e2e)', () => {
     expect(again.body.details).toEqual({ reason: 'EVENT_NOT_PLANNED', status: 'closed' });
   });
 
+  it('should close an event run through the attendance endpoints with the hours its attendance view previewed', async () => {
+    const started = t.clock.now();
+    const ms = await f.newMembers(3);
+    const runner = await f.newLeaderWithTeam(ms.map((m) => m.id));
+    const today = '2026-06-15';
+    const created = await t.http
+      .post('/api/events')
+      .set('Authorization', runner.auth)
+      .send({
+        title: '六月十五日便民服务',
+        place: '社区文化广场',
+        date: today,
+        startsAt: '08:00',
+        endsAt: '12:00',
+        teamIds: [runner.team.id],
+        itemCodes: ['appliance_repair', 'haircut'],
+      });
+    expect(created.status).toBe(201);
+    const id = created.body.id as number;
+    const run = (method: 'post' | 'put', path: string, body: object) =>
+      t.http[method](`/api/events/${id}${path}`).set('Authorization', runner.auth).send(body);
+    try {
+      t.clock.set(`${today}T00:05:00.000Z`);
+      const scanned = await run('post', '/check-in', {
+        passbookNo: ms[0].passbookNo,
+        itemCode: 'appliance_repair',
+      });
+      expect(scanned.status).toBe(200);
+      expect(scanned.body).toMatchObject({ memberId: ms[0].id, checkInMethod: 'scan' });
+      expect(
+        (await run('post', '/check-in', { memberId: ms[1].id, itemCode: 'haircut' })).status,
+      ).toBe(200);
+      t.clock.set(`${today}T02:52:00.000Z`);
+      expect((await run('post', '/check-out', { memberId: ms[0].id })).status).toBe(200);
+      // After the event, the second has not checked out: the leader sets the time with a reason (补录).
+      t.clock.set(`${today}T04:30:00.000Z`);
+      const corrected = await run('post', `/attendance/${ms[1].id}/correction`, {
+        checkOutAt: `${today}T11:30:00+08:00`,
+        reason: '忘记签退',
+      });
+      expect(corrected.status).toBe(200);
+      // The third was logged by hand: three haircuts.
+      expect(
+        (await run('put', `/attendance/${ms[2].id}`, { itemCode: 'haircut', quantity: 3 })).status,
+      ).toBe(200);
+      const preview = await t.http
+        .get(`/api/events/${id}/attendance`)
+        .set('Authorization', runner.auth);
+      expect(preview.status).toBe(200);
+      const previewed = new Map(
+        (preview.body.items as { memberId: number; hours: string }[]).map((r) => [
+          r.memberId,
+          r.hours,
+        ]),
+      );
+      // 08:05–10:52 is 2 h 47 min: 2.75 hours; 08:05–11:30 is 3 h 25 min: 3.25; three haircuts 1.50.
+      expect(Object.fromEntries(previewed)).toEqual({
+        [ms[0].id]: '2.75',
+        [ms[1].id]: '3.25',
+        [ms[2].id]: '1.50',
+      });
+
+      const res = await close(id, {}, runner.auth);
+
+      expect(res.status).toBe(201);
+      const records = res.body.records as {
+        memberId: number;
+        hours: string;
+        hoursSource: string;
+        quantity: string;
+      }[];
+      expect(Object.fromEntries(records.map((r) => [r.memberId, r.hours]))).toEqual(
+        Object.fromEntries(previewed),
+      );
+      expect(
+        Object.fromEntries(records.map((r) => [r.memberId, [r.quantity, r.hoursSource]])),
+      ).toEqual({
+        [ms[0].id]: ['2.75', 'times'],
+        [ms[1].id]: ['1.00', 'corrected'],
+        [ms[2].id]: ['3.00', 'item'],
+      });
+    } finally {
+      t.clock.set(started);
+    }
+  });
+
   it('should write nothing and keep the event planned when one row cannot be logged', async () => {
     const [a, b, c] = [members[4], members[5], members[6]];
     const id = await newEvent({});
