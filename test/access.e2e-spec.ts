@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { User } from '../src/auth/entities/user.entity';
+import { EventAttendance } from '../src/events/entities';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { Household } from '../src/people/entities/household.entity';
 import { Member } from '../src/people/entities/member.entity';
@@ -401,6 +402,92 @@ async function apiBEvent(w: World): Promise<number> {
 }
 
 // --- end events-api ---
+
+// --- events: close, and deciding records many at once (the close block) ---
+
+/**
+ * A planned event of `teamId` (free_clinic, 08:00–12:00 of SERVICE_DATE) planned by `auth`, with one
+ * new participant checked in and out as the attendance service writes it; returns its id.
+ */
+async function closableEvent(w: World, teamId: number, auth: string, memberId: number) {
+  const res = await w.t.http
+    .post('/api/events')
+    .set('Authorization', auth)
+    .send({
+      title: '雷锋号便民大集',
+      place: '社区文化广场',
+      date: SERVICE_DATE,
+      startsAt: '08:00',
+      endsAt: '12:00',
+      teamIds: [teamId],
+      itemCodes: ['free_clinic'],
+    });
+  if (res.status !== 201) {
+    throw new Error(`setup event: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const eventId = Number(res.body.id);
+  await w.t.db.write((em) =>
+    em.insert(EventAttendance, {
+      eventId,
+      memberId,
+      itemCode: 'free_clinic',
+      quantity: null,
+      checkInAt: `${SERVICE_DATE}T00:00:00.000Z`,
+      checkInMethod: 'scan',
+      checkOutAt: `${SERVICE_DATE}T01:00:00.000Z`,
+      checkOutMethod: 'scan',
+      correctionReason: null,
+      correctedBy: null,
+      correctedAt: null,
+      note: null,
+      createdBy: 'system:test',
+      updatedAt: `${SERVICE_DATE}T01:00:00.000Z`,
+    }),
+  );
+  return eventId;
+}
+
+/** An event of the leader's team closed by the leader: its record waits for approval. */
+async function closedEvent(w: World): Promise<number> {
+  const leaderAuth = await w.f.bearer({ userId: w.leader.id });
+  const id = await closableEvent(w, w.team.id, leaderAuth, (await teamMember(w)).id);
+  const res = await w.t.http
+    .post(`/api/events/${id}/close`)
+    .set('Authorization', leaderAuth)
+    .set('Idempotency-Key', w.unique('setup-'))
+    .send({});
+  if (res.status !== 201 || res.body.records[0].status !== 'pending') {
+    throw new Error(`setup closed event: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return id;
+}
+
+/** A planned event of community b with b's member attending, planned by b's admin. */
+async function bClosableEvent(w: World): Promise<number> {
+  return closableEvent(w, w.b.teamId, await w.t.login('b-admin', 'password-123'), w.b.member.id);
+}
+
+/** A closed event of community b with a pending record, closed by b's leader. */
+async function bClosedEvent(w: World): Promise<number> {
+  const leaderAuth = await w.t.login('b-leader', 'password-123');
+  const id = await closableEvent(w, w.b.teamId, leaderAuth, (await bNewMember(w)).id);
+  const res = await w.t.http
+    .post(`/api/events/${id}/close`)
+    .set('Authorization', leaderAuth)
+    .set('Idempotency-Key', w.unique('setup-'))
+    .send({});
+  if (res.status !== 201) {
+    throw new Error(`setup b closed event: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return id;
+}
+
+/** A new member of b's team (a fresh one per request, so no day cap or duplicate is met). */
+async function bNewMember(w: World): Promise<Member> {
+  const member = await w.f.newMember({ communityId: w.b.communityId });
+  await w.t.app.get(PeopleService).addTeamMember(w.b.teamId, member.id);
+  return member;
+}
 
 interface AccessRow {
   /** "METHOD /api/path (which target)": shown in the test name. */
@@ -1572,6 +1659,53 @@ const ACCESS: AccessRow[] = [
     expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
   },
   // end events-api
+  // events: close, and deciding records many at once (the close block)
+  {
+    name: 'POST /api/events/:id/close',
+    method: 'post',
+    path: async (w) =>
+      `/api/events/${await closableEvent(w, w.team.id, w.t.adminAuth, (await teamMember(w)).id)}/close`,
+    body: () => ({}),
+    idempotent: true,
+    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201, office: 403 },
+  },
+  {
+    name: 'POST /api/events/:id/close (an event of another leader’s team)',
+    method: 'post',
+    path: async (w) =>
+      `/api/events/${await closableEvent(w, w.otherTeam.id, w.t.adminAuth, (await otherTeamMember(w)).id)}/close`,
+    body: () => ({}),
+    idempotent: true,
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 201, office: 403 },
+  },
+  {
+    name: 'POST /api/events/:id/approve',
+    method: 'post',
+    path: async (w) => `/api/events/${await closedEvent(w)}/approve`,
+    body: () => ({}),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /api/events/:id/reject',
+    method: 'post',
+    path: async (w) => `/api/events/${await closedEvent(w)}/reject`,
+    body: () => ({ reason: '当天未到岗' }),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /api/service-records/approve',
+    method: 'post',
+    path: () => '/api/service-records/approve',
+    body: async (w) => ({ ids: [await pendingRecord(w), await pendingRecord(w)] }),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /api/service-records/reject',
+    method: 'post',
+    path: () => '/api/service-records/reject',
+    body: async (w) => ({ ids: [await pendingRecord(w)], reason: '当天未到岗' }),
+    expect: adminOnly(200),
+  },
 ];
 
 /**
@@ -1996,6 +2130,43 @@ const OTHER_COMMUNITY: AccessRow[] = [
     expect: { ...inB({ volunteer: 404 }), admin: 403 },
   },
   // end events-api
+  // events: close, and deciding records many at once (the close block)
+  {
+    name: 'POST /api/events/:id/close (community b’s event)',
+    method: 'post',
+    path: async (w) => `/api/events/${await bClosableEvent(w)}/close`,
+    body: () => ({}),
+    idempotent: true,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'POST /api/events/:id/approve (community b’s event)',
+    method: 'post',
+    path: async (w) => `/api/events/${await bClosedEvent(w)}/approve`,
+    body: () => ({}),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/events/:id/reject (community b’s event)',
+    method: 'post',
+    path: async (w) => `/api/events/${await bClosedEvent(w)}/reject`,
+    body: () => ({ reason: '未到岗' }),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/service-records/approve (community b’s pending record)',
+    method: 'post',
+    path: () => '/api/service-records/approve',
+    body: (w) => ({ ids: [w.b.pendingRecordId] }),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/service-records/reject (community b’s pending record)',
+    method: 'post',
+    path: () => '/api/service-records/reject',
+    body: (w) => ({ ids: [w.b.pendingRecordId], reason: '未到岗' }),
+    expect: inB(),
+  },
   // event photos: b's event is not found by default's admins and leaders
   {
     name: 'POST /api/events/:id/photos (community b)',

@@ -118,7 +118,6 @@ describe('error reasons (e2e)', () => {
     ...extra,
   });
 
-
   /** A new leader's event, planned by them (their token is of the clock now); its id and their token. */
   const photoEvent = async () => {
     const lead = await f.newLeaderWithTeam();
@@ -636,6 +635,24 @@ describe('error reasons (e2e)', () => {
         );
         const member = await f.newMember();
         return post(`/api/me/events/${event.body.id}/signup`, {}, await f.memberAuth(member.id));
+      },
+    ],
+    // Closing that event (the close block): nobody came yet, then one is still checked in.
+    [
+      ErrorCode.CONFLICT,
+      'EVENT_EMPTY',
+      async () =>
+        post(`/api/events/${later.eventId}/close`, {}, await f.bearer({ userId: adminId })),
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'ATTENDANCE_OPEN',
+      async () => {
+        t.clock.set(at('2026-06-20', '09:00:00'));
+        const auth = await f.bearer({ userId: adminId });
+        await ok(post(`/api/events/${later.eventId}/check-in`, { memberId: m2.id }, auth));
+        t.clock.set(at('2026-06-20', '12:00:00'));
+        return post(`/api/events/${later.eventId}/close`, {}, auth);
       },
     ],
   ];

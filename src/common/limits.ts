@@ -70,5 +70,8 @@ export const PHOTO_BODY_BYTES_MAX = Math.ceil(PHOTO_MAX.bytes / 3) * 4 + 1024;
 /** Every other request body (Fastify's `bodyLimit`). */
 export const APP_BODY_BYTES_MAX = 1024 * 1024;
 
+/** The most service records one approve or reject request decides (the monthly fair has about 200). */
+export const DECISION_IDS_MAX = 500;
+
 /** The shortest password a staff account may choose. */
 export const PASSWORD_MIN = 8;

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ServiceRecordsModule } from '../service-records/service-records.module';
 import { StandardModule } from '../standard/standard.module';
+import { EventCloseController } from './event-close.controller';
+import { EventCloseService } from './event-close.service';
 import { AttendanceController, MyAttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
 import { EventPhotosController } from './event-photos.controller';
@@ -21,8 +23,9 @@ import { MeEventsController } from './me-events.controller';
     AttendanceController,
     MyAttendanceController,
     EventPhotosController,
+    EventCloseController,
   ],
-  providers: [EventsService, AttendanceService, EventPhotosService],
+  providers: [EventsService, AttendanceService, EventPhotosService, EventCloseService],
   exports: [EventsService],
 })
 export class EventsModule {}
