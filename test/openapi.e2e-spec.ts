@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { AuthService } from '../src/auth/auth.service';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { Household } from '../src/people/entities/household.entity';
+import { PeopleService } from '../src/people/people.service';
 import { fixtures } from './support/fixtures';
 import { ADMIN_PASSWORD, createTestApp, TestApp } from './support/test-app';
 
@@ -32,6 +33,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** The fields of answers the test goes on with (ids, codes). */
 interface Answered {
   id: number;
+  code: string;
   transactionId: string;
   records: { id: number }[];
   coupons: { code: string }[];
@@ -572,6 +574,97 @@ describe('OpenAPI document', () => {
       volunteer,
     );
     await post(`/api/events/${plain.id}/cancel`, '/api/events/{id}/cancel', { reason: '下雨' });
+    // The day of an event (the clock stands on 15 June, 10:00): check-in and out, photos, close.
+    const today = await post(
+      '/api/events',
+      '/api/events',
+      { ...fair, date: '2026-06-15', startsAt: '08:00', endsAt: '18:00' },
+      leader,
+    );
+    const at = (route: string) => route.replace('{id}', String(today.id));
+    await post(
+      at('/api/events/{id}/check-in'),
+      '/api/events/{id}/check-in',
+      { passbookNo: member.passbookNo, itemCode: 'appliance_repair' },
+      leader,
+    );
+    const helper = await f.newMember();
+    await t.app.get(PeopleService).addTeamMember(team.id, helper.id);
+    record(
+      'put',
+      '/api/events/{id}/attendance/{memberId}',
+      await t.http
+        .put(at(`/api/events/{id}/attendance/${helper.id}`))
+        .set('Authorization', leader)
+        .send({ itemCode: 'haircut', quantity: '2' }),
+    );
+    await post(
+      at(`/api/events/{id}/attendance/${member.id}/correction`),
+      '/api/events/{id}/attendance/{memberId}/correction',
+      { checkInAt: '2026-06-15T08:30:00+08:00', reason: '到场时忘了签到' },
+      leader,
+    );
+    const shown = await get(
+      at('/api/events/{id}/check-in-code'),
+      '/api/events/{id}/check-in-code',
+      leader,
+    );
+    const self = await f.newMember();
+    await t.app.get(PeopleService).addTeamMember(team.id, self.id);
+    const selfAuth = await f.memberAuth(self.id);
+    await post(
+      at('/api/me/events/{id}/check-in'),
+      '/api/me/events/{id}/check-in',
+      { code: shown.code },
+      selfAuth,
+    );
+    t.clock.advance(30 * 60_000);
+    const code2 = await get(
+      at('/api/events/{id}/check-in-code'),
+      '/api/events/{id}/check-in-code',
+      leader,
+    );
+    await post(
+      at('/api/me/events/{id}/check-out'),
+      '/api/me/events/{id}/check-out',
+      { code: code2.code },
+      selfAuth,
+    );
+    await post(
+      at('/api/events/{id}/check-out'),
+      '/api/events/{id}/check-out',
+      { memberId: member.id },
+      leader,
+    );
+    await get(at('/api/events/{id}/attendance'), '/api/events/{id}/attendance', leader);
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await post(
+      at('/api/events/{id}/photos'),
+      '/api/events/{id}/photos',
+      { contentType: 'image/png', data: png.toString('base64') },
+      leader,
+    );
+    await get(at('/api/events/{id}/photos'), '/api/events/{id}/photos', leader);
+    await t.http
+      .put(at(`/api/events/{id}/attendance/${self.id}`))
+      .set('Authorization', leader)
+      .send({ itemCode: 'leifeng_fair' });
+    const closed = await post(at('/api/events/{id}/close'), '/api/events/{id}/close', {}, leader);
+    if (!closed.records) {
+      throw new Error(`close refused: ${JSON.stringify(closed)}`);
+    }
+    const ids = (closed.records as { id: number }[]).map((r) => r.id);
+    await post(at('/api/events/{id}/approve'), '/api/events/{id}/approve', {});
+    await post(at('/api/events/{id}/reject'), '/api/events/{id}/reject', { reason: '未到岗' });
+    await post('/api/service-records/approve', '/api/service-records/approve', { ids });
+    await post('/api/service-records/reject', '/api/service-records/reject', {
+      ids,
+      reason: '未到岗',
+    });
+    t.clock.advance(-30 * 60_000);
     // end events-api
 
     const problems: Record<string, unknown> = {};
@@ -600,12 +693,13 @@ describe('OpenAPI document', () => {
         ),
       )
       .filter((route) => !checked.has(route));
-    // The spreadsheet is a file; approving and rejecting answer the record as GET does, and need
-    // approval switched on (test/service-records.e2e-spec.ts covers them).
+    // The spreadsheet and a photo are files; approving and rejecting answer the record as GET
+    // does, and need approval switched on (test/service-records.e2e-spec.ts covers them).
     expect(unchecked).toEqual([
       'GET /api/members/export',
       'POST /api/service-records/{id}/approve',
       'POST /api/service-records/{id}/reject',
+      'GET /api/events/{id}/photos/{photoId}',
     ]);
   });
 });
