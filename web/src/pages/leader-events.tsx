@@ -4,7 +4,17 @@
  * or a tap on the name, 补录 of a forgotten check-out, photos, and closing the event into records.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, del, get, post, put, query, Submission, type Session } from '../api';
+import {
+  ApiError,
+  currentSession,
+  del,
+  get,
+  post,
+  put,
+  query,
+  Submission,
+  type Session,
+} from '../api';
 import { publicAddress } from '../community';
 import { loadTeamMembers, loadTeams } from '../endpoints';
 import { formatDateTime, localInputToIso, todayLocal, trimZeros, unitLabel } from '../format';
@@ -758,8 +768,10 @@ function EventDay(props: { eventId: number }) {
                   </span>
                 ) : p.quantity ? (
                   <span class="nowrap">
-                    {trimZeros(p.quantity)} {unitLabel(itemOf(p.itemCode)?.unit ?? 'time')}
-                    {L('（手工）', ' (by hand)')}
+                    {L('手工登记', 'by hand')}
+                    {itemOf(p.itemCode)?.unit === 'time'
+                      ? ` ${trimZeros(p.quantity)} ${unitLabel('time')}`
+                      : ''}
                   </span>
                 ) : null}
                 <span class="nowrap ev-hours" data-testid="att-hours">
@@ -1355,36 +1367,39 @@ function readAsBase64(file: File): Promise<string> {
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
+/** The image through the session's token, as a data: address (the pages' CSP allows no blob:). */
 function PhotoThumb(props: { eventId: number; photo: PhotoView }) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    let made: string | null = null;
-    const token = (
-      JSON.parse(localStorage.getItem('lp.session') ?? 'null') as { token?: string } | null
-    )?.token;
+    const token = currentSession()?.token;
     fetch(`/api/events/${props.eventId}/photos/${props.photo.id}`, {
       headers: token ? { Authorization: `Bearer ${token}` } : {},
     })
       .then((r) => (r.ok ? r.blob() : null))
-      .then((b) => {
-        if (b && live) {
-          made = URL.createObjectURL(b);
-          setUrl(made);
+      .then((b) =>
+        b
+          ? new Promise<string>((ok) => {
+              const reader = new FileReader();
+              reader.onload = () => ok(typeof reader.result === 'string' ? reader.result : '');
+              reader.readAsDataURL(b);
+            })
+          : null,
+      )
+      .then((data) => {
+        if (data && live) {
+          setUrl(data);
         }
       })
       .catch(() => undefined);
     return () => {
       live = false;
-      if (made) {
-        URL.revokeObjectURL(made);
-      }
     };
   }, [props.photo.id]);
   return url ? (
-    <img class="ev-photo" src={url} alt={L('活动照片', 'Event photo')} />
+    <img class="ev-photo" src={url} alt={L('活动照片', 'Event photo')} data-testid="photo" />
   ) : (
-    <span class="ev-photo ev-photo-empty" />
+    <span class="ev-photo ev-photo-empty" data-testid="photo" />
   );
 }
 
@@ -1536,16 +1551,18 @@ function CloseEvent(props: {
     L(`志愿者 #${String(id)}`, `volunteer #${String(id)}`);
   const problem = closeProblem(action.error, nameOf);
   const close = (confirmDuplicate: boolean) =>
-    void action.run(async () => {
-      const res = await submission.send<{ event: EventView; records: ServiceRecord[] }>(
-        'POST',
-        `/events/${props.event.id}/close`,
-        confirmDuplicate ? { confirmDuplicate: true } : {},
-      );
-      setResult(res.records);
-      setConfirming(false);
-      props.onClosed();
-    });
+    void action
+      .run(async () => {
+        const res = await submission.send<{ event: EventView; records: ServiceRecord[] }>(
+          'POST',
+          `/events/${props.event.id}/close`,
+          confirmDuplicate ? { confirmDuplicate: true } : {},
+        );
+        setResult(res.records);
+        props.onClosed();
+      })
+      // After a refusal its explanation stands alone; the question is asked again on the next try.
+      .then(() => setConfirming(false));
   if (result) {
     const points = result.reduce((s, r) => s + (toCents(r.points) ?? 0), 0);
     const pending = result.filter((r) => r.status === 'pending').length;
