@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ServiceRecordsModule } from '../service-records/service-records.module';
 import { StandardModule } from '../standard/standard.module';
+import { EventCloseController } from './event-close.controller';
+import { EventCloseService } from './event-close.service';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
+import { MeEventsController } from './me-events.controller';
 
 /**
  * Events (活动) from planning to closing: sign-up, check-in and check-out, photos, and the records
@@ -10,8 +13,8 @@ import { EventsService } from './events.service';
  */
 @Module({
   imports: [StandardModule, ServiceRecordsModule],
-  controllers: [EventsController],
-  providers: [EventsService],
+  controllers: [EventsController, MeEventsController, EventCloseController],
+  providers: [EventsService, EventCloseService],
   exports: [EventsService],
 })
 export class EventsModule {}
