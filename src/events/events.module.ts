@@ -3,6 +3,8 @@ import { ServiceRecordsModule } from '../service-records/service-records.module'
 import { StandardModule } from '../standard/standard.module';
 import { EventCloseController } from './event-close.controller';
 import { EventCloseService } from './event-close.service';
+import { AttendanceController, MyAttendanceController } from './attendance.controller';
+import { AttendanceService } from './attendance.service';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 import { MeEventsController } from './me-events.controller';
@@ -13,8 +15,14 @@ import { MeEventsController } from './me-events.controller';
  */
 @Module({
   imports: [StandardModule, ServiceRecordsModule],
-  controllers: [EventsController, MeEventsController, EventCloseController],
-  providers: [EventsService, EventCloseService],
+  controllers: [
+    EventsController,
+    MeEventsController,
+    EventCloseController,
+    AttendanceController,
+    MyAttendanceController,
+  ],
+  providers: [EventsService, EventCloseService, AttendanceService],
   exports: [EventsService],
 })
 export class EventsModule {}
