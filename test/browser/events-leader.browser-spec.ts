@@ -136,6 +136,8 @@ describe('Leader events page', () => {
     await form.locator('input[name=itemCodes][value=cleanup]').check();
     await form.locator('input[name=withSignup]').check();
     await form.locator('input[name=capacity]').fill('20');
+    // Open until the event ends (by default sign-up closes when it starts, two hours ago here).
+    await form.locator('input[name=deadline]').fill(`${hours.date}T${hours.endsAt}`);
     expect(await overflowing(page)).toEqual([]);
     await screenshot(page, 'events-leader-plan-375');
     await form.getByTestId('create-event').click();
@@ -273,6 +275,7 @@ describe('Leader events page', () => {
     expect(zhangView).toMatchObject({
       checkOutMethod: 'corrected',
       correction: { reason: '忘记签退' },
+      hours: '2.00',
     });
     // What the page shows per person is what the service says close will count.
     for (const a of before.items as Json[]) {
@@ -288,6 +291,8 @@ describe('Leader events page', () => {
     // Close: all four become service records.
     await page.getByTestId('close-button').click();
     await page.getByTestId('confirm-close').click();
+    await page.locator('[data-testid=close-done], [data-testid=close-error]').first().waitFor();
+    expect(await page.getByTestId('close-error').allTextContents()).toEqual([]);
     expect(await textWith(page.getByTestId('close-done'), '活动已结束')).toContain(
       '记了 4 条服务记录',
     );
@@ -298,14 +303,49 @@ describe('Leader events page', () => {
     const records: Json = await app.ok('GET', `/service-records?teamId=${team.id}`, {
       token: admin,
     });
-    expect(records.items.map((r: Json) => [r.memberId, r.itemCode, r.status]).sort()).toEqual(
-      [
-        [zhang.id, 'leifeng_fair', 'posted'],
-        [liu.id, 'leifeng_fair', 'posted'],
-        [wang.id, 'leifeng_fair', 'posted'],
-        [chen.id, 'cleanup', 'posted'],
-      ].sort(),
+    // The fair counts once each (3 points); its hours are the time served: the 补录 two hours, the
+    // seconds between a scan and its check-out none; 陈国强's two hours of cleaning by hand.
+    const byMember = (rs: Json[]) =>
+      rs
+        .map((r: Json) => [r.memberName, r.itemCode, r.quantity, r.hours, r.points, r.status])
+        .sort();
+    expect(byMember(records.items)).toEqual(
+      byMember([
+        {
+          memberName: '张志明',
+          itemCode: 'leifeng_fair',
+          quantity: '1.00',
+          hours: '2.00',
+          points: '3.00',
+          status: 'posted',
+        },
+        {
+          memberName: '刘淑珍',
+          itemCode: 'leifeng_fair',
+          quantity: '1.00',
+          hours: '0.00',
+          points: '3.00',
+          status: 'posted',
+        },
+        {
+          memberName: '王秀兰',
+          itemCode: 'leifeng_fair',
+          quantity: '1.00',
+          hours: '0.00',
+          points: '3.00',
+          status: 'posted',
+        },
+        {
+          memberName: '陈国强',
+          itemCode: 'cleanup',
+          quantity: '2.00',
+          hours: '2.00',
+          points: '2.00',
+          status: 'posted',
+        },
+      ]),
     );
+    expect(await page.getByTestId('close-done').textContent()).toContain('共 11.00 分');
     await close();
   });
 
@@ -318,7 +358,7 @@ describe('Leader events page', () => {
       idempotent: true,
       body: {
         memberId: zhao.id,
-        itemCode: 'leifeng_fair',
+        itemCode: 'haircut',
         quantity: '1',
         serviceDate: hours.date,
         teamId: team.id,
@@ -334,7 +374,7 @@ describe('Leader events page', () => {
         startsAt: hours.startsAt,
         endsAt: hours.endsAt,
         teamIds: [team.id],
-        itemCodes: ['leifeng_fair'],
+        itemCodes: ['haircut'],
       },
     });
     const { page, close } = await leaderPage();

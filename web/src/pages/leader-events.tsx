@@ -925,7 +925,7 @@ function EventDay(props: { eventId: number }) {
 
       <Photos eventId={id} canUpload={ev.status !== 'cancelled'} />
 
-      {planned ? (
+      {ev.status !== 'cancelled' ? (
         <CloseEvent
           event={ev}
           people={people}
@@ -1471,6 +1471,27 @@ function Photos(props: { eventId: number; canUpload: boolean }) {
   );
 }
 
+/** Why one participant cannot become a service record yet (attendance-lines.ts reasons). */
+function rowProblem(reason: unknown): string {
+  switch (reason) {
+    case 'STILL_CHECKED_IN':
+      return L('还没签退', 'still checked in');
+    case 'ITEM_NOT_CHOSEN':
+      return L('没有选服务项目', 'no item chosen');
+    case 'ITEM_NOT_IN_STANDARD':
+      return L('项目不在现行积分标准里', 'item not in the standard');
+    case 'QUANTITY_REQUIRED':
+      return L('没有签到签退，请填写服务小时数', 'no times: enter the hours');
+    case 'NO_TIME_IN_EVENT':
+      return L(
+        '签到签退之间不足一个计时单位（或不在活动时间内）',
+        'less than one counted unit of time within the event',
+      );
+    default:
+      return L('信息不完整', 'incomplete');
+  }
+}
+
 /** What the close refusals mean for the leader, with the names the details give by id. */
 function closeProblem(
   err: unknown,
@@ -1482,6 +1503,18 @@ function closeProblem(
   const d = err.details;
   const reason = typeof d.reason === 'string' ? d.reason : '';
   const list = (v: unknown) => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
+  // Rows that cannot become a record yet, one field per participant with its reason.
+  const rows = list(d.fields).filter((f) => f.memberId !== undefined);
+  if (err.code === 'VALIDATION_FAILED' && rows.length > 0) {
+    const parts = rows.map((f) => `${nameOf(f.memberId)}：${rowProblem(f.reason)}`);
+    return {
+      duplicate: false,
+      text: L(
+        `还不能结束：${parts.join('；')}。请点「项目/数量」或「补录」改好后再结束。`,
+        `Not yet: ${parts.join('; ')}. Fix them with Item/qty or 补录, then close.`,
+      ),
+    };
+  }
   switch (reason) {
     case 'ATTENDANCE_OPEN': {
       const names = list(d.memberIds).map((id) => nameOf(id));
@@ -1575,6 +1608,16 @@ function CloseEvent(props: {
       </Msg>
     );
   }
+  if (props.event.status === 'closed') {
+    return (
+      <Msg kind="info" testId="closed-already">
+        {L(
+          `活动已于 ${formatDateTime(props.event.closedAt ?? '')} 结束记分。`,
+          `Closed on ${formatDateTime(props.event.closedAt ?? '')}.`,
+        )}
+      </Msg>
+    );
+  }
   const open = props.people.filter((p) => p.checkInAt && !p.checkOutAt);
   return (
     <section class="card stack" data-testid="close-event">
@@ -1598,7 +1641,15 @@ function CloseEvent(props: {
           {problem.text}
         </Msg>
       ) : (
-        <ErrorMsg error={action.error} testId="close-error" />
+        <ErrorMsg
+          error={action.error}
+          testId="close-error"
+          ctx={{
+            memberName: (id) => props.people.find((p) => p.memberId === Number(id))?.name,
+            standardItemName: (code) =>
+              props.event.items.find((i) => i.code === String(code))?.name ?? undefined,
+          }}
+        />
       )}
       {problem?.duplicate ? (
         <button
