@@ -1539,7 +1539,7 @@ function closeProblem(
       return {
         duplicate: true,
         text: L(
-          `${names.join('、')} 今天已经有同一项目的服务记录，可能重复记了。如果这确实是另一次服务，请按「确认是另一次服务」；否则请把他们从名单移出。`,
+          `${names.join('、')} 今天已经有同一项目的服务记录，可能重复记了。如果这确实是另一次服务，请按「确认是另一次服务」；如果是记重了，请在名单里点「项目/数量」→「移出名单」。`,
           `${names.join(', ')} already have a record of the same item today: maybe logged twice. If this really is another service, confirm; otherwise remove them.`,
         ),
       };
@@ -1689,7 +1689,7 @@ function CloseEvent(props: {
       ) : (
         <button
           type="button"
-          class="btn btn-primary btn-big ev-wide"
+          class={`btn ${problem?.duplicate ? 'btn-secondary' : 'btn-primary'} btn-big ev-wide`}
           onClick={() => {
             action.setError(null);
             setConfirming(true);
