@@ -4,6 +4,7 @@ import { CommunitiesService } from '../src/communities/communities.service';
 import { Household } from '../src/people/entities/household.entity';
 import { Member } from '../src/people/entities/member.entity';
 import { Team } from '../src/people/entities/team.entity';
+import { EventsService } from '../src/events/events.service';
 import { PeopleService } from '../src/people/people.service';
 import { StarRatingsService } from '../src/ratings/star-ratings.service';
 import { CatalogItemView } from '../src/shop/catalog.service';
@@ -279,13 +280,19 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
   });
   const service = { memberId: member.id, itemCode: 'free_clinic', serviceDate: SERVICE_DATE };
   const record = await send(admin, '/api/service-records', { ...service, quantity: 2 });
-  const pending = await send(leader, '/api/service-records', { ...service, quantity: 1 });
+  // The same member, item and day as the record above: a second real service, confirmed.
+  const pending = await send(leader, '/api/service-records', {
+    ...service,
+    quantity: 1,
+    confirmDuplicate: true,
+  });
   const activity = await send(admin, '/api/activities', {
     teamId: team.id,
     itemCode: 'free_clinic',
     title: `${MARK}便民大集`,
     serviceDate: SERVICE_DATE,
     participants: [{ memberId: member.id, quantity: 1 }],
+    confirmDuplicate: true,
   });
   const redemption = await send(clerk, '/api/redemptions', {
     passbookNo: member.passbookNo,
@@ -312,6 +319,73 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
     activityId: Number((activity as { id: unknown }).id),
   };
 }
+
+// --- events-api: events planned for the rows (a fresh one per request, so a cancel or a sign-up touches only its own) ---
+
+/** An event of `teamId` (the leader's team unless given), planned by the bootstrap admin; returns its id. */
+async function eventOf(
+  w: World,
+  opts: { teamId?: number; signup?: { audience: 'teams' | 'community' } } = {},
+): Promise<number> {
+  const res = await w.t.http
+    .post('/api/events')
+    .set('Authorization', w.t.adminAuth)
+    .send({
+      title: '雷锋号便民大集',
+      place: '社区文化广场',
+      date: '2026-06-20',
+      startsAt: '08:30',
+      endsAt: '11:30',
+      teamIds: [opts.teamId ?? w.team.id],
+      itemCodes: ['free_clinic'],
+      ...(opts.signup ? { signup: opts.signup } : {}),
+    });
+  if (res.status !== 201) {
+    throw new Error(`setup event: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return res.body.id;
+}
+
+/** An event of the leader's team open for sign-up that the volunteer signed up for; returns its id. */
+async function signedUpEvent(w: World): Promise<number> {
+  const id = await eventOf(w, { signup: { audience: 'teams' } });
+  const { volunteer } = w;
+  await w.t.app
+    .get(EventsService)
+    .signUp(
+      { kind: 'member', memberId: volunteer.id, passbookNo: volunteer.passbookNo, communityId: 1 },
+      id,
+    );
+  return id;
+}
+
+let bEventId: number | undefined;
+
+/** An event of community b's team, open to its whole community, planned by b's admin (once). */
+async function bEvent(w: World): Promise<number> {
+  if (bEventId === undefined) {
+    const res = await w.t.http
+      .post('/api/events')
+      .set('Authorization', await w.t.login('b-admin', 'password-123'))
+      .send({
+        title: `${MARK}便民大集`,
+        place: `${MARK}广场`,
+        date: '2026-06-20',
+        startsAt: '08:30',
+        endsAt: '11:30',
+        teamIds: [w.b.teamId],
+        itemCodes: ['free_clinic'],
+        signup: { audience: 'community' },
+      });
+    if (res.status !== 201) {
+      throw new Error(`setup b event: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    bEventId = Number(res.body.id);
+  }
+  return bEventId;
+}
+
+// --- end events-api ---
 
 interface AccessRow {
   /** "METHOD /api/path (which target)": shown in the test name. */
@@ -1161,6 +1235,109 @@ const ACCESS: AccessRow[] = [
     path: () => '/api/office/verify',
     expect: officeOnly(200),
   },
+  // events-api: planning, listing, cancelling, the sign-up list; the volunteer's events and sign-up
+  {
+    name: 'POST /api/events',
+    method: 'post',
+    path: () => '/api/events',
+    body: (w) => ({
+      title: '雷锋号便民大集',
+      place: '社区文化广场',
+      date: '2026-06-20',
+      startsAt: '08:30',
+      endsAt: '11:30',
+      teamIds: [w.team.id],
+      itemCodes: ['free_clinic'],
+    }),
+    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201, office: 403 },
+  },
+  {
+    name: 'POST /api/events (another leader’s team)',
+    method: 'post',
+    path: () => '/api/events',
+    body: (w) => ({
+      title: '雷锋号便民大集',
+      place: '社区文化广场',
+      date: '2026-06-20',
+      startsAt: '08:30',
+      endsAt: '11:30',
+      teamIds: [w.otherTeam.id],
+      itemCodes: ['free_clinic'],
+    }),
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 201, office: 403 },
+  },
+  {
+    name: 'GET /api/events',
+    method: 'get',
+    path: () => '/api/events',
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'GET /api/events/:id (the leader’s team)',
+    method: 'get',
+    path: async (w) => `/api/events/${await eventOf(w)}`,
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'GET /api/events/:id (another team)',
+    method: 'get',
+    path: async (w) => `/api/events/${await eventOf(w, { teamId: w.otherTeam.id })}`,
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'POST /api/events/:id/cancel (the leader’s team)',
+    method: 'post',
+    path: async (w) => `/api/events/${await eventOf(w)}/cancel`,
+    body: () => ({ reason: '暴雨预警' }),
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'POST /api/events/:id/cancel (another team)',
+    method: 'post',
+    path: async (w) => `/api/events/${await eventOf(w, { teamId: w.otherTeam.id })}/cancel`,
+    body: () => ({ reason: '暴雨预警' }),
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'GET /api/events/:id/signups (the leader’s team)',
+    method: 'get',
+    path: async (w) => `/api/events/${await signedUpEvent(w)}/signups`,
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'GET /api/events/:id/signups (another team)',
+    method: 'get',
+    path: async (w) =>
+      `/api/events/${await eventOf(w, { teamId: w.otherTeam.id, signup: { audience: 'community' } })}/signups`,
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'GET /api/me/events',
+    method: 'get',
+    path: () => '/api/me/events',
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  {
+    name: 'POST /api/me/events/:id/signup (an event of the volunteer’s team)',
+    method: 'post',
+    path: async (w) =>
+      `/api/me/events/${await eventOf(w, { signup: { audience: 'teams' } })}/signup`,
+    expect: { anonymous: 401, volunteer: 201, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  {
+    name: 'POST /api/me/events/:id/signup (another team’s, for its teams only)',
+    method: 'post',
+    path: async (w) =>
+      `/api/me/events/${await eventOf(w, { teamId: w.otherTeam.id, signup: { audience: 'teams' } })}/signup`,
+    expect: { anonymous: 401, volunteer: 404, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  {
+    name: 'POST /api/me/events/:id/withdraw (signed up)',
+    method: 'post',
+    path: async (w) => `/api/me/events/${await signedUpEvent(w)}/withdraw`,
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  // end events-api
 ];
 
 /**
@@ -1535,6 +1712,54 @@ const OTHER_COMMUNITY: AccessRow[] = [
     path: () => '/api/reports/quarter/2026/2?community=b',
     expect: inB({ office: 200 }),
   },
+  // events-api: community b's event, to default's principals as if it did not exist
+  {
+    name: 'POST /api/events (community b’s team)',
+    method: 'post',
+    path: () => '/api/events',
+    body: (w) => ({
+      title: '雷锋号便民大集',
+      place: '社区文化广场',
+      date: '2026-06-20',
+      startsAt: '08:30',
+      endsAt: '11:30',
+      teamIds: [w.b.teamId],
+      itemCodes: ['free_clinic'],
+    }),
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'GET /api/events/:id (community b’s event)',
+    method: 'get',
+    path: async (w) => `/api/events/${await bEvent(w)}`,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'POST /api/events/:id/cancel (community b’s event)',
+    method: 'post',
+    path: async (w) => `/api/events/${await bEvent(w)}/cancel`,
+    body: () => ({ reason: '暴雨预警' }),
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'GET /api/events/:id/signups (community b’s event)',
+    method: 'get',
+    path: async (w) => `/api/events/${await bEvent(w)}/signups`,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'POST /api/me/events/:id/signup (community b’s event, open to its community)',
+    method: 'post',
+    path: async (w) => `/api/me/events/${await bEvent(w)}/signup`,
+    expect: { ...inB({ volunteer: 404 }), admin: 403 },
+  },
+  {
+    name: 'POST /api/me/events/:id/withdraw (community b’s event)',
+    method: 'post',
+    path: async (w) => `/api/me/events/${await bEvent(w)}/withdraw`,
+    expect: { ...inB({ volunteer: 404 }), admin: 403 },
+  },
+  // end events-api
 ];
 
 /**
@@ -1552,6 +1777,8 @@ const NO_OTHER_COMMUNITY = new Set([
 
 /** Lists that must show none of community b's rows to default's principals who may read them. */
 const LISTS = [
+  '/api/events',
+  '/api/me/events',
   '/api/members',
   '/api/teams',
   '/api/households',
@@ -1622,6 +1849,10 @@ describe('access table (e2e)', () => {
     // Points to redeem (the outsider, at the counter) and to give (the volunteer).
     await f.earn(w.outsider.accountId, 100_000);
     await f.earn(w.volunteer.accountId, 10_000);
+  });
+  // events-api: community b's event exists before the lists are searched for its rows.
+  beforeAll(async () => {
+    await bEvent(w);
   });
   afterAll(async () => {
     await w.t.close();

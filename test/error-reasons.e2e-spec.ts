@@ -106,6 +106,18 @@ describe('error reasons (e2e)', () => {
     return { id: r.body.id, code: r.body.coupons[0].code };
   };
 
+  /** An event of the fair a month ahead, run by the admin. */
+  const planEvent = (extra: Record<string, unknown> = {}) => ({
+    title: '雷锋号便民大集',
+    place: '社区文化广场',
+    date: '2026-07-18',
+    startsAt: '08:30',
+    endsAt: '11:30',
+    teamIds: [teamB.id],
+    itemCodes: ['leifeng_fair'],
+    ...extra,
+  });
+
   const rows: [ReasonedCode, string, () => Promise<Response>][] = [
     // Service records, on 5 January 2026 (back-dating limit 90 days: 7 October 2025).
     [ErrorCode.SERVICE_DATE_OUT_OF_RANGE, 'DATE_IN_FUTURE', () => record(m1, '2026-01-06')],
@@ -453,6 +465,41 @@ describe('error reasons (e2e)', () => {
       ErrorCode.CONFLICT,
       'WINDOW_ALREADY_CLOSED',
       () => post(`/api/redemption-windows/${later.windowId}/close`),
+    ],
+    // events-api: sign-up (报名) and cancelling, on 15 June 2026.
+    [
+      ErrorCode.CONFLICT,
+      'EVENT_NOT_PLANNED',
+      async () => {
+        const event = await ok(post('/api/events', planEvent()));
+        await ok(post(`/api/events/${event.body.id}/cancel`, { reason: '下雨' }));
+        return post(`/api/events/${event.body.id}/cancel`, { reason: '又下雨' });
+      },
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'EVENT_FULL',
+      async () => {
+        const event = await ok(
+          post('/api/events', planEvent({ signup: { audience: 'community', capacity: 1 } })),
+        );
+        const signUp = async (member: Member) =>
+          post(`/api/me/events/${event.body.id}/signup`, {}, await f.memberAuth(member.id));
+        await ok(signUp(await f.newMember()));
+        return signUp(await f.newMember());
+      },
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'SIGNUP_CLOSED',
+      async () => {
+        const deadline = new Date(t.clock.now().getTime() - 60_000).toISOString();
+        const event = await ok(
+          post('/api/events', planEvent({ signup: { audience: 'community', deadline } })),
+        );
+        const member = await f.newMember();
+        return post(`/api/me/events/${event.body.id}/signup`, {}, await f.memberAuth(member.id));
+      },
     ],
   ];
 

@@ -543,6 +543,36 @@ describe('OpenAPI document', () => {
     );
     await get('/api/reports/quarter/2026/2', '/api/reports/quarter/{year}/{quarter}');
     record('get', '/api/public/community', await t.http.get('/api/public/community'));
+    // events-api: planning, the list, sign-up and the volunteer's events, cancelling.
+    const fair = {
+      title: '雷锋号便民大集',
+      place: '社区文化广场',
+      date: '2026-06-20',
+      startsAt: '08:30',
+      endsAt: '11:30',
+      teamIds: [team.id],
+      itemCodes: ['leifeng_fair', 'haircut', 'appliance_repair'],
+    };
+    const event = await post(
+      '/api/events',
+      '/api/events',
+      { ...fair, signup: { audience: 'teams', capacity: 20 } },
+      leader,
+    );
+    const plain = await post('/api/events', '/api/events', { ...fair, description: '无需报名' });
+    await get('/api/events', '/api/events', leader);
+    await get(`/api/events/${event.id}`, '/api/events/{id}');
+    await post(`/api/me/events/${event.id}/signup`, '/api/me/events/{id}/signup', {}, volunteer);
+    await get('/api/me/events', '/api/me/events', volunteer);
+    await get(`/api/events/${event.id}/signups`, '/api/events/{id}/signups', leader);
+    await post(
+      `/api/me/events/${event.id}/withdraw`,
+      '/api/me/events/{id}/withdraw',
+      {},
+      volunteer,
+    );
+    await post(`/api/events/${plain.id}/cancel`, '/api/events/{id}/cancel', { reason: '下雨' });
+    // end events-api
 
     const problems: Record<string, unknown> = {};
     for (const { route, status, body } of answers) {

@@ -1,9 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
 import { CreateEventDto } from './dto/create-event.dto';
 import { CancelEventDto, ListEventsQueryDto } from './dto/event-queries.dto';
+import { EventPageDto, EventSignupListDto, EventViewDto } from './dto/event-responses.dto';
 import { EventsService } from './events.service';
 
 @ApiTags('events')
@@ -15,6 +22,7 @@ export class EventsController {
   @Post()
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Plan an event: date, times, teams, items, optional sign-up' })
+  @ApiCreatedResponse({ type: EventViewDto })
   create(@Body() dto: CreateEventDto, @CurrentPrincipal() principal: Principal) {
     return this.events.create(principal, dto);
   }
@@ -24,6 +32,7 @@ export class EventsController {
   @ApiOperation({
     summary: "Events newest first: an admin's community's, a leader's those of the teams they lead",
   })
+  @ApiOkResponse({ type: EventPageDto })
   list(@Query() query: ListEventsQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.events.list(principal, query);
   }
@@ -31,6 +40,7 @@ export class EventsController {
   @Get(':id')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'One event, for an admin or a leader of one of its teams' })
+  @ApiOkResponse({ type: EventViewDto })
   get(@Param('id', idParam('event')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.events.getOne(principal, id);
   }
@@ -39,6 +49,7 @@ export class EventsController {
   @HttpCode(200)
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Cancel a planned event, with the reason' })
+  @ApiOkResponse({ type: EventViewDto })
   cancel(
     @Param('id', idParam('event')) id: number,
     @Body() dto: CancelEventDto,
@@ -50,6 +61,7 @@ export class EventsController {
   @Get(':id/signups')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Who signed up for the event, and who withdrew' })
+  @ApiOkResponse({ type: EventSignupListDto })
   signups(@Param('id', idParam('event')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.events.signups(principal, id);
   }

@@ -1,7 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
+import { MyEventListDto, MySignupDto, MyWithdrawalDto } from './dto/event-responses.dto';
 import { EventsService, VolunteerPrincipal } from './events.service';
 
 /** The volunteer's own events: what they may take part in, signing up and withdrawing. */
@@ -16,6 +23,7 @@ export class MeEventsController {
   @ApiOperation({
     summary: 'Planned events from today the volunteer may take part in, with their sign-up',
   })
+  @ApiOkResponse({ type: MyEventListDto })
   mine(@CurrentPrincipal() principal: VolunteerPrincipal) {
     return this.events.mine(principal);
   }
@@ -23,6 +31,7 @@ export class MeEventsController {
   @Post(':id/signup')
   @Roles('volunteer')
   @ApiOperation({ summary: 'Sign up for an event (报名), before its deadline, while places last' })
+  @ApiCreatedResponse({ type: MySignupDto })
   signUp(
     @Param('id', idParam('event')) id: number,
     @CurrentPrincipal() principal: VolunteerPrincipal,
@@ -34,6 +43,7 @@ export class MeEventsController {
   @HttpCode(200)
   @Roles('volunteer')
   @ApiOperation({ summary: 'Withdraw from an event before its deadline; the place frees' })
+  @ApiOkResponse({ type: MyWithdrawalDto })
   withdraw(
     @Param('id', idParam('event')) id: number,
     @CurrentPrincipal() principal: VolunteerPrincipal,
