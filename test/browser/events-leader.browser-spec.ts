@@ -1,4 +1,7 @@
-import { Browser, Page } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import {
   ADMIN_PASSWORD,
   Json,
@@ -8,6 +11,7 @@ import {
   PHONE,
   RunningApp,
   screenshot,
+  SCREENSHOT_DIR,
   settledText,
   textWith,
 } from './browser-harness';
@@ -39,6 +43,37 @@ function eventHours(): { date: string; startsAt: string; endsAt: string; start: 
   const start = Math.max(0, Math.floor((now.minutes - 120) / 15) * 15);
   const end = Math.min(23 * 60 + 59, now.minutes + 120);
   return { date: now.date, startsAt: hhmm(start), endsAt: hhmm(end), start };
+}
+
+/**
+ * A camera's picture of a QR code for Chromium's fake camera: a Y4M video (grey frames, the code
+ * black on white in the middle), which Chromium plays in a loop as the camera's stream.
+ */
+function qrVideo(text: string, path: string): void {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const width = 320;
+  const height = 240;
+  const cell = 6;
+  const size = qr.modules.size;
+  const left = Math.floor((width - size * cell) / 2);
+  const top = Math.floor((height - size * cell) / 2);
+  const luma = Buffer.alloc(width * height, 235);
+  for (let y = 0; y < size * cell; y++) {
+    for (let x = 0; x < size * cell; x++) {
+      if (qr.modules.get(Math.floor(y / cell), Math.floor(x / cell))) {
+        luma[(top + y) * width + left + x] = 16;
+      }
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  writeFileSync(
+    path,
+    Buffer.concat([
+      Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`),
+      ...Array.from({ length: 10 }, () => frame),
+    ]),
+  );
 }
 
 /**
@@ -143,6 +178,9 @@ describe('Leader events page', () => {
     await form.getByTestId('create-event').click();
     await page.getByTestId('event-day').waitFor();
     const eventId = Number(/\/leader\/events\/(\d+)$/.exec(page.url())![1]);
+    // This browser has no camera: no camera button.
+    await page.getByTestId('scan-box').waitFor();
+    expect(await page.getByTestId('camera-scan').count()).toBe(0);
     expect(await page.getByTestId('event-title').textContent()).toBe('十二月雷锋号便民大集');
     const planned: Json = await app.ok('GET', `/events/${eventId}`, { token: admin });
     expect(planned).toMatchObject({
@@ -412,6 +450,74 @@ describe('Leader events page', () => {
     });
     expect(records.items).toHaveLength(2);
     await close();
+  });
+
+  it('should check a volunteer in from the phone camera reading the passbook QR code', async () => {
+    const hours = eventHours();
+    const member = await newVolunteer('孙丽娟');
+    const leader = await app.loginStaff('leader-events', 'password-123');
+    const event: Json = await app.ok('POST', '/events', {
+      token: leader,
+      body: {
+        title: '社区清洁日',
+        place: '社区东门',
+        date: hours.date,
+        startsAt: hours.startsAt,
+        endsAt: hours.endsAt,
+        teamIds: [team.id],
+        itemCodes: ['cleanup'],
+      },
+    });
+    // The QR code printed in the passbook holds its address; the camera reads the number from it.
+    const video = join(SCREENSHOT_DIR, 'passbook-qr.y4m');
+    qrVideo(`${app.baseUrl}/print/${member.passbookNo}`, video);
+    const cameraBrowser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--lang=zh-CN',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+      env: { ...process.env, LANGUAGE: 'zh_CN' },
+    });
+    try {
+      const context = await cameraBrowser.newContext({
+        ...PHONE,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        permissions: ['camera'],
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${app.baseUrl}/`);
+      await page.getByRole('tab', { name: '工作人员' }).click();
+      await page.locator('input[name=username]').fill('leader-events');
+      await page.locator('input[name=password]').fill('password-123');
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByTestId('leader-page').waitFor();
+      await page.goto(`${app.baseUrl}/leader/events/${event.id}`);
+      await page.getByTestId('camera-scan').waitFor();
+      await page.getByRole('button', { name: '用摄像头扫存折' }).click();
+      await row(page, member.id).waitFor();
+      expect(await textWith(page.getByTestId('scan-notice'), '孙丽娟 已签到')).toContain(
+        '孙丽娟 已签到',
+      );
+      await screenshot(page, 'events-leader-camera-375');
+      await page.getByRole('button', { name: '关闭摄像头' }).click();
+      const attendance: Json = await app.ok('GET', `/events/${event.id}/attendance`, {
+        token: admin,
+      });
+      expect(attendance.items.map((a: Json) => [a.name, a.checkInMethod, a.itemCode])).toEqual([
+        ['孙丽娟', 'scan', 'cleanup'],
+      ]);
+      await context.close();
+    } finally {
+      await cameraBrowser.close();
+    }
   });
 
   it('should stay usable at 200 % zoom on the phone', async () => {

@@ -923,7 +923,7 @@ function EventDay(props: { eventId: number }) {
         </Section>
       ) : null}
 
-      <Photos eventId={id} canUpload={ev.status !== 'cancelled'} />
+      <Photos eventId={id} canUpload={ev.status !== 'cancelled'} canDelete={planned} />
 
       {ev.status !== 'cancelled' ? (
         <CloseEvent
@@ -1366,6 +1366,33 @@ function readAsBase64(file: File): Promise<string> {
 }
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+/** A phone's photo is sent at web size: the service keeps evidence photos, not camera originals. */
+const PHOTO_EDGE_PX = 1600;
+const PHOTO_KEEP_BYTES = 1_000_000;
+
+/** The photo as {contentType, base64}: small ones as they are, big ones redrawn as a JPEG. */
+async function photoPayload(file: File): Promise<{ contentType: string; data: string }> {
+  const data = await readAsBase64(file);
+  if (file.size <= PHOTO_KEEP_BYTES) {
+    return { contentType: file.type, data };
+  }
+  try {
+    // A data: address, since the pages' CSP allows no blob: images.
+    const image = new Image();
+    image.src = `data:${file.type};base64,${data}`;
+    await image.decode();
+    const scale = Math.min(1, PHOTO_EDGE_PX / Math.max(image.naturalWidth, image.naturalHeight));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(image.naturalWidth * scale);
+    canvas.height = Math.round(image.naturalHeight * scale);
+    canvas.getContext('2d')?.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const url = canvas.toDataURL('image/jpeg', 0.85);
+    return { contentType: 'image/jpeg', data: url.slice(url.indexOf(',') + 1) };
+  } catch {
+    // Not decodable here: sent as it is, and the service says what it thinks of it.
+    return { contentType: file.type, data };
+  }
+}
 
 /** The image through the session's token, as a data: address (the pages' CSP allows no blob:). */
 function PhotoThumb(props: { eventId: number; photo: PhotoView }) {
@@ -1403,7 +1430,7 @@ function PhotoThumb(props: { eventId: number; photo: PhotoView }) {
   );
 }
 
-function Photos(props: { eventId: number; canUpload: boolean }) {
+function Photos(props: { eventId: number; canUpload: boolean; canDelete: boolean }) {
   const photos = useLoad(
     (signal) =>
       get<{ items: PhotoView[] }>(`/events/${props.eventId}/photos`, { signal }).then(
@@ -1430,11 +1457,10 @@ function Photos(props: { eventId: number; canUpload: boolean }) {
           );
           continue;
         }
-        const data = await readAsBase64(file);
-        const saved = await post<PhotoView>(`/events/${props.eventId}/photos`, {
-          contentType: file.type,
-          data,
-        });
+        const saved = await post<PhotoView>(
+          `/events/${props.eventId}/photos`,
+          await photoPayload(file),
+        );
         photos.setData((prev) => [...(prev ?? []), saved]);
       }
     });
@@ -1444,7 +1470,24 @@ function Photos(props: { eventId: number; canUpload: boolean }) {
       {photos.error ? <ErrorMsg error={photos.error} /> : null}
       <div class="ev-photos">
         {(photos.data ?? []).map((p) => (
-          <PhotoThumb key={p.id} eventId={props.eventId} photo={p} />
+          <div key={p.id} class="ev-photo-box">
+            <PhotoThumb eventId={props.eventId} photo={p} />
+            {props.canDelete ? (
+              <button
+                type="button"
+                class="btn btn-secondary btn-small"
+                disabled={action.busy}
+                onClick={() =>
+                  void action.run(async () => {
+                    await del(`/events/${props.eventId}/photos/${p.id}`);
+                    photos.setData((prev) => (prev ?? []).filter((x) => x.id !== p.id));
+                  })
+                }
+              >
+                {L('删除', 'Delete')}
+              </button>
+            ) : null}
+          </div>
         ))}
       </div>
       {props.canUpload ? (
