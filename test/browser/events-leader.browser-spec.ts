@@ -205,6 +205,7 @@ describe('Leader events page', () => {
     await page.getByTestId('signups').getByRole('button', { name: '刷新' }).click();
     await page.getByTestId(`signup-${wang.id}`).waitFor();
     expect(await page.getByTestId(`signup-${wang.id}`).textContent()).toContain('王秀兰');
+    expect(await page.getByTestId('signups').locator('h2').textContent()).toBe('报名（1/20）');
 
     // Two scans with the focus nowhere in particular, one tap on a signed-up name.
     await page.locator('select[name=checkinItem]').selectOption('leifeng_fair');
@@ -468,9 +469,9 @@ describe('Leader events page', () => {
         itemCodes: ['cleanup'],
       },
     });
-    // The QR code printed in the passbook holds its address; the camera reads the number from it.
+    // The QR code printed in the passbook (pages/print.tsx) holds its number.
     const video = join(SCREENSHOT_DIR, 'passbook-qr.y4m');
-    qrVideo(`${app.baseUrl}/print/${member.passbookNo}`, video);
+    qrVideo(member.passbookNo, video);
     const cameraBrowser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,

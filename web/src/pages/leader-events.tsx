@@ -535,7 +535,16 @@ function EventDay(props: { eventId: number }) {
     }
   }, [ev]);
 
+  useEffect(() => {
+    if (notice?.kind !== 'ok') {
+      return undefined;
+    }
+    const timer = window.setTimeout(() => setNotice(null), 8_000);
+    return () => window.clearTimeout(timer);
+  }, [notice]);
+
   const refresh = () => {
+    event.reload();
     attendance.reload();
     signups.reload();
   };
@@ -645,10 +654,17 @@ function EventDay(props: { eventId: number }) {
   const itemOf = (code: string | null) => ev.items.find((i) => i.code === code);
   const open = people.filter((p) => p.checkInAt && !p.checkOutAt);
   const counted = people.filter((p) => p.hours !== null || p.quantity !== null);
+  // The list, once loaded, is newer than the event's own count.
+  const signedUp = signups.data
+    ? signups.data.filter((x) => x.status === 'signed_up').length
+    : (ev.signup?.signedUp ?? 0);
   const totalHoursCents = people.reduce((s, p) => s + (toCents(p.hours ?? '0') ?? 0), 0);
 
   return (
-    <main class="page page-phone ev" data-testid="event-day">
+    <main
+      class={`page page-phone ev ${ask?.kind === 'checkout' || notice || action.error ? 'ev-sheet-room' : ''}`}
+      data-testid="event-day"
+    >
       <p class="ev-back">
         <Link href="/leader/events">{L('‹ 我的活动', '‹ My events')}</Link>
       </p>
@@ -658,11 +674,11 @@ function EventDay(props: { eventId: number }) {
         <span class="nowrap">
           {ev.startsAt}–{ev.endsAt}
         </span>{' '}
-        · {ev.place} ·{' '}
         <span class={`tag ev-status-${ev.status}`} data-testid="event-status">
           {statusLabel(ev.status)}
         </span>
       </p>
+      <p class="ev-meta">{ev.place}</p>
       <p class="muted ev-meta">
         {ev.teams.map((t) => t.name ?? `#${t.id}`).join('、')} ·{' '}
         {ev.items.map((i) => i.name ?? i.code).join('、')}
@@ -692,40 +708,6 @@ function EventDay(props: { eventId: number }) {
             </Field>
           ) : null}
           <CameraScan onCode={(no) => onPassbook.current(no)} />
-          {ask?.kind === 'checkout' ? (
-            <div class="ev-ask" role="alertdialog" aria-live="assertive" data-testid="ask-checkout">
-              <p class="ev-ask-text">
-                {L(
-                  `${ask.person.name}（${clock(ask.person.checkInAt)} 签到）签退？`,
-                  `Check out ${ask.person.name} (in at ${clock(ask.person.checkInAt)})?`,
-                )}
-              </p>
-              <div class="ev-buttons">
-                <button
-                  type="button"
-                  class="btn btn-primary btn-big"
-                  disabled={action.busy}
-                  onClick={() => void checkOut(ask.person)}
-                  data-testid="confirm-checkout"
-                >
-                  {L('签退', 'Check out')}
-                </button>
-                <button
-                  type="button"
-                  class="btn btn-secondary btn-big"
-                  onClick={() => setAsk(null)}
-                >
-                  {L('不签退', 'Not now')}
-                </button>
-              </div>
-            </div>
-          ) : null}
-          {notice ? (
-            <Msg kind={notice.kind} testId="scan-notice">
-              {notice.text}
-            </Msg>
-          ) : null}
-          <ErrorMsg error={action.error} ctx={{ subject: 'passbook' }} testId="scan-error" />
         </section>
       ) : null}
 
@@ -806,7 +788,7 @@ function EventDay(props: { eventId: number }) {
                     onClick={() => setAsk({ kind: 'edit', person: p })}
                     data-testid={`edit-${p.memberId}`}
                   >
-                    {L('项目/数量', 'Item/qty')}
+                    {L('修改', 'Edit')}
                   </button>
                 </div>
               ) : null}
@@ -856,8 +838,8 @@ function EventDay(props: { eventId: number }) {
       {ev.signup ? (
         <Section
           title={L(
-            `报名（${ev.signup.signedUp}${ev.signup.capacity ? `/${ev.signup.capacity}` : ''}）`,
-            `Sign-ups (${ev.signup.signedUp}${ev.signup.capacity ? `/${ev.signup.capacity}` : ''})`,
+            `报名（${signedUp}${ev.signup.capacity ? `/${ev.signup.capacity}` : ''}）`,
+            `Sign-ups (${signedUp}${ev.signup.capacity ? `/${ev.signup.capacity}` : ''})`,
           )}
           testId="signups"
           actions={
@@ -938,6 +920,58 @@ function EventDay(props: { eventId: number }) {
         />
       ) : null}
       {planned ? <CancelEvent eventId={id} onCancelled={(view) => event.setData(view)} /> : null}
+      {planned && (ask?.kind === 'checkout' || notice || action.error) ? (
+        // At the bottom of the screen wherever the leader scrolled: a tap far down the list is
+        // answered (and a second scan asked about) where it is seen.
+        <div class="ev-sheet" data-testid="ev-sheet">
+          {ask?.kind === 'checkout' ? (
+            <div class="ev-ask" role="alertdialog" aria-live="assertive" data-testid="ask-checkout">
+              <p class="ev-ask-text">
+                {L(
+                  `${ask.person.name}（${clock(ask.person.checkInAt)} 签到）签退？`,
+                  `Check out ${ask.person.name} (in at ${clock(ask.person.checkInAt)})?`,
+                )}
+              </p>
+              <div class="ev-buttons">
+                <button
+                  type="button"
+                  class="btn btn-primary btn-big"
+                  disabled={action.busy}
+                  onClick={() => void checkOut(ask.person)}
+                  data-testid="confirm-checkout"
+                >
+                  {L('签退', 'Check out')}
+                </button>
+                <button
+                  type="button"
+                  class="btn btn-secondary btn-big"
+                  onClick={() => setAsk(null)}
+                >
+                  {L('不签退', 'Not now')}
+                </button>
+              </div>
+            </div>
+          ) : null}
+          {notice ? (
+            <Msg kind={notice.kind} testId="scan-notice">
+              {notice.text}
+            </Msg>
+          ) : null}
+          <ErrorMsg error={action.error} ctx={{ subject: 'passbook' }} testId="scan-error" />
+          {notice || action.error ? (
+            <button
+              type="button"
+              class="btn-link ev-sheet-close"
+              onClick={() => {
+                setNotice(null);
+                action.setError(null);
+              }}
+            >
+              {L('知道了', 'OK')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
     </main>
   );
 }
@@ -1553,8 +1587,8 @@ function closeProblem(
     return {
       duplicate: false,
       text: L(
-        `还不能结束：${parts.join('；')}。请点「项目/数量」或「补录」改好后再结束。`,
-        `Not yet: ${parts.join('; ')}. Fix them with Item/qty or 补录, then close.`,
+        `还不能结束：${parts.join('；')}。请点「修改」或「补录」改好后再结束。`,
+        `Not yet: ${parts.join('; ')}. Fix them with Edit or 补录, then close.`,
       ),
     };
   }
@@ -1582,7 +1616,7 @@ function closeProblem(
       return {
         duplicate: true,
         text: L(
-          `${names.join('、')} 今天已经有同一项目的服务记录，可能重复记了。如果这确实是另一次服务，请按「确认是另一次服务」；如果是记重了，请在名单里点「项目/数量」→「移出名单」。`,
+          `${names.join('、')} 今天已经有同一项目的服务记录，可能重复记了。如果这确实是另一次服务，请按「确认是另一次服务」；如果是记重了，请在名单里点「修改」→「移出名单」。`,
           `${names.join(', ')} already have a record of the same item today: maybe logged twice. If this really is another service, confirm; otherwise remove them.`,
         ),
       };
