@@ -563,8 +563,37 @@ describe('Leader events page', () => {
     await row(page, member.id).waitFor();
     expect(await overflowing(page)).toEqual([]);
     await screenshot(page, 'events-leader-day-zoom200');
+    // Another day's event: no check-in yet, said in words.
+    const tomorrow: Json = await app.ok('POST', '/events', {
+      token: leader,
+      body: {
+        title: '明天的活动',
+        place: '社区广场',
+        date: new Date(Date.parse(`${hours.date}T12:00:00+08:00`) + 86_400_000)
+          .toISOString()
+          .slice(0, 10),
+        startsAt: '08:30',
+        endsAt: '11:30',
+        teamIds: [team.id],
+        itemCodes: ['haircut'],
+      },
+    });
+    await page.goto(`${app.baseUrl}/leader/events/${tomorrow.id}`);
+    expect(await textWith(page.getByTestId('not-event-day'), '活动当天')).toContain(
+      '签到、签退在活动当天',
+    );
+    expect(await page.getByTestId('scan-box').count()).toBe(0);
     await page.goto(`${app.baseUrl}/leader/events`);
     await page.getByTestId(`event-${event.id}`).waitFor();
+    // Today's (all four events of this file's tests), then the coming one.
+    const order = await page
+      .getByTestId('event-list')
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => Number(a.getAttribute('data-testid')!.slice(6))));
+    expect({ today: order.slice(0, 4).sort(), next: order[4] }).toEqual({
+      today: [1, 2, 3, event.id],
+      next: tomorrow.id,
+    });
     expect(await overflowing(page)).toEqual([]);
     await screenshot(page, 'events-leader-list-zoom200');
     await page.getByTestId('plan-event').click();

@@ -594,7 +594,7 @@ function EventDay(props: { eventId: number }) {
     person: AttendanceView | undefined,
     who: { passbookNo: string } | { memberId: number },
   ) => {
-    if (!planned) {
+    if (!planned || event.data?.date !== todayLocal()) {
       return;
     }
     if (person?.checkInAt && !person.checkOutAt) {
@@ -652,6 +652,8 @@ function EventDay(props: { eventId: number }) {
     );
   }
   const itemOf = (code: string | null) => ev.items.find((i) => i.code === code);
+  // The service checks people in and out on the event's date only (NOT_EVENT_DAY).
+  const eventDay = ev.date === todayLocal();
   const open = people.filter((p) => p.checkInAt && !p.checkOutAt);
   const counted = people.filter((p) => p.hours !== null || p.quantity !== null);
   // The list, once loaded, is newer than the event's own count.
@@ -687,7 +689,15 @@ function EventDay(props: { eventId: number }) {
         <Msg kind="info">{L(`已取消：${ev.cancelReason}`, `Cancelled: ${ev.cancelReason}`)}</Msg>
       ) : null}
 
-      {planned ? (
+      {planned && !eventDay ? (
+        <Msg kind="info" testId="not-event-day">
+          {L(
+            `签到、签退在活动当天（${ev.date}）开放；现在可以先手工添加参加人员。`,
+            `Check-in opens on the day of the event (${ev.date}); participants may be added by hand now.`,
+          )}
+        </Msg>
+      ) : null}
+      {planned && eventDay ? (
         <section class="card stack ev-scan" data-testid="scan-box">
           <h2>{L('签到', 'Check-in')}</h2>
           <ScanForm onSubmit={(text) => onPassbook.current(text)} />
@@ -711,7 +721,7 @@ function EventDay(props: { eventId: number }) {
         </section>
       ) : null}
 
-      {planned ? <SelfCheckInCode eventId={id} /> : null}
+      {planned && eventDay ? <SelfCheckInCode eventId={id} /> : null}
 
       <Section
         title={L(`参加人员（${people.length}）`, `Participants (${people.length})`)}
@@ -735,7 +745,7 @@ function EventDay(props: { eventId: number }) {
               <button
                 type="button"
                 class="ev-person-name"
-                disabled={!planned}
+                disabled={!planned || !eventDay}
                 onClick={() => arrive(p, { memberId: p.memberId })}
                 data-testid={`tap-${p.memberId}`}
               >
@@ -772,16 +782,14 @@ function EventDay(props: { eventId: number }) {
               </div>
               {planned ? (
                 <div class="ev-person-actions">
-                  {p.checkInAt ? (
-                    <button
-                      type="button"
-                      class="btn btn-secondary btn-small"
-                      onClick={() => setAsk({ kind: 'correct', person: p })}
-                      data-testid={`correct-${p.memberId}`}
-                    >
-                      {L('补录', 'Correct')}
-                    </button>
-                  ) : null}
+                  <button
+                    type="button"
+                    class="btn btn-secondary btn-small"
+                    onClick={() => setAsk({ kind: 'correct', person: p })}
+                    data-testid={`correct-${p.memberId}`}
+                  >
+                    {L('补录', 'Correct')}
+                  </button>
                   <button
                     type="button"
                     class="btn btn-secondary btn-small"
@@ -875,7 +883,7 @@ function EventDay(props: { eventId: number }) {
                   <button
                     type="button"
                     class="ev-person-name"
-                    disabled={!planned || s.status === 'withdrawn'}
+                    disabled={!planned || !eventDay || s.status === 'withdrawn'}
                     onClick={() => arrive(here, { memberId: s.memberId })}
                     data-testid={`tap-signup-${s.memberId}`}
                   >
