@@ -15,7 +15,12 @@ import {
   mayAwardAdminOnlyItem,
   maySeePersonalData,
   memberScopeOf,
+  eventScopeOf,
+  takePartSql,
 } from './access.policy';
+import { sql } from '../common/db/database';
+import { EventSignup } from '../events/entities';
+import { EventsService } from '../events/events.service';
 
 const admin: Principal = {
   kind: 'user',
@@ -108,6 +113,20 @@ describe('access policy decisions', () => {
     }
     expect(led.condition('sr.member_id', ':leaderId')).toBe(
       'EXISTS (SELECT 1 FROM team_members lm JOIN team_leaders ll ON ll.team_id = lm.team_id WHERE lm.member_id = sr.member_id AND ll.user_id = :leaderId)',
+    );
+  });
+
+  it('should scope event lists: all for admins, the led teams’ events for leaders, none otherwise', () => {
+    expect(eventScopeOf(admin)).toEqual({ kind: 'all' });
+    expect(eventScopeOf(clerk)).toEqual({ kind: 'none' });
+    expect(eventScopeOf(volunteer)).toEqual({ kind: 'none' });
+    const led = eventScopeOf(leader);
+    expect(led).toMatchObject({ kind: 'led', leaderId: 7 });
+    if (led.kind !== 'led') {
+      throw new Error('expected a leader scope');
+    }
+    expect(led.condition('e.id')).toBe(
+      'EXISTS (SELECT 1 FROM event_teams lt JOIN team_leaders ll ON ll.team_id = lt.team_id WHERE lt.event_id = e.id AND ll.user_id = ?)',
     );
   });
 });
@@ -298,5 +317,72 @@ describe(AccessPolicy.name, () => {
     });
     expect(await access.maySeeTeamWork(w.asLeader, w.ownTeam.id)).toBe(true);
     expect(await access.maySeeTeamWork(w.asLeader, w.otherTeam.id)).toBe(false);
+  });
+
+  it('should decide who may take part in an event the same way in SQL (takePartSql) as mayTakePart', async () => {
+    const w = await world();
+    const signedUp = await f.newMember();
+    const b = await f.newCommunity();
+    const stranger = await f.newMember({ communityId: b.id });
+    const events = t.ctx.get(EventsService);
+    const plan = (signup?: { audience: 'teams' | 'community' }) =>
+      events.create(admin, {
+        title: '雷锋号便民大集',
+        place: '社区文化广场',
+        date: '2026-06-20',
+        startsAt: '08:30',
+        endsAt: '11:30',
+        teamIds: [w.ownTeam.id],
+        itemCodes: ['haircut'],
+        ...(signup ? { signup } : {}),
+      });
+    const teamsOnly = await plan({ audience: 'teams' });
+    const open = await plan({ audience: 'community' });
+    const none = await plan();
+    await t.db.write((em) =>
+      em.insert(EventSignup, {
+        eventId: teamsOnly.id,
+        memberId: signedUp.id,
+        status: 'signed_up',
+        signedUpAt: '2026-06-15T02:00:00.000Z',
+        withdrawnAt: null,
+      }),
+    );
+    for (const event of [teamsOnly, open, none]) {
+      const loaded = (await t.db.read((em) => events.load(em, event.id)))!;
+      for (const member of [w.own, w.other, signedUp, stranger]) {
+        const row = await t.db.read((em) =>
+          em.findOneBy(EventSignup, { eventId: event.id, memberId: member.id }),
+        );
+        const decided = await access.mayTakePart(member.id, loaded, row?.status === 'signed_up');
+        const listed: unknown[] = await t.db.read((em) =>
+          em.query(sql(t.db, `SELECT 1 FROM events e WHERE e.id = ? AND ${takePartSql('e')}`), [
+            event.id,
+            member.communityId,
+            member.id,
+            member.id,
+          ]),
+        );
+        expect({ event: event.id, member: member.id, listed: listed.length > 0 }).toEqual({
+          event: event.id,
+          member: member.id,
+          listed: decided,
+        });
+      }
+    }
+    expect(
+      await access.mayTakePart(
+        w.own.id,
+        (await t.db.read((em) => events.load(em, none.id)))!,
+        false,
+      ),
+    ).toBe(true);
+    expect(
+      await access.mayTakePart(
+        signedUp.id,
+        (await t.db.read((em) => events.load(em, teamsOnly.id)))!,
+        true,
+      ),
+    ).toBe(true);
   });
 });

@@ -32,12 +32,9 @@ const EVENT_CURSOR = 'ev';
 export type VolunteerPrincipal = Principal & { kind: 'member' };
 
 /** A member's sign-up as the API shows it to them. */
-export interface MySignupView {
-  eventId: number;
-  status: 'signed_up' | 'withdrawn';
-  signedUpAt?: string;
-  withdrawnAt?: string | null;
-}
+export type MySignupView =
+  | { eventId: number; status: 'signed_up'; signedUpAt: string }
+  | { eventId: number; status: 'withdrawn'; withdrawnAt: string | null };
 
 /** An event with what it is made of: its teams and its items, in order. */
 export interface LoadedEvent {

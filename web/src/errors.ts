@@ -197,6 +197,18 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
         `存折 ${str(d.passbookNo) ?? ''} 已停用，不能办理。`,
         `Passbook ${str(d.passbookNo) ?? ''} is closed.`,
       ),
+    EVENT_FULL: (d) => {
+      const capacity = typeof d.capacity === 'number' ? `${d.capacity} ` : '';
+      return L(
+        `这次活动的 ${capacity}个名额已经报满。有人取消报名后会空出名额。`,
+        `All ${capacity}places of this event are taken. A place frees when someone withdraws.`,
+      );
+    },
+    SIGNUP_CLOSED: () =>
+      L(
+        '这次活动的报名已经截止，不能再报名或取消报名。',
+        'Sign-up for this event has closed: you can no longer sign up or withdraw.',
+      ),
     RECORD_REJECTED: () =>
       L(
         '这条服务记录已被驳回，不能再通过。如确有服务，请重新登记。',
