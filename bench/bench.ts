@@ -268,6 +268,8 @@ async function main(): Promise<void> {
           itemCode: 'daily_patrol',
           quantity: '1',
           serviceDate: date,
+          // The load repeats a member's patrol of the day on purpose: each a real posting.
+          confirmDuplicate: true,
         },
         { authorization: server.auth, 'idempotency-key': `bench-sr-${i}` },
       );
@@ -525,6 +527,8 @@ async function postgresPhase(maintenanceUrl: string, servers: Server[]): Promise
           itemCode: 'daily_patrol',
           quantity: '1',
           serviceDate: date,
+          // The load repeats a member's patrol of the day on purpose: each a real posting.
+          confirmDuplicate: true,
         },
         { authorization: server!.auth, 'idempotency-key': `bench-pg-${i}` },
       );
@@ -688,7 +692,14 @@ async function communitiesPhase(maintenanceUrl: string, servers: Server[]): Prom
         const res = await post(
           instances[i % instances.length].base,
           '/api/service-records',
-          { memberId: member, itemCode: 'daily_patrol', quantity: '1', serviceDate: date },
+          // The load repeats a member's patrol of the day on purpose: each a real posting.
+          {
+            memberId: member,
+            itemCode: 'daily_patrol',
+            quantity: '1',
+            serviceDate: date,
+            confirmDuplicate: true,
+          },
           { authorization: tokens.get(community.id)!, 'idempotency-key': `bench-${phase}-${i}` },
         );
         if (res.status >= 300 && !firstRefusal) {

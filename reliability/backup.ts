@@ -120,7 +120,14 @@ async function main(): Promise<void> {
             server.base,
             'POST',
             '/api/service-records',
-            { memberId, itemCode: 'daily_patrol', quantity: '0.5', serviceDate: today },
+            // A member patrols many times a day in this load, on purpose: each a real posting.
+            {
+              memberId,
+              itemCode: 'daily_patrol',
+              quantity: '0.5',
+              serviceDate: today,
+              confirmDuplicate: true,
+            },
             { authorization: auth, 'idempotency-key': w.key },
           )
             .then((a) => {

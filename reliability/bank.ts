@@ -161,6 +161,8 @@ async function main(): Promise<void> {
               itemCode: HOUR_ITEMS[rand(HOUR_ITEMS.length)],
               quantity: '1.5',
               serviceDate: date,
+              // Random members, items and days repeat on purpose: each earn is a real one.
+              confirmDuplicate: true,
             },
           };
         }

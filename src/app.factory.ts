@@ -5,7 +5,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
 import { DomainError, ErrorCode, RETRY_AFTER_SECONDS } from './common/errors';
 import { errorBodySchema, toErrorBody } from './common/http-exception.filter';
-import { addApiHeaders, fastifyServerOptions, limitConnections } from './common/http-edge';
+import {
+  addApiHeaders,
+  fastifyServerOptions,
+  limitConnections,
+  routeBodyLimits,
+} from './common/http-edge';
+import { APP_BODY_BYTES_MAX } from './common/limits';
 import { SafeConsoleLogger } from './common/log-safe';
 import { createValidationPipe, refuseHostileText } from './common/validation';
 import { CONTENT_SECURITY_POLICY, registerWebPages } from './web/web-pages';
@@ -18,7 +24,7 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   // Fastify's own 503 while closing has no `code`: the hook below answers it in the contract's shape.
   const adapter = new FastifyAdapter({
-    bodyLimit: 1024 * 1024,
+    bodyLimit: APP_BODY_BYTES_MAX,
     trustProxy: options.config.trustProxy,
     return503OnClosing: false,
     ...fastifyServerOptions(options.config.http),
@@ -37,6 +43,7 @@ export async function createApp(
   );
   limitConnections(app.getHttpServer(), options.config.http);
   addApiHeaders(app.getHttpAdapter().getInstance(), CONTENT_SECURITY_POLICY);
+  routeBodyLimits(app.getHttpAdapter().getInstance());
   refuseHostileText(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

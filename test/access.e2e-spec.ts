@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { User } from '../src/auth/entities/user.entity';
+import { EventAttendance } from '../src/events/entities';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { Household } from '../src/people/entities/household.entity';
 import { Member } from '../src/people/entities/member.entity';
@@ -72,6 +74,7 @@ interface OtherCommunity {
   /** The ledger transaction of b's member's earn. */
   transactionId: string;
   activityId: number;
+  eventId: number;
 }
 
 /** In every name of community b's rows. */
@@ -131,6 +134,16 @@ async function pendingRecord(w: World): Promise<number> {
   }
   return res.body.id;
 }
+
+const eventBody = (teamId: number, title = '雷锋号便民大集') => ({
+  title,
+  place: '社区文化广场',
+  date: SERVICE_DATE,
+  startsAt: '08:30',
+  endsAt: '11:30',
+  teamIds: [teamId],
+  itemCodes: ['free_clinic'],
+});
 
 /** An activity of `teamId` logged by the bootstrap admin; returns its id. */
 async function activityOf(w: World, teamId: number, memberId: number): Promise<number> {
@@ -278,9 +291,10 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
     opensAt: now.toISOString(),
     closesAt: new Date(now.getTime() + 24 * 3_600_000).toISOString(),
   });
+  // One member served the same item three times that day on purpose (a posted record, a pending
+  // one, an activity): the second and third confirm they are not duplicates.
   const service = { memberId: member.id, itemCode: 'free_clinic', serviceDate: SERVICE_DATE };
   const record = await send(admin, '/api/service-records', { ...service, quantity: 2 });
-  // The same member, item and day as the record above: a second real service, confirmed.
   const pending = await send(leader, '/api/service-records', {
     ...service,
     quantity: 1,
@@ -301,6 +315,7 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
       { catalogItemId: couponItem.id, quantity: 1 },
     ],
   });
+  const event = await send(admin, '/api/events', eventBody(Number(team.id), `${MARK}便民大集`));
   // A draft rating of the year for b, for the street office to read.
   await send(admin, '/api/star-ratings/2026/run', {}, 200);
   return {
@@ -317,6 +332,7 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
     pendingRecordId: Number(pending.id),
     transactionId: String(record.transactionId),
     activityId: Number((activity as { id: unknown }).id),
+    eventId: Number(event.id),
   };
 }
 
@@ -359,11 +375,11 @@ async function signedUpEvent(w: World): Promise<number> {
   return id;
 }
 
-let bEventId: number | undefined;
+let apiBEventId: number | undefined;
 
 /** An event of community b's team, open to its whole community, planned by b's admin (once). */
-async function bEvent(w: World): Promise<number> {
-  if (bEventId === undefined) {
+async function apiBEvent(w: World): Promise<number> {
+  if (apiBEventId === undefined) {
     const res = await w.t.http
       .post('/api/events')
       .set('Authorization', await w.t.login('b-admin', 'password-123'))
@@ -380,17 +396,103 @@ async function bEvent(w: World): Promise<number> {
     if (res.status !== 201) {
       throw new Error(`setup b event: ${res.status} ${JSON.stringify(res.body)}`);
     }
-    bEventId = Number(res.body.id);
+    apiBEventId = Number(res.body.id);
   }
-  return bEventId;
+  return apiBEventId;
 }
 
 // --- end events-api ---
 
+// --- events: close, and deciding records many at once (the close block) ---
+
+/**
+ * A planned event of `teamId` (free_clinic, 08:00–12:00 of SERVICE_DATE) planned by `auth`, with one
+ * new participant checked in and out as the attendance service writes it; returns its id.
+ */
+async function closableEvent(w: World, teamId: number, auth: string, memberId: number) {
+  const res = await w.t.http
+    .post('/api/events')
+    .set('Authorization', auth)
+    .send({
+      title: '雷锋号便民大集',
+      place: '社区文化广场',
+      date: SERVICE_DATE,
+      startsAt: '08:00',
+      endsAt: '12:00',
+      teamIds: [teamId],
+      itemCodes: ['free_clinic'],
+    });
+  if (res.status !== 201) {
+    throw new Error(`setup event: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const eventId = Number(res.body.id);
+  await w.t.db.write((em) =>
+    em.insert(EventAttendance, {
+      eventId,
+      memberId,
+      itemCode: 'free_clinic',
+      quantity: null,
+      checkInAt: `${SERVICE_DATE}T00:00:00.000Z`,
+      checkInMethod: 'scan',
+      checkOutAt: `${SERVICE_DATE}T01:00:00.000Z`,
+      checkOutMethod: 'scan',
+      correctionReason: null,
+      correctedBy: null,
+      correctedAt: null,
+      note: null,
+      createdBy: 'system:test',
+      updatedAt: `${SERVICE_DATE}T01:00:00.000Z`,
+    }),
+  );
+  return eventId;
+}
+
+/** An event of the leader's team closed by the leader: its record waits for approval. */
+async function closedEvent(w: World): Promise<number> {
+  const leaderAuth = await w.f.bearer({ userId: w.leader.id });
+  const id = await closableEvent(w, w.team.id, leaderAuth, (await teamMember(w)).id);
+  const res = await w.t.http
+    .post(`/api/events/${id}/close`)
+    .set('Authorization', leaderAuth)
+    .set('Idempotency-Key', w.unique('setup-'))
+    .send({});
+  if (res.status !== 201 || res.body.records[0].status !== 'pending') {
+    throw new Error(`setup closed event: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return id;
+}
+
+/** A planned event of community b with b's member attending, planned by b's admin. */
+async function bClosableEvent(w: World): Promise<number> {
+  return closableEvent(w, w.b.teamId, await w.t.login('b-admin', 'password-123'), w.b.member.id);
+}
+
+/** A closed event of community b with a pending record, closed by b's leader. */
+async function bClosedEvent(w: World): Promise<number> {
+  const leaderAuth = await w.t.login('b-leader', 'password-123');
+  const id = await closableEvent(w, w.b.teamId, leaderAuth, (await bNewMember(w)).id);
+  const res = await w.t.http
+    .post(`/api/events/${id}/close`)
+    .set('Authorization', leaderAuth)
+    .set('Idempotency-Key', w.unique('setup-'))
+    .send({});
+  if (res.status !== 201) {
+    throw new Error(`setup b closed event: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return id;
+}
+
+/** A new member of b's team (a fresh one per request, so no day cap or duplicate is met). */
+async function bNewMember(w: World): Promise<Member> {
+  const member = await w.f.newMember({ communityId: w.b.communityId });
+  await w.t.app.get(PeopleService).addTeamMember(w.b.teamId, member.id);
+  return member;
+}
+
 interface AccessRow {
   /** "METHOD /api/path (which target)": shown in the test name. */
   name: string;
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: (w: World) => string | Promise<string>;
   body?: (w: World) => object | Promise<object>;
   /** Sends an Idempotency-Key (POSTs that move points). */
@@ -441,6 +543,132 @@ const officeOnly = (status: number): Record<Role, number> => ({
   ...adminOnly(403),
   office: status,
 });
+
+/** The day the world's clock stands on (10:00 in Shanghai): events of the access rows are held on it. */
+const EVENT_DAY = '2026-06-15';
+let lastEventId = 0;
+let bEventId: Promise<number> | null = null;
+
+/** A new event of the leader's team today, 08:00 to 18:00; `checkedIn`: with the volunteer checked in. */
+async function newEvent(w: World, checkedIn = false): Promise<number> {
+  const admin = await w.f.bearer({ userId: w.admin.id });
+  const res = await w.t.http
+    .post('/api/events')
+    .set('Authorization', admin)
+    .send({
+      title: '便民大集',
+      place: '社区文化广场',
+      date: EVENT_DAY,
+      startsAt: '08:00',
+      endsAt: '18:00',
+      teamIds: [w.team.id],
+      itemCodes: ['event_security'],
+    });
+  if (res.status !== 201) {
+    throw new Error(`setup event: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  lastEventId = res.body.id;
+  if (checkedIn) {
+    const checkIn = await w.t.http
+      .post(`/api/events/${lastEventId}/check-in`)
+      .set('Authorization', admin)
+      .send({ memberId: w.volunteer.id });
+    if (checkIn.status !== 200) {
+      throw new Error(`setup check-in: ${checkIn.status} ${JSON.stringify(checkIn.body)}`);
+    }
+  }
+  return lastEventId;
+}
+
+/** The self check-in code of the event newEvent made last, as the leader's screen shows it. */
+async function codeOfLastEvent(w: World): Promise<{ code: string }> {
+  const res = await w.t.http
+    .get(`/api/events/${lastEventId}/check-in-code`)
+    .set('Authorization', await w.f.bearer({ userId: w.admin.id }));
+  return { code: res.body.code };
+}
+
+/** Community b's event, made once by b's admin. */
+function bEvent(w: World): Promise<number> {
+  bEventId ??= (async () => {
+    const auth = await w.t.login('b-admin', 'password-123');
+    const res = await w.t.http
+      .post('/api/events')
+      .set('Authorization', auth)
+      .send({
+        title: `${MARK}便民大集`,
+        place: '广场',
+        date: EVENT_DAY,
+        startsAt: '08:00',
+        endsAt: '18:00',
+        teamIds: [w.b.teamId],
+        itemCodes: ['event_security'],
+      });
+    if (res.status !== 201) {
+      throw new Error(`setup b event: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    return Number(res.body.id);
+  })();
+  return bEventId;
+}
+
+/** Who runs an event: its community's admins and its teams' leaders get `status`. */
+const runner = (status: number): Record<Role, number> => ({ ...adminOnly(status), leader: status });
+
+/* event photos: one event of the leader's team with a photo, shared by the rows that only read */
+
+const photoEvents = new WeakMap<World, Promise<{ eventId: number; photoId: number }>>();
+
+/** A bit of JPEG (by its signature) no other request sent. */
+const jpegBody = () => ({
+  contentType: 'image/jpeg',
+  data: Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), randomBytes(24)]).toString('base64'),
+});
+
+/** A new event of `teamId` planned today by `auth`, with one photo. */
+async function newPhotoEvent(t: TestApp, auth: string, teamId: number) {
+  const send = async (path: string, body: object) => {
+    const res = await t.http.post(path).set('Authorization', auth).send(body);
+    if (res.status !== 201) {
+      throw new Error(`setup ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    return res.body as { id: number };
+  };
+  const event = await send('/api/events', {
+    title: '雷锋号便民大集',
+    place: '社区广场',
+    date: '2026-06-15',
+    startsAt: '09:00',
+    endsAt: '11:00',
+    teamIds: [teamId],
+    itemCodes: ['free_clinic'],
+  });
+  const photo = await send(`/api/events/${event.id}/photos`, jpegBody());
+  return { eventId: event.id, photoId: photo.id };
+}
+
+/** The shared event of the leader's team with its photo (made once). */
+function photoEvent(w: World) {
+  let made = photoEvents.get(w);
+  if (!made) {
+    made = newPhotoEvent(w.t, w.t.adminAuth, w.team.id);
+    photoEvents.set(w, made);
+  }
+  return made;
+}
+
+/** An event of community b with a photo, made by b's admin. */
+const bPhotoEvents = new WeakMap<World, Promise<{ eventId: number; photoId: number }>>();
+function bPhotoEvent(w: World) {
+  let made = bPhotoEvents.get(w);
+  if (!made) {
+    made = w.t
+      .login('b-admin', 'password-123')
+      .then((auth) => newPhotoEvent(w.t, auth, w.b.teamId));
+    bPhotoEvents.set(w, made);
+  }
+  return made;
+}
 
 const ACCESS: AccessRow[] = [
   // health, docs, login: open to all
@@ -1235,6 +1463,99 @@ const ACCESS: AccessRow[] = [
     path: () => '/api/office/verify',
     expect: officeOnly(200),
   },
+  // event attendance (the clock stands on EVENT_DAY, during the event)
+  {
+    name: 'GET /api/events/:id/attendance',
+    method: 'get',
+    path: async (w) => `/api/events/${await newEvent(w)}/attendance`,
+    expect: runner(200),
+  },
+  {
+    name: 'POST /api/events/:id/check-in',
+    method: 'post',
+    path: async (w) => `/api/events/${await newEvent(w)}/check-in`,
+    body: (w) => ({ memberId: w.volunteer.id }),
+    expect: runner(200),
+  },
+  {
+    name: 'POST /api/events/:id/check-out',
+    method: 'post',
+    path: async (w) => `/api/events/${await newEvent(w, true)}/check-out`,
+    body: (w) => ({ passbookNo: w.volunteer.passbookNo }),
+    expect: runner(200),
+  },
+  {
+    name: 'PUT /api/events/:id/attendance/:memberId',
+    method: 'put',
+    path: async (w) => `/api/events/${await newEvent(w)}/attendance/${w.volunteer.id}`,
+    body: () => ({ note: '负责秩序' }),
+    expect: runner(200),
+  },
+  {
+    name: 'POST /api/events/:id/attendance/:memberId/correction',
+    method: 'post',
+    path: async (w) => `/api/events/${await newEvent(w)}/attendance/${w.volunteer.id}/correction`,
+    body: () => ({ checkInAt: `${EVENT_DAY}T09:00:00+08:00`, reason: '手机没电，未能签到' }),
+    expect: runner(200),
+  },
+  {
+    name: 'DELETE /api/events/:id/attendance/:memberId',
+    method: 'delete',
+    path: async (w) => `/api/events/${await newEvent(w, true)}/attendance/${w.volunteer.id}`,
+    expect: runner(204),
+  },
+  {
+    name: 'GET /api/events/:id/check-in-code',
+    method: 'get',
+    path: async (w) => `/api/events/${await newEvent(w)}/check-in-code`,
+    expect: runner(200),
+  },
+  {
+    name: 'POST /api/me/events/:id/check-in',
+    method: 'post',
+    path: async (w) => `/api/me/events/${await newEvent(w)}/check-in`,
+    body: (w) => codeOfLastEvent(w),
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  {
+    name: 'POST /api/me/events/:id/check-out',
+    method: 'post',
+    path: async (w) => `/api/me/events/${await newEvent(w, true)}/check-out`,
+    body: (w) => codeOfLastEvent(w),
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  // event photos: those who run the event (its community's admins, leaders of its teams)
+  {
+    name: 'POST /api/events/:id/photos',
+    method: 'post',
+    path: async (w) => `/api/events/${(await photoEvent(w)).eventId}/photos`,
+    body: () => jpegBody(),
+    expect: { ...adminOnly(201), leader: 201 },
+  },
+  {
+    name: 'GET /api/events/:id/photos',
+    method: 'get',
+    path: async (w) => `/api/events/${(await photoEvent(w)).eventId}/photos`,
+    expect: { ...adminOnly(200), leader: 200 },
+  },
+  {
+    name: 'GET /api/events/:id/photos/:photoId',
+    method: 'get',
+    path: async (w) => {
+      const { eventId, photoId } = await photoEvent(w);
+      return `/api/events/${eventId}/photos/${photoId}`;
+    },
+    expect: { ...adminOnly(200), leader: 200 },
+  },
+  {
+    name: 'DELETE /api/events/:id/photos/:photoId',
+    method: 'delete',
+    path: async (w) => {
+      const { eventId, photoId } = await newPhotoEvent(w.t, w.t.adminAuth, w.team.id);
+      return `/api/events/${eventId}/photos/${photoId}`;
+    },
+    expect: { ...adminOnly(204), leader: 204 },
+  },
   // events-api: planning, listing, cancelling, the sign-up list; the volunteer's events and sign-up
   {
     name: 'POST /api/events',
@@ -1338,6 +1659,53 @@ const ACCESS: AccessRow[] = [
     expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
   },
   // end events-api
+  // events: close, and deciding records many at once (the close block)
+  {
+    name: 'POST /api/events/:id/close',
+    method: 'post',
+    path: async (w) =>
+      `/api/events/${await closableEvent(w, w.team.id, w.t.adminAuth, (await teamMember(w)).id)}/close`,
+    body: () => ({}),
+    idempotent: true,
+    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201, office: 403 },
+  },
+  {
+    name: 'POST /api/events/:id/close (an event of another leader’s team)',
+    method: 'post',
+    path: async (w) =>
+      `/api/events/${await closableEvent(w, w.otherTeam.id, w.t.adminAuth, (await otherTeamMember(w)).id)}/close`,
+    body: () => ({}),
+    idempotent: true,
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 403, admin: 201, office: 403 },
+  },
+  {
+    name: 'POST /api/events/:id/approve',
+    method: 'post',
+    path: async (w) => `/api/events/${await closedEvent(w)}/approve`,
+    body: () => ({}),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /api/events/:id/reject',
+    method: 'post',
+    path: async (w) => `/api/events/${await closedEvent(w)}/reject`,
+    body: () => ({ reason: '当天未到岗' }),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /api/service-records/approve',
+    method: 'post',
+    path: () => '/api/service-records/approve',
+    body: async (w) => ({ ids: [await pendingRecord(w), await pendingRecord(w)] }),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /api/service-records/reject',
+    method: 'post',
+    path: () => '/api/service-records/reject',
+    body: async (w) => ({ ids: [await pendingRecord(w)], reason: '当天未到岗' }),
+    expect: adminOnly(200),
+  },
 ];
 
 /**
@@ -1509,7 +1877,7 @@ const OTHER_COMMUNITY: AccessRow[] = [
     idempotent: true,
     expect: inB(),
   },
-  // service records and activities
+  // service records and activities (b's member is logged again on purpose: confirmDuplicate)
   {
     name: 'POST /api/service-records (community b’s member)',
     method: 'post',
@@ -1519,6 +1887,7 @@ const OTHER_COMMUNITY: AccessRow[] = [
       itemCode: 'free_clinic',
       quantity: 1,
       serviceDate: SERVICE_DATE,
+      confirmDuplicate: true,
     }),
     idempotent: true,
     expect: inB({ leader: 404 }),
@@ -1560,6 +1929,7 @@ const OTHER_COMMUNITY: AccessRow[] = [
       title: '便民大集',
       serviceDate: SERVICE_DATE,
       participants: [{ memberId: w.b.member.id, quantity: 1 }],
+      confirmDuplicate: true,
     }),
     idempotent: true,
     expect: inB({ leader: 404 }),
@@ -1731,35 +2101,134 @@ const OTHER_COMMUNITY: AccessRow[] = [
   {
     name: 'GET /api/events/:id (community b’s event)',
     method: 'get',
-    path: async (w) => `/api/events/${await bEvent(w)}`,
+    path: async (w) => `/api/events/${await apiBEvent(w)}`,
     expect: inB({ leader: 404 }),
   },
   {
     name: 'POST /api/events/:id/cancel (community b’s event)',
     method: 'post',
-    path: async (w) => `/api/events/${await bEvent(w)}/cancel`,
+    path: async (w) => `/api/events/${await apiBEvent(w)}/cancel`,
     body: () => ({ reason: '暴雨预警' }),
     expect: inB({ leader: 404 }),
   },
   {
     name: 'GET /api/events/:id/signups (community b’s event)',
     method: 'get',
-    path: async (w) => `/api/events/${await bEvent(w)}/signups`,
+    path: async (w) => `/api/events/${await apiBEvent(w)}/signups`,
     expect: inB({ leader: 404 }),
   },
   {
     name: 'POST /api/me/events/:id/signup (community b’s event, open to its community)',
     method: 'post',
-    path: async (w) => `/api/me/events/${await bEvent(w)}/signup`,
+    path: async (w) => `/api/me/events/${await apiBEvent(w)}/signup`,
     expect: { ...inB({ volunteer: 404 }), admin: 403 },
   },
   {
     name: 'POST /api/me/events/:id/withdraw (community b’s event)',
     method: 'post',
-    path: async (w) => `/api/me/events/${await bEvent(w)}/withdraw`,
+    path: async (w) => `/api/me/events/${await apiBEvent(w)}/withdraw`,
     expect: { ...inB({ volunteer: 404 }), admin: 403 },
   },
   // end events-api
+  // events: close, and deciding records many at once (the close block)
+  {
+    name: 'POST /api/events/:id/close (community b’s event)',
+    method: 'post',
+    path: async (w) => `/api/events/${await bClosableEvent(w)}/close`,
+    body: () => ({}),
+    idempotent: true,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'POST /api/events/:id/approve (community b’s event)',
+    method: 'post',
+    path: async (w) => `/api/events/${await bClosedEvent(w)}/approve`,
+    body: () => ({}),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/events/:id/reject (community b’s event)',
+    method: 'post',
+    path: async (w) => `/api/events/${await bClosedEvent(w)}/reject`,
+    body: () => ({ reason: '未到岗' }),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/service-records/approve (community b’s pending record)',
+    method: 'post',
+    path: () => '/api/service-records/approve',
+    body: (w) => ({ ids: [w.b.pendingRecordId] }),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/service-records/reject (community b’s pending record)',
+    method: 'post',
+    path: () => '/api/service-records/reject',
+    body: (w) => ({ ids: [w.b.pendingRecordId], reason: '未到岗' }),
+    expect: inB(),
+  },
+  // event photos: b's event is not found by default's admins and leaders
+  {
+    name: 'POST /api/events/:id/photos (community b)',
+    method: 'post',
+    path: async (w) => `/api/events/${(await bPhotoEvent(w)).eventId}/photos`,
+    body: () => jpegBody(),
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'GET /api/events/:id/photos (community b)',
+    method: 'get',
+    path: async (w) => `/api/events/${(await bPhotoEvent(w)).eventId}/photos`,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'GET /api/events/:id/photos/:photoId (community b)',
+    method: 'get',
+    path: async (w) => {
+      const { eventId, photoId } = await bPhotoEvent(w);
+      return `/api/events/${eventId}/photos/${photoId}`;
+    },
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'DELETE /api/events/:id/photos/:photoId (community b)',
+    method: 'delete',
+    path: async (w) => {
+      const { eventId, photoId } = await bPhotoEvent(w);
+      return `/api/events/${eventId}/photos/${photoId}`;
+    },
+    expect: inB({ leader: 404 }),
+  },
+  // event attendance: community b's event
+  ...[
+    ['GET', 'get', (id: number) => `/api/events/${id}/attendance`, undefined],
+    ['POST', 'post', (id: number) => `/api/events/${id}/check-in`, true],
+    ['POST', 'post', (id: number) => `/api/events/${id}/check-out`, true],
+    ['PUT', 'put', (id: number, m: number) => `/api/events/${id}/attendance/${m}`, undefined],
+    [
+      'POST',
+      'post',
+      (id: number, m: number) => `/api/events/${id}/attendance/${m}/correction`,
+      undefined,
+    ],
+    ['DELETE', 'delete', (id: number, m: number) => `/api/events/${id}/attendance/${m}`, undefined],
+    ['GET', 'get', (id: number) => `/api/events/${id}/check-in-code`, undefined],
+  ].map(
+    ([verb, method, path, byMember]) =>
+      ({
+        name: `${verb as string} ${(path as unknown as (id: string, m: string) => string)(':id', ':memberId')} (community b’s event)`,
+        method: method as AccessRow['method'],
+        path: async (w: World) =>
+          (path as (id: number, m: number) => string)(await bEvent(w), w.b.member.id),
+        body: (w: World) =>
+          byMember
+            ? { memberId: w.b.member.id }
+            : verb === 'POST'
+              ? { checkInAt: `${EVENT_DAY}T09:00:00+08:00`, reason: '补录' }
+              : { note: '备注' },
+        expect: inB({ leader: 404 }),
+      }) satisfies AccessRow,
+  ),
 ];
 
 /**
@@ -1852,7 +2321,7 @@ describe('access table (e2e)', () => {
   });
   // events-api: community b's event exists before the lists are searched for its rows.
   beforeAll(async () => {
-    await bEvent(w);
+    await apiBEvent(w);
   });
   afterAll(async () => {
     await w.t.close();

@@ -2,6 +2,7 @@ import { Response } from 'supertest';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { zonedTime } from '../src/common/clock';
 import { ErrorCode, HTTP_STATUS_OF, REASONS, ReasonedCode } from '../src/common/errors';
+import { Event } from '../src/events/entities';
 import { Household } from '../src/people/entities/household.entity';
 import { Member } from '../src/people/entities/member.entity';
 import { configDir, ConfigDir, shippedStandard } from './support/config-dir';
@@ -105,7 +106,6 @@ describe('error reasons (e2e)', () => {
     const r = await ok(redeem(passbookNo, item.id));
     return { id: r.body.id, code: r.body.coupons[0].code };
   };
-
   /** An event of the fair a month ahead, run by the admin. */
   const planEvent = (extra: Record<string, unknown> = {}) => ({
     title: '雷锋号便民大集',
@@ -118,6 +118,36 @@ describe('error reasons (e2e)', () => {
     ...extra,
   });
 
+  /** A new leader's event, planned by them (their token is of the clock now); its id and their token. */
+  const photoEvent = async () => {
+    const lead = await f.newLeaderWithTeam();
+    const event = await ok(
+      post(
+        '/api/events',
+        {
+          title: '雷锋号便民大集',
+          place: '社区广场',
+          date: '2026-06-15',
+          startsAt: '09:00',
+          endsAt: '11:00',
+          teamIds: [lead.team.id],
+          itemCodes: ['free_clinic'],
+        },
+        lead.auth,
+      ),
+    );
+    return { eventId: Number(event.body.id), auth: lead.auth };
+  };
+  /** The n-th distinct photo (a JPEG by its signature) of the event. */
+  const photo = (eventId: number, n: number, auth: string) =>
+    post(
+      `/api/events/${eventId}/photos`,
+      {
+        contentType: 'image/jpeg',
+        data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, n]).toString('base64'),
+      },
+      auth,
+    );
   const rows: [ReasonedCode, string, () => Promise<Response>][] = [
     // Service records, on 5 January 2026 (back-dating limit 90 days: 7 October 2025).
     [ErrorCode.SERVICE_DATE_OUT_OF_RANGE, 'DATE_IN_FUTURE', () => record(m1, '2026-01-06')],
@@ -203,6 +233,15 @@ describe('error reasons (e2e)', () => {
       async () => {
         const pending = await ok(record(m1, '2026-01-02', leaderAuth));
         return post(`/api/service-records/${pending.body.id}/reversal`, { reason: '录错了' });
+      },
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'LIKELY_DUPLICATE',
+      async () => {
+        const twice = await f.newMember();
+        await ok(record(twice, '2026-01-01'));
+        return record(twice, '2026-01-01');
       },
     ],
     [
@@ -466,6 +505,103 @@ describe('error reasons (e2e)', () => {
       'WINDOW_ALREADY_CLOSED',
       () => post(`/api/redemption-windows/${later.windowId}/close`),
     ],
+    // Event attendance, on the day of an event of team B (m2's), 20 June 2026 08:30-11:30.
+    [
+      ErrorCode.CONFLICT,
+      'NOT_CHECKED_IN',
+      async () => {
+        t.clock.set(at('2026-06-20', '09:00:00'));
+        later.eventAuth = await f.bearer({ userId: adminId });
+        const event = await ok(
+          post(
+            '/api/events',
+            {
+              title: '六月便民大集',
+              place: '社区文化广场',
+              date: '2026-06-20',
+              startsAt: '08:30',
+              endsAt: '11:30',
+              teamIds: [teamB.id],
+              itemCodes: ['event_security'],
+            },
+            String(later.eventAuth),
+          ),
+        );
+        later.eventId = event.body.id;
+        return post(
+          `/api/events/${later.eventId}/check-out`,
+          { memberId: m2.id },
+          String(later.eventAuth),
+        );
+      },
+    ],
+    [
+      ErrorCode.FORBIDDEN,
+      'NOT_TAKING_PART',
+      async () =>
+        post(
+          `/api/events/${later.eventId}/check-in`,
+          { memberId: (await f.newMember()).id },
+          String(later.eventAuth),
+        ),
+    ],
+    [
+      ErrorCode.UNKNOWN_ITEM,
+      'NOT_AN_EVENT_ITEM',
+      () =>
+        post(
+          `/api/events/${later.eventId}/check-in`,
+          { memberId: m2.id, itemCode: 'haircut' },
+          String(later.eventAuth),
+        ),
+    ],
+    [
+      ErrorCode.FORBIDDEN,
+      'CHECKIN_CODE_INVALID',
+      async () =>
+        post(
+          `/api/me/events/${later.eventId}/check-in`,
+          { code: 'AAAAAAAA' },
+          await f.memberAuth(m2.id),
+        ),
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'NOT_EVENT_DAY',
+      async () => {
+        t.clock.set(at('2026-06-21', '09:00:00'));
+        return post(
+          `/api/events/${later.eventId}/check-in`,
+          { memberId: m2.id },
+          await f.bearer({ userId: adminId }),
+        );
+      },
+    ],
+    // event photos
+    [
+      ErrorCode.CONFLICT,
+      'PHOTO_LIMIT_REACHED',
+      async () => {
+        const { eventId, auth } = await photoEvent();
+        for (let i = 0; i < 9; i++) {
+          await ok(photo(eventId, i, auth));
+        }
+        return photo(eventId, 9, auth);
+      },
+    ],
+    [
+      ErrorCode.FORBIDDEN,
+      'EVENT_PHOTO_KEPT',
+      async () => {
+        const { eventId, auth } = await photoEvent();
+        const kept = await ok(photo(eventId, 0, auth));
+        // Closing is the close endpoint's part; only the status matters here.
+        await t.db.write((em) => em.update(Event, { id: eventId }, { status: 'closed' }));
+        return t.http
+          .delete(`/api/events/${eventId}/photos/${kept.body.id}`)
+          .set('Authorization', auth);
+      },
+    ],
     // events-api: sign-up (报名) and cancelling, on 15 June 2026.
     [
       ErrorCode.CONFLICT,
@@ -501,6 +637,24 @@ describe('error reasons (e2e)', () => {
         return post(`/api/me/events/${event.body.id}/signup`, {}, await f.memberAuth(member.id));
       },
     ],
+    // Closing that event (the close block): nobody came yet, then one is still checked in.
+    [
+      ErrorCode.CONFLICT,
+      'EVENT_EMPTY',
+      async () =>
+        post(`/api/events/${later.eventId}/close`, {}, await f.bearer({ userId: adminId })),
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'ATTENDANCE_OPEN',
+      async () => {
+        t.clock.set(at('2026-06-20', '09:00:00'));
+        const auth = await f.bearer({ userId: adminId });
+        await ok(post(`/api/events/${later.eventId}/check-in`, { memberId: m2.id }, auth));
+        t.clock.set(at('2026-06-20', '12:00:00'));
+        return post(`/api/events/${later.eventId}/close`, {}, auth);
+      },
+    ],
   ];
 
   it.each(rows)('should answer %s with reason %s (row %#)', async (code, reason, provoke) => {
@@ -512,12 +666,24 @@ describe('error reasons (e2e)', () => {
     });
   });
 
-  it('should provoke every reason of the table but the lost race (see http-exception.filter.spec)', () => {
+  it('should provoke every reason of the table but the lost race (see http-exception.filter.spec) and those of the events endpoints still to come', () => {
     const provoked = new Set(rows.map(([code, reason]) => `${code}.${reason}`));
     const all = (Object.keys(REASONS) as ReasonedCode[]).flatMap((code) =>
       Object.keys(REASONS[code]).map((reason) => `${code}.${reason}`),
     );
-    expect(all.filter((r) => !provoked.has(r))).toEqual(['CONFLICT.ALREADY_EXISTS']);
+    expect(all.filter((r) => !provoked.has(r))).toEqual([
+      'CONFLICT.ALREADY_EXISTS',
+      // Thrown by the events endpoints (sign-up, check-in, close) that are built beside this
+      // change: each one's row comes with its endpoint, and its line here goes.
+      'CONFLICT.OVERLAPPING_SERVICE',
+      'CONFLICT.EVENT_NOT_PLANNED',
+      'CONFLICT.EVENT_FULL',
+      'CONFLICT.SIGNUP_CLOSED',
+      'CONFLICT.NOT_CHECKED_IN',
+      'CONFLICT.ATTENDANCE_OPEN',
+      'CONFLICT.EVENT_EMPTY',
+      'FORBIDDEN.CHECKIN_CODE_INVALID',
+    ]);
   });
 
   it('should list every reason with its meaning in the OpenAPI document', async () => {

@@ -189,6 +189,8 @@ describe('event attendance (e2e)', () => {
       const res = await post(`/api/events/${eventId}/check-in`, { memberId: outsider.id });
       expect(res.status).toBe(403);
       expect(res.body.details).toEqual({ reason: 'NOT_TAKING_PART', memberId: outsider.id });
+      expect(JSON.stringify(res.body)).not.toContain(outsider.name);
+      expect(JSON.stringify(res.body)).not.toContain(outsider.passbookNo);
       await t.db.write((em) => em.update(Member, { id: members[6].id }, { active: false }));
       const inactive = await post(`/api/events/${eventId}/check-in`, { memberId: members[6].id });
       expect(inactive.status).toBe(409);

@@ -47,6 +47,7 @@ describe('a year closed by its published star rating (e2e)', () => {
       .set('Authorization', auth)
       .set('Idempotency-Key', `closed-${++keys}`)
       .send({ memberId: member.id, itemCode: 'free_clinic', quantity: 2, serviceDate });
+  // The activity is a second clinic of the member the day of the record: confirmed as not a duplicate.
   const activity = (auth: string, serviceDate: string) =>
     t.http
       .post('/api/activities')
@@ -57,6 +58,7 @@ describe('a year closed by its published star rating (e2e)', () => {
         itemCode: 'free_clinic',
         title: '雷锋号便民大集',
         serviceDate,
+        confirmDuplicate: true,
         participants: [{ memberId: member.id, quantity: 1 }],
       });
 

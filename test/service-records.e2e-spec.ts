@@ -94,8 +94,13 @@ describe('service records and activities (e2e)', () => {
         standardVersion: 1,
         quantity: '2.50',
         hours: '2.50',
+        hoursSource: 'item',
         points: '5.00',
         serviceDate: '2026-06-14',
+        eventId: null,
+        startedAt: null,
+        endedAt: null,
+        confirmedDistinctFrom: null,
         status: 'posted',
         transactionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         reversalTransactionId: null,
@@ -119,7 +124,7 @@ describe('service records and activities (e2e)', () => {
       ]);
     });
 
-    it('should accept a JSON number and whole times for a per-time item', async () => {
+    it('should accept a JSON number and whole times for a per-time item, counting its hours per time', async () => {
       const member = await f.newMember();
       const res = await postRecord({
         memberId: member.id,
@@ -128,7 +133,13 @@ describe('service records and activities (e2e)', () => {
         serviceDate: '2026-06-15',
       });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ quantity: '3.00', hours: '0.00', points: '3.00' });
+      // The shipped standard counts 0.50 hours a haircut.
+      expect(res.body).toMatchObject({
+        quantity: '3.00',
+        hours: '1.50',
+        hoursSource: 'item',
+        points: '3.00',
+      });
     });
 
     it('should replay a repeat with the same key and refuse the key for another body', async () => {
@@ -365,8 +376,15 @@ describe('service records and activities (e2e)', () => {
 
     it('should refuse more units of an item a day than its cap', async () => {
       const member = await f.newMember();
+      // The records after the first are second real repairs that day, so they confirm it.
       const log = (quantity: string, serviceDate = '2026-06-14') =>
-        postRecord({ memberId: member.id, itemCode: 'appliance_repair', quantity, serviceDate });
+        postRecord({
+          memberId: member.id,
+          itemCode: 'appliance_repair',
+          quantity,
+          serviceDate,
+          confirmDuplicate: true,
+        });
       expect((await log('6')).status).toBe(201);
       const before = await footprint(t);
       const over = await log('2.01');
@@ -396,6 +414,99 @@ describe('service records and activities (e2e)', () => {
       await expect(f.balanceOf(member.accountId)).resolves.toBe(3200);
     });
 
+    it('should refuse the same member, item and day again as a likely duplicate, changing nothing, unless confirmed', async () => {
+      const member = await f.newMember();
+      const crew = await f.newTeam({ memberIds: [member.id] });
+      const body = {
+        memberId: member.id,
+        itemCode: 'free_clinic',
+        quantity: '1',
+        serviceDate: '2026-06-14',
+      };
+      const first = await postRecord(body);
+      expect(first.status).toBe(201);
+      const before = await footprint(t);
+      const again = await postRecord(body);
+      expect(again.status).toBe(409);
+      expect(again.body).toEqual({
+        statusCode: 409,
+        code: 'CONFLICT',
+        message: `likely logged twice: ${member.name} already has a record of 义诊 on 2026-06-14 (record ${first.body.id}); send confirmDuplicate: true if this is a second real service`,
+        details: {
+          reason: 'LIKELY_DUPLICATE',
+          duplicates: [
+            {
+              memberId: member.id,
+              recordId: first.body.id,
+              eventId: null,
+              itemCode: 'free_clinic',
+              message: `${member.name} already has a record of 义诊 on 2026-06-14 (record ${first.body.id})`,
+            },
+          ],
+        },
+      });
+      // The same refusal in an activity naming the member.
+      const inActivity = await postActivity({
+        teamId: crew.id,
+        itemCode: 'free_clinic',
+        title: '六月义诊',
+        serviceDate: '2026-06-14',
+        participants: [{ memberId: member.id, quantity: 1 }],
+      });
+      expect(inActivity.status).toBe(409);
+      expect(inActivity.body.details).toMatchObject({
+        reason: 'LIKELY_DUPLICATE',
+        duplicates: [{ memberId: member.id, recordId: first.body.id }],
+      });
+      expect(await footprint(t)).toEqual(before);
+      // Another item, or another day, is no duplicate.
+      expect((await postRecord({ ...body, itemCode: 'cleanup' })).status).toBe(201);
+      expect((await postRecord({ ...body, serviceDate: '2026-06-13' })).status).toBe(201);
+      // A second real clinic that day: confirmed, it is kept and names the record it is not.
+      const second = await postRecord({ ...body, confirmDuplicate: true });
+      expect(second.status).toBe(201);
+      expect(second.body).toMatchObject({
+        status: 'posted',
+        points: '3.00',
+        confirmedDistinctFrom: first.body.id,
+      });
+      const shown = await t.http
+        .get(`/api/service-records/${second.body.id}`)
+        .set('Authorization', t.adminAuth);
+      expect(shown.body.confirmedDistinctFrom).toBe(first.body.id);
+      await expect(f.balanceOf(member.accountId)).resolves.toBe(300 + 100 + 300 + 300);
+    });
+
+    it('should confirm a second real service in an activity, each record naming the one it is not', async () => {
+      const [m1, m2] = await f.newMembers(2);
+      const crew = await f.newTeam({ memberIds: [m1.id, m2.id] });
+      const first = await postRecord({
+        memberId: m1.id,
+        itemCode: 'free_clinic',
+        quantity: '1',
+        serviceDate: '2026-06-12',
+      });
+      expect(first.status).toBe(201);
+      const res = await postActivity({
+        teamId: crew.id,
+        itemCode: 'free_clinic',
+        title: '下午义诊',
+        serviceDate: '2026-06-12',
+        participants: [m1, m2].map((m) => ({ memberId: m.id, quantity: 1 })),
+        confirmDuplicate: true,
+      });
+      expect(res.status).toBe(201);
+      expect(
+        res.body.records.map((r: { memberId: number; confirmedDistinctFrom: number | null }) => [
+          r.memberId,
+          r.confirmedDistinctFrom,
+        ]),
+      ).toEqual([
+        [m1.id, first.body.id],
+        [m2.id, null],
+      ]);
+    });
+
     it('should refuse more service hours a day than the maximum, over all items', async () => {
       const member = await f.newMember();
       const log = (itemCode: string, quantity: string) =>
@@ -417,8 +528,20 @@ describe('service records and activities (e2e)', () => {
         },
       ]);
       expect((await log('free_clinic', '0.5')).status).toBe(201);
-      // Per-time items are not hours.
-      expect((await log('haircut', '2')).status).toBe(201);
+      // A per-time item counts its hours per time (a haircut 0.50) against the day's maximum too.
+      const haircuts = await log('haircut', '2');
+      expect(haircuts.status).toBe(422);
+      expect(haircuts.body.details.violations).toEqual([
+        {
+          memberId: member.id,
+          limit: 'dailyHours',
+          itemCode: 'haircut',
+          max: '12.00',
+          alreadyLogged: '12.00',
+          requested: '1.00',
+          remaining: '0.00',
+        },
+      ]);
     });
 
     it('should refuse a year whose star rating is published', async () => {
@@ -545,7 +668,8 @@ describe('service records and activities (e2e)', () => {
         standardVersion: 1,
         participants: 3,
         totalPoints: '9.00',
-        totalHours: '0.00',
+        // 3.00 hours a fair under the shipped standard.
+        totalHours: '9.00',
         createdBy: `user:${leaderId}`,
         createdAt: '2026-06-15T02:00:00.000Z',
         records: teamMembers.slice(0, 3).map((m) =>
@@ -857,12 +981,19 @@ describe('service records with approval (e2e)', () => {
     dir.remove();
   });
 
+  // Each test logs another clinic of the same member that day, a record of its own: confirmed.
   const log = (quantity: number, auth = leaderAuth) =>
     t.http
       .post('/api/service-records')
       .set('Authorization', auth)
       .set('Idempotency-Key', key())
-      .send({ memberId: member.id, itemCode: 'free_clinic', quantity, serviceDate: '2026-06-14' });
+      .send({
+        memberId: member.id,
+        itemCode: 'free_clinic',
+        quantity,
+        serviceDate: '2026-06-14',
+        confirmDuplicate: true,
+      });
   const decide = (id: number, action: 'approve' | 'reject', auth: string, body: object = {}) =>
     t.http.post(`/api/service-records/${id}/${action}`).set('Authorization', auth).send(body);
 
@@ -910,6 +1041,26 @@ describe('service records with approval (e2e)', () => {
     ]);
     await expect(f.balanceOf(member.accountId)).resolves.toBe(600);
     expect((await decide(999999, 'approve', t.adminAuth)).status).toBe(404);
+  });
+
+  it('should take a rejected record for no duplicate: the service can be logged again', async () => {
+    const cleanup = () =>
+      t.http
+        .post('/api/service-records')
+        .set('Authorization', leaderAuth)
+        .set('Idempotency-Key', key())
+        .send({ memberId: member.id, itemCode: 'cleanup', quantity: 1, serviceDate: '2026-06-13' });
+    const first = await cleanup();
+    expect(first.body).toMatchObject({ status: 'pending' });
+    expect((await cleanup()).body.details).toMatchObject({
+      reason: 'LIKELY_DUPLICATE',
+      duplicates: [{ recordId: first.body.id }],
+    });
+    const rejected = await decide(first.body.id, 'reject', t.adminAuth, { reason: '日期记错' });
+    expect(rejected.status).toBe(201);
+    const again = await cleanup();
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ status: 'pending', confirmedDistinctFrom: null });
   });
 
   it('should post an admin’s own record at once and use the configured back-dating limit', async () => {
@@ -988,12 +1139,20 @@ describe('service records in two communities (e2e)', () => {
     dir.remove();
   });
 
+  // The tests log the same two members' repairs that day again and again, each a record of its
+  // own: confirmed as not duplicates.
   const log = (auth: string, body: Record<string, unknown>) =>
     t.http
       .post('/api/service-records')
       .set('Authorization', auth)
       .set('Idempotency-Key', key())
-      .send({ itemCode: 'appliance_repair', quantity: 2, serviceDate: '2026-06-14', ...body });
+      .send({
+        itemCode: 'appliance_repair',
+        quantity: 2,
+        serviceDate: '2026-06-14',
+        confirmDuplicate: true,
+        ...body,
+      });
   const communityOfRecord = async (id: number) =>
     Number(
       (

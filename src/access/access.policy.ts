@@ -120,6 +120,13 @@ export const logsWithoutApproval = (p: Principal): boolean => isAdmin(p);
 export const mayActOutsideWindow = (p: Principal): boolean => isAdmin(p);
 
 /**
+ * Of those who run an event, who may delete one of its photos: anyone while it is planned; once it
+ * is closed (or cancelled) the photos are evidence of what was recorded, and only an admin may.
+ */
+export const mayDeleteEventPhoto = (p: Principal, event: { status: string }): boolean =>
+  event.status === 'planned' || isAdmin(p);
+
+/**
  * Which members a viewer's lists show: every member (admins), the members of the teams a leader
  * leads, or none (everyone else). `condition` is the SQL of the leader's scope, bound to `leaderId`.
  */

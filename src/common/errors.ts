@@ -82,17 +82,19 @@ export const CONFLICT_REASONS = {
     'the member is already in a timed record that overlaps this time (`details.overlaps` names the event): nobody serves in two places at once',
   EVENT_NOT_PLANNED:
     'the event (`details.status`) is closed or cancelled: its attendance, sign-up and records no longer change',
+  PHOTO_LIMIT_REACHED:
+    'the event already keeps its most photos (`details.limit`): delete one before adding another',
+  NOT_EVENT_DAY:
+    "check-in and check-out happen on the event's date (`details.date`) in the community's zone, not on another day (`details.today`)",
+  NOT_CHECKED_IN:
+    'the member (`details.memberId`) has not checked in to the event: check in first, or set the times by hand (补录)',
   EVENT_FULL:
     'every place of the event is taken (`details.capacity`); a place frees when someone withdraws',
   SIGNUP_CLOSED:
     'the sign-up deadline of the event has passed (`details.deadline`): signing up and withdrawing are closed',
   ATTENDANCE_OPEN:
-    'someone (`details.memberIds`) is checked in and not out: check them out or correct the time (补录) before closing the event',
-  EVENT_EMPTY: 'nobody attended the event: there is nothing to close it into; cancel it instead',
-  NOT_EVENT_DAY:
-    "check-in and check-out happen on the event's date (`details.date`) in the community's zone, not on another day (`details.today`)",
-  NOT_CHECKED_IN:
-    'the member (`details.memberId`) has not checked in to the event: check in first, or set the times by hand (补录)',
+    'someone checked in to the event and not out (`details.memberIds`): check them out or correct the time before closing',
+  EVENT_EMPTY: 'nobody attended the event: there is nothing to close; cancel it instead',
   RECORD_REJECTED: 'the service record was rejected and cannot be approved; log the service again',
   RECORD_ALREADY_POSTED:
     'the service record is already credited and cannot be rejected; reverse it instead',
@@ -121,6 +123,8 @@ export const FORBIDDEN_REASONS = {
   NOT_IN_TEAM: 'a member (`details.memberIds`) is not in the team the service is logged under',
   ADMIN_ONLY_ITEM: 'the scoring item (`details.itemCode`) is awarded by an admin only',
   OWN_PASSBOOK_ONLY: 'a volunteer gives only from their own passbook',
+  EVENT_PHOTO_KEPT:
+    'the event (`details.status`) is no longer planned: its photos are evidence of what was recorded, and only an admin may delete one',
   NOT_TAKING_PART:
     "the member (`details.memberId`) is in none of the event's teams and did not sign up, and the event is not open to the whole community",
   CHECKIN_CODE_INVALID:

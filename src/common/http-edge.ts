@@ -66,3 +66,18 @@ export function addApiHeaders(fastify: FastifyInstance, docsContentSecurityPolic
     return payload;
   });
 }
+
+/**
+ * A route that takes a larger body than the app's `bodyLimit` says so in its route config
+ * (`@RouteConfig({ bodyLimit })`, Nest passes only `config` on): this makes it Fastify's own route
+ * option, which wins over the parser's limit, and every other route keeps the app's.
+ */
+export function routeBodyLimits(fastify: FastifyInstance): void {
+  fastify.addHook('onRoute', (route) => {
+    const config: { bodyLimit?: unknown } | undefined = route.config;
+    const limit = config?.bodyLimit;
+    if (typeof limit === 'number') {
+      route.bodyLimit = limit;
+    }
+  });
+}

@@ -53,6 +53,23 @@ export const TEXT_MAX = {
   rosterFile: 1_000_000,
 } as const;
 
+/** Evidence photos of an event (src/events/event-photos.service.ts). */
+export const PHOTO_MAX = {
+  /** decoded bytes of one photo: 2 MB, a phone photo saved at web size */
+  bytes: 2 * 1024 * 1024,
+  /** photos one event keeps */
+  perEvent: 9,
+} as const;
+
+/**
+ * The request body of a photo upload: the base64 of PHOTO_MAX.bytes and a little JSON around it.
+ * Only that route takes more than the app's 1 MB (`APP_BODY_BYTES_MAX`).
+ */
+export const PHOTO_BODY_BYTES_MAX = Math.ceil(PHOTO_MAX.bytes / 3) * 4 + 1024;
+
+/** Every other request body (Fastify's `bodyLimit`). */
+export const APP_BODY_BYTES_MAX = 1024 * 1024;
+
 /** The most service records one approve or reject request decides (the monthly fair has about 200). */
 export const DECISION_IDS_MAX = 500;
 

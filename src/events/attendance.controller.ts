@@ -1,8 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
 import { AttendanceService } from './attendance.service';
+import {
+  AttendanceListDto,
+  AttendanceViewDto,
+  CheckinCodeDto,
+} from './dto/attendance-responses.dto';
 import {
   CheckInDto,
   CorrectAttendanceDto,
@@ -22,6 +27,7 @@ export class AttendanceController {
   @Get('attendance')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Who came, when, for which item, and the hours closing will count' })
+  @ApiOkResponse({ type: AttendanceListDto })
   list(@Param('id', eventId()) id: number, @CurrentPrincipal() principal: Principal) {
     return this.attendance.list(principal, id);
   }
@@ -30,6 +36,7 @@ export class AttendanceController {
   @HttpCode(200)
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Check a volunteer in now: a scanned passbook or a tapped name' })
+  @ApiOkResponse({ type: AttendanceViewDto })
   checkIn(
     @Param('id', eventId()) id: number,
     @Body() dto: CheckInDto,
@@ -42,6 +49,7 @@ export class AttendanceController {
   @HttpCode(200)
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Check a volunteer out now' })
+  @ApiOkResponse({ type: AttendanceViewDto })
   checkOut(
     @Param('id', eventId()) id: number,
     @Body() dto: CheckInDto,
@@ -53,6 +61,7 @@ export class AttendanceController {
   @Put('attendance/:memberId')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Log a participant by hand, or set their item, quantity or note' })
+  @ApiOkResponse({ type: AttendanceViewDto })
   put(
     @Param('id', eventId()) id: number,
     @Param('memberId', memberId()) member: number,
@@ -66,6 +75,7 @@ export class AttendanceController {
   @HttpCode(200)
   @Roles('admin', 'leader')
   @ApiOperation({ summary: '补录: set check-in or check-out times by hand, with the reason' })
+  @ApiOkResponse({ type: AttendanceViewDto })
   correct(
     @Param('id', eventId()) id: number,
     @Param('memberId', memberId()) member: number,
@@ -92,6 +102,7 @@ export class AttendanceController {
   @ApiOperation({
     summary: "The self check-in code the leader's screen shows; it rotates every minute",
   })
+  @ApiOkResponse({ type: CheckinCodeDto })
   code(@Param('id', eventId()) id: number, @CurrentPrincipal() principal: Principal) {
     return this.attendance.checkinCode(principal, id);
   }
@@ -107,6 +118,7 @@ export class MyAttendanceController {
   @HttpCode(200)
   @Roles('volunteer')
   @ApiOperation({ summary: "Check myself in with the code on the leader's screen" })
+  @ApiOkResponse({ type: AttendanceViewDto })
   checkIn(
     @Param('id', eventId()) id: number,
     @Body() dto: SelfCheckInDto,
@@ -119,6 +131,7 @@ export class MyAttendanceController {
   @HttpCode(200)
   @Roles('volunteer')
   @ApiOperation({ summary: "Check myself out with the code on the leader's screen" })
+  @ApiOkResponse({ type: AttendanceViewDto })
   checkOut(
     @Param('id', eventId()) id: number,
     @Body() dto: SelfCheckInDto,

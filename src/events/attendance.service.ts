@@ -78,15 +78,15 @@ export class AttendanceService {
         reason: 'ROLE_NOT_ALLOWED',
       });
     }
+    // Counted before anything is read or locked: a flood of guesses costs the database nothing.
+    this.attempts.take(eventId, principal.memberId, this.clock.now());
     return this.db.write(async (em) => {
       await this.db.lockName(`event:${eventId}`);
       const loaded = await this.events.load(em, eventId);
       if (!loaded || loaded.communityId !== principal.communityId) {
         throw DomainError.notFound('event');
       }
-      const now = this.clock.now();
-      this.attempts.take(eventId, principal.memberId, now);
-      if (!isValidCheckinCode(loaded.event.checkinSecret, eventId, code, now)) {
+      if (!isValidCheckinCode(loaded.event.checkinSecret, eventId, code, this.clock.now())) {
         throw new DomainError(
           ErrorCode.FORBIDDEN,
           "the check-in code is wrong or stale: scan the code on the leader's screen again",
@@ -352,15 +352,11 @@ export class AttendanceService {
     return member;
   }
 
-  /** A new participant: active, and allowed at this event (AccessPolicy.mayTakePart). */
+  /**
+   * A new participant: allowed at this event (AccessPolicy.mayTakePart), then active. The refusal
+   * of someone not taking part names nobody: a leader learns no name outside their teams.
+   */
   private async assertMayTakePart(em: EntityManager, loaded: LoadedEvent, member: Member) {
-    if (!member.active) {
-      throw new DomainError(
-        ErrorCode.CONFLICT,
-        `${member.name} (${member.passbookNo}) no longer volunteers here`,
-        { reason: 'MEMBER_INACTIVE', memberId: member.id },
-      );
-    }
     const signup = await em.findOneBy(EventSignup, {
       eventId: loaded.event.id,
       memberId: member.id,
@@ -374,8 +370,15 @@ export class AttendanceService {
     if (!(await this.access.mayTakePart(member.id, event, signup !== null))) {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
-        `${member.name} is in none of the event's teams and did not sign up for it`,
+        `member ${member.id} is in none of the event's teams and did not sign up for it`,
         { reason: 'NOT_TAKING_PART', memberId: member.id },
+      );
+    }
+    if (!member.active) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `${member.name} (${member.passbookNo}) no longer volunteers here`,
+        { reason: 'MEMBER_INACTIVE', memberId: member.id },
       );
     }
   }

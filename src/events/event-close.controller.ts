@@ -11,7 +11,12 @@ import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { DecisionResultDto } from '../service-records/dto/service-record-responses.dto';
-import { CloseEventDto, DecideEventRecordsDto, RejectEventRecordsDto } from './dto/close-event.dto';
+import {
+  CloseEventDto,
+  DecideEventRecordsDto,
+  EventClosedDto,
+  RejectEventRecordsDto,
+} from './dto/close-event.dto';
 import { EventCloseService } from './event-close.service';
 
 const eventId = () => idParam('event');
@@ -30,7 +35,7 @@ export class EventCloseController {
     summary:
       "Close the event into its participants' service records, all or none (pending when approval is on for a leader)",
   })
-  @ApiCreatedResponse({ description: '{event, records}' })
+  @ApiCreatedResponse({ type: EventClosedDto })
   closeEvent(
     @Param('id', eventId()) id: number,
     @Body() dto: CloseEventDto,

@@ -10,7 +10,7 @@ import { TeamMember } from '../people/entities/team.entity';
 import { ServiceRecord } from '../service-records/entities/service-record.entity';
 import { LogLine } from '../service-records/scoring';
 import { Decision, ServiceRecordsService } from '../service-records/service-records.service';
-import { attendanceLine } from './attendance-lines';
+import { attendanceLine, hoursRoundingOf } from './attendance-lines';
 import { Event, EventAttendance } from './entities';
 import { EventsService, LoadedEvent } from './events.service';
 
@@ -149,7 +149,7 @@ export class EventCloseService {
   ): Promise<LogLine[]> {
     const { event, teamIds, itemCodes } = loaded;
     const version = await this.events.versionOf(event);
-    const { eventHours } = await this.records.configOf(event.communityId);
+    const rounding = hoursRoundingOf(await this.records.configOf(event.communityId));
     const memberIds = rows.map((r) => r.memberId);
     const memberships = await em.findBy(TeamMember, {
       memberId: In(memberIds),
@@ -168,7 +168,7 @@ export class EventCloseService {
         event,
         { ...row, itemCode: row.itemCode ?? onlyItem },
         version,
-        eventHours,
+        rounding,
         this.appConfig.timeZone,
       );
       if (!result.ok) {

@@ -5,6 +5,8 @@ import { EventCloseController } from './event-close.controller';
 import { EventCloseService } from './event-close.service';
 import { AttendanceController, MyAttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
+import { EventPhotosController } from './event-photos.controller';
+import { EventPhotosService } from './event-photos.service';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 import { MeEventsController } from './me-events.controller';
@@ -18,11 +20,12 @@ import { MeEventsController } from './me-events.controller';
   controllers: [
     EventsController,
     MeEventsController,
-    EventCloseController,
     AttendanceController,
     MyAttendanceController,
+    EventPhotosController,
+    EventCloseController,
   ],
-  providers: [EventsService, EventCloseService, AttendanceService],
+  providers: [EventsService, AttendanceService, EventPhotosService, EventCloseService],
   exports: [EventsService],
 })
 export class EventsModule {}

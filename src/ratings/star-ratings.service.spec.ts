@@ -426,7 +426,7 @@ describe(ServiceHoursService.name, () => {
     t.clock.set(at('2026-04-10'));
     await log('2026-03-01', 12);
     await log('2026-03-02', 8.5);
-    await log('2026-03-03', 1, 'haircut'); // counted by the time, no hours
+    await log('2026-03-03', 1, 'haircut'); // a per-time item: 0.50 hours a haircut
     const reversed = await log('2026-04-01', 12);
     await t.db.write(() =>
       t.ledger.reverse(reversed.transactionId!, {
@@ -437,8 +437,8 @@ describe(ServiceHoursService.name, () => {
     );
     t.clock.set(today);
     await expect(hours.ofMember(m.id)).resolves.toEqual({
-      thisYear: '20.50',
-      total: '60.50',
+      thisYear: '21.00',
+      total: '61.00',
       hoursGrade: { preset: 'dalian', stars: 1, nextAtHours: '150.00' },
     });
     const newcomer = await f.newMember();

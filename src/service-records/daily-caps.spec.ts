@@ -82,7 +82,28 @@ describe(dailyCapViolations.name, () => {
     expect(violations.map((v) => v.limit)).toEqual(['item', 'dailyHours']);
   });
 
-  it('should not count per-time items against the hours, nor cap items without a cap', () => {
+  it('should count the hours of a per-time item against the day, and none when its version has no hoursPerTime', () => {
+    // Two haircuts of 0.50 hours on a day already at the 12-hour maximum.
+    expect(
+      dailyCapViolations({
+        memberId: 3,
+        item: { ...haircut, hoursPerTime: 50 },
+        quantity: 200,
+        hours: 100,
+        usage: usage({}, 1200),
+        maxHoursPerDay: 1200,
+      }),
+    ).toEqual([
+      {
+        memberId: 3,
+        limit: 'dailyHours',
+        itemCode: 'haircut',
+        max: '12.00',
+        alreadyLogged: '12.00',
+        requested: '1.00',
+        remaining: '0.00',
+      },
+    ]);
     expect(
       dailyCapViolations({
         memberId: 3,
@@ -93,6 +114,9 @@ describe(dailyCapViolations.name, () => {
         maxHoursPerDay: 1200,
       }),
     ).toEqual([]);
+  });
+
+  it('should not cap items without a cap of their own', () => {
     expect(
       dailyCapViolations({
         memberId: 3,

@@ -19,6 +19,8 @@ const haircut: StandardItem = {
   adminOnly: false,
 };
 const tiny: StandardItem = { ...repair, code: 'tiny', name: '小事', pointsPerUnit: 1 };
+/** A per-time item of a version that sets its hours per time (0.50). */
+const counted: StandardItem = { ...haircut, code: 'counted_haircut', hoursPerTime: 50 };
 const category = { code: 'service', name: '志愿服务', items: [repair, haircut, tiny] };
 const version: StandardVersion = {
   version: 3,
@@ -58,7 +60,14 @@ describe(resolveItem.name, () => {
 });
 
 describe(scoreLines.name, () => {
-  it('should score each line in hundredths, with hours for hourly items only', () => {
+  const line = (item: StandardItem, rest: object) => ({
+    item: { item, category },
+    served: null,
+    teamId: undefined,
+    ...rest,
+  });
+
+  it('should score each line in hundredths, with the hours of hourly items and of per-time items that set them', () => {
     expect(
       scoreLines(
         {
@@ -71,15 +80,56 @@ describe(scoreLines.name, () => {
         { item: repair, category },
       ),
     ).toEqual([
-      { memberId: 1, quantity: 150, hours: 150, points: 300, note: '修电视' },
-      { memberId: 2, quantity: 200, hours: 200, points: 400, note: null },
+      line(repair, { memberId: 1, quantity: 150, hours: 150, points: 300, note: '修电视' }),
+      line(repair, { memberId: 2, quantity: 200, hours: 200, points: 400, note: null }),
     ]);
+    // A per-time item of a version without hoursPerTime counts no hours.
     expect(
       scoreLines(
         { lines: [{ memberId: 1, quantity: 3 }], fieldOf: participants },
         { item: haircut, category },
       ),
-    ).toEqual([{ memberId: 1, quantity: 300, hours: 0, points: 300, note: null }]);
+    ).toEqual([line(haircut, { memberId: 1, quantity: 300, hours: 0, points: 300, note: null })]);
+    expect(
+      scoreLines(
+        { lines: [{ memberId: 1, quantity: 3 }], fieldOf: participants },
+        { item: counted, category },
+      ),
+    ).toEqual([line(counted, { memberId: 1, quantity: 300, hours: 150, points: 300, note: null })]);
+  });
+
+  it('should take the hours of a timed line from the time served, and its quantity when absent', () => {
+    const served = {
+      startedAt: '2026-12-13T00:30:00.000Z',
+      endedAt: '2026-12-13T02:45:00.000Z',
+      hours: 225,
+      source: 'times' as const,
+    };
+    expect(
+      scoreLines(
+        {
+          lines: [
+            { memberId: 1, served, itemCode: 'appliance_repair' },
+            { memberId: 2, served, itemCode: 'counted_haircut' },
+            { memberId: 3, served, itemCode: 'counted_haircut', quantity: 4, teamId: 7 },
+          ],
+          fieldOf: participants,
+        },
+        (l) => ({ item: l.itemCode === 'appliance_repair' ? repair : counted, category }),
+      ),
+    ).toEqual([
+      line(repair, { memberId: 1, quantity: 225, hours: 225, points: 450, note: null, served }),
+      line(counted, { memberId: 2, quantity: 100, hours: 225, points: 100, note: null, served }),
+      line(counted, {
+        memberId: 3,
+        quantity: 400,
+        hours: 225,
+        points: 400,
+        note: null,
+        served,
+        teamId: 7,
+      }),
+    ]);
   });
 
   it('should report every bad line together: a repeat, a fraction of a time, a bad number', () => {

@@ -111,7 +111,7 @@ describe(ServiceRecordsService.name, () => {
     await expect(t.ledger.verify(1)).resolves.toMatchObject({ ok: true });
   });
 
-  it('should count no hours for a per-time item', async () => {
+  it('should count the hours per time of a per-time item', async () => {
     const member = await f.newMember();
     const record = await records.logOne(admin, {
       memberId: member.id,
@@ -119,7 +119,17 @@ describe(ServiceRecordsService.name, () => {
       quantity: 3,
       serviceDate: '2026-06-15',
     });
-    expect(record).toMatchObject({ quantity: '3.00', hours: '0.00', points: '3.00' });
+    // The shipped standard counts 0.50 hours a haircut.
+    expect(record).toMatchObject({
+      quantity: '3.00',
+      hours: '1.50',
+      hoursSource: 'item',
+      points: '3.00',
+    });
+    const tx = await t.db.read((em) =>
+      em.findOneByOrFail(LedgerTransaction, { id: record.transactionId! }),
+    );
+    expect(JSON.parse(tx.meta!)).toMatchObject({ quantity: '3.00', hours: '1.50' });
   });
 
   it('should let a leader log for own team members only, under that team', async () => {
@@ -159,8 +169,15 @@ describe(ServiceRecordsService.name, () => {
 
   it('should count posted and pending records against the caps, but not reversed ones', async () => {
     const member = await f.newMember();
+    // Each record after the first is another service of the day on purpose: confirmed.
     const log = (quantity: string, itemCode = 'appliance_repair') =>
-      records.logOne(admin, { memberId: member.id, itemCode, quantity, serviceDate: '2026-06-10' });
+      records.logOne(admin, {
+        memberId: member.id,
+        itemCode,
+        quantity,
+        serviceDate: '2026-06-10',
+        confirmDuplicate: true,
+      });
     const first = await log('6');
     await expect(codeOf(log('2.01'))).resolves.toBe(ErrorCode.CAP_EXCEEDED);
     await log('2');
@@ -168,14 +185,13 @@ describe(ServiceRecordsService.name, () => {
     // 8 hours of repair, so 4 more hours of anything reach the daily 12 and a hundredth more does not fit.
     await log('4', 'cleanup');
     await expect(codeOf(log('0.01', 'cleanup'))).resolves.toBe(ErrorCode.CAP_EXCEEDED);
-    await expect(codeOf(log('1', 'haircut')))
-      .resolves.toBe('none')
-      .catch(() => undefined);
+    // A haircut counts 0.50 hours: over the day's 12 as well.
+    await expect(codeOf(log('1', 'haircut'))).resolves.toBe(ErrorCode.CAP_EXCEEDED);
 
     const reversal = await records.reverse(admin, first.id, 'wrong day');
     expect(reversal.record.reversalTransactionId).toBe(reversal.transactionId);
     await expect(log('6')).resolves.toMatchObject({ points: '12.00' });
-    await expect(f.balanceOf(member.accountId)).resolves.toBe(400 + 400 + 1200 + 100);
+    await expect(f.balanceOf(member.accountId)).resolves.toBe(400 + 400 + 1200);
   });
 
   it('should refuse with the caps of every over-limit participant named, and write nothing', async () => {
@@ -262,7 +278,8 @@ describe(ServiceRecordsService.name, () => {
       title: '六月雷锋号便民大集',
       participants: 200,
       totalPoints: '600.00',
-      totalHours: '0.00',
+      // 3.00 hours a fair under the shipped standard.
+      totalHours: '600.00',
     });
     expect(activity.records).toHaveLength(200);
     expect(new Set(activity.records.map((r) => r.transactionId)).size).toBe(200);
@@ -277,6 +294,7 @@ describe(ServiceRecordsService.name, () => {
 
   it('should let exactly the cap through when one member is logged concurrently', async () => {
     const member = await f.newMember();
+    // Ten visits of the same day, each a real one (confirmed): only the cap decides.
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, () =>
         records.logOne(admin, {
@@ -284,6 +302,7 @@ describe(ServiceRecordsService.name, () => {
           itemCode: 'elderly_visit',
           quantity: 1,
           serviceDate: '2026-06-12',
+          confirmDuplicate: true,
         }),
       ),
     );
@@ -424,12 +443,14 @@ describe(`${ServiceRecordsService.name} with approval`, () => {
       communityId: 1,
       streetOfficeId: null,
     };
+    // Each record after the first is another mediation of the day on purpose: confirmed.
     const log = (quantity: number) =>
       records.logOne(leader, {
         memberId: member.id,
         itemCode: 'dispute_mediation',
         quantity,
         serviceDate: '2026-06-15',
+        confirmDuplicate: true,
       });
     const pending = await log(2);
     expect(pending).toMatchObject({ status: 'pending', transactionId: null, points: '10.00' });
@@ -472,5 +493,60 @@ describe(`${ServiceRecordsService.name} with approval`, () => {
       serviceDate: '2026-06-15',
     });
     expect(direct.status).toBe('posted');
+  });
+});
+
+describe(`${ServiceRecordsService.name} under a standard without hoursPerTime`, () => {
+  let t: TestContext;
+  let dir: ConfigDir;
+
+  beforeAll(async () => {
+    // The shipped standard as it was before hoursPerTime (and as a version written then stays).
+    const raw = shippedStandard();
+    for (const category of raw.categories) {
+      for (const item of category.items) {
+        delete item.hoursPerTime;
+      }
+    }
+    dir = configDir({ 'scoring-standard.json': raw });
+    t = await createTestContext({ env: { CONFIG_DIR: dir.dir } });
+  });
+  afterAll(async () => {
+    await t.close();
+    dir.remove();
+  });
+
+  it('should count no hours for a per-time item, nor against the day, and credit its points', async () => {
+    const f = fixtures(t.ctx);
+    const records = t.ctx.get(ServiceRecordsService);
+    const user = await f.newUser('admin');
+    const admin: Principal = {
+      kind: 'user',
+      userId: user.id,
+      username: user.username,
+      role: 'admin',
+      communityId: 1,
+      streetOfficeId: null,
+    };
+    const member = await f.newMember();
+    const log = (itemCode: string, quantity: number) =>
+      records.logOne(admin, { memberId: member.id, itemCode, quantity, serviceDate: '2026-06-15' });
+    const haircut = await log('haircut', 3);
+    expect(haircut).toMatchObject({
+      quantity: '3.00',
+      hours: '0.00',
+      hoursSource: 'item',
+      points: '3.00',
+      standardVersion: 1,
+    });
+    const tx = await t.db.read((em) =>
+      em.findOneByOrFail(LedgerTransaction, { id: haircut.transactionId! }),
+    );
+    expect(JSON.parse(tx.meta!)).toMatchObject({ quantity: '3.00', hours: '0.00' });
+    // The day's 12 hours are reached by hourly items alone; a per-time item still fits.
+    await log('cleanup', 8);
+    await log('daily_patrol', 4);
+    await expect(log('elderly_visit', 1)).resolves.toMatchObject({ hours: '0.00', points: '2.00' });
+    await expect(f.balanceOf(member.accountId)).resolves.toBe(300 + 800 + 400 + 200);
   });
 });

@@ -66,11 +66,94 @@ describe('scoring standard', () => {
         pointsPerUnit: 500,
         maxUnitsPerDay: 100,
         adminOnly: true,
+        hoursPerTime: 100,
       });
       expect(findItem(standard, 'event_security')).toMatchObject({
         category: { code: 'public_security' },
         item: { unit: 'hour', pointsPerUnit: 150, maxUnitsPerDay: 1200 },
       });
+    });
+
+    it('should give every per-time item of the shipped default its hours per time, and no hourly item', () => {
+      const items = parseStandard(shipped()).categories.flatMap((c) => c.items);
+      expect(items.filter((i) => i.unit === 'hour' && i.hoursPerTime !== undefined)).toEqual([]);
+      expect(
+        Object.fromEntries(
+          items.filter((i) => i.unit === 'time').map((i) => [i.code, i.hoursPerTime]),
+        ),
+      ).toEqual({
+        haircut: 50,
+        waste_sorting: 100,
+        elderly_visit: 100,
+        dispute_mediation: 200,
+        policy_talk: 150,
+        organize_event: 300,
+        performance: 200,
+        leifeng_fair: 300,
+        blood_donation: 200,
+        community_council: 200,
+        good_deed: 100,
+      });
+    });
+
+    it('should read hoursPerTime of a per-time item as hundredths, and leave it out when absent', () => {
+      const time = { unit: 'time', maxUnitsPerDay: 2 };
+      const item = (change: Record<string, unknown>) =>
+        parseStandard(minimal({ ...time, ...change })).categories[0].items[0];
+      expect(item({ hoursPerTime: '1.5' }).hoursPerTime).toBe(150);
+      expect(item({ hoursPerTime: 3 }).hoursPerTime).toBe(300);
+      expect(item({ hoursPerTime: '0.01' }).hoursPerTime).toBe(1);
+      expect(item({ hoursPerTime: 24 }).hoursPerTime).toBe(2400);
+      // Absent: no key at all, so a file written before hoursPerTime keeps its content hash.
+      expect(Object.keys(item({}))).not.toContain('hoursPerTime');
+      // The same hash as the parser gave before hoursPerTime existed, for the same file.
+      const before = parseStandard(minimal(time));
+      expect(standardHash(before)).toBe(
+        standardHash({
+          title: null,
+          effectiveFrom: '2026-01-01',
+          categories: [
+            {
+              code: 'convenience',
+              name: '便民服务',
+              items: [
+                {
+                  code: 'appliance_repair',
+                  name: '家电维修',
+                  unit: 'time',
+                  pointsPerUnit: 200,
+                  maxUnitsPerDay: 200,
+                  adminOnly: false,
+                },
+              ],
+            },
+          ],
+        }),
+      );
+      expect(standardHash(parseStandard(minimal({ ...time, hoursPerTime: '1.50' })))).toBe(
+        standardHash(parseStandard(minimal({ ...time, hoursPerTime: 1.5 }))),
+      );
+      expect(standardHash(parseStandard(minimal({ ...time, hoursPerTime: 1 })))).not.toBe(
+        standardHash(before),
+      );
+    });
+
+    it.each([
+      [
+        { hoursPerTime: 1 },
+        'hoursPerTime is for per-time items only: an hourly item counts its hours',
+      ],
+      [{ unit: 'time', hoursPerTime: 0 }, 'hoursPerTime must be greater than zero'],
+      [{ unit: 'time', hoursPerTime: '-1' }, 'hoursPerTime must not be negative'],
+      [{ unit: 'time', hoursPerTime: '0.125' }, 'hoursPerTime must be a decimal'],
+      [{ unit: 'time', hoursPerTime: '24.01' }, 'hoursPerTime must be at most 24 hours'],
+      [{ unit: 'time', hoursPerTime: 'two' }, 'hoursPerTime must be a decimal'],
+      [{ unit: 'time', hoursPerTime: null }, 'hoursPerTime must be a decimal string or number'],
+    ])('should refuse hoursPerTime in item %p naming the item', (change, message) => {
+      expect(() => parseStandard(minimal(change), 'std.json')).toThrow(StandardFileError);
+      expect(() => parseStandard(minimal(change), 'std.json')).toThrow(
+        `std.json: category "convenience", item "appliance_repair": ${message}`,
+      );
     });
 
     it('should normalise amounts so reformatting the file is not a new version', () => {
@@ -162,9 +245,24 @@ describe('scoring standard', () => {
   });
 
   describe(hoursOf.name, () => {
-    it('should count the quantity of hourly items as hours and nothing for per-time items', () => {
+    it('should count the quantity of hourly items as hours', () => {
       expect(hoursOf(hourly(100), 250)).toBe(250);
-      expect(hoursOf({ ...hourly(100), unit: 'time' }, 300)).toBe(0);
+      // An hourly item ignores a stray hoursPerTime (parseStandard refuses one anyway).
+      expect(hoursOf({ ...hourly(100), hoursPerTime: 300 }, 250)).toBe(250);
+    });
+
+    it('should count times x hoursPerTime for per-time items, and nothing in versions without it', () => {
+      const time = (hoursPerTime?: number): StandardItem => ({
+        ...hourly(100),
+        unit: 'time',
+        ...(hoursPerTime === undefined ? {} : { hoursPerTime }),
+      });
+      expect(hoursOf(time(300), 100)).toBe(300); // one fair morning: 3.00 hours
+      expect(hoursOf(time(300), 200)).toBe(600);
+      expect(hoursOf(time(50), 300)).toBe(150); // three haircuts of 0.50
+      expect(hoursOf(time(1), 100_000)).toBe(1000); // 1000 times of 0.01
+      expect(hoursOf(time(2400), 100)).toBe(2400);
+      expect(hoursOf(time(), 300)).toBe(0);
     });
   });
 });

@@ -55,6 +55,8 @@ describe('SQLite storage failures', () => {
           itemCode: 'cleanup',
           quantity: '1',
           serviceDate: '2026-06-14',
+          // The second cleanup of the day is another one, on purpose.
+          confirmDuplicate: true,
         });
     let { released } = await holdWriteLock(t.store.database.path, 700);
     const waited = await earn('busy-1');
@@ -96,11 +98,13 @@ describe('SQLite storage failures', () => {
           memberId: members[n % 3].id,
           itemCode: 'daily_patrol',
           quantity: '1.5',
-          // Spread over members and days so no daily cap is reached.
+          // Spread over members and days so no daily cap is reached; a member patrols a day
+          // more than once on purpose (confirmed as not duplicates).
           serviceDate: new Date(Date.UTC(2026, 5, 14) - (n % 60) * 86_400_000)
             .toISOString()
             .slice(0, 10),
           note: NOTE,
+          confirmDuplicate: true,
         });
       if (res.status === 201) {
         acked.set(key, res.body.transactionId as string);

@@ -320,6 +320,34 @@ describe('describeError by details.reason', () => {
         latest: '2026-06-15',
       }),
     ).toBe('服务日期太久以前了，最早只能补记到 2026-03-17。');
+    // The event refusals name the member and the item from the page's context.
+    const ctx = {
+      memberName: (id: unknown) => (id === 7 ? '王秀英' : id === 8 ? '李建国' : undefined),
+      standardItemName: (code: unknown) => (code === 'leifeng_fair' ? '雷锋号便民大集' : undefined),
+    };
+    expect(
+      describeError(
+        refusal(409, 'CONFLICT', {
+          reason: 'LIKELY_DUPLICATE',
+          duplicates: [{ memberId: 7, recordId: 3, eventId: null, itemCode: 'leifeng_fair' }],
+        }),
+        ctx,
+      ),
+    ).toBe(
+      '王秀英当天已经有一条「雷锋号便民大集」的服务记录，可能重复登记了。如果确实是第二次服务，请确认后再提交。',
+    );
+    expect(
+      describeError(
+        refusal(409, 'CONFLICT', { reason: 'ATTENDANCE_OPEN', memberIds: [7, 8] }),
+        ctx,
+      ),
+    ).toBe('王秀英、李建国签到了还没有签退。请先为他们签退或补录时间，再结算活动。');
+    expect(sentence(ErrorCode.CONFLICT, 'EVENT_NOT_PLANNED', { status: 'cancelled' })).toBe(
+      '这个活动已经取消，不能再报名、签到或修改。',
+    );
+    expect(sentence(ErrorCode.CONFLICT, 'EVENT_NOT_PLANNED', { status: 'closed' })).toBe(
+      '这个活动已经结束结算，不能再报名、签到或修改。',
+    );
     // A CONFLICT without a reason (an answer stored before reasons) gets the general sentence.
     expect(describeError(refusal(409, 'CONFLICT', { passbookNo: 'V7K2MQ9X' }))).toBe(
       '和现有记录冲突，请刷新后再看。',

@@ -163,6 +163,11 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
   CONFLICT: {
     DUPLICATE_NAME: (d) => takenSentence(d, ['名称', 'name']),
     PASSBOOK_NO_TAKEN: (d) => takenSentence(d, ['存折号', 'passbook number']),
+    PHOTO_LIMIT_REACHED: (d) =>
+      L(
+        `这个活动已经存了 ${typeof d.limit === 'number' ? d.limit : ''} 张照片，最多这么多：请先删掉一张再上传。`,
+        `This event already keeps ${typeof d.limit === 'number' ? d.limit : 'its most'} photos: delete one before adding another.`,
+      ),
     RECORDS_PENDING: () =>
       L(
         '这位志愿者还有待审核的服务记录：请先通过或驳回，再办理转出。',
@@ -175,6 +180,56 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
         `The passbook still holds ${balance}points. Points stay in the community that issued them: redeem or donate them first, then move at 0.00.`,
       );
     },
+    LIKELY_DUPLICATE: (d, ctx) => {
+      const first = Array.isArray(d.duplicates)
+        ? (d.duplicates as { memberId?: unknown; itemCode?: unknown }[])[0]
+        : undefined;
+      const who = ctx.memberName?.(first?.memberId) ?? L('这位志愿者', 'This volunteer');
+      const item = ctx.standardItemName?.(first?.itemCode) ?? str(first?.itemCode) ?? '';
+      return L(
+        `${who}当天已经有一条「${item}」的服务记录，可能重复登记了。如果确实是第二次服务，请确认后再提交。`,
+        `${who} already has a record of "${item}" that day: likely logged twice. If it really was a second service, confirm it is not a duplicate and submit again.`,
+      );
+    },
+    OVERLAPPING_SERVICE: () =>
+      L(
+        '这位志愿者在这段时间里已经有另一条服务记录（见提示中的活动），同一时间不能在两处服务。请核对签到、签退时间。',
+        'This volunteer already served at another event at this time: nobody serves in two places at once. Check the check-in and check-out times.',
+      ),
+    EVENT_NOT_PLANNED: (d) =>
+      L(
+        d.status === 'cancelled'
+          ? '这个活动已经取消，不能再报名、签到或修改。'
+          : '这个活动已经结束结算，不能再报名、签到或修改。',
+        d.status === 'cancelled'
+          ? 'This event was cancelled: sign-up, attendance and records no longer change.'
+          : 'This event is closed: sign-up, attendance and records no longer change.',
+      ),
+    EVENT_FULL: () =>
+      L(
+        '这个活动报名人数已满。有人退出后才能再报名。',
+        'This event is full: you can sign up only when someone withdraws.',
+      ),
+    SIGNUP_CLOSED: () =>
+      L('这个活动的报名已经截止。', 'The sign-up deadline of this event has passed.'),
+    NOT_CHECKED_IN: () =>
+      L(
+        '这位志愿者还没有签到，不能签退。请先签到。',
+        'This volunteer has not checked in, so cannot check out: check in first.',
+      ),
+    ATTENDANCE_OPEN: (d, ctx) => {
+      const ids = Array.isArray(d.memberIds) ? (d.memberIds as unknown[]) : [];
+      const who = ids.map((id) => ctx.memberName?.(id) ?? `#${str(id) ?? '?'}`).join('、');
+      return L(
+        `${who || '有的志愿者'}签到了还没有签退。请先为他们签退或补录时间，再结算活动。`,
+        `${who || 'Some volunteers'}: checked in but not out. Check them out or correct their times before closing the event.`,
+      );
+    },
+    EVENT_EMPTY: () =>
+      L(
+        '这个活动没有人签到或登记参加，不能结算。如果活动没有举行，请取消它。',
+        'Nobody attended this event, so there is nothing to close; cancel it if it did not take place.',
+      ),
     ALREADY_EXISTS: () =>
       L(
         '刚才有人同时提交了相同的内容，请刷新后再看。',
@@ -296,6 +351,11 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
   },
   FORBIDDEN: {
     ROLE_NOT_ALLOWED: () => L('您的账号没有这项权限。', 'Your account may not do this.'),
+    EVENT_PHOTO_KEPT: () =>
+      L(
+        '活动已经结束，照片作为服务记录的凭证保留：只有管理员可以删除。',
+        'The event is over: its photos are kept as evidence of its records, and only an admin may delete one.',
+      ),
     NOT_TEAM_LEADER: () =>
       L('您不是这个服务队的队长，不能为它办理。', 'You do not lead this team.'),
     NOT_IN_TEAM: (d, ctx) => {
@@ -312,6 +372,11 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
     },
     OWN_PASSBOOK_ONLY: () =>
       L('只能从自己的存折捐出积分。', 'You can give only from your own passbook.'),
+    CHECKIN_CODE_INVALID: () =>
+      L(
+        '签到码不对或已过期（每分钟更换一次）。请重新扫描活动现场的签到码。',
+        'The check-in code is wrong or has expired (it changes every minute): scan the code at the event again.',
+      ),
   },
   REDEMPTION_WINDOW_CLOSED: {
     RETURN_WINDOW_PASSED: () =>

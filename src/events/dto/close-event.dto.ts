@@ -4,6 +4,7 @@ import { IsIds } from '../../common/id-param.pipe';
 import { DECISION_IDS_MAX } from '../../common/limits';
 import { IsReason } from '../../common/validation';
 import { CONFIRM_DUPLICATE_DOC } from '../../service-records/dto/create-service-record.dto';
+import { ServiceRecordViewDto } from '../../service-records/dto/service-record-responses.dto';
 
 export class CloseEventDto {
   @ApiPropertyOptional(CONFIRM_DUPLICATE_DOC)
@@ -30,4 +31,16 @@ export class RejectEventRecordsDto extends DecideEventRecordsDto {
   @ApiProperty({ description: 'Why the records are not credited; kept with each' })
   @IsReason()
   reason!: string;
+}
+
+/** What a close answers (OpenAPI only): the event as it now is and the records it was closed into. */
+export class EventClosedDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the event, now closed (EventView, as GET /api/events/:id)',
+  })
+  event!: Record<string, unknown>;
+
+  @ApiProperty({ type: [ServiceRecordViewDto] }) records!: ServiceRecordViewDto[];
 }

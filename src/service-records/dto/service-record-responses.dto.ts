@@ -35,6 +35,38 @@ export class ServiceRecordViewDto {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ type: String, nullable: true }) decidedBy!: string | null;
   @ApiProperty({ type: String, nullable: true }) decidedAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'the event it was closed from' })
+  eventId!: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-12-13T00:30:00.000Z',
+    description: 'when the member started serving (check-in, within the event), for a timed record',
+  })
+  startedAt!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-12-13T03:30:00.000Z',
+    description:
+      'when the member stopped serving (check-out, within the event), for a timed record',
+  })
+  endedAt!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['item', 'times', 'corrected'],
+    description:
+      'where the hours come from: the item (hours of an hourly item, times x hoursPerTime of a per-time item), the check-in and check-out times, or times corrected by hand (补录); null on records logged before events (their hours come from the item)',
+  })
+  hoursSource!: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'the record of the same member, item and day it was confirmed not to duplicate (confirmDuplicate)',
+  })
+  confirmedDistinctFrom!: number | null;
 }
 export class DecisionResultDto {
   @ApiPropertyOptional({ description: 'how many pending records were credited (approve)' })

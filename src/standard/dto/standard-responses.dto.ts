@@ -12,6 +12,12 @@ class StandardItemDto {
   maxUnitsPerDay?: string;
   @ApiPropertyOptional({ description: 'present (true) when only an administrator awards it' })
   adminOnly?: boolean;
+  @ApiPropertyOptional({
+    example: '3.00',
+    description:
+      'per-time items: the service hours one time stands for (a fair morning 3.00); absent for hourly items and in versions written before it, whose per-time records count 0 hours',
+  })
+  hoursPerTime?: string;
 }
 
 class StandardCategoryDto {
