@@ -327,6 +327,16 @@ describe('Leader events page', () => {
     expect(await overflowing(page)).toEqual([]);
     await screenshot(page, 'events-leader-day-375');
 
+    // A photo of the day, uploaded from the phone and shown.
+    const png = await page.screenshot();
+    await page
+      .getByTestId('photo-input')
+      .setInputFiles({ name: '大集.png', mimeType: 'image/png', buffer: png });
+    await page.locator('img.ev-photo').waitFor();
+    const photos: Json = await app.ok('GET', `/events/${eventId}/photos`, { token: admin });
+    expect(photos.items).toHaveLength(1);
+    expect(photos.items[0]).toMatchObject({ contentType: 'image/png', size: png.length });
+
     // Close: all four become service records.
     await page.getByTestId('close-button').click();
     await page.getByTestId('confirm-close').click();
