@@ -10,6 +10,7 @@ export const PAGE_ROUTES = [
   '/me',
   '/counter',
   '/leader',
+  '/leader/*',
   '/admin',
   '/admin/*',
   '/print/*',

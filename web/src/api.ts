@@ -85,7 +85,7 @@ export interface RequestOptions {
 
 /** Sends one request; resolves with the parsed body or rejects with an ApiError. */
 export async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   options: RequestOptions = {},
@@ -151,6 +151,10 @@ export const post = <T>(path: string, body?: unknown, options?: RequestOptions) 
   request<T>('POST', path, body ?? {}, options);
 export const patch = <T>(path: string, body: unknown, options?: RequestOptions) =>
   request<T>('PATCH', path, body, options);
+export const put = <T>(path: string, body: unknown, options?: RequestOptions) =>
+  request<T>('PUT', path, body, options);
+export const del = <T>(path: string, options?: RequestOptions) =>
+  request<T>('DELETE', path, undefined, options);
 
 /** Query string from defined values only. */
 export function query(

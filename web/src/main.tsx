@@ -10,6 +10,7 @@ import { LoginPage } from './pages/login';
 import { VolunteerPage } from './pages/volunteer';
 import { CounterPage } from './pages/counter';
 import { LeaderPage } from './pages/leader';
+import { LeaderEventsPage } from './pages/leader-events';
 import { AdminPage } from './admin/admin';
 import { PrintPassbookPage } from './pages/print';
 import { NoticePage } from './pages/notice';
@@ -178,7 +179,9 @@ function isKnownPath(path: string): boolean {
     return true;
   }
   return (
-    KNOWN_PATHS.includes(path) || (path.startsWith('/notice/') && path.split('/').length === 3)
+    KNOWN_PATHS.includes(path) ||
+    (path.startsWith('/notice/') && path.split('/').length === 3) ||
+    /^\/leader\/events(\/\d+)?$/.test(path)
   );
 }
 
@@ -217,7 +220,11 @@ function Routes(props: { session: Session | null; path: string }) {
     case '/counter':
       return <CounterPage session={session} />;
     case '/leader':
-      return <LeaderPage session={session} />;
+      return path.startsWith('/leader/events') ? (
+        <LeaderEventsPage session={session} path={path} />
+      ) : (
+        <LeaderPage session={session} />
+      );
     case '/office':
       return <OfficePage />;
     default:

@@ -16,6 +16,7 @@ import {
   useLoad,
 } from '../ui/components';
 import { TEXT_MAX } from '../limits';
+import { onLinkClick } from '../router';
 
 /** A quantity of times: a whole number ("2", "2.00"), not "1.5". */
 function isWholeUnits(text: string): boolean {
@@ -279,6 +280,16 @@ export function LeaderPage(_props: { session: Session }) {
   return (
     <main class="page" data-testid="leader-page">
       <h1>{L('记录服务队活动', 'Log a team activity')}</h1>
+      <p>
+        <a
+          href="/leader/events"
+          class="btn btn-secondary btn-big"
+          data-testid="events-link"
+          onClick={(e) => onLinkClick(e, '/leader/events')}
+        >
+          {L('我的活动：计划、签到、结束记分 ›', 'My events: plan, check-in, close ›')}
+        </a>
+      </p>
       {teams.error ? <ErrorMsg error={teams.error} ctx={{ subject: 'team' }} /> : null}
       {teams.data && teams.data.length === 0 ? (
         <Msg kind="info">
