@@ -79,6 +79,23 @@ export const ledMemberSql = (memberColumn: string, param = '?'): string =>
   `EXISTS (SELECT 1 FROM team_members lm JOIN team_leaders ll ON ll.team_id = lm.team_id WHERE lm.member_id = ${memberColumn} AND ll.user_id = ${param})`;
 
 /**
+ * SQL condition "the event in `eventColumn` has a team the leader bound to `param` leads": the
+ * leader's scope in event lists, the same rule as `AccessPolicy.mayRunEvent`.
+ */
+export const ledEventSql = (eventColumn: string, param = '?'): string =>
+  `EXISTS (SELECT 1 FROM event_teams lt JOIN team_leaders ll ON ll.team_id = lt.team_id WHERE lt.event_id = ${eventColumn} AND ll.user_id = ${param})`;
+
+/**
+ * SQL condition "the member bound to `param` (twice) may take part in the event `e`" (its
+ * `community_id`, `signup_audience`, `id` columns): the volunteer's list of events, the same rule
+ * as `AccessPolicy.mayTakePart`. The caller binds the member's community and id (3 params).
+ */
+export const takePartSql = (e: string): string =>
+  `(${e}.community_id = ? AND (${e}.signup_audience = 'community'` +
+  ` OR EXISTS (SELECT 1 FROM event_signups ps WHERE ps.event_id = ${e}.id AND ps.member_id = ? AND ps.status = 'signed_up')` +
+  ` OR EXISTS (SELECT 1 FROM event_teams pt JOIN team_members pm ON pm.team_id = pt.team_id WHERE pt.event_id = ${e}.id AND pm.member_id = ?)))`;
+
+/**
  * Who may see personal data unmasked (full phones, addresses, household contacts and names, who
  * gave to whom, search by phone digits): administrators; everyone else sees it masked.
  */
@@ -115,6 +132,23 @@ export function memberScopeOf(viewer: Principal): MemberScope {
   const leaderId = leaderIdOf(viewer);
   if (leaderId !== null) {
     return { kind: 'led', leaderId, condition: ledMemberSql };
+  }
+  return isAdmin(viewer) ? { kind: 'all' } : { kind: 'none' };
+}
+
+/**
+ * Which events a viewer's event list shows (within their community): every event (admins), those of
+ * the teams a leader leads, or none (everyone else). `condition` is the SQL of the leader's scope.
+ */
+export type EventScope =
+  | { kind: 'all' }
+  | { kind: 'none' }
+  | { kind: 'led'; leaderId: number; condition: (eventColumn: string, param?: string) => string };
+
+export function eventScopeOf(viewer: Principal): EventScope {
+  const leaderId = leaderIdOf(viewer);
+  if (leaderId !== null) {
+    return { kind: 'led', leaderId, condition: ledEventSql };
   }
   return isAdmin(viewer) ? { kind: 'all' } : { kind: 'none' };
 }

@@ -82,6 +82,10 @@ export const CONFLICT_REASONS = {
     'the member is already in a timed record that overlaps this time (`details.overlaps` names the event): nobody serves in two places at once',
   EVENT_NOT_PLANNED:
     'the event (`details.status`) is closed or cancelled: its attendance, sign-up and records no longer change',
+  EVENT_FULL:
+    'every place of the event is taken (`details.capacity`); a place frees when someone withdraws',
+  SIGNUP_CLOSED:
+    'the sign-up deadline of the event has passed (`details.deadline`): signing up and withdrawing are closed',
   RECORD_REJECTED: 'the service record was rejected and cannot be approved; log the service again',
   RECORD_ALREADY_POSTED:
     'the service record is already credited and cannot be rejected; reverse it instead',

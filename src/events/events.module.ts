@@ -3,6 +3,7 @@ import { ServiceRecordsModule } from '../service-records/service-records.module'
 import { StandardModule } from '../standard/standard.module';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
+import { MeEventsController } from './me-events.controller';
 
 /**
  * Events (活动) from planning to closing: sign-up, check-in and check-out, photos, and the records
@@ -10,7 +11,7 @@ import { EventsService } from './events.service';
  */
 @Module({
   imports: [StandardModule, ServiceRecordsModule],
-  controllers: [EventsController],
+  controllers: [EventsController, MeEventsController],
   providers: [EventsService],
   exports: [EventsService],
 })
