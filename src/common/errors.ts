@@ -86,6 +86,9 @@ export const CONFLICT_REASONS = {
     'every place of the event is taken (`details.capacity`); a place frees when someone withdraws',
   SIGNUP_CLOSED:
     'the sign-up deadline of the event has passed (`details.deadline`): signing up and withdrawing are closed',
+  ATTENDANCE_OPEN:
+    'someone (`details.memberIds`) is checked in and not out: check them out or correct the time (补录) before closing the event',
+  EVENT_EMPTY: 'nobody attended the event: there is nothing to close it into; cancel it instead',
   RECORD_REJECTED: 'the service record was rejected and cannot be approved; log the service again',
   RECORD_ALREADY_POSTED:
     'the service record is already credited and cannot be rejected; reverse it instead',

@@ -49,5 +49,8 @@ export const TEXT_MAX = {
   rosterFile: 1_000_000,
 } as const;
 
+/** The most service records one approve or reject request decides (the monthly fair has about 200). */
+export const DECISION_IDS_MAX = 500;
+
 /** The shortest password a staff account may choose. */
 export const PASSWORD_MIN = 8;

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ServiceRecordsModule } from '../service-records/service-records.module';
 import { StandardModule } from '../standard/standard.module';
+import { EventCloseController } from './event-close.controller';
+import { EventCloseService } from './event-close.service';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 import { MeEventsController } from './me-events.controller';
@@ -11,8 +13,8 @@ import { MeEventsController } from './me-events.controller';
  */
 @Module({
   imports: [StandardModule, ServiceRecordsModule],
-  controllers: [EventsController, MeEventsController],
-  providers: [EventsService],
+  controllers: [EventsController, MeEventsController, EventCloseController],
+  providers: [EventsService, EventCloseService],
   exports: [EventsService],
 })
 export class EventsModule {}

@@ -14,6 +14,7 @@ describe(parseServiceRecordsConfig.name, () => {
       approvalRequired: false,
       backDatingDays: 90,
       maxHoursPerDay: 1200,
+      eventHours: { stepMinutes: 15, mode: 'down' },
     });
     // A file that sets nothing gets the defaults, and they are what the shipped file says.
     expect(parseServiceRecordsConfig({}, 'f.json')).toEqual(
@@ -30,7 +31,26 @@ describe(parseServiceRecordsConfig.name, () => {
   it('should take given values and keep defaults for the rest', () => {
     expect(
       parseServiceRecordsConfig({ approvalRequired: true, maxHoursPerDay: 10.5 }, 'f.json'),
-    ).toEqual({ approvalRequired: true, backDatingDays: 90, maxHoursPerDay: 1050 });
+    ).toEqual({
+      approvalRequired: true,
+      backDatingDays: 90,
+      maxHoursPerDay: 1050,
+      eventHours: { stepMinutes: 15, mode: 'down' },
+    });
+  });
+
+  it('should take an event-hours rounding rule, keeping the default for what it leaves out', () => {
+    expect(
+      parseServiceRecordsConfig({ eventHours: { stepMinutes: 30, mode: 'nearest' } }, 'f.json')
+        .eventHours,
+    ).toEqual({ stepMinutes: 30, mode: 'nearest' });
+    expect(parseServiceRecordsConfig({ eventHours: { mode: 'up' } }, 'f.json').eventHours).toEqual({
+      stepMinutes: 15,
+      mode: 'up',
+    });
+    expect(
+      parseServiceRecordsConfig({ eventHours: { stepMinutes: 1 } }, 'f.json').eventHours,
+    ).toEqual({ stepMinutes: 1, mode: 'down' });
   });
 
   it.each([
@@ -41,6 +61,13 @@ describe(parseServiceRecordsConfig.name, () => {
     [{ maxHoursPerDay: 25 }, 'f.json: maxHoursPerDay: must be at most 24.00 hours'],
     [{ approval: true }, 'f.json: file: unknown field "approval" (known: approvalRequired,'],
     [[], 'f.json: file: must be a JSON object'],
+    [{ eventHours: 15 }, 'f.json: eventHours: must be an object like'],
+    [{ eventHours: { step: 15 } }, 'f.json: eventHours: unknown field "step"'],
+    [{ eventHours: { stepMinutes: 7 } }, 'f.json: eventHours.stepMinutes: must be a whole number'],
+    [{ eventHours: { stepMinutes: 0 } }, 'f.json: eventHours.stepMinutes: must be a whole number'],
+    [{ eventHours: { stepMinutes: 90 } }, 'f.json: eventHours.stepMinutes: must be a whole number'],
+    [{ eventHours: { stepMinutes: '15' } }, 'f.json: eventHours.stepMinutes: must be a whole'],
+    [{ eventHours: { mode: 'half' } }, 'f.json: eventHours.mode: must be one of down, nearest, up'],
   ])('should refuse %p naming the field', (raw, message) => {
     expect(() => parseServiceRecordsConfig(raw, 'f.json')).toThrow(ConfigError);
     expect(() => parseServiceRecordsConfig(raw, 'f.json')).toThrow(message);

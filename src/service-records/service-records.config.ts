@@ -2,6 +2,7 @@ import { DomainError } from '../common/errors';
 import { Cents, formatCents, parseCents } from '../common/points';
 import { ConfigError } from '../config/app-config';
 import { configObject, readConfigFile } from '../config/config-file';
+import { DEFAULT_HOURS_ROUNDING, HoursRounding } from '../events/event-hours';
 
 export const SERVICE_RECORDS_FILE = 'service-records.json';
 
@@ -12,13 +13,18 @@ export interface ServiceRecordsConfig {
   backDatingDays: number;
   /** Hundredths of service hours one member may be credited per day, over all items. */
   maxHoursPerDay: Cents;
+  /** How an event's check-in to check-out time becomes hours: a step of minutes, rounded down, to the nearest or up. */
+  eventHours: HoursRounding;
 }
 
 export const DEFAULT_SERVICE_RECORDS_CONFIG: ServiceRecordsConfig = {
   approvalRequired: false,
   backDatingDays: 90,
   maxHoursPerDay: 1200,
+  eventHours: DEFAULT_HOURS_ROUNDING,
 };
+
+const ROUNDING_MODES: HoursRounding['mode'][] = ['down', 'nearest', 'up'];
 
 const BACK_DATING_DAYS_MAX = 3660;
 const HOURS_PER_DAY_MAX: Cents = 2400;
@@ -28,7 +34,11 @@ export function parseServiceRecordsConfig(raw: unknown, source: string): Service
   const fail = (field: string, problem: string): never => {
     throw new ConfigError(`${source}: ${field}: ${problem}`);
   };
-  const obj = configObject(raw, ['approvalRequired', 'backDatingDays', 'maxHoursPerDay'], source);
+  const obj = configObject(
+    raw,
+    ['approvalRequired', 'backDatingDays', 'maxHoursPerDay', 'eventHours'],
+    source,
+  );
   const config = { ...DEFAULT_SERVICE_RECORDS_CONFIG };
   if (obj.approvalRequired !== undefined) {
     if (typeof obj.approvalRequired !== 'boolean') {
@@ -60,7 +70,49 @@ export function parseServiceRecordsConfig(raw: unknown, source: string): Service
       fail('maxHoursPerDay', `must be at most ${formatCents(HOURS_PER_DAY_MAX)} hours`);
     }
   }
+  if (obj.eventHours !== undefined) {
+    config.eventHours = parseEventHours(obj.eventHours, fail);
+  }
   return config;
+}
+
+/** `eventHours`: a step of whole minutes that divides an hour (1..60), and a rounding mode. */
+function parseEventHours(
+  raw: unknown,
+  fail: (field: string, problem: string) => never,
+): HoursRounding {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    fail('eventHours', 'must be an object like {"stepMinutes": 15, "mode": "down"}');
+  }
+  const obj = raw as Record<string, unknown>;
+  const unknown = Object.keys(obj).filter((k) => k !== 'stepMinutes' && k !== 'mode');
+  if (unknown.length > 0) {
+    fail('eventHours', `unknown field "${unknown[0]}" (known: stepMinutes, mode)`);
+  }
+  const rounding = { ...DEFAULT_HOURS_ROUNDING };
+  if (obj.stepMinutes !== undefined) {
+    const step = obj.stepMinutes;
+    if (
+      typeof step !== 'number' ||
+      !Number.isInteger(step) ||
+      step < 1 ||
+      step > 60 ||
+      60 % step !== 0
+    ) {
+      fail(
+        'eventHours.stepMinutes',
+        'must be a whole number of minutes from 1 to 60 that divides an hour (1, 5, 6, 10, 15, 30, 60, …)',
+      );
+    }
+    rounding.stepMinutes = step;
+  }
+  if (obj.mode !== undefined) {
+    if (!ROUNDING_MODES.includes(obj.mode as HoursRounding['mode'])) {
+      fail('eventHours.mode', `must be one of ${ROUNDING_MODES.join(', ')}`);
+    }
+    rounding.mode = obj.mode as HoursRounding['mode'];
+  }
+  return rounding;
 }
 
 /** Reads config/service-records.json; without the file the defaults apply. */

@@ -1,5 +1,5 @@
 import { idParam } from '../common/id-param.pipe';
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -12,9 +12,14 @@ import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ReversalDto } from '../ledger/dto/reversal.dto';
 import { CreateServiceRecordDto } from './dto/create-service-record.dto';
-import { RejectServiceRecordDto } from './dto/decision.dto';
+import {
+  DecideServiceRecordsDto,
+  RejectServiceRecordDto,
+  RejectServiceRecordsDto,
+} from './dto/decision.dto';
 import { ListServiceRecordsDto } from './dto/list-service-records.dto';
 import {
+  DecisionResultDto,
   RecordReversalDto,
   ServiceRecordPageDto,
   ServiceRecordSettingsDto,
@@ -57,6 +62,30 @@ export class ServiceRecordsController {
   @ApiOkResponse({ type: ServiceRecordSettingsDto })
   settings(@CurrentPrincipal() principal: Principal) {
     return this.records.settingsView(principal);
+  }
+
+  @Post('approve')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Credit many pending records in one transaction; those already decided are reported unchanged',
+  })
+  @ApiOkResponse({ type: DecisionResultDto })
+  approveMany(@Body() dto: DecideServiceRecordsDto, @CurrentPrincipal() principal: Principal) {
+    return this.records.approveMany(principal, dto.ids);
+  }
+
+  @Post('reject')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Keep many pending records uncredited, with one reason, in one transaction; those already decided are reported unchanged',
+  })
+  @ApiOkResponse({ type: DecisionResultDto })
+  rejectMany(@Body() dto: RejectServiceRecordsDto, @CurrentPrincipal() principal: Principal) {
+    return this.records.rejectMany(principal, dto.ids, dto.reason);
   }
 
   @Get(':id')

@@ -56,10 +56,14 @@ export interface LogRequest {
   confirmDuplicate?: boolean;
 }
 
+/** What an admin decides of pending records: credit them, or keep them uncredited with a reason. */
+export type Decision = { approve: true } | { approve: false; reason: string };
+
 export interface ListFilter {
   memberId?: number;
   teamId?: number;
   activityId?: number;
+  eventId?: number;
   status?: ServiceRecordStatus;
   from?: string;
   to?: string;
@@ -380,20 +384,7 @@ export class ServiceRecordsService implements OnModuleInit {
           { reason: 'RECORD_REJECTED', status: record.status },
         );
       }
-      if (record.status === 'pending') {
-        await this.ratings.assertOpenFor(record.communityId, record.serviceDate);
-        const member = await em.findOneByOrFail(Member, { id: record.memberId });
-        const actor = actorOf(principal);
-        record.transactionId = await this.postEarn(em, record, member, actor);
-        record.status = 'posted';
-        record.decidedBy = actor;
-        record.decidedAt = this.clock.now().toISOString();
-        await em.update(
-          ServiceRecord,
-          { id },
-          { status: 'posted', decidedBy: record.decidedBy, decidedAt: record.decidedAt },
-        );
-      }
+      await this.decide(em, principal, record, { approve: true });
       return this.view(em, record);
     });
   }
@@ -413,24 +404,97 @@ export class ServiceRecordsService implements OnModuleInit {
           },
         );
       }
-      if (record.status === 'pending') {
-        record.status = 'rejected';
-        record.rejectReason = reason.trim();
-        record.decidedBy = actorOf(principal);
-        record.decidedAt = this.clock.now().toISOString();
-        await em.update(
-          ServiceRecord,
-          { id },
-          {
-            status: 'rejected',
-            rejectReason: record.rejectReason,
-            decidedBy: record.decidedBy,
-            decidedAt: record.decidedAt,
-          },
-        );
-      }
+      await this.decide(em, principal, record, { approve: false, reason });
       return this.view(em, record);
     });
+  }
+
+  /**
+   * `POST /api/service-records/approve|reject` and an event's approve/reject: many records decided
+   * in one transaction. Every id must be a record of the caller's community (else 404 for the
+   * whole request, nothing changed); the pending ones are decided, the others (already credited or
+   * rejected) are reported unchanged.
+   */
+  async decideMany(
+    principal: Principal,
+    ids: number[],
+    decision: Decision,
+  ): Promise<{ decided: number; unchanged: number[]; records: ServiceRecordView[] }> {
+    const unique = [...new Set(ids)];
+    return this.db.write(async (em) => {
+      const records = await this.lockRecords(em, principal, unique);
+      const unchanged: number[] = [];
+      for (const record of records) {
+        if (!(await this.decide(em, principal, record, decision))) {
+          unchanged.push(record.id);
+        }
+      }
+      return {
+        decided: records.length - unchanged.length,
+        unchanged,
+        records: await this.views(em, records),
+      };
+    });
+  }
+
+  /** `POST /api/service-records/approve`: many pending records credited at once. */
+  async approveMany(principal: Principal, ids: number[]) {
+    const { decided, unchanged, records } = await this.decideMany(principal, ids, {
+      approve: true,
+    });
+    return { approved: decided, unchanged, records };
+  }
+
+  /** `POST /api/service-records/reject`: many pending records kept uncredited, with one reason. */
+  async rejectMany(principal: Principal, ids: number[], reason: string) {
+    const { decided, unchanged, records } = await this.decideMany(principal, ids, {
+      approve: false,
+      reason,
+    });
+    return { rejected: decided, unchanged, records };
+  }
+
+  /**
+   * The one home of deciding a record: a pending one is credited (its earn posted) or rejected with
+   * the reason; a record already decided is left as it is (false).
+   */
+  private async decide(
+    em: EntityManager,
+    principal: Principal,
+    record: ServiceRecord,
+    decision: Decision,
+  ): Promise<boolean> {
+    if (record.status !== 'pending') {
+      return false;
+    }
+    const actor = actorOf(principal);
+    record.decidedBy = actor;
+    record.decidedAt = this.clock.now().toISOString();
+    if (decision.approve) {
+      await this.ratings.assertOpenFor(record.communityId, record.serviceDate);
+      const member = await em.findOneByOrFail(Member, { id: record.memberId });
+      record.transactionId = await this.postEarn(em, record, member, actor);
+      record.status = 'posted';
+      await em.update(
+        ServiceRecord,
+        { id: record.id },
+        { status: 'posted', decidedBy: record.decidedBy, decidedAt: record.decidedAt },
+      );
+    } else {
+      record.status = 'rejected';
+      record.rejectReason = decision.reason.trim();
+      await em.update(
+        ServiceRecord,
+        { id: record.id },
+        {
+          status: 'rejected',
+          rejectReason: record.rejectReason,
+          decidedBy: record.decidedBy,
+          decidedAt: record.decidedAt,
+        },
+      );
+    }
+    return true;
   }
 
   /** Corrects a wrong posted record: a reversal of its earn with a reason; the record stays as it was. */
@@ -498,6 +562,9 @@ export class ServiceRecordsService implements OnModuleInit {
       }
       if (filter.activityId !== undefined) {
         qb.andWhere('sr.activity_id = :activityId', { activityId: filter.activityId });
+      }
+      if (filter.eventId !== undefined) {
+        qb.andWhere('sr.event_id = :eventId', { eventId: filter.eventId });
       }
       if (filter.status !== undefined) {
         qb.andWhere('sr.status = :status', { status: filter.status });
@@ -651,6 +718,31 @@ export class ServiceRecordsService implements OnModuleInit {
       throw DomainError.notFound('service record');
     }
     return record;
+  }
+
+  /**
+   * Records of the principal's community, locked, in the order asked; if any is unknown or of
+   * another community, 404 naming the ids not found, for the whole request.
+   */
+  private async lockRecords(
+    em: EntityManager,
+    principal: Principal,
+    ids: number[],
+  ): Promise<ServiceRecord[]> {
+    const communityId = communityOf(principal);
+    // The same lock names as one record's decision, so a bulk and a single decision take turns.
+    await this.db.lockNames(ids.map((id) => `service-record:${id}`));
+    const found = await em.findBy(ServiceRecord, { id: In(ids), communityId });
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const missing = ids.filter((id) => !byId.has(id));
+    if (missing.length > 0) {
+      throw new DomainError(
+        ErrorCode.NOT_FOUND,
+        `no service record with id ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`,
+        { ids: missing },
+      );
+    }
+    return ids.map((id) => byId.get(id)!);
   }
 
   private async view(em: EntityManager, record: ServiceRecord): Promise<ServiceRecordView> {

@@ -10,6 +10,11 @@ export class ListServiceRecordsDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsId() memberId?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsId() teamId?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsId() activityId?: number;
+  @ApiPropertyOptional({ description: 'Records an event was closed into' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsId()
+  eventId?: number;
 
   @ApiPropertyOptional({ enum: SERVICE_RECORD_STATUSES })
   @IsOptional()

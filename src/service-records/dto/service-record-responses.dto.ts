@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { pageDtoOf } from '../../common/pagination';
 import { SERVICE_RECORD_STATUSES } from '../service-record.view';
 
@@ -36,6 +36,17 @@ export class ServiceRecordViewDto {
   @ApiProperty({ type: String, nullable: true }) decidedBy!: string | null;
   @ApiProperty({ type: String, nullable: true }) decidedAt!: string | null;
 }
+export class DecisionResultDto {
+  @ApiPropertyOptional({ description: 'how many pending records were credited (approve)' })
+  approved?: number;
+  @ApiPropertyOptional({ description: 'how many pending records were rejected (reject)' })
+  rejected?: number;
+  @ApiProperty({ type: [Number], description: 'ids already decided before, left as they were' })
+  unchanged!: number[];
+  @ApiProperty({ type: [ServiceRecordViewDto], description: 'every record asked, as it is now' })
+  records!: ServiceRecordViewDto[];
+}
+
 export const ServiceRecordPageDto = pageDtoOf(ServiceRecordViewDto);
 
 export class RecordReversalDto {
