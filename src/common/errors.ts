@@ -89,6 +89,10 @@ export const CONFLICT_REASONS = {
   ATTENDANCE_OPEN:
     'someone (`details.memberIds`) is checked in and not out: check them out or correct the time (补录) before closing the event',
   EVENT_EMPTY: 'nobody attended the event: there is nothing to close it into; cancel it instead',
+  NOT_EVENT_DAY:
+    "check-in and check-out happen on the event's date (`details.date`) in the community's zone, not on another day (`details.today`)",
+  NOT_CHECKED_IN:
+    'the member (`details.memberId`) has not checked in to the event: check in first, or set the times by hand (补录)',
   RECORD_REJECTED: 'the service record was rejected and cannot be approved; log the service again',
   RECORD_ALREADY_POSTED:
     'the service record is already credited and cannot be rejected; reverse it instead',
@@ -117,6 +121,10 @@ export const FORBIDDEN_REASONS = {
   NOT_IN_TEAM: 'a member (`details.memberIds`) is not in the team the service is logged under',
   ADMIN_ONLY_ITEM: 'the scoring item (`details.itemCode`) is awarded by an admin only',
   OWN_PASSBOOK_ONLY: 'a volunteer gives only from their own passbook',
+  NOT_TAKING_PART:
+    "the member (`details.memberId`) is in none of the event's teams and did not sign up, and the event is not open to the whole community",
+  CHECKIN_CODE_INVALID:
+    "the self check-in code is wrong or stale: scan the code on the leader's screen again (it changes every minute)",
 } as const;
 
 export const REDEMPTION_WINDOW_CLOSED_REASONS = {
@@ -160,6 +168,8 @@ export const HOUSEHOLD_NOT_ELIGIBLE_REASONS = {
 export const UNKNOWN_ITEM_REASONS = {
   NOT_IN_STANDARD: 'the item code is not in the scoring standard in force (`details.itemCode`)',
   NOT_IN_CATALOG: 'the catalog has no such item (`details.catalogItemIds`)',
+  NOT_AN_EVENT_ITEM:
+    "the item (`details.itemCode`) is not one of the event's items (`details.itemCodes`)",
 } as const;
 
 /** Every code that names its case in `details.reason`, with its reasons and their meanings. */

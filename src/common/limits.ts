@@ -13,6 +13,10 @@ export const TEXT_MAX = {
   search: 50,
   /** a passbook number as typed or scanned (the check itself is in people/passbook-number.ts) */
   passbookNo: 32,
+  /** what a scanner sends at check-in: a passbook number, or an address ending in one */
+  scannedPassbook: 200,
+  /** a self check-in code as typed or scanned (the rule is in events/checkin-code.ts) */
+  checkinCode: 40,
   /** a volunteer's PIN as typed (the digits rule is in auth/dto/pin.dto.ts) */
   pin: 32,
   /** a community's code as sent (its rule is COMMUNITY_CODE in communities/communities.service.ts) */

@@ -2,7 +2,7 @@ import { Cents, formatCents } from '../common/points';
 import { LogLine, ServedTime } from '../service-records/scoring';
 import { findItem, hoursOf, StandardVersion } from '../standard/scoring-standard';
 import { Event, EventAttendance } from './entities';
-import { eventBounds, HoursRounding, servedTime } from './event-hours';
+import { DEFAULT_HOURS_ROUNDING, eventBounds, HoursRounding, servedTime } from './event-hours';
 
 /** Why an attendance row cannot (yet) become a service record. */
 export type AttendanceProblemReason =
@@ -99,4 +99,12 @@ export function attendanceLine(
     ...(served === undefined ? {} : { served }),
   };
   return { ok: true, line, hours };
+}
+
+/**
+ * The rounding of served time in force: the service-records config's `eventHours` where the
+ * community set one, else DEFAULT_HOURS_ROUNDING. The preview and the close both ask here.
+ */
+export function hoursRoundingOf(config: object): HoursRounding {
+  return (config as { eventHours?: HoursRounding }).eventHours ?? DEFAULT_HOURS_ROUNDING;
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ServiceRecordsModule } from '../service-records/service-records.module';
 import { StandardModule } from '../standard/standard.module';
+import { AttendanceController, MyAttendanceController } from './attendance.controller';
+import { AttendanceService } from './attendance.service';
 import { EventCloseController } from './event-close.controller';
 import { EventCloseService } from './event-close.service';
 import { EventsController } from './events.controller';
@@ -13,8 +15,14 @@ import { MeEventsController } from './me-events.controller';
  */
 @Module({
   imports: [StandardModule, ServiceRecordsModule],
-  controllers: [EventsController, MeEventsController, EventCloseController],
-  providers: [EventsService, EventCloseService],
+  controllers: [
+    EventsController,
+    MeEventsController,
+    EventCloseController,
+    AttendanceController,
+    MyAttendanceController,
+  ],
+  providers: [EventsService, EventCloseService, AttendanceService],
   exports: [EventsService],
 })
 export class EventsModule {}

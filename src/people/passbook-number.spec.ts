@@ -1,4 +1,8 @@
-import { newPassbookNumber, normalisePassbookNumber } from './passbook-number';
+import {
+  newPassbookNumber,
+  normalisePassbookNumber,
+  passbookNumberOfScan,
+} from './passbook-number';
 
 describe('passbook numbers', () => {
   it('should make 8 unambiguous characters with a valid check character', () => {
@@ -24,5 +28,15 @@ describe('passbook numbers', () => {
     expect(normalisePassbookNumber('V0OIL123')).toBeNull();
     expect(normalisePassbookNumber('V234')).toBeNull();
     expect(normalisePassbookNumber('X2345678')).toBeNull();
+  });
+
+  it('should read a number from a scan of the number or of an address ending in it', () => {
+    const no = newPassbookNumber('V');
+    expect(passbookNumberOfScan(no)).toBe(no);
+    expect(passbookNumberOfScan(` ${no.toLowerCase()} `)).toBe(no);
+    expect(passbookNumberOfScan(`https://aixin.example.org/p/${no}`)).toBe(no);
+    expect(passbookNumberOfScan(`https://aixin.example.org/p?no=${no}`)).toBe(no);
+    expect(passbookNumberOfScan('https://aixin.example.org/p/V2345678')).toBeNull();
+    expect(passbookNumberOfScan('not a number')).toBeNull();
   });
 });

@@ -32,3 +32,20 @@ export function normalisePassbookNumber(input: string): string | null {
   }
   return checkChar(text.slice(0, 7)) === text[7] ? text : null;
 }
+
+/**
+ * A passbook number from what a scanner sent at a check-in: the number itself, or an address or
+ * label ending in it (the passbook's QR code may hold a link); the last part that is a valid
+ * number wins, as in the web's scanner (web/src/passbook-no.ts).
+ */
+export function passbookNumberOfScan(input: string): string | null {
+  const whole = normalisePassbookNumber(input);
+  if (whole !== null || !/[/:=?#]/.test(input)) {
+    return whole;
+  }
+  const parts = input
+    .split(/[/:=?#&\s]+/)
+    .map((p) => normalisePassbookNumber(p))
+    .filter((p) => p !== null);
+  return parts.length > 0 ? parts[parts.length - 1] : null;
+}
