@@ -122,6 +122,15 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
     await page.getByRole('button', { name: '查看我的存折' }).click();
   }
 
+  async function adminLogin(page: Page): Promise<void> {
+    await page.goto(`${app.baseUrl}/`);
+    await page.getByRole('tab', { name: '工作人员' }).click();
+    await page.locator('input[name=username]').fill('admin');
+    await page.locator('input[name=password]').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => url.pathname !== '/');
+  }
+
   async function memberToken(m: { passbookNo: string }): Promise<string> {
     const res = await app.ok('POST', '/auth/passbook-login', {
       body: { passbookNo: m.passbookNo, pin: '246810' },
@@ -244,8 +253,11 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
       [PHONE_ZOOM_200, 'phone-zoom200'],
     ] as const) {
       const { context, page } = await newPage(browser, device);
-      // The code of a minute long gone: what a photo sent home holds by the time it is opened.
-      await page.goto(`${app.baseUrl}/me/check-in?event=${patrol.id}&code=000000`);
+      // Not the code of this minute or the last: what a photo sent home holds when it is opened
+      // later (the service answers a stale code and a wrong one alike).
+      const now = await app.ok('GET', `/events/${patrol.id}/check-in-code`, { token: leaderToken });
+      const stale = `${now.code[0] === 'A' ? 'B' : 'A'}${now.code.slice(1)}`;
+      await page.goto(`${app.baseUrl}/me/check-in?event=${patrol.id}&code=${stale}`);
       await volunteerLogin(page, zhao);
       expect(
         await textOf(
@@ -267,11 +279,20 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
   it('should let an admin approve a whole closed event in one click and ticked records in another', async () => {
     const [wang, li, zhao, sun, zhou] = members;
     const fair = await planEvent('十二月便民大集（审核）');
-    // Three checked in and out by the leader (times), two logged by hand (a time item).
+    // Three checked in and out by the leader's scan (their arrival put back by 补录, so they
+    // served a counted time), two logged by hand (a time item).
     for (const m of [wang, li, zhao]) {
       await app.ok('POST', `/events/${fair.id}/check-in`, {
         token: leaderToken,
         body: { passbookNo: m.passbookNo, itemCode: 'appliance_repair' },
+        status: 200,
+      });
+      await app.ok('POST', `/events/${fair.id}/attendance/${m.id}/correction`, {
+        token: leaderToken,
+        body: {
+          checkInAt: new Date(Date.now() - 50 * 60_000).toISOString(),
+          reason: '到场时忘了扫码',
+        },
         status: 200,
       });
       await app.ok('POST', `/events/${fair.id}/check-out`, {
@@ -309,13 +330,18 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
       },
     });
 
+    // On a phone the groups and their records fit too.
+    const phone = await newPage(browser, PHONE);
+    await adminLogin(phone.page);
+    await phone.page.goto(`${app.baseUrl}/admin/approvals`);
+    await phone.page.getByTestId(`pending-group-${fair.id}`).locator('summary').click();
+    await phone.page.getByTestId(`pending-group-${fair.id}`).locator('tbody tr').first().waitFor();
+    expect(await overflowing(phone.page)).toEqual([]);
+    await screenshot(phone.page, 'events-approvals-375');
+    await phone.context.close();
+
     const { context, page } = await newPage(browser, DESKTOP);
-    await page.goto(`${app.baseUrl}/`);
-    await page.getByRole('tab', { name: '工作人员' }).click();
-    await page.locator('input[name=username]').fill('admin');
-    await page.locator('input[name=password]').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((url) => url.pathname !== '/');
+    await adminLogin(page);
     await page.goto(`${app.baseUrl}/admin/approvals`);
     const group = page.getByTestId(`pending-group-${fair.id}`);
     expect(await textWith(group, '十二月便民大集（审核）')).toContain('岭南社区广场');
@@ -326,6 +352,10 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
       '共 7 条待审核，来自 1 个活动。',
     );
     await screenshot(page, 'events-approvals-grouped');
+    await group.locator('summary').click();
+    expect(await group.locator('tbody tr').count()).toBe(5);
+    expect(await textWith(group.locator('tbody'), '（补录）')).toContain('王秀兰');
+    await screenshot(page, 'events-approvals-event-open');
     await group.getByTestId('approve-event').click();
     expect(
       await textOf(

@@ -153,6 +153,15 @@ export function eventErrorSentence(err: unknown, event?: EventView): string {
         '二维码已过期，请重新扫描现场屏幕上的二维码。',
         'This QR code has expired: scan the code on the screen at the event again.',
       );
+    case 'NOT_EVENT_DAY': {
+      const date = typeof err.details.date === 'string' ? err.details.date : event?.date;
+      return date
+        ? L(
+            `签到、签退只能在活动当天（${eventDay(date)}）进行。`,
+            `Check-in and check-out happen on the event's day (${eventDay(date)}).`,
+          )
+        : L('签到、签退只能在活动当天进行。', "Check-in happens on the event's day.");
+    }
     case 'NOT_CHECKED_IN':
       return L(
         '您还没有签到，不能签退。请先扫码签到，或找队长登记。',

@@ -80,7 +80,7 @@ function servedText(r: ServiceRecord): string {
     const corrected = r.hoursSource === 'corrected' ? L('（补录）', ' (corrected)') : '';
     return `${clockTime(r.startedAt)}–${clockTime(r.endedAt)}${corrected}`;
   }
-  return '';
+  return '—';
 }
 
 /** One group of pending records: an event's, or those logged by the forms (eventId null). */
@@ -101,7 +101,7 @@ function PendingGroup(props: {
   const name = event
     ? `「${event.title}」`
     : eventId === null
-      ? L('表单登记的记录', 'records logged by form')
+      ? L('不属于活动的记录（表单登记）', 'Records not of an event (logged by form)')
       : L(`活动 ${eventId} 号`, `event ${eventId}`);
 
   const toggle = (id: string, on: boolean) =>

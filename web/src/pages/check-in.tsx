@@ -42,9 +42,9 @@ function EventLine(props: { event: MyEvent | null }) {
     <div class="checkin-event" data-testid="checkin-event">
       <h2>{e.title}</h2>
       <p class="muted">
-        <span class="nowrap">{eventDay(e.date)}</span> <span class="nowrap">{eventHours(e)}</span> ·{' '}
-        {e.place}
+        <span class="nowrap">{eventDay(e.date)}</span> <span class="nowrap">{eventHours(e)}</span>
       </p>
+      <p class="muted">{e.place}</p>
     </div>
   );
 }

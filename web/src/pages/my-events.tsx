@@ -54,27 +54,32 @@ function SignupFacts(props: { event: MyEvent }) {
   }
   const left = placesLeft(props.event);
   const closed = signupClosed(props.event);
+  const places =
+    left === null
+      ? L(`已报名 ${s.signedUp} 人`, `${s.signedUp} signed up`)
+      : left === 0
+        ? L(`名额已满（共 ${s.capacity} 个）`, `Full (${s.capacity} places)`)
+        : L(`还剩 ${left} 个名额（共 ${s.capacity} 个）`, `${left} of ${s.capacity} places left`);
   return (
-    <p class="event-places" data-testid="places">
-      <span class="nowrap">
-        {left === null
-          ? L(`已报名 ${s.signedUp} 人`, `${s.signedUp} signed up`)
-          : left === 0
-            ? L(`名额已满（共 ${s.capacity} 个）`, `Full (${s.capacity} places)`)
-            : L(
-                `还剩 ${left} 个名额（共 ${s.capacity} 个）`,
-                `${left} of ${s.capacity} places left`,
-              )}
-      </span>
+    <div class="event-signup">
+      <p class="event-places" data-testid="places">
+        <Unbroken text={places} />
+      </p>
       {s.deadline ? (
-        <span class="nowrap">
-          {' · '}
-          {closed
-            ? L('报名已截止', 'sign-up closed')
-            : L(`报名截止 ${deadlineText(s.deadline)}`, `sign up by ${deadlineText(s.deadline)}`)}
-        </span>
+        <p class="event-deadline" data-testid="deadline">
+          {closed ? (
+            L('报名已截止', 'Sign-up closed')
+          ) : (
+            <Unbroken
+              text={L(
+                `报名截止 ${deadlineText(s.deadline)}`,
+                `Sign up by ${deadlineText(s.deadline)}`,
+              )}
+            />
+          )}
+        </p>
       ) : null}
-    </p>
+    </div>
   );
 }
 
