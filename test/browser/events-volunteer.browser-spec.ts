@@ -12,6 +12,7 @@ import {
   PHONE,
   RunningApp,
   screenshot,
+  SCREENSHOT_DIR,
   textOf,
   textWith,
 } from './browser-harness';
@@ -192,6 +193,9 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
     await zoomed.page.getByTestId(`event-${fair.id}`).getByTestId('my-state').waitFor();
     expect(await overflowing(zoomed.page)).toEqual([]);
     await screenshot(zoomed.page, 'events-volunteer-list-phone-zoom200');
+    await zoomed.page
+      .getByTestId('my-events')
+      .screenshot({ path: join(SCREENSHOT_DIR, 'events-volunteer-section-phone-zoom200.png') });
     await zoomed.context.close();
 
     // Withdrawing asks first, then frees the place.

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { get, getAll, post, query } from '../api';
-import { clockTime, eventDay, eventHours, type EventView } from '../events';
+import { clockTime, type EventView } from '../events';
 import { formatHours, trimZeros, unitLabel } from '../format';
 import { L } from '../i18n';
+import { EventWhen } from '../ui/event-when';
 import { formatCents, toCents } from '../points';
 import { findItem } from '../pages/leader';
 import type { ServiceRecord, Standard } from '../types';
@@ -160,8 +161,8 @@ function PendingGroup(props: {
         <h3>{name}</h3>
         {event ? (
           <p class="muted">
-            <span class="nowrap">{eventDay(event.date)}</span>{' '}
-            <span class="nowrap">{eventHours(event)}</span> · {event.place}
+            <EventWhen date={event.date} startsAt={event.startsAt} endsAt={event.endsAt} /> ·{' '}
+            {event.place}
             {event.teams.length ? ` · ${event.teams.map((t) => t.name).join('、')}` : ''}
           </p>
         ) : null}

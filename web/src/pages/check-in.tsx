@@ -1,15 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, itemsOf, post } from '../api';
-import {
-  clockTime,
-  eventDay,
-  eventErrorSentence,
-  eventHours,
-  type AttendanceView,
-  type MyEvent,
-} from '../events';
+import { clockTime, eventErrorSentence, type AttendanceView, type MyEvent } from '../events';
 import { formatHours } from '../format';
 import { L } from '../i18n';
+import { EventWhen } from '../ui/event-when';
 import { Link, Loading, Msg, useAction } from '../ui/components';
 
 /** The page the leader's rotating QR code opens: /me/check-in?event=ID&code=CODE. */
@@ -42,7 +36,7 @@ function EventLine(props: { event: MyEvent | null }) {
     <div class="checkin-event" data-testid="checkin-event">
       <h2>{e.title}</h2>
       <p class="muted">
-        <span class="nowrap">{eventDay(e.date)}</span> <span class="nowrap">{eventHours(e)}</span>
+        <EventWhen date={e.date} startsAt={e.startsAt} endsAt={e.endsAt} />
       </p>
       <p class="muted">{e.place}</p>
     </div>

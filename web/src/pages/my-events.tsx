@@ -5,12 +5,12 @@ import {
   deadlineText,
   eventDay,
   eventErrorSentence,
-  eventHours,
   placesLeft,
   signupClosed,
   type MyEvent,
 } from '../events';
 import { L } from '../i18n';
+import { EventWhen } from '../ui/event-when';
 import { ErrorMsg, Loading, Msg, Section, Unbroken, useAction, useLoad } from '../ui/components';
 
 /** What the volunteer has done about the event, in a line: signed up, checked in at 09:02. */
@@ -131,7 +131,7 @@ function EventCard(props: { event: MyEvent; onChanged: () => void }) {
     <li class="event-card" data-testid={`event-${e.id}`}>
       <h3 class="event-title">{e.title}</h3>
       <p class="event-when">
-        <span class="nowrap">{eventDay(e.date)}</span> <span class="nowrap">{eventHours(e)}</span>
+        <EventWhen date={e.date} startsAt={e.startsAt} endsAt={e.endsAt} />
       </p>
       <p class="event-where">
         <Unbroken text={e.place} />
