@@ -5,6 +5,7 @@ import { addDays, todayLocal, trimZeros, unitLabel } from '../format';
 import { L } from '../i18n';
 import { formatCents, isPositiveAmount, multiplyCents, toCents } from '../points';
 import type { Member, ServiceRecord, Standard, StandardItem, Team } from '../types';
+import { DuplicateConfirm, likelyDuplicates, type LikelyDuplicate } from '../ui/duplicate-confirm';
 import {
   ErrorMsg,
   Field,
@@ -16,7 +17,6 @@ import {
   useLoad,
 } from '../ui/components';
 import { TEXT_MAX } from '../limits';
-import { DuplicateConfirm, likelyDuplicates, type LikelyDuplicate } from '../ui/duplicate-confirm';
 
 /** A quantity of times: a whole number ("2", "2.00"), not "1.5". */
 function isWholeUnits(text: string): boolean {
