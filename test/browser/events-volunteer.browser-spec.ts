@@ -382,11 +382,41 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
       '没有待审核的记录。',
     );
     await screenshot(page, 'events-approvals-done');
-    await context.close();
     for (const r of byForm.records) {
       const record = await app.ok('GET', `/service-records/${r.id}`, { token: admin });
       expect(record.status).toBe('posted');
     }
+
+    // An event that did not happen as logged: rejected whole, with the reason, in one request.
+    const clinic = await planEvent('义诊（未举行）', undefined, ['free_clinic']);
+    for (const m of [wang, li]) {
+      await app.ok('PUT', `/events/${clinic.id}/attendance/${m.id}`, {
+        token: leaderToken,
+        body: { itemCode: 'free_clinic', quantity: '1' },
+        status: 200,
+      });
+    }
+    await app.ok('POST', `/events/${clinic.id}/close`, {
+      token: leaderToken,
+      idempotent: true,
+      body: {},
+    });
+    await page.reload();
+    const rejectGroup = page.getByTestId(`pending-group-${clinic.id}`);
+    await rejectGroup.getByRole('button', { name: '整个活动不通过…' }).click();
+    await rejectGroup.locator('input[name=reason]').fill('当天因雨取消，未举行');
+    await rejectGroup.getByRole('button', { name: '驳回整个活动（2 条）' }).click();
+    expect(
+      await textOf(page.getByTestId('approvals-done'), '已驳回「义诊（未举行）」的 2 条记录。'),
+    ).toBe('已驳回「义诊（未举行）」的 2 条记录。');
+    await context.close();
+    const rejected = await app.ok('GET', `/service-records?eventId=${clinic.id}`, {
+      token: admin,
+    });
+    expect(rejected.items.map((r: Json) => [r.status, r.rejectReason])).toEqual([
+      ['rejected', '当天因雨取消，未举行'],
+      ['rejected', '当天因雨取消，未举行'],
+    ]);
   });
 
   it('should show a leader what is already recorded and log it again only when confirmed', async () => {

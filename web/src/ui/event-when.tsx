@@ -1,8 +1,8 @@
 import { eventDay } from '../events';
 
 /**
- * "12月2日（周三） 09:00–11:30" that breaks only where a narrow phone at 200 % zoom needs it:
- * before the weekday and after the dash, never inside a date or a time.
+ * "12月2日（周三） 09:00–11:30" that breaks only where a narrow phone (at 200 % zoom) needs it:
+ * before the weekday and before the times, never inside a date or the times.
  */
 export function EventWhen(props: { date: string; startsAt: string; endsAt: string }) {
   const day = eventDay(props.date);
@@ -17,9 +17,9 @@ export function EventWhen(props: { date: string; startsAt: string; endsAt: strin
       ) : (
         <span class="nowrap">{day}</span>
       )}{' '}
-      <span class="nowrap">{props.startsAt}–</span>
-      <wbr />
-      <span class="nowrap">{props.endsAt}</span>
+      <span class="nowrap">
+        {props.startsAt}–{props.endsAt}
+      </span>
     </>
   );
 }
