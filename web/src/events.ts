@@ -157,8 +157,8 @@ export function eventErrorSentence(err: unknown, event?: EventView): string {
       const date = typeof err.details.date === 'string' ? err.details.date : event?.date;
       return date
         ? L(
-            `签到、签退只能在活动当天（${eventDay(date)}）进行。`,
-            `Check-in and check-out happen on the event's day (${eventDay(date)}).`,
+            `这个活动在 ${eventDay(date)}，只能在当天签到、签退。`,
+            `This event is on ${eventDay(date)}: check in and out on that day.`,
           )
         : L('签到、签退只能在活动当天进行。', "Check-in happens on the event's day.");
     }
@@ -170,4 +170,15 @@ export function eventErrorSentence(err: unknown, event?: EventView): string {
     default:
       return describeError(err);
   }
+}
+
+/** The page the leader's rotating QR code opens: /me/check-in?event=ID&code=CODE. */
+export const CHECK_IN_PATH = '/me/check-in';
+
+/** The event and code of that address's query. */
+export function checkInParams(search: string): { eventId: number; code: string } | null {
+  const params = new URLSearchParams(search);
+  const eventId = Number(params.get('event'));
+  const code = (params.get('code') ?? '').trim();
+  return Number.isSafeInteger(eventId) && eventId > 0 && code !== '' ? { eventId, code } : null;
 }

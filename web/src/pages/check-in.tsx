@@ -1,21 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, itemsOf, post } from '../api';
-import { clockTime, eventErrorSentence, type AttendanceView, type MyEvent } from '../events';
+import {
+  checkInParams,
+  clockTime,
+  eventErrorSentence,
+  type AttendanceView,
+  type MyEvent,
+} from '../events';
 import { formatHours } from '../format';
 import { L } from '../i18n';
 import { EventWhen } from '../ui/event-when';
 import { Link, Loading, Msg, useAction } from '../ui/components';
-
-/** The page the leader's rotating QR code opens: /me/check-in?event=ID&code=CODE. */
-export const CHECK_IN_PATH = '/me/check-in';
-
-/** The event and code of that address's query. */
-export function checkInParams(search: string): { eventId: number; code: string } | null {
-  const params = new URLSearchParams(search);
-  const eventId = Number(params.get('event'));
-  const code = (params.get('code') ?? '').trim();
-  return Number.isSafeInteger(eventId) && eventId > 0 && code !== '' ? { eventId, code } : null;
-}
 
 type Outcome =
   | { kind: 'checked-in'; view: AttendanceView; already: boolean }
