@@ -246,6 +246,18 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
     expect(done.checkOutMethod).toBe('self');
     expect(out).toContain(`签退成功 ${shanghaiTime(done.checkOutAt)}`);
     await screenshot(phone.page, 'events-check-out-done-375');
+    await phone.page.getByRole('button', { name: 'English' }).click();
+    expect(await textWith(result, 'Checked out')).toContain(
+      `Checked out ${shanghaiTime(done.checkOutAt)}`,
+    );
+    await phone.page.goto(`${app.baseUrl}/me`);
+    expect(
+      await textWith(phone.page.getByTestId(`event-${fair.id}`).getByTestId('my-state'), 'out'),
+    ).toBe(
+      `✓ You are signed up · checked in ${shanghaiTime(done.checkInAt)} · checked out ${shanghaiTime(done.checkOutAt)}`,
+    );
+    await screenshot(phone.page, 'events-volunteer-english-375');
+    await phone.page.getByRole('button', { name: '中文' }).click();
     await phone.context.close();
   });
 

@@ -58,7 +58,10 @@ function SignupFacts(props: { event: MyEvent }) {
     left === null
       ? L(`已报名 ${s.signedUp} 人`, `${s.signedUp} signed up`)
       : left === 0
-        ? L(`名额已满（共 ${s.capacity} 个）`, `Full (${s.capacity} places)`)
+        ? L(
+            `名额已满（共 ${s.capacity} 个）`,
+            `Full (${s.capacity} ${s.capacity === 1 ? 'place' : 'places'})`,
+          )
         : L(`还剩 ${left} 个名额（共 ${s.capacity} 个）`, `${left} of ${s.capacity} places left`);
   return (
     <div class="event-signup">
