@@ -8,6 +8,8 @@ import { toErrorBody } from '../common/http-exception.filter';
 /** Paths the pages route themselves (history API); a reload or a bookmark gets index.html. */
 export const PAGE_ROUTES = [
   '/me',
+  // The address of the leader's rotating check-in QR code (web/src/pages/check-in.tsx).
+  '/me/check-in',
   '/counter',
   '/leader',
   '/leader/*',

@@ -8,6 +8,8 @@ import { navigate, usePath } from './router';
 import { Link } from './ui/components';
 import { LoginPage } from './pages/login';
 import { VolunteerPage } from './pages/volunteer';
+import { CheckInPage, checkInLoginIntro } from './pages/check-in';
+import { CHECK_IN_PATH } from './events';
 import { CounterPage } from './pages/counter';
 import { LeaderPage } from './pages/leader';
 import { LeaderEventsPage } from './pages/leader-events';
@@ -178,6 +180,10 @@ function isKnownPath(path: string): boolean {
   if (path === '/' || path.startsWith('/print/') || path.startsWith('/admin/')) {
     return true;
   }
+  // The address of the leader's check-in QR code (pages/check-in.tsx).
+  if (path === CHECK_IN_PATH) {
+    return true;
+  }
   return (
     KNOWN_PATHS.includes(path) ||
     (path.startsWith('/notice/') && path.split('/').length === 3) ||
@@ -194,7 +200,7 @@ function Routes(props: { session: Session | null; path: string }) {
     return <NoticePage year={path.split('/')[2]} />;
   }
   if (!session) {
-    return <LoginPage />;
+    return <LoginPage intro={path === CHECK_IN_PATH ? checkInLoginIntro() : undefined} />;
   }
   if (path === '/') {
     return null;
@@ -216,7 +222,7 @@ function Routes(props: { session: Session | null; path: string }) {
   }
   switch (page.path) {
     case '/me':
-      return <VolunteerPage session={session} />;
+      return path === CHECK_IN_PATH ? <CheckInPage /> : <VolunteerPage session={session} />;
     case '/counter':
       return <CounterPage session={session} />;
     case '/leader':

@@ -205,6 +205,16 @@ export interface ServiceRecord {
   rejectReason?: string | null;
   reversalTransactionId?: string | null;
   createdAt?: string;
+  unit?: 'hour' | 'time';
+  hours?: string;
+  /** The event it was closed from (null: logged by a form). */
+  eventId?: number | null;
+  /** Served from / to (ISO), when the hours come from check-in and check-out. */
+  startedAt?: string | null;
+  endedAt?: string | null;
+  hoursSource?: 'item' | 'times' | 'corrected' | null;
+  /** Logged although a record of the same member, item and day exists: confirmed a second service. */
+  confirmedDistinctFrom?: number | null;
 }
 
 export interface Member {

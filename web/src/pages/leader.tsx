@@ -5,6 +5,7 @@ import { addDays, todayLocal, trimZeros, unitLabel } from '../format';
 import { L } from '../i18n';
 import { formatCents, isPositiveAmount, multiplyCents, toCents } from '../points';
 import type { Member, ServiceRecord, Standard, StandardItem, Team } from '../types';
+import { DuplicateConfirm, likelyDuplicates, type LikelyDuplicate } from '../ui/duplicate-confirm';
 import {
   ErrorMsg,
   Field,
@@ -149,6 +150,15 @@ function LoggedRecords(props: {
   );
 }
 
+interface ActivityBody {
+  teamId: number;
+  itemCode: string;
+  title: string;
+  serviceDate: string;
+  participants: { memberId: number; quantity: string }[];
+  confirmDuplicate?: boolean;
+}
+
 interface Row {
   ticked: boolean;
   quantity: string;
@@ -242,27 +252,30 @@ export function LeaderPage(_props: { session: Session }) {
       return next;
     });
 
-  const submit = (e: Event) => {
-    e.preventDefault();
-    if (!ready || teamId === null) {
-      return;
-    }
-    setResult(null);
+  // The body refused as a likely duplicate, kept to send again once the leader confirms it.
+  const [duplicate, setDuplicate] = useState<{
+    body: ActivityBody;
+    duplicates: LikelyDuplicate[];
+  } | null>(null);
+  useEffect(() => setDuplicate(null), [teamId, serviceDate, itemCode, rows, title]);
+
+  const send = (body: ActivityBody) =>
     void action.run(async () => {
-      const res = await submission.send<{ id: number; records: ServiceRecord[] }>(
-        'POST',
-        '/activities',
-        {
-          teamId,
-          itemCode,
-          title: title.trim(),
-          serviceDate,
-          participants: ticked.map((m) => ({
-            memberId: m.id,
-            quantity: rows[m.id].quantity.trim(),
-          })),
-        },
-      );
+      setResult(null);
+      let res: { id: number; records: ServiceRecord[] };
+      try {
+        // After an answer the Submission takes a fresh key: a confirmed resend is a new request.
+        res = await submission.send<{ id: number; records: ServiceRecord[] }>(
+          'POST',
+          '/activities',
+          body,
+        );
+      } catch (err) {
+        const found = likelyDuplicates(err);
+        setDuplicate(found && !body.confirmDuplicate ? { body, duplicates: found } : null);
+        throw err;
+      }
+      setDuplicate(null);
       const sum = res.records.reduce((s, r) => s + (toCents(r.points) ?? 0), 0);
       setResult({
         count: res.records.length,
@@ -272,6 +285,22 @@ export function LeaderPage(_props: { session: Session }) {
       setRows({});
       setSubmission(new Submission());
       setVersion((v) => v + 1);
+    });
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!ready || teamId === null) {
+      return;
+    }
+    send({
+      teamId,
+      itemCode,
+      title: title.trim(),
+      serviceDate,
+      participants: ticked.map((m) => ({
+        memberId: m.id,
+        quantity: rows[m.id].quantity.trim(),
+      })),
     });
   };
 
@@ -471,8 +500,22 @@ export function LeaderPage(_props: { session: Session }) {
             {L('合计积分', 'Total points')} <strong>{formatCents(totalCents)}</strong>
           </div>
         </div>
+        {duplicate ? (
+          <DuplicateConfirm
+            duplicates={duplicate.duplicates}
+            serviceDate={duplicate.body.serviceDate}
+            memberName={(id) => memberName(id)}
+            itemName={(code) => findItem(standard.data, code)?.name}
+            busy={action.busy}
+            onConfirm={() => send({ ...duplicate.body, confirmDuplicate: true })}
+            onCancel={() => {
+              setDuplicate(null);
+              action.setError(null);
+            }}
+          />
+        ) : null}
         <ErrorMsg
-          error={action.error}
+          error={duplicate ? null : action.error}
           ctx={{
             memberName,
             standardItemName: (code) => findItem(standard.data, String(code))?.name,

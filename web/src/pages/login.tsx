@@ -19,7 +19,8 @@ export function showOnLoginPage(sentence: string, tab: 'volunteer' | 'staff'): v
 function afterLogin(home: string): void {
   loginNotice = null;
   const here = location.pathname;
-  navigate(here === '/' ? home : here, { replace: true });
+  // The page asked for, with its query: a check-in address keeps its event and code.
+  navigate(here === '/' ? home : here + location.search, { replace: true });
 }
 
 function VolunteerLogin() {
@@ -158,7 +159,8 @@ function StaffLoginForm() {
   );
 }
 
-export function LoginPage() {
+/** `intro`: why this page asks for a login first (a check-in address opened logged out). */
+export function LoginPage(props: { intro?: string } = {}) {
   const [notice] = useState(loginNotice);
   const [tab, setTab] = useState<'volunteer' | 'staff'>(
     notice && loginNoticeFor === 'staff' ? 'staff' : 'volunteer',
@@ -168,6 +170,11 @@ export function LoginPage() {
       {notice ? (
         <Msg kind="ok" testId="login-notice">
           {notice}
+        </Msg>
+      ) : null}
+      {props.intro ? (
+        <Msg kind="info" testId="login-intro">
+          {props.intro}
         </Msg>
       ) : null}
       <h1 class="login-title">{L('爱心存折', 'Love Passbook')}</h1>

@@ -18,6 +18,7 @@ import {
   useLoad,
 } from '../ui/components';
 import { MoreButton, StatementList, useWindowStatus, WindowBanner } from '../ui/passbook';
+import { MyEventsSection } from './my-events';
 
 /** The passbook read by its owner, with "more" following the statement's cursor. */
 function usePassbook(path: string) {
@@ -357,6 +358,7 @@ export function VolunteerPage(props: { session: Session }) {
           <YearFacts passbook={p} />
         </>
       ) : null}
+      <MyEventsSection />
       <WindowBanner status={windowState.status} error={windowState.error} />
       <Section title={L('公益坊现在可以兑换', 'What the shop offers now')} testId="shop-offer">
         <ShopOffer catalog={catalog} balance={p?.balance ?? null} />
