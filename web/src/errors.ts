@@ -212,6 +212,11 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
       ),
     SIGNUP_CLOSED: () =>
       L('这个活动的报名已经截止。', 'The sign-up deadline of this event has passed.'),
+    NOT_EVENT_DAY: () =>
+      L(
+        '签到和签退只能在活动当天进行。忘记签退的，请在活动名单里“补录”时间并写明原因。',
+        "Check-in and check-out happen on the event's own day. For a forgotten check-out, set the time by hand (补录) with a reason.",
+      ),
     NOT_CHECKED_IN: () =>
       L(
         '这位志愿者还没有签到，不能签退。请先签到。',
@@ -372,6 +377,11 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
     },
     OWN_PASSBOOK_ONLY: () =>
       L('只能从自己的存折捐出积分。', 'You can give only from your own passbook.'),
+    NOT_TAKING_PART: () =>
+      L(
+        '这位志愿者不在活动的服务队里，也没有报名，不能参加这次活动。',
+        "This volunteer is in none of the event's teams and did not sign up, so cannot take part.",
+      ),
     CHECKIN_CODE_INVALID: () =>
       L(
         '签到码不对或已过期（每分钟更换一次）。请重新扫描活动现场的签到码。',
@@ -470,6 +480,11 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
       ),
   },
   UNKNOWN_ITEM: {
+    NOT_AN_EVENT_ITEM: () =>
+      L(
+        '这个服务项目不在本次活动的项目里，请从活动的项目中选择。',
+        "That item is not one of this event's items; choose one of the event's items.",
+      ),
     NOT_IN_STANDARD: () =>
       L(
         '积分标准里没有这个服务项目，请重新选择。',

@@ -1005,7 +1005,7 @@ function ScanForm(props: { onSubmit: (text: string) => void }) {
           value={text}
           autoComplete="off"
           autoCapitalize="characters"
-          maxLength={64}
+          maxLength={TEXT_MAX.scannedPassbook}
           onInput={(e) => setText(inputValue(e))}
           data-testid="scan-input"
         />
