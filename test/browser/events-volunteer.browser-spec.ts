@@ -379,7 +379,7 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
         '已通过「十二月便民大集（审核）」的 5 条记录。',
       ),
     ).toBe('已通过「十二月便民大集（审核）」的 5 条记录。');
-    expect(await group.count()).toBe(0);
+    await group.waitFor({ state: 'detached' });
     const approved = await app.ok('GET', `/service-records?eventId=${fair.id}`, { token: admin });
     expect(approved.items.map((r: Json) => r.status)).toEqual(Array(5).fill('posted'));
 

@@ -90,6 +90,8 @@ function PendingGroup(props: {
   event: EventView | undefined;
   records: ServiceRecord[];
   standard: Standard | undefined;
+  /** Records just decided: they leave the list at once (the reload follows). */
+  onDecided: (ids: string[]) => void;
   onDone: (sentence: string) => void;
 }) {
   const { eventId, event, records } = props;
@@ -119,6 +121,7 @@ function PendingGroup(props: {
   const approveEvent = () =>
     void action.run(async () => {
       const res = await post<{ approved: number }>(`/events/${eventId}/approve`, {});
+      props.onDecided(records.map((r) => String(r.id)));
       props.onDone(
         L(
           `已通过${name}的 ${res.approved} 条记录。`,
@@ -129,6 +132,7 @@ function PendingGroup(props: {
   const rejectEvent = (reason: string) =>
     void action.run(async () => {
       const res = await post<{ rejected: number }>(`/events/${eventId}/reject`, { reason });
+      props.onDecided(records.map((r) => String(r.id)));
       props.onDone(
         L(
           `已驳回${name}的 ${res.rejected} 条记录。`,
@@ -146,6 +150,8 @@ function PendingGroup(props: {
           decision === 'approve' ? { ids: part } : { ids: part, reason },
         );
         n += (decision === 'approve' ? res.approved : res.rejected) ?? part.length;
+        // Each slice is its own transaction: what it decided is done even if a later one fails.
+        props.onDecided(part.map(String));
       }
       setTicked(new Set());
       props.onDone(
@@ -365,6 +371,10 @@ export function ApprovalsSection() {
   if (byForm.length > 0) {
     groups.push({ eventId: null, records: byForm });
   }
+  const onDecided = (ids: string[]) => {
+    const gone = new Set(ids);
+    list.setData((prev) => (prev ?? []).filter((r) => !gone.has(String(r.id))));
+  };
   const onDone = (sentence: string) => {
     setDone(sentence);
     list.reload();
@@ -403,6 +413,7 @@ export function ApprovalsSection() {
                 event={g.eventId === null ? undefined : events.data?.get(g.eventId)}
                 records={g.records}
                 standard={standard.data}
+                onDecided={onDecided}
                 onDone={onDone}
               />
             ))}
