@@ -205,13 +205,6 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
           ? 'This event was cancelled: sign-up, attendance and records no longer change.'
           : 'This event is closed: sign-up, attendance and records no longer change.',
       ),
-    EVENT_FULL: () =>
-      L(
-        '这个活动报名人数已满。有人退出后才能再报名。',
-        'This event is full: you can sign up only when someone withdraws.',
-      ),
-    SIGNUP_CLOSED: () =>
-      L('这个活动的报名已经截止。', 'The sign-up deadline of this event has passed.'),
     NOT_EVENT_DAY: () =>
       L(
         '签到和签退只能在活动当天进行。忘记签退的，请在活动名单里“补录”时间并写明原因。',
