@@ -188,6 +188,19 @@ export class RunningApp {
  * Debian's Chromium (or CHROMIUM_PATH), headless, with no network of its own, in Chinese like the
  * community's devices (its own controls — file picker, date fields — follow the browser's language).
  */
+/**
+ * A fixed-offset zone (Etc/GMT±N) where it is about noon now, for pages whose rules follow the
+ * community's wall clock (an event today from two hours ago to two hours ahead): a run at any hour
+ * of the day sees one local day, never an event crossing midnight. `offsetHours`: east of UTC.
+ */
+export function noonZone(now = new Date()): { timeZone: string; offsetHours: number } {
+  const offsetHours = ((12 - now.getUTCHours() + 36) % 24) - 12;
+  // Etc/GMT's sign is POSIX's: Etc/GMT-8 is UTC+8.
+  const timeZone =
+    offsetHours === 0 ? 'Etc/GMT' : `Etc/GMT${offsetHours > 0 ? '-' : '+'}${Math.abs(offsetHours)}`;
+  return { timeZone, offsetHours };
+}
+
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return chromium.launch({

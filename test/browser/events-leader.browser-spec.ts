@@ -7,6 +7,7 @@ import {
   Json,
   launchBrowser,
   newPage,
+  noonZone,
   overflowing,
   PHONE,
   RunningApp,
@@ -16,10 +17,13 @@ import {
   textWith,
 } from './browser-harness';
 
+/** The community's zone in this run: about noon now, so today's event never crosses midnight. */
+const ZONE = noonZone();
+
 /** The community's wall clock now, "HH:MM" (the events are planned in its zone). */
 function localNow(): { date: string; minutes: number } {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
+    timeZone: ZONE.timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -90,7 +94,7 @@ describe('Leader events page', () => {
   let team: { id: number; name: string };
 
   beforeAll(async () => {
-    app = await RunningApp.start();
+    app = await RunningApp.start({ COMMUNITY_TZ: ZONE.timeZone });
     browser = await launchBrowser();
     admin = await app.loginStaff('admin', ADMIN_PASSWORD);
     const leader = await app.ok('POST', '/users', {

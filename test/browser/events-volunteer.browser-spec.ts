@@ -8,6 +8,7 @@ import {
   Json,
   launchBrowser,
   newPage,
+  noonZone,
   overflowing,
   PHONE,
   RunningApp,
@@ -27,18 +28,21 @@ const PHONE_ZOOM_200 = {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Shanghai's wall clock `minutes` from now: its date and "HH:MM" (the community's zone). */
-function shanghai(minutes = 0): { date: string; time: string } {
-  const d = new Date(Date.now() + 8 * 3600_000 + minutes * 60_000);
+/** The community's zone in this run: about noon now, so today's event never crosses midnight. */
+const ZONE = noonZone();
+
+/** The community's wall clock `minutes` from now: its date and "HH:MM". */
+function local(minutes = 0): { date: string; time: string } {
+  const d = new Date(Date.now() + ZONE.offsetHours * 3600_000 + minutes * 60_000);
   return {
     date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
     time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
   };
 }
 
-/** "09:02" in Shanghai of an ISO instant, as the pages show it. */
-function shanghaiTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
+/** "09:02" in the community's zone of an ISO instant, as the pages show it. */
+function localTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + ZONE.offsetHours * 3600_000);
   return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
@@ -64,7 +68,7 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
       join(configDir, 'service-records.json'),
       JSON.stringify({ approvalRequired: true, backDatingDays: 30, maxHoursPerDay: '12' }),
     );
-    app = await RunningApp.start({ CONFIG_DIR: configDir });
+    app = await RunningApp.start({ CONFIG_DIR: configDir, COMMUNITY_TZ: ZONE.timeZone });
     browser = await launchBrowser();
     admin = await app.loginStaff('admin', ADMIN_PASSWORD);
     const leader = await app.ok('POST', '/users', {
@@ -99,17 +103,17 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
     signup?: { capacity?: number; deadline?: string },
     itemCodes = ['haircut', 'appliance_repair'],
   ): Promise<Json> {
-    const start = shanghai(-60);
-    const end = shanghai(120);
+    const start = local(-60);
+    const end = local(120);
     return app.ok('POST', '/events', {
       token: leaderToken,
       body: {
         title,
         place: '岭南社区广场',
-        date: shanghai().date,
+        date: local().date,
         // Kept inside today (a run near midnight still plans a valid day).
-        startsAt: start.date === shanghai().date ? start.time : '00:00',
-        endsAt: end.date === shanghai().date ? end.time : '23:59',
+        startsAt: start.date === local().date ? start.time : '00:00',
+        endsAt: end.date === local().date ? end.time : '23:59',
         teamIds: [teamId],
         itemCodes,
         signup: signup ? { audience: 'teams', ...signup } : undefined,
@@ -227,7 +231,7 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
     const mine = attendance.items.find((a: Json) => a.memberId === wang.id);
     expect(mine.checkInMethod).toBe('self');
     expect(mine.checkOutAt).toBeNull();
-    expect(said).toContain(`签到成功 ${shanghaiTime(mine.checkInAt)}`);
+    expect(said).toContain(`签到成功 ${localTime(mine.checkInAt)}`);
     expect(new URL(phone.page.url()).search).toBe(`?event=${fair.id}&code=${code.code}`);
     expect(
       await textWith(phone.page.getByTestId('checkin-event'), '十二月雷锋号便民大集'),
@@ -238,23 +242,23 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
     // Scanned again on the way out: already in, so the page offers the check-out.
     const fresh = await app.ok('GET', `/events/${fair.id}/check-in-code`, { token: leaderToken });
     await phone.page.goto(`${app.baseUrl}${fresh.path}`);
-    expect(await textWith(result, '已签到')).toContain(`已签到 ${shanghaiTime(mine.checkInAt)}`);
+    expect(await textWith(result, '已签到')).toContain(`已签到 ${localTime(mine.checkInAt)}`);
     await phone.page.getByTestId('check-out').click();
     const out = await textWith(result, '签退成功');
     const after = await app.ok('GET', `/events/${fair.id}/attendance`, { token: leaderToken });
     const done = after.items.find((a: Json) => a.memberId === wang.id);
     expect(done.checkOutMethod).toBe('self');
-    expect(out).toContain(`签退成功 ${shanghaiTime(done.checkOutAt)}`);
+    expect(out).toContain(`签退成功 ${localTime(done.checkOutAt)}`);
     await screenshot(phone.page, 'events-check-out-done-375');
     await phone.page.getByRole('button', { name: 'English' }).click();
     expect(await textWith(result, 'Checked out')).toContain(
-      `Checked out ${shanghaiTime(done.checkOutAt)}`,
+      `Checked out ${localTime(done.checkOutAt)}`,
     );
     await phone.page.goto(`${app.baseUrl}/me`);
     expect(
       await textWith(phone.page.getByTestId(`event-${fair.id}`).getByTestId('my-state'), 'out'),
     ).toBe(
-      `✓ You are signed up · checked in ${shanghaiTime(done.checkInAt)} · checked out ${shanghaiTime(done.checkOutAt)}`,
+      `✓ You are signed up · checked in ${localTime(done.checkInAt)} · checked out ${localTime(done.checkOutAt)}`,
     );
     await screenshot(phone.page, 'events-volunteer-english-375');
     await phone.page.getByRole('button', { name: '中文' }).click();
@@ -338,7 +342,7 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
         teamId,
         itemCode: 'cleanup',
         title: '楼道清扫',
-        serviceDate: shanghai().date,
+        serviceDate: local().date,
         participants: [
           { memberId: wang.id, quantity: '1' },
           { memberId: li.id, quantity: '1' },
@@ -433,7 +437,7 @@ describe('Events: the volunteer, the approvals and the duplicate check', () => {
 
   it('should show a leader what is already recorded and log it again only when confirmed', async () => {
     const zhou = members[4];
-    const today = shanghai().date;
+    const today = local().date;
     const first = await app.ok('POST', '/service-records', {
       token: leaderToken,
       idempotent: true,
