@@ -109,7 +109,10 @@ export function BarList(props: {
   rows: { label: string; values: number[] }[];
   series: Series[];
   testId?: string;
+  /** How a value is written: points (hundredths) unless given, e.g. a count of people. */
+  format?: (value: number) => string;
 }) {
+  const format = props.format ?? formatCents;
   const max = Math.max(1, ...props.rows.flatMap((r) => r.values));
   return (
     <figure class="chart" data-testid={props.testId}>
@@ -127,13 +130,99 @@ export function BarList(props: {
                     class={`barlist-bar ${props.series[i]?.cls ?? ''}`}
                     style={{ width: `${Math.max(0.5, (v / max) * 100)}%` }}
                   />
-                  <span class="barlist-num">{formatCents(v)}</span>
+                  <span class="barlist-num">{format(v)}</span>
                 </span>
               ))}
             </span>
           </li>
         ))}
       </ul>
+    </figure>
+  );
+}
+
+/**
+ * Lines over a run of labels (months), one per series, whole numbers (people). Drawn as SVG,
+ * with every label's values in a table for screen readers.
+ */
+export function LineChart(props: {
+  title: string;
+  points: { label: string; values: number[] }[];
+  series: Series[];
+  testId?: string;
+}) {
+  const max = Math.max(1, ...props.points.flatMap((p) => p.values));
+  const step = 44;
+  const height = 200;
+  const top = 20;
+  const left = Math.max(40, String(max).length * 10 + 16);
+  const width = Math.max(300, left + 16 + Math.max(0, props.points.length - 1) * step + 24);
+  const x = (i: number) => left + 16 + i * step;
+  const y = (v: number) => height - (v / max) * (height - top);
+  // Every label when there is room, else every third, sixth or twelfth (always the last one).
+  const every = props.points.length <= 14 ? 1 : props.points.length <= 36 ? 3 : 12;
+  return (
+    <figure class="chart" data-testid={props.testId}>
+      <figcaption>{props.title}</figcaption>
+      <Legend series={props.series} />
+      <div class="chart-scroll">
+        <svg
+          viewBox={`0 0 ${width} ${height + 40}`}
+          style={{ width: '100%', maxWidth: `${width}px`, minWidth: `${Math.min(width, 320)}px` }}
+          role="img"
+          aria-label={props.title}
+        >
+          <line x1={left} y1={height} x2={width} y2={height} class="axis" />
+          <text x={left - 4} y={top + 5} class="tick" text-anchor="end" data-testid="chart-max">
+            {max}
+          </text>
+          <text x={left - 4} y={height} class="tick" text-anchor="end">
+            0
+          </text>
+          {props.series.map((s, si) => (
+            <g key={s.name} class={`line ${s.cls}`}>
+              <polyline
+                points={props.points.map((p, i) => `${x(i)},${y(p.values[si] ?? 0)}`).join(' ')}
+              />
+              {props.points.map((p, i) => (
+                <circle key={p.label} cx={x(i)} cy={y(p.values[si] ?? 0)} r={4}>
+                  <title>{`${p.label} ${s.name}: ${p.values[si] ?? 0}`}</title>
+                </circle>
+              ))}
+            </g>
+          ))}
+          {props.points.map((p, i) =>
+            i % every === 0 || i === props.points.length - 1 ? (
+              <text key={p.label} x={x(i)} y={height + 22} class="tick" text-anchor="middle">
+                {p.label}
+              </text>
+            ) : null,
+          )}
+        </svg>
+      </div>
+      <div class="sr-only">
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th />
+              {props.series.map((s) => (
+                <th key={s.name}>{s.name}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.points.map((p) => (
+              <tr key={p.label}>
+                <th>{p.label}</th>
+                {p.values.map((v, i) => (
+                  <td key={i}>{v}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
