@@ -327,6 +327,7 @@ function YearBody(props: { report: AnnualReport }) {
       />
       <div class="charts">
         <GroupedBarChart
+          many
           testId="chart-year-months"
           title={L(
             `按月：获得、兑换、捐赠的积分（${r.period.year}年）`,
@@ -436,40 +437,49 @@ function GrowthSection() {
               { name: L('活跃志愿者（有服务记录）', 'active (served)'), cls: 's-active' },
             ]}
             points={months.map((m) => ({ label: m.month, values: [m.registered, m.active] }))}
+            axisLabel={(month, i) => [
+              monthLabel(month),
+              i === 0 || month.endsWith('-01')
+                ? L(`${month.slice(0, 4)}年`, month.slice(0, 4))
+                : '',
+            ]}
           />
-          <div class="table-wrap">
-            <table class="table table-cards">
-              <caption>{L('每月明细', 'Month by month')}</caption>
-              <thead>
-                <tr>
-                  <th>{L('月份', 'Month')}</th>
-                  <th class="num">{L('登记', 'Registered')}</th>
-                  <th class="num">{L('活跃', 'Active')}</th>
-                  <th class="num">{L('新加入', 'Joined')}</th>
-                  <th class="num">{L('停用', 'Left')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {months.map((m) => (
-                  <tr key={m.month}>
-                    <td data-label={L('月份', 'Month')}>{m.month}</td>
-                    <td data-label={L('登记', 'Registered')} class="num">
-                      {m.registered}
-                    </td>
-                    <td data-label={L('活跃', 'Active')} class="num">
-                      {m.active}
-                    </td>
-                    <td data-label={L('新加入', 'Joined')} class="num">
-                      {m.joined}
-                    </td>
-                    <td data-label={L('停用', 'Left')} class="num">
-                      {m.left}
-                    </td>
+          <details data-testid="growth-table">
+            <summary>{L('每月明细（新加入、停用）', 'Month by month (joined, left)')}</summary>
+            <div class="table-wrap">
+              <table class="table table-cards">
+                <caption>{L('每月明细', 'Month by month')}</caption>
+                <thead>
+                  <tr>
+                    <th>{L('月份', 'Month')}</th>
+                    <th class="num">{L('登记', 'Registered')}</th>
+                    <th class="num">{L('活跃', 'Active')}</th>
+                    <th class="num">{L('新加入', 'Joined')}</th>
+                    <th class="num">{L('停用', 'Left')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {months.map((m) => (
+                    <tr key={m.month}>
+                      <td data-label={L('月份', 'Month')}>{m.month}</td>
+                      <td data-label={L('登记', 'Registered')} class="num">
+                        {m.registered}
+                      </td>
+                      <td data-label={L('活跃', 'Active')} class="num">
+                        {m.active}
+                      </td>
+                      <td data-label={L('新加入', 'Joined')} class="num">
+                        {m.joined}
+                      </td>
+                      <td data-label={L('停用', 'Left')} class="num">
+                        {m.left}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
         </>
       ) : null}
     </Section>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { L } from '../i18n';
 import { formatCents } from '../points';
 
@@ -13,12 +14,14 @@ export function GroupedBarChart(props: {
   groups: { label: string; values: number[] }[];
   series: Series[];
   testId?: string;
+  /** Narrower bars for many groups (a year's months); the chart scrolls rather than shrinks. */
+  many?: boolean;
 }) {
   const max = Math.max(1, ...props.groups.flatMap((g) => g.values));
   // Drawn at its own size (one unit a CSS pixel): labels 15 px, as readable as the text beside.
-  const bar = 28;
-  const gap = 6;
-  const groupWidth = props.series.length * (bar + gap) + 32;
+  const bar = props.many ? 14 : 28;
+  const gap = props.many ? 2 : 6;
+  const groupWidth = props.series.length * (bar + gap) + (props.many ? 16 : 32);
   const height = 220;
   const top = 20;
   const maxLabel = formatCents(max);
@@ -26,14 +29,19 @@ export function GroupedBarChart(props: {
   const left = Math.max(48, Math.ceil(maxLabel.length * 9.5) + 12);
   const width = Math.max(300, props.groups.length * groupWidth + left + 8);
   const scale = (v: number) => (v / max) * (height - top);
+  const scroller = useLatestInView();
   return (
-    <figure class="chart" data-testid={props.testId}>
+    <figure class={props.many ? 'chart chart-wide' : 'chart'} data-testid={props.testId}>
       <figcaption>{props.title}</figcaption>
       <Legend series={props.series} />
-      <div class="chart-scroll">
+      <div class="chart-scroll" ref={props.many ? scroller : undefined}>
         <svg
           viewBox={`0 0 ${width} ${height + 40}`}
-          style={{ width: '100%', maxWidth: `${width}px`, minWidth: `${Math.min(width, 320)}px` }}
+          style={{
+            width: '100%',
+            maxWidth: `${width}px`,
+            minWidth: `${props.many ? width : Math.min(width, 320)}px`,
+          }}
           role="img"
           aria-label={props.title}
         >
@@ -150,9 +158,11 @@ export function LineChart(props: {
   points: { label: string; values: number[] }[];
   series: Series[];
   testId?: string;
+  /** The axis text of a point: a short line and, where a new run starts (a year), a second. */
+  axisLabel?: (label: string, index: number) => [string, string];
 }) {
   const max = Math.max(1, ...props.points.flatMap((p) => p.values));
-  const step = 44;
+  const step = 48;
   const height = 200;
   const top = 20;
   const left = Math.max(40, String(max).length * 10 + 16);
@@ -160,15 +170,16 @@ export function LineChart(props: {
   const x = (i: number) => left + 16 + i * step;
   const y = (v: number) => height - (v / max) * (height - top);
   // Every label when there is room, else every third, sixth or twelfth (always the last one).
-  const every = props.points.length <= 14 ? 1 : props.points.length <= 36 ? 3 : 12;
+  const every = props.points.length <= 24 ? 1 : props.points.length <= 60 ? 3 : 12;
+  const scroller = useLatestInView();
   return (
     <figure class="chart" data-testid={props.testId}>
       <figcaption>{props.title}</figcaption>
       <Legend series={props.series} />
-      <div class="chart-scroll">
+      <div class="chart-scroll" ref={scroller}>
         <svg
-          viewBox={`0 0 ${width} ${height + 40}`}
-          style={{ width: '100%', maxWidth: `${width}px`, minWidth: `${Math.min(width, 320)}px` }}
+          viewBox={`0 0 ${width} ${height + 56}`}
+          style={{ width: '100%', maxWidth: `${width}px`, minWidth: `${width}px` }}
           role="img"
           aria-label={props.title}
         >
@@ -191,13 +202,19 @@ export function LineChart(props: {
               ))}
             </g>
           ))}
-          {props.points.map((p, i) =>
-            i % every === 0 || i === props.points.length - 1 ? (
+          {props.points.map((p, i) => {
+            const [first, second] = props.axisLabel?.(p.label, i) ?? [p.label, ''];
+            return i % every === 0 || i === props.points.length - 1 || second ? (
               <text key={p.label} x={x(i)} y={height + 22} class="tick" text-anchor="middle">
-                {p.label}
+                {first}
+                {second ? (
+                  <tspan x={x(i)} dy="18">
+                    {second}
+                  </tspan>
+                ) : null}
               </text>
-            ) : null,
-          )}
+            ) : null;
+          })}
         </svg>
       </div>
       <div class="sr-only">
@@ -225,6 +242,18 @@ export function LineChart(props: {
       </div>
     </figure>
   );
+}
+
+/** A chart wider than the screen opens scrolled to its end: the latest months first. */
+function useLatestInView() {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (el) {
+      el.scrollLeft = el.scrollWidth;
+    }
+  });
+  return ref;
 }
 
 function Legend(props: { series: Series[] }) {
