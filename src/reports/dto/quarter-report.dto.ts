@@ -84,7 +84,8 @@ export class QuarterReportDto {
   @ApiProperty({ type: DonatedDto }) donated!: DonatedDto;
   @ApiProperty({ description: 'members with a verified service record in the quarter' })
   activeVolunteers!: number;
-  @ApiProperty({ description: 'members registered in the quarter' }) newVolunteers!: number;
+  @ApiProperty({ description: 'members who joined in the quarter (their joinedOn)' })
+  newVolunteers!: number;
   @ApiProperty({ type: [StockLineDto] }) stockGivenOut!: StockLineDto[];
   @ApiProperty({ type: [MonthDto] }) byMonth!: MonthDto[];
   @ApiProperty({ type: OutstandingDto, description: 'points held in passbooks at the end' })
