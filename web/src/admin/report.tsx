@@ -387,7 +387,10 @@ function addMonths(month: string, n: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-/** Volunteers registered and active month by month (the community's growth), a range at a time. */
+/**
+ * Volunteers registered and active month by month (the community's growth), a range at a time: part
+ * of the report's card, under its own heading.
+ */
 function GrowthSection() {
   const thisMonth = communityToday().slice(0, 7);
   const [from, setFrom] = useState(addMonths(thisMonth, -11));
@@ -401,7 +404,8 @@ function GrowthSection() {
   const first = months[0];
   const last = months[months.length - 1];
   return (
-    <Section title={L('志愿者人数变化', 'Volunteer growth')}>
+    <div class="report-growth" data-testid="growth">
+      <h3>{L('志愿者人数变化', 'Volunteer growth')}</h3>
       <form
         class="inline-form"
         onSubmit={(e) => {
@@ -482,7 +486,7 @@ function GrowthSection() {
           </details>
         </>
       ) : null}
-    </Section>
+    </div>
   );
 }
 
@@ -527,75 +531,73 @@ export function ReportSection() {
       ? `passbook-report-${shown.year}-Q${shown.quarter}.csv`
       : `passbook-report-${shown.year}.csv`;
   return (
-    <>
-      <Section
-        title={
-          shown.view === 'quarter'
-            ? L(
-                `季度报表：${shown.year}年第${shown.quarter}季度`,
-                `Quarterly report: ${shown.year} Q${shown.quarter}`,
-              )
-            : L(`年度报表：${shown.year}年`, `Annual report: ${shown.year}`)
-        }
+    <Section
+      title={
+        shown.view === 'quarter'
+          ? L(
+              `季度报表：${shown.year}年第${shown.quarter}季度`,
+              `Quarterly report: ${shown.year} Q${shown.quarter}`,
+            )
+          : L(`年度报表：${shown.year}年`, `Annual report: ${shown.year}`)
+      }
+    >
+      <form
+        class="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (/^\d{4}$/.test(year)) {
+            setShown({ view, year, quarter });
+          }
+        }}
       >
-        <form
-          class="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (/^\d{4}$/.test(year)) {
-              setShown({ view, year, quarter });
-            }
-          }}
-        >
-          <Field label={L('报表', 'Report')}>
-            <select
-              data-testid="report-view"
-              value={view}
-              onChange={(e) => setView(inputValue(e) === 'year' ? 'year' : 'quarter')}
-            >
-              <option value="quarter">{L('季度报表', 'Quarterly')}</option>
-              <option value="year">{L('年度报表', 'Annual')}</option>
+        <Field label={L('报表', 'Report')}>
+          <select
+            data-testid="report-view"
+            value={view}
+            onChange={(e) => setView(inputValue(e) === 'year' ? 'year' : 'quarter')}
+          >
+            <option value="quarter">{L('季度报表', 'Quarterly')}</option>
+            <option value="year">{L('年度报表', 'Annual')}</option>
+          </select>
+        </Field>
+        <Field label={L('年份', 'Year')}>
+          <input
+            value={year}
+            inputMode="numeric"
+            maxLength={4}
+            onInput={(e) => setYear(inputValue(e))}
+          />
+        </Field>
+        {view === 'quarter' ? (
+          <Field label={L('季度', 'Quarter')}>
+            <select value={quarter} onChange={(e) => setQuarter(inputValue(e))}>
+              {[1, 2, 3, 4].map((q) => (
+                <option key={q} value={String(q)}>
+                  {L(`第${q}季度`, `Q${q}`)}
+                </option>
+              ))}
             </select>
           </Field>
-          <Field label={L('年份', 'Year')}>
-            <input
-              value={year}
-              inputMode="numeric"
-              maxLength={4}
-              onInput={(e) => setYear(inputValue(e))}
-            />
-          </Field>
-          {view === 'quarter' ? (
-            <Field label={L('季度', 'Quarter')}>
-              <select value={quarter} onChange={(e) => setQuarter(inputValue(e))}>
-                {[1, 2, 3, 4].map((q) => (
-                  <option key={q} value={String(q)}>
-                    {L(`第${q}季度`, `Q${q}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          ) : null}
-          <button type="submit" class="btn btn-secondary">
-            {L('查看', 'Show')}
-          </button>
-          <button
-            type="button"
-            class="btn btn-secondary"
-            disabled={csv.busy}
-            onClick={() => void csv.run(() => download(csvPath, csvName))}
-          >
-            {L('下载 CSV', 'Download CSV')}
-          </button>
-        </form>
-        <ErrorMsg error={csv.error ?? report.error} ctx={{ subject: 'report' }} />
-        {report.loading && !report.data ? <Loading /> : null}
-        {shown.view === 'quarter' && report.data ? (
-          <ReportBody key={`${shown.year}-${shown.quarter}`} report={report.data} />
         ) : null}
-        {shown.view === 'year' ? <YearSection year={shown.year} /> : null}
-      </Section>
+        <button type="submit" class="btn btn-secondary">
+          {L('查看', 'Show')}
+        </button>
+        <button
+          type="button"
+          class="btn btn-secondary"
+          disabled={csv.busy}
+          onClick={() => void csv.run(() => download(csvPath, csvName))}
+        >
+          {L('下载 CSV', 'Download CSV')}
+        </button>
+      </form>
+      <ErrorMsg error={csv.error ?? report.error} ctx={{ subject: 'report' }} />
+      {report.loading && !report.data ? <Loading /> : null}
+      {shown.view === 'quarter' && report.data ? (
+        <ReportBody key={`${shown.year}-${shown.quarter}`} report={report.data} />
+      ) : null}
+      {shown.view === 'year' ? <YearSection year={shown.year} /> : null}
       <GrowthSection />
-    </>
+    </Section>
   );
 }
