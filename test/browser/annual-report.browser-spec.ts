@@ -110,6 +110,34 @@ describe('Annual report and growth pages', () => {
     return page;
   }
 
+  it('should take a join date from the paper register on create and edit', async () => {
+    const page = await reportPage(DESKTOP);
+    await page.goto(`${app.baseUrl}/admin/members`);
+    const form = page.getByTestId('new-member');
+    await form.locator('input[name=name]').fill('纸质登记');
+    await form.locator('input[name=joinedOn]').fill('2019-03-05');
+    await form.getByRole('button', { name: /开户/ }).click();
+    await page.locator('input[name=q]').fill('纸质登记');
+    await page.getByRole('button', { name: '查找' }).click();
+    await page.locator('tr[data-member]', { hasText: '纸质登记' }).waitFor();
+    const found = await app.ok('GET', `/members?q=${encodeURIComponent('纸质登记')}`, {
+      token: admin,
+    });
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0].joinedOn).toBe('2019-03-05');
+    const row = page.locator(`tr[data-member="${found.items[0].passbookNo}"]`);
+    await row.getByRole('button', { name: '修改/停用' }).click();
+    const edit = page.getByTestId('member-edit');
+    expect(await edit.locator('input[name=editJoinedOn]').inputValue()).toBe('2019-03-05');
+    await edit.locator('input[name=editJoinedOn]').fill('2018-11-20');
+    await screenshot(page, 'admin-member-joined-on-1280');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const view = await app.ok('GET', `/members/${found.items[0].id}`, { token: admin });
+    expect(view.joinedOn).toBe('2018-11-20');
+    await page.close();
+  });
+
   it.each([
     ['1280', DESKTOP],
     ['375', PHONE],
