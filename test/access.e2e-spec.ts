@@ -1408,6 +1408,30 @@ const ACCESS: AccessRow[] = [
     path: () => '/api/reports/quarter/2026/2?community=default',
     expect: { ...adminOnly(200), office: 200 },
   },
+  {
+    name: 'GET /api/reports/year/:year',
+    method: 'get',
+    path: () => '/api/reports/year/2026',
+    expect: { ...adminOnly(200), office: 400 },
+  },
+  {
+    name: 'GET /api/reports/year/:year?community=default',
+    method: 'get',
+    path: () => '/api/reports/year/2026?community=default',
+    expect: { ...adminOnly(200), office: 200 },
+  },
+  {
+    name: 'GET /api/reports/growth',
+    method: 'get',
+    path: () => '/api/reports/growth?from=2025-07&to=2026-06',
+    expect: { ...adminOnly(200), office: 400 },
+  },
+  {
+    name: 'GET /api/reports/growth?community=default',
+    method: 'get',
+    path: () => '/api/reports/growth?from=2025-07&to=2026-06&community=default',
+    expect: { ...adminOnly(200), office: 200 },
+  },
   // moving a volunteer to another community (记录转移接续): their community's admin
   {
     name: 'POST /api/members/:id/transfer',
@@ -2080,6 +2104,18 @@ const OTHER_COMMUNITY: AccessRow[] = [
     name: 'GET /api/reports/quarter/:year/:quarter?community=b',
     method: 'get',
     path: () => '/api/reports/quarter/2026/2?community=b',
+    expect: inB({ office: 200 }),
+  },
+  {
+    name: 'GET /api/reports/year/:year?community=b',
+    method: 'get',
+    path: () => '/api/reports/year/2026?community=b',
+    expect: inB({ office: 200 }),
+  },
+  {
+    name: 'GET /api/reports/growth?community=b',
+    method: 'get',
+    path: () => '/api/reports/growth?from=2025-07&to=2026-06&community=b',
     expect: inB({ office: 200 }),
   },
   // events-api: community b's event, to default's principals as if it did not exist

@@ -544,6 +544,9 @@ describe('OpenAPI document', () => {
       await t.http.get('/api/public/star-ratings/2025'),
     );
     await get('/api/reports/quarter/2026/2', '/api/reports/quarter/{year}/{quarter}');
+    await get('/api/reports/year/2025', '/api/reports/year/{year}');
+    await get('/api/reports/year/2026', '/api/reports/year/{year}');
+    await get('/api/reports/growth?from=2025-07&to=2026-06', '/api/reports/growth');
     record('get', '/api/public/community', await t.http.get('/api/public/community'));
     // events-api: planning, the list, sign-up and the volunteer's events, cancelling.
     const fair = {

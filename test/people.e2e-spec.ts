@@ -110,6 +110,8 @@ describe('people and users (e2e)', () => {
         balance: '0.00',
         teamIds: [expect.any(Number)],
         createdAt: expect.any(String),
+        joinedOn: '2026-06-15',
+        deactivatedOn: null,
       });
       const leader = await t.http.get(`/api/members/${member.id}`).set('Authorization', auth);
       expect(leader.status).toBe(200);

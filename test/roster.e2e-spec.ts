@@ -193,6 +193,7 @@ describe('member roster import and export (e2e)', () => {
       '余额',
       '状态',
       '开户日期',
+      '加入日期',
     ]);
     expect(sheet.rowCount).toBe((await count(Member)) + 1);
 

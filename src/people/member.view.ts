@@ -13,6 +13,8 @@ export interface MemberView {
   balance: string;
   teamIds: number[];
   createdAt: string;
+  joinedOn: string;
+  deactivatedOn: string | null;
 }
 
 /** A member as `MembersService` reads it from the store. */
@@ -24,6 +26,9 @@ export interface MemberRow {
   phone: string | null;
   active: unknown;
   created_at: string;
+  /** Null only for rows written before the join-date migration backfilled them. */
+  joined_on?: string | null;
+  deactivated_on?: string | null;
   balance: unknown;
 }
 
@@ -39,5 +44,7 @@ export function memberView(r: MemberRow, teamIds: number[], full: boolean): Memb
     balance: formatCents(toSafeInteger(r.balance)),
     teamIds,
     createdAt: r.created_at,
+    joinedOn: r.joined_on ?? r.created_at.slice(0, 10),
+    deactivatedOn: r.deactivated_on ?? null,
   };
 }

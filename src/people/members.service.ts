@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { LockoutService, passbookSubject } from '../auth/lockout.service';
@@ -13,6 +13,7 @@ import {
 import { Clock } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { decodeIdCursor, likePattern, LIMIT_DEFAULT, Page, toPage } from '../common/pagination';
 import { toSafeInteger } from '../common/points';
 import { Account } from '../ledger/entities/account.entity';
@@ -35,6 +36,7 @@ export class MembersService {
     private readonly lockout: LockoutService,
     private readonly numbers: PassbookNumbers,
     private readonly access: AccessPolicy,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -51,7 +53,13 @@ export class MembersService {
     passbookNo?: string;
     /** The hash of `pin`, when the caller hashed it ahead of a long transaction (an import). */
     pinHash?: string;
+    /** The paper record's join date (checked by checkJoinedOn); left out: today in the zone. */
+    joinedOn?: string;
   }): Promise<{ member: Member; generatedPin?: string }> {
+    const today = this.clock.today(this.config.timeZone);
+    if (input.joinedOn !== undefined) {
+      checkJoinedOn(input.joinedOn, today);
+    }
     const pin = input.pin ?? randomSecret(6, '0123456789');
     const pinHash = input.pinHash ?? (await hashSecret(pin));
     const member = await this.db.write(async (em) => {
@@ -72,6 +80,8 @@ export class MembersService {
         pinHash,
         active: true,
         createdAt: this.clock.now().toISOString(),
+        joinedOn: input.joinedOn ?? today,
+        deactivatedOn: null,
       });
       return em.save(row);
     });
@@ -149,12 +159,25 @@ export class MembersService {
     );
   }
 
-  /** Name, kind, phone or active; deactivating ends the volunteer's sessions. */
+  /**
+   * Name, kind, phone, join date or active; deactivating ends the volunteer's sessions and records
+   * the day (`deactivatedOn`), activating again clears it.
+   */
   async updateMember(
     id: number,
-    changes: { name?: string; kind?: MemberKind; phone?: string | null; active?: boolean },
+    changes: {
+      name?: string;
+      kind?: MemberKind;
+      phone?: string | null;
+      active?: boolean;
+      joinedOn?: string;
+    },
     viewer: Principal,
   ): Promise<MemberView> {
+    const today = this.clock.today(this.config.timeZone);
+    if (changes.joinedOn !== undefined) {
+      checkJoinedOn(changes.joinedOn, today);
+    }
     await this.db.write(async (em) => {
       const member = await this.getMember(viewer, id);
       const patch: Partial<Member> = {};
@@ -167,8 +190,12 @@ export class MembersService {
       if (changes.phone !== undefined) {
         patch.phone = changes.phone;
       }
-      if (changes.active !== undefined) {
+      if (changes.active !== undefined && changes.active !== member.active) {
         patch.active = changes.active;
+        patch.deactivatedOn = changes.active ? null : today;
+      }
+      if (changes.joinedOn !== undefined) {
+        patch.joinedOn = changes.joinedOn;
       }
       if (Object.keys(patch).length > 0) {
         await em.update(Member, { id }, patch);
@@ -248,7 +275,7 @@ export class MembersService {
     const raw: (Omit<MemberRow, 'id'> & { id: unknown })[] = await em.query(
       sql(
         this.db,
-        `SELECT m.id, m.passbook_no, m.name, m.kind, m.phone, m.active, m.created_at, b.balance
+        `SELECT m.id, m.passbook_no, m.name, m.kind, m.phone, m.active, m.created_at, m.joined_on, m.deactivated_on, b.balance
          FROM members m JOIN balances b ON b.account_id = m.account_id
          WHERE ${where.join(' AND ')} ORDER BY m.id LIMIT ?`,
       ),
@@ -276,5 +303,26 @@ export class MembersService {
       out.set(r.memberId, [...(out.get(r.memberId) ?? []), r.teamId]);
     }
     return out;
+  }
+}
+
+/** The earliest join date an admin may give (the passbook scheme has no older paper records). */
+export const JOINED_ON_MIN = '2000-01-01';
+
+/** A join date (YYYY-MM-DD, already checked as a date) is neither after today nor before 2000. */
+export function checkJoinedOn(joinedOn: string, today: string): void {
+  if (joinedOn > today) {
+    throw DomainError.validation(`joinedOn must not be after today (${today})`, {
+      field: 'joinedOn',
+      reason: 'JOINED_IN_FUTURE',
+      latest: today,
+    });
+  }
+  if (joinedOn < JOINED_ON_MIN) {
+    throw DomainError.validation(`joinedOn must not be before ${JOINED_ON_MIN}`, {
+      field: 'joinedOn',
+      reason: 'JOINED_TOO_EARLY',
+      earliest: JOINED_ON_MIN,
+    });
   }
 }

@@ -12,6 +12,8 @@ export interface RosterRow {
   teams?: string;
   passbookNo?: string;
   pin?: string;
+  /** 加入日期, as written; checked and read as a date later (`joinedOnText`). */
+  joinedOn?: string;
 }
 
 export type RosterFormat = 'xlsx' | 'csv';
@@ -41,6 +43,11 @@ const HEADERS: Record<string, Field> = {
   passbookno: 'passbookNo',
   密码: 'pin',
   pin: 'pin',
+  加入日期: 'joinedOn',
+  入队日期: 'joinedOn',
+  加入时间: 'joinedOn',
+  joinedon: 'joinedOn',
+  joined_on: 'joinedOn',
 };
 export const ROSTER_ROWS_MAX = 2000;
 
@@ -51,6 +58,10 @@ function cellText(cell: ExcelJS.Cell, field: Field | undefined): string {
   const v = cell.value;
   if (v === null || v === undefined) {
     return '';
+  }
+  // A date cell: exceljs gives the day at UTC midnight.
+  if (v instanceof Date) {
+    return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   }
   // A PIN typed as 012345 into a number cell comes back as 12345: its zeros are put back.
   if (typeof v === 'number') {
@@ -140,6 +151,7 @@ export interface RosterExportRow {
   balance: string;
   status: string;
   createdAt: string;
+  joinedOn: string;
 }
 
 const EXPORT_COLUMNS: { header: string; key: keyof RosterExportRow; width: number }[] = [
@@ -151,6 +163,7 @@ const EXPORT_COLUMNS: { header: string; key: keyof RosterExportRow; width: numbe
   { header: '余额', key: 'balance', width: 10 },
   { header: '状态', key: 'status', width: 8 },
   { header: '开户日期', key: 'createdAt', width: 12 },
+  { header: '加入日期', key: 'joinedOn', width: 12 },
 ];
 
 /** A cell a spreadsheet would run as a formula gets an apostrophe (CSV has no text type). */
@@ -175,4 +188,10 @@ export async function writeRoster(rows: RosterExportRow[], format: RosterFormat)
   // With a BOM, Excel on Windows shows the Chinese names instead of mojibake.
   const csv = Buffer.from(await workbook.csv.writeBuffer());
   return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), csv]);
+}
+
+/** A join date as a roster writes it (2019-03-05, 2019/3/5, 2019.3.5, 2019年3月5日) as YYYY-MM-DD. */
+export function joinedOnText(text: string): string {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : text.trim();
 }

@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { hashSecret, randomSecret } from '../auth/password';
-import { localDate } from '../common/clock';
+import { Clock, localDate } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors';
@@ -15,7 +15,15 @@ import { Team } from './entities/team.entity';
 import { normalisePassbookNumber } from './passbook-number';
 import { PeopleService } from './people.service';
 import { normalisePhone } from './phone';
-import { readRoster, RosterExportRow, writeRoster, RosterFormat, RosterRow } from './roster-file';
+import { checkJoinedOn } from './members.service';
+import {
+  joinedOnText,
+  readRoster,
+  RosterExportRow,
+  writeRoster,
+  RosterFormat,
+  RosterRow,
+} from './roster-file';
 
 /** Why a row is refused (or, for warnings, worth a second look). */
 export type RowProblemReason =
@@ -28,7 +36,7 @@ export type RowProblemReason =
   | 'SAME_NAME_EXISTS';
 
 export interface RowProblem {
-  field: 'name' | 'kind' | 'phone' | 'pin' | 'passbookNo' | 'teams' | 'row';
+  field: 'name' | 'kind' | 'phone' | 'pin' | 'passbookNo' | 'teams' | 'joinedOn' | 'row';
   reason: RowProblemReason;
   message: string;
   /** The other row (DUPLICATE_IN_FILE) or the passbook already open (DUPLICATE_EXISTING, SAME_NAME_EXISTS). */
@@ -94,6 +102,7 @@ export class RosterService {
   constructor(
     private readonly db: Database,
     private readonly people: PeopleService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -155,6 +164,7 @@ export class RosterService {
           passbookNo: c.dto.passbookNo,
           pin: pins[i].pin,
           pinHash: pins[i].hash,
+          joinedOn: c.dto.joinedOn,
         });
         for (const teamName of c.report.teams) {
           let teamId = teamIds.get(teamName) ?? (await this.teamId(em, communityId, teamName));
@@ -191,11 +201,13 @@ export class RosterService {
         phone: string | null;
         active: unknown;
         created_at: string;
+        joined_on: string | null;
         balance: unknown;
       }[] = await em.query(
         sql(
           this.db,
-          `SELECT m.id, m.passbook_no, m.name, m.kind, m.phone, m.active, m.created_at, b.balance
+          `SELECT m.id, m.passbook_no, m.name, m.kind, m.phone, m.active, m.created_at, m.joined_on,
+                  b.balance
            FROM members m JOIN balances b ON b.account_id = m.account_id
            WHERE m.community_id = ? ORDER BY m.id`,
         ),
@@ -223,6 +235,7 @@ export class RosterService {
         balance: formatCents(toSafeInteger(r.balance)),
         status: r.active ? '在册' : '已停用',
         createdAt: localDate(new Date(r.created_at), this.config.timeZone),
+        joinedOn: r.joined_on ?? localDate(new Date(r.created_at), this.config.timeZone),
       }));
     });
   }
@@ -271,6 +284,7 @@ export class RosterService {
     const teams = new Set(
       (await em.find(Team, { select: { name: true }, where: { communityId } })).map((t) => t.name),
     );
+    const today = this.clock.today(this.config.timeZone);
     const seenPeople = new Map<string, number>();
     const seenPassbooks = new Map<string, number>();
     const out: CheckedRow[] = [];
@@ -299,6 +313,10 @@ export class RosterService {
       if (passbookText) {
         plain.passbookNo = passbookText;
       }
+      const joinedText = (row.joinedOn ?? '').trim();
+      if (joinedText) {
+        plain.joinedOn = joinedOnText(joinedText);
+      }
       const dto = plainToInstance(CreateMemberDto, plain);
       for (const e of await validate(dto, { whitelist: true, forbidNonWhitelisted: true })) {
         const constraints = Object.keys(e.constraints ?? {});
@@ -311,6 +329,17 @@ export class RosterService {
               : 'INVALID',
           message: Object.values(e.constraints ?? {}).join('; '),
         });
+      }
+      if (typeof dto.joinedOn === 'string' && !problems.some((p) => p.field === 'joinedOn')) {
+        try {
+          checkJoinedOn(dto.joinedOn, today);
+        } catch (e) {
+          problems.push({
+            field: 'joinedOn',
+            reason: 'INVALID',
+            message: e instanceof Error ? e.message : 'joinedOn is out of range',
+          });
+        }
       }
       let passbookNo: string | undefined;
       if (passbookText) {

@@ -36,6 +36,8 @@ describe('people views', () => {
       balance: '12.50',
       teamIds: [1, 3],
       createdAt: '2026-06-01T00:00:00.000Z',
+      joinedOn: '2026-06-01',
+      deactivatedOn: null,
     });
     expect(memberView(member, [], false)).toMatchObject({ phone: '138****5678', teamIds: [] });
     expect(memberView({ ...member, phone: null }, [], false).phone).toBeNull();

@@ -1,4 +1,4 @@
-import { QuarterReport } from './reports.service';
+import { AnnualReport, PeriodFigures, QuarterReport } from './reports.service';
 
 const HEADER = ['section', 'key', 'name', 'points', 'hours', 'count'];
 
@@ -7,10 +7,41 @@ const HEADER = ['section', 'key', 'name', 'points', 'hours', 'count'];
  * names). Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
  */
 export function quarterReportCsv(r: QuarterReport): string {
-  const rows: (string | number | null)[][] = [HEADER];
   const { year, quarter, from, to } = r.period;
-  rows.push(['period', `${year}-Q${quarter}`, `${from}..${to}`, null, null, null]);
+  return table(periodRows(r, [`${year}-Q${quarter}`, `${from}..${to}`]));
+}
+
+/** The annual report in the quarter's table, with the year's hours, hours by month and stars. */
+export function annualReportCsv(r: AnnualReport): string {
+  const { year, from, to } = r.period;
+  const hours = new Map(r.byMonth.map((m) => [m.month, m.hours]));
+  const rows = periodRows(r, [String(year), `${from}..${to}`], {
+    afterTotal: [['earned', 'hours', null, null, r.earned.hours, null]],
+    month: (month) => [['month_hours', month, null, null, hours.get(month) ?? '0.00', null]],
+  });
+  const s = r.stars;
+  if (s.byStars === null) {
+    rows.push(['stars', 'none', s.why, null, null, null]);
+  } else {
+    for (const [stars, count] of Object.entries(s.byStars).sort((a, b) => +b[0] - +a[0])) {
+      rows.push(['stars', stars, null, null, null, count]);
+    }
+  }
+  return table(rows);
+}
+
+type CsvRow = (string | number | null)[];
+
+/** The rows of the English table both reports share; `extra` adds the year's own. */
+function periodRows(
+  r: PeriodFigures,
+  period: [string, string],
+  extra: { afterTotal?: CsvRow[]; month?: (month: string) => CsvRow[] } = {},
+): CsvRow[] {
+  const rows: CsvRow[] = [HEADER];
+  rows.push(['period', period[0], period[1], null, null, null]);
   rows.push(['earned', 'total', null, r.earned.points, null, null]);
+  rows.push(...(extra.afterTotal ?? []));
   for (const c of r.earned.byCategory) {
     rows.push(['earned_by_category', c.categoryCode, c.categoryName, c.points, c.hours, c.records]);
   }
@@ -40,6 +71,7 @@ export function quarterReportCsv(r: QuarterReport): string {
     rows.push(['month_earned', m.month, null, m.earned, null, null]);
     rows.push(['month_redeemed', m.month, null, m.redeemed, null, null]);
     rows.push(['month_donated', m.month, null, m.donated, null, null]);
+    rows.push(...(extra.month?.(m.month) ?? []));
   }
   rows.push([
     'outstanding',
@@ -51,7 +83,7 @@ export function quarterReportCsv(r: QuarterReport): string {
   ]);
   rows.push(['outstanding', 'members', null, r.outstandingPoints.members, null, null]);
   rows.push(['outstanding', 'households', null, r.outstandingPoints.households, null, null]);
-  return table(rows);
+  return rows;
 }
 
 const HEADER_ZH = ['栏目', '项目', '名称', '积分', '服务时长（小时）', '数量', '人数'];
@@ -61,11 +93,42 @@ const HEADER_ZH = ['栏目', '项目', '名称', '积分', '服务时长（小�
  * names, months and periods written so a spreadsheet keeps them as text (not as dates).
  */
 export function quarterReportCsvZh(r: QuarterReport): string {
-  type Row = [string, string, string | null, string?, string?, number?, number?];
-  const rows: Row[] = [];
   const { year, quarter, from, to } = r.period;
-  rows.push(['统计期', `${year}年第${quarter}季度`, `${from} 至 ${to}`]);
+  return tableZh(periodRowsZh(r, [`${year}年第${quarter}季度`, `${from} 至 ${to}`], '本季度'));
+}
+
+/** The annual report as the street office reads it (the quarter's Chinese table, and more). */
+export function annualReportCsvZh(r: AnnualReport): string {
+  const { year, from, to } = r.period;
+  const hours = new Map(r.byMonth.map((m) => [m.month, m.hours]));
+  const rows = periodRowsZh(r, [`${year}年`, `${from} 至 ${to}`], '本年度', {
+    afterTotal: [['服务时长', '合计', null, undefined, r.earned.hours]],
+    month: (month, label) => [['按月', label, '服务时长', undefined, hours.get(month) ?? '0.00']],
+  });
+  const s = r.stars;
+  if (s.byStars === null) {
+    const why = s.why === 'NO_RATING' ? '本年度尚未评定星级' : '星级评定尚未公布';
+    rows.push(['星级评定', why, null]);
+  } else {
+    for (const [stars, count] of Object.entries(s.byStars).sort((a, b) => +b[0] - +a[0])) {
+      rows.push(['星级评定', `${stars}星`, null, undefined, undefined, undefined, count]);
+    }
+  }
+  return tableZh(rows);
+}
+
+type RowZh = [string, string, string | null, string?, string?, number?, number?];
+
+function periodRowsZh(
+  r: PeriodFigures,
+  period: [string, string],
+  periodWord: string,
+  extra: { afterTotal?: RowZh[]; month?: (month: string, label: string) => RowZh[] } = {},
+): RowZh[] {
+  const rows: RowZh[] = [];
+  rows.push(['统计期', period[0], period[1]]);
   rows.push(['服务获得积分', '合计', null, r.earned.points]);
+  rows.push(...(extra.afterTotal ?? []));
   for (const c of r.earned.byCategory) {
     const name = c.categoryName ?? c.categoryCode;
     rows.push(['按服务类别', c.categoryCode, name, c.points, c.hours, c.records, c.volunteers]);
@@ -111,7 +174,7 @@ export function quarterReportCsvZh(r: QuarterReport): string {
   ]);
   rows.push([
     '志愿者',
-    '活跃志愿者（本季度有服务记录）',
+    `活跃志愿者（${periodWord}有服务记录）`,
     null,
     undefined,
     undefined,
@@ -134,11 +197,16 @@ export function quarterReportCsvZh(r: QuarterReport): string {
     rows.push(['按月', month, '服务获得', m.earned]);
     rows.push(['按月', month, '兑换', m.redeemed]);
     rows.push(['按月', month, '捐赠', m.donated]);
+    rows.push(...(extra.month?.(m.month, month) ?? []));
   }
   const o = r.outstandingPoints;
   rows.push(['未兑换积分（待兑付）', '合计', `截至 ${o.asOf}`, o.total]);
   rows.push(['未兑换积分（待兑付）', '志愿者', null, o.members]);
   rows.push(['未兑换积分（待兑付）', '困难家庭', null, o.households]);
+  return rows;
+}
+
+function tableZh(rows: RowZh[]): string {
   const width = HEADER_ZH.length;
   return table([
     HEADER_ZH,

@@ -12,8 +12,14 @@ import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { DomainError } from '../common/errors';
 import { yearPipe } from '../ratings/year.pipe';
 import { QuarterReportDto } from './dto/quarter-report.dto';
-import { ReportFormatQuery } from './dto/report-format.dto';
-import { quarterReportCsv, quarterReportCsvZh } from './quarter-report.csv';
+import { AnnualReportDto, GrowthReportDto } from './dto/annual-report.dto';
+import { GrowthQuery, ReportFormatQuery } from './dto/report-format.dto';
+import {
+  annualReportCsv,
+  annualReportCsvZh,
+  quarterReportCsv,
+  quarterReportCsvZh,
+} from './quarter-report.csv';
 import { ReportsService } from './reports.service';
 
 interface HeaderReply {
@@ -65,5 +71,46 @@ export class ReportsController {
       `attachment; filename="passbook-report-${year}-Q${quarter}.csv"`,
     );
     return query.lang === 'zh' ? quarterReportCsvZh(report) : quarterReportCsv(report);
+  }
+
+  @Get('year/:year')
+  @Roles('admin', 'office')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiExtraModels(AnnualReportDto)
+  @ApiOkResponse({
+    description: 'the report as JSON, or with ?format=csv as a CSV file',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(AnnualReportDto) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  @ApiOperation({
+    summary:
+      "Annual report of the admin's community (a street-office user names one with ?community=<code>): the quarter's figures over the calendar year, hours, the twelve months and the year's published star rating by grade (?format=csv, &lang=zh as for the quarter)",
+  })
+  async year(
+    @Param('year', yearPipe()) year: number,
+    @Query() query: ReportFormatQuery,
+    @Res({ passthrough: true }) reply: HeaderReply,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const report = await this.reports.yearFor(principal, year, query.community);
+    if (query.format !== 'csv') {
+      return report;
+    }
+    reply.header('content-type', 'text/csv; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="passbook-report-${year}.csv"`);
+    return query.lang === 'zh' ? annualReportCsvZh(report) : annualReportCsv(report);
+  }
+
+  @Get('growth')
+  @Roles('admin', 'office')
+  @ApiOkResponse({ type: GrowthReportDto })
+  @ApiOperation({
+    summary:
+      "Volunteer growth per month from ?from=YYYY-MM to ?to=YYYY-MM (at most 120 months): registered at the month's end, active, joined and left in it (a street-office user names the community with ?community=)",
+  })
+  growth(@Query() query: GrowthQuery, @CurrentPrincipal() principal: Principal) {
+    return this.reports.growthFor(principal, query, query.community);
   }
 }

@@ -9,6 +9,7 @@ import { formatCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { notReversed, periodParams, periodPostingsSql } from '../ledger/ledger-sql';
 import { YEAR_MAX, YEAR_MIN } from '../ratings/star-ratings.service';
+import { STARS_MAX } from '../ratings/stars';
 import { StandardService } from '../standard/standard.service';
 
 export interface EarnedLine {
@@ -26,9 +27,8 @@ export interface StockLine {
   points: string;
 }
 
-export interface QuarterReport {
-  period: { year: number; quarter: number; from: string; to: string };
-  generatedAt: string;
+/** What a quarter's and a year's reports have in common: the figures of a run of whole months. */
+export interface PeriodFigures {
   earned: {
     /** Earn entries dated in the quarter less their reversals (the ledger's figure). */
     points: string;
@@ -42,7 +42,7 @@ export interface QuarterReport {
   donated: { points: string; donations: number; donors: number; households: number };
   /** Members with at least one verified service record in the quarter. */
   activeVolunteers: number;
-  /** Members registered in the quarter. */
+  /** Members who joined in the quarter (their joinedOn, which an admin may backdate). */
   newVolunteers: number;
   stockGivenOut: StockLine[];
   /** Points earned, redeemed and donated in each month of the quarter (for the report's chart). */
@@ -50,6 +50,51 @@ export interface QuarterReport {
   /** What the shop still owes: points held in passbooks at the end of the quarter. */
   outstandingPoints: { total: string; members: string; households: string; asOf: string };
 }
+
+export interface QuarterReport extends PeriodFigures {
+  period: { year: number; quarter: number; from: string; to: string };
+  generatedAt: string;
+}
+
+/** The year's star rating by grade: null with `why` until it is published. */
+export interface YearStars {
+  /** Members per number of stars, "5" down to "0". */
+  byStars: Record<string, number> | null;
+  members: number | null;
+  publishedAt: string | null;
+  why: null | 'NO_RATING' | 'RATING_NOT_PUBLISHED';
+}
+
+export interface AnnualReport extends Omit<PeriodFigures, 'earned' | 'byMonth'> {
+  period: { year: number; from: string; to: string };
+  generatedAt: string;
+  earned: PeriodFigures['earned'] & { hours: string };
+  /** The twelve months: points as the quarter's byMonth, and verified service hours. */
+  byMonth: (PeriodFigures['byMonth'][number] & { hours: string })[];
+  stars: YearStars;
+}
+
+export interface GrowthMonth {
+  month: string;
+  /** Joined on or before the month's last day and not deactivated by then. */
+  registered: number;
+  /** With a credited (posted, not reversed) service record dated in the month. */
+  active: number;
+  /** Joined in the month. */
+  joined: number;
+  /** Deactivated in the month. */
+  left: number;
+}
+
+export interface GrowthReport {
+  from: string;
+  to: string;
+  generatedAt: string;
+  months: GrowthMonth[];
+}
+
+/** The most months one growth report spans (ten years). */
+export const GROWTH_MONTHS_MAX = 120;
 
 /** Verified service of one community: posted records whose earn entry has not been reversed. */
 const VERIFIED_SERVICE = `FROM service_records sr
@@ -90,15 +135,115 @@ export class ReportsService {
 
   /** The quarterly figures of one community (the street office's overview sets them side by side). */
   async quarter(communityId: number, year: number, quarter: number): Promise<QuarterReport> {
-    if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) {
-      throw DomainError.validation(`year must be between ${YEAR_MIN} and ${YEAR_MAX}`, {
-        field: 'year',
-      });
-    }
+    checkYear(year);
     if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
       throw DomainError.validation('quarter must be 1, 2, 3 or 4', { field: 'quarter' });
     }
-    const { from, to, startsAt, endsAt } = quarterBounds(year, quarter, this.config.timeZone);
+    const { from, to } = quarterBounds(year, quarter, this.config.timeZone);
+    const { figures } = await this.period(communityId, {
+      from,
+      to,
+      months: monthsOf(year, quarter),
+    });
+    return { period: { year, quarter, from, to }, generatedAt: this.now(), ...figures };
+  }
+
+  /**
+   * `GET /api/reports/year/:year`: the quarter's figures over the calendar year, its hours, twelve
+   * months and the year's published star rating by grade (the viewer's community, as quarterFor).
+   */
+  async yearFor(viewer: Principal, year: number, community?: string): Promise<AnnualReport> {
+    const { id } = await this.access.communityToRead(viewer, community);
+    return this.year(id, year);
+  }
+
+  async year(communityId: number, year: number): Promise<AnnualReport> {
+    checkYear(year);
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31`;
+    const months = [1, 2, 3, 4].flatMap((q) => monthsOf(year, q));
+    const { figures, hoursCents, monthHours } = await this.period(communityId, {
+      from,
+      to,
+      months,
+    });
+    const stars = await this.db.read((em) => this.starsOf(em, communityId, year));
+    return {
+      period: { year, from, to },
+      generatedAt: this.now(),
+      ...figures,
+      earned: { ...figures.earned, hours: formatCents(hoursCents) },
+      byMonth: figures.byMonth.map((m) => ({
+        ...m,
+        hours: formatCents(monthHours.get(m.month) ?? 0),
+      })),
+      stars,
+    };
+  }
+
+  /**
+   * `GET /api/reports/growth?from=YYYY-MM&to=YYYY-MM`: per month, volunteers registered at its end
+   * (joined on or before it, not deactivated by then), active in it (a credited service record),
+   * new (joined in it) and left (deactivated in it).
+   */
+  async growthFor(
+    viewer: Principal,
+    query: { from: string; to: string },
+    community?: string,
+  ): Promise<GrowthReport> {
+    const months = growthMonths(query.from, query.to);
+    const { id } = await this.access.communityToRead(viewer, community);
+    const first = months[0].from;
+    const last = months[months.length - 1].to;
+    return this.db.read(async (em) => {
+      // Members grouped by their two dates: as many rows as distinct date pairs, not members.
+      const members: { joined_on: string; deactivated_on: string | null; c: unknown }[] =
+        await em.query(
+          sql(
+            this.db,
+            `SELECT joined_on, deactivated_on, COUNT(*) AS c FROM members
+             WHERE community_id = ? AND joined_on <= ?
+             GROUP BY joined_on, deactivated_on`,
+          ),
+          [id, last],
+        );
+      const active: { month: string; c: unknown }[] = await em.query(
+        sql(
+          this.db,
+          `SELECT SUBSTR(sr.service_date, 1, 7) AS month, COUNT(DISTINCT sr.member_id) AS c
+           ${VERIFIED_SERVICE}
+           GROUP BY SUBSTR(sr.service_date, 1, 7)`,
+        ),
+        [id, first, last],
+      );
+      const activeIn = new Map(active.map((r) => [r.month, toSafeInteger(r.c)]));
+      const rows = members.map((m) => ({
+        joined: m.joined_on,
+        left: m.deactivated_on,
+        count: toSafeInteger(m.c),
+      }));
+      const sum = (keep: (r: (typeof rows)[number]) => boolean) =>
+        rows.reduce((n, r) => (keep(r) ? n + r.count : n), 0);
+      return {
+        from: query.from,
+        to: query.to,
+        generatedAt: this.now(),
+        months: months.map((m) => ({
+          month: m.from.slice(0, 7),
+          registered: sum((r) => r.joined <= m.to && (r.left === null || r.left > m.to)),
+          active: activeIn.get(m.from.slice(0, 7)) ?? 0,
+          joined: sum((r) => r.joined >= m.from && r.joined <= m.to),
+          left: sum((r) => r.left !== null && r.left >= m.from && r.left <= m.to),
+        })),
+      };
+    });
+  }
+
+  /** The figures of any run of whole months (a quarter, a year): the one implementation of both. */
+  private async period(
+    communityId: number,
+    { from, to, months }: { from: string; to: string; months: { from: string; to: string }[] },
+  ): Promise<{ figures: PeriodFigures; hoursCents: number; monthHours: Map<string, number> }> {
     const standard =
       (await this.standard.versionOn(communityId, to)) ??
       (await this.standard.versionOn(communityId, from));
@@ -114,7 +259,7 @@ export class ReportsService {
       const donated = await this.passbookSumByKind(em, communityId, 'donation', from, to);
       const outstanding = await this.outstandingAt(em, communityId, to);
       const byMonth = [];
-      for (const month of monthsOf(year, quarter)) {
+      for (const month of months) {
         const e = await this.passbookSumByKind(em, communityId, 'earn', month.from, month.to);
         const r = await this.passbookSumByKind(em, communityId, 'redeem', month.from, month.to);
         const d = await this.passbookSumByKind(em, communityId, 'donation', month.from, month.to);
@@ -125,9 +270,16 @@ export class ReportsService {
           donated: formatCents(d.household),
         });
       }
-      return {
-        period: { year, quarter, from, to },
-        generatedAt: this.clock.now().toISOString(),
+      const hours: { month: string; hours: unknown }[] = await em.query(
+        sql(
+          this.db,
+          `SELECT SUBSTR(sr.service_date, 1, 7) AS month, SUM(sr.hours) AS hours
+           ${VERIFIED_SERVICE}
+           GROUP BY SUBSTR(sr.service_date, 1, 7)`,
+        ),
+        [communityId, from, to],
+      );
+      const figures: PeriodFigures = {
         earned: {
           points: formatCents(earnedPoints),
           byCategory: byCategory.map((line) => ({
@@ -160,8 +312,8 @@ export class ReportsService {
         newVolunteers: await this.count(
           em,
           `SELECT COUNT(*) AS c FROM members
-           WHERE community_id = ? AND created_at >= ? AND created_at < ?`,
-          [communityId, startsAt, endsAt],
+           WHERE community_id = ? AND joined_on >= ? AND joined_on <= ?`,
+          [communityId, from, to],
         ),
         stockGivenOut: await this.stockGivenOut(em, communityId, from, to),
         byMonth,
@@ -172,7 +324,54 @@ export class ReportsService {
           asOf: to,
         },
       };
+      return {
+        figures,
+        hoursCents: byCategory.reduce((sum, line) => sum + line.hoursCents, 0),
+        monthHours: new Map(hours.map((h) => [h.month, toSafeInteger(h.hours)])),
+      };
     });
+  }
+
+  /** The year's published star rating by grade, or null with why (none yet, or still a draft). */
+  private async starsOf(em: EntityManager, communityId: number, year: number): Promise<YearStars> {
+    const ratings: { status: string; published_at: string | null }[] = await em.query(
+      sql(
+        this.db,
+        'SELECT status, published_at FROM star_ratings WHERE community_id = ? AND year = ?',
+      ),
+      [communityId, year],
+    );
+    const rating = ratings[0];
+    if (!rating || rating.status !== 'published') {
+      return {
+        byStars: null,
+        members: null,
+        publishedAt: null,
+        why: rating ? 'RATING_NOT_PUBLISHED' : 'NO_RATING',
+      };
+    }
+    const counts: { stars: unknown; c: unknown }[] = await em.query(
+      sql(
+        this.db,
+        `SELECT stars, COUNT(*) AS c FROM star_rating_entries
+         WHERE community_id = ? AND year = ? GROUP BY stars`,
+      ),
+      [communityId, year],
+    );
+    const byStars: Record<string, number> = {};
+    for (let stars = STARS_MAX; stars >= 0; stars--) {
+      byStars[String(stars)] = 0;
+    }
+    let members = 0;
+    for (const row of counts) {
+      byStars[String(toSafeInteger(row.stars))] = toSafeInteger(row.c);
+      members += toSafeInteger(row.c);
+    }
+    return { byStars, members, publishedAt: rating.published_at, why: null };
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
   }
 
   /**
@@ -301,12 +500,14 @@ export class ReportsService {
     return rows
       .map((r) => {
         const pointsCents = toSafeInteger(r.points);
+        const hoursCents = toSafeInteger(r.hours);
         return {
           key: r.group_key === null ? null : String(r.group_key),
           name: r.name,
           pointsCents,
           points: formatCents(pointsCents),
-          hours: formatCents(toSafeInteger(r.hours)),
+          hoursCents,
+          hours: formatCents(hoursCents),
           records: toSafeInteger(r.records),
           volunteers: toSafeInteger(r.volunteers),
         };
@@ -374,6 +575,54 @@ export class ReportsService {
     }
     return out;
   }
+}
+
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) {
+    throw DomainError.validation(`year must be between ${YEAR_MIN} and ${YEAR_MAX}`, {
+      field: 'year',
+    });
+  }
+}
+
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** The months from `from` to `to` (YYYY-MM, both included) as date ranges; refuses a bad range. */
+export function growthMonths(from: string, to: string): { from: string; to: string }[] {
+  const parse = (text: string, field: 'from' | 'to') => {
+    const m = MONTH_RE.exec(text);
+    if (!m || +m[1] < YEAR_MIN || +m[1] > YEAR_MAX) {
+      throw DomainError.validation(
+        `${field} must be a month written YYYY-MM between ${YEAR_MIN} and ${YEAR_MAX}`,
+        { field, reason: 'INVALID_MONTH' },
+      );
+    }
+    return +m[1] * 12 + (+m[2] - 1);
+  };
+  const first = parse(from, 'from');
+  const last = parse(to, 'to');
+  if (last < first) {
+    throw DomainError.validation('to must not be before from', {
+      field: 'to',
+      reason: 'RANGE_REVERSED',
+    });
+  }
+  if (last - first + 1 > GROWTH_MONTHS_MAX) {
+    throw DomainError.validation(`a growth report spans at most ${GROWTH_MONTHS_MAX} months`, {
+      field: 'to',
+      reason: 'RANGE_TOO_LONG',
+      max: GROWTH_MONTHS_MAX,
+    });
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const out = [];
+  for (let i = first; i <= last; i++) {
+    const year = Math.floor(i / 12);
+    const month = (i % 12) + 1;
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    out.push({ from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(lastDay)}` });
+  }
+  return out;
 }
 
 function earnedLine(line: EarnedLine): EarnedLine {

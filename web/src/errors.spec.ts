@@ -227,6 +227,22 @@ describe(describeError.name, () => {
     expect(describeError(unknown)).toBe('请改正：服务队填写不正确。');
   });
 
+  it('should say what is wrong with a join date or a range of months', () => {
+    const say = (details: Record<string, unknown>) =>
+      describeError(refusal(400, 'VALIDATION_FAILED', details));
+    expect(say({ field: 'joinedOn', reason: 'JOINED_IN_FUTURE', latest: '2026-06-15' })).toBe(
+      '加入日期不能晚于今天（2026-06-15）。',
+    );
+    expect(say({ field: 'joinedOn', reason: 'JOINED_TOO_EARLY', earliest: '2000-01-01' })).toBe(
+      '加入日期不能早于 2000-01-01。',
+    );
+    expect(say({ field: 'to', reason: 'RANGE_REVERSED' })).toBe('结束月份不能早于开始月份。');
+    expect(say({ field: 'to', reason: 'RANGE_TOO_LONG', max: 120 })).toBe(
+      '一次最多统计 120 个月，请缩短范围。',
+    );
+    expect(say({ field: 'from', reason: 'INVALID_MONTH' })).toBe('月份请写成 2026-06 这样的格式。');
+  });
+
   it('should never show the service message as is', () => {
     const codes = [
       'ALREADY_REVERSED',

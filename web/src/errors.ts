@@ -70,6 +70,9 @@ const FIELD_NAMES: Record<string, [string, string]> = {
   code: ['券码', 'coupon code'],
   newPin: ['新密码（6位数字）', 'new PIN (6 digits)'],
   newPassword: ['新密码（至少8位）', 'new password (8+ characters)'],
+  joinedOn: ['加入日期', 'join date'],
+  from: ['开始月份', 'first month'],
+  to: ['结束月份', 'last month'],
 };
 
 function fieldLabel(field: string): string {
@@ -499,6 +502,34 @@ function closedYearSentence(d: Details): string {
   );
 }
 
+/** A join date out of range (members) or a bad month range (the growth report). */
+function joinAndRangeSentence(reason: string | undefined, d: Record<string, unknown>) {
+  const why: string = reason ?? '';
+  switch (why) {
+    case 'JOINED_IN_FUTURE':
+      return L(
+        `加入日期不能晚于今天（${str(d.latest) ?? ''}）。`,
+        `The join date cannot be after today (${str(d.latest) ?? ''}).`,
+      );
+    case 'JOINED_TOO_EARLY':
+      return L(
+        `加入日期不能早于 ${str(d.earliest) ?? '2000-01-01'}。`,
+        `The join date cannot be before ${str(d.earliest) ?? '2000-01-01'}.`,
+      );
+    case 'INVALID_MONTH':
+      return L('月份请写成 2026-06 这样的格式。', 'Write the month like 2026-06.');
+    case 'RANGE_REVERSED':
+      return L('结束月份不能早于开始月份。', 'The last month cannot be before the first.');
+    case 'RANGE_TOO_LONG':
+      return L(
+        `一次最多统计 ${str(d.max) ?? '120'} 个月，请缩短范围。`,
+        `At most ${str(d.max) ?? '120'} months at a time; shorten the range.`,
+      );
+    default:
+      return null;
+  }
+}
+
 /** The sentence for an error thrown by the API module (or anything else). */
 export function describeError(err: unknown, ctx: ErrorContext = {}): string {
   if (!(err instanceof ApiError)) {
@@ -530,6 +561,10 @@ export function describeError(err: unknown, ctx: ErrorContext = {}): string {
           '新密码不能和现在的密码一样，请换一个。',
           'The new password must differ from the current one; choose another.',
         );
+      }
+      const joinOrRange = joinAndRangeSentence(str(d.reason), d);
+      if (joinOrRange) {
+        return joinOrRange;
       }
       if (raw.includes('currentPin') || raw.includes('currentPassword')) {
         return L('原密码不对，请再输入一次。', 'The current password is wrong; enter it again.');

@@ -227,6 +227,9 @@ export interface Member {
   active?: boolean;
   pin?: string;
   teamIds?: number[];
+  /** The local date the volunteer joined (加入日期); an admin may backdate it. */
+  joinedOn?: string;
+  deactivatedOn?: string | null;
 }
 
 export interface Team {

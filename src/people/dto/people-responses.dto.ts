@@ -20,6 +20,15 @@ export class MemberViewDto {
   @ApiProperty({ example: '12.00' }) balance!: string;
   @ApiProperty({ type: [Number] }) teamIds!: number[];
   @ApiProperty() createdAt!: string;
+  @ApiProperty({ example: '2019-03-05', description: 'the local date the volunteer joined' })
+  joinedOn!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'the local date of the deactivation; null while active',
+  })
+  deactivatedOn!: string | null;
 }
 export const MemberPageDto = pageDtoOf(MemberViewDto);
 

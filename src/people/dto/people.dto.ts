@@ -19,6 +19,7 @@ import { TEXT_MAX } from '../../common/limits';
 import { PageQueryDto } from '../../common/pagination';
 import { HARDSHIPS, Hardship } from '../entities/household.entity';
 import { MEMBER_KINDS, MemberKind } from '../entities/member.entity';
+import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 import { MAINLAND_MOBILE_RE, normalisePhone, PHONE_MESSAGE } from '../phone';
 
 const trim = ({ value }: { value: unknown }): unknown =>
@@ -29,6 +30,8 @@ const ONE_LINE_MESSAGE = (field: string) => `${field} must be text on one line`;
 /** Spaces, dashes and +86 are dropped before the mainland-mobile rule is checked. */
 const phone = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? normalisePhone(value) : value;
+const JOINED_ON_HINT =
+  'the local date the volunteer joined (加入日期), e.g. from the paper records; not in the future, not before 2000-01-01; left out: today';
 const PASSBOOK_NO_HINT =
   'a pre-printed passbook number (8 characters, check character included); generated when left out';
 
@@ -67,6 +70,11 @@ export class CreateMemberDto {
   @IsString()
   @MaxLength(TEXT_MAX.passbookNo)
   passbookNo?: string;
+
+  @ApiPropertyOptional({ description: JOINED_ON_HINT, example: '2019-03-05' })
+  @IsOptional()
+  @IsLocalDate()
+  joinedOn?: string;
 }
 
 export class UpdateMemberDto {
@@ -95,10 +103,20 @@ export class UpdateMemberDto {
   @Matches(MAINLAND_MOBILE_RE, { message: PHONE_MESSAGE })
   phone?: string | null;
 
-  @ApiPropertyOptional({ description: 'false: the volunteer can no longer log in' })
+  @ApiPropertyOptional({
+    description: 'false: the volunteer can no longer log in (deactivatedOn becomes today)',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    description: JOINED_ON_HINT.replace('; left out: today', ''),
+    example: '2019-03-05',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  joinedOn?: string;
 }
 
 export class ListMembersQueryDto extends PageQueryDto {
@@ -289,6 +307,14 @@ export class RosterRowDto {
   @IsString()
   @MaxLength(TEXT_MAX.rosterCell)
   pin?: string;
+
+  @ApiPropertyOptional({
+    description: '加入日期: YYYY-MM-DD (or 2019/3/5, 2019年3月5日); blank: the day of the import',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX.rosterCell)
+  joinedOn?: string;
 }
 
 export class ImportMembersDto {

@@ -16,4 +16,9 @@ export class Member {
   @Column({ name: 'pin_hash', type: 'varchar' }) pinHash!: string;
   @Column({ type: 'boolean' }) active!: boolean;
   @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;
+  /** The local date the volunteer joined: the day of creation, or the paper record's (migrated). */
+  @Column({ name: 'joined_on', type: 'varchar', nullable: true }) joinedOn!: string | null;
+  /** The local date of the last deactivation; null while active. */
+  @Column({ name: 'deactivated_on', type: 'varchar', nullable: true }) deactivatedOn!:
+    string | null;
 }

@@ -16,7 +16,7 @@ class EarnedLineDto {
   @ApiProperty() volunteers!: number;
 }
 
-class EarnedByCategoryDto extends EarnedLineDto {
+export class EarnedByCategoryDto extends EarnedLineDto {
   @ApiProperty({ example: 'repair' }) categoryCode!: string;
   @ApiProperty({
     type: String,
@@ -26,12 +26,12 @@ class EarnedByCategoryDto extends EarnedLineDto {
   categoryName!: string | null;
 }
 
-class EarnedByTeamDto extends EarnedLineDto {
+export class EarnedByTeamDto extends EarnedLineDto {
   @ApiProperty({ type: Number, nullable: true }) teamId!: number | null;
   @ApiProperty({ type: String, nullable: true }) teamName!: string | null;
 }
 
-class EarnedDto {
+export class EarnedDto {
   @ApiProperty({ example: '300.00', description: 'earn entries in the quarter less reversals' })
   points!: string;
   @ApiProperty({ type: [EarnedByCategoryDto] }) byCategory!: EarnedByCategoryDto[];
@@ -40,21 +40,21 @@ class EarnedDto {
   notFromServiceRecords!: string;
 }
 
-class RedeemedDto {
+export class RedeemedDto {
   @ApiProperty({ example: '80.00' }) points!: string;
   @ApiProperty({ example: '60.00' }) byMembers!: string;
   @ApiProperty({ example: '20.00' }) byHouseholds!: string;
   @ApiProperty() redemptions!: number;
 }
 
-class DonatedDto {
+export class DonatedDto {
   @ApiProperty({ example: '20.00' }) points!: string;
   @ApiProperty() donations!: number;
   @ApiProperty() donors!: number;
   @ApiProperty() households!: number;
 }
 
-class StockLineDto {
+export class StockLineDto {
   @ApiProperty() catalogItemId!: number;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['goods', 'service_coupon'] }) kind!: string;
@@ -69,7 +69,7 @@ class MonthDto {
   @ApiProperty({ example: '10.00' }) donated!: string;
 }
 
-class OutstandingDto {
+export class OutstandingDto {
   @ApiProperty({ example: '500.00' }) total!: string;
   @ApiProperty({ example: '450.00' }) members!: string;
   @ApiProperty({ example: '50.00' }) households!: string;
@@ -84,7 +84,8 @@ export class QuarterReportDto {
   @ApiProperty({ type: DonatedDto }) donated!: DonatedDto;
   @ApiProperty({ description: 'members with a verified service record in the quarter' })
   activeVolunteers!: number;
-  @ApiProperty({ description: 'members registered in the quarter' }) newVolunteers!: number;
+  @ApiProperty({ description: 'members who joined in the quarter (their joinedOn)' })
+  newVolunteers!: number;
   @ApiProperty({ type: [StockLineDto] }) stockGivenOut!: StockLineDto[];
   @ApiProperty({ type: [MonthDto] }) byMonth!: MonthDto[];
   @ApiProperty({ type: OutstandingDto, description: 'points held in passbooks at the end' })

@@ -1,5 +1,5 @@
 import { TEXT_MAX } from '../../common/limits';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ReportFormatQuery {
@@ -21,6 +21,28 @@ export class ReportFormatQuery {
   @ApiPropertyOptional({
     description:
       "The community's code (or id): a street-office user names one of their communities; community staff read their own (another answers 404)",
+    example: 'lingnan',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX.communityCode)
+  community?: string;
+}
+
+export class GrowthQuery {
+  @ApiProperty({ example: '2025-07', description: 'the first month, YYYY-MM' })
+  @IsString()
+  @MaxLength(7)
+  from!: string;
+
+  @ApiProperty({ example: '2026-06', description: 'the last month, YYYY-MM (at most 120 months)' })
+  @IsString()
+  @MaxLength(7)
+  to!: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The community's code (or id): a street-office user names one of their communities",
     example: 'lingnan',
   })
   @IsOptional()

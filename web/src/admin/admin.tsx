@@ -22,7 +22,7 @@ const SECTIONS = [
   { slug: 'windows', label: () => L('兑换期', 'Windows') },
   { slug: 'approvals', label: () => L('审核', 'Approvals') },
   { slug: 'ratings', label: () => L('评星', 'Star ratings') },
-  { slug: 'report', label: () => L('季度报表', 'Quarterly report') },
+  { slug: 'report', label: () => L('报表', 'Reports') },
   { slug: 'ledger', label: () => L('账本核对', 'Ledger check') },
 ] as const;
 

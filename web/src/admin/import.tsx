@@ -272,8 +272,8 @@ export function MemberImport(props: { onImported: () => void }) {
         <div class="stack">
           <p class="muted">
             {L(
-              '支持 Excel（.xlsx）和 CSV。第一行写列名：姓名（必填）、身份（党员/群众）、电话、服务队（多个用“、”隔开，没有的服务队会新建）、存折号、密码（空着自动生成）。',
-              'Excel (.xlsx) or CSV. First row: 姓名 (required), 身份 (党员/群众), 电话, 服务队 (separated by 、; new teams are created), 存折号, 密码 (blank: generated).',
+              '支持 Excel（.xlsx）和 CSV。第一行写列名：姓名（必填）、身份（党员/群众）、电话、服务队（多个用“、”隔开，没有的服务队会新建）、存折号、密码（空着自动生成）、加入日期（纸质登记的日期，如 2019-03-05，空着为导入当天）。',
+              'Excel (.xlsx) or CSV. First row: 姓名 (required), 身份 (党员/群众), 电话, 服务队 (separated by 、; new teams are created), 存折号, 密码 (blank: generated), 加入日期 (the join date on the paper register, e.g. 2019-03-05; blank: the day of the import).',
             )}
           </p>
           <Field label={L('选择表格文件', 'Choose the file')}>

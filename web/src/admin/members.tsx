@@ -32,6 +32,7 @@ function NewMemberForm(props: { onCreated: () => void }) {
   const [kind, setKind] = useState<'party_member' | 'resident'>('resident');
   const [phone, setPhone] = useState('');
   const [pin, setPin] = useState('');
+  const [joinedOn, setJoinedOn] = useState('');
   const [created, setCreated] = useState<Member | null>(null);
   /** Passbooks already open under this name: shown once, then 仍然开户 opens another. */
   const [dupes, setDupes] = useState<{ key: string; items: SameNamed[] } | null>(null);
@@ -60,11 +61,13 @@ function NewMemberForm(props: { onCreated: () => void }) {
             kind,
             ...(phone.trim() ? { phone: phone.trim() } : {}),
             ...(pin.trim() ? { pin: pin.trim() } : {}),
+            ...(joinedOn ? { joinedOn } : {}),
           });
           setCreated(m);
           setName('');
           setPhone('');
           setPin('');
+          setJoinedOn('');
           props.onCreated();
         });
       }}
@@ -91,6 +94,20 @@ function NewMemberForm(props: { onCreated: () => void }) {
         </Field>
         <Field label={L('电话（可不填）', 'Phone (optional)')}>
           <input name="phone" type="tel" value={phone} onInput={(e) => setPhone(inputValue(e))} />
+        </Field>
+        <Field
+          label={L(
+            '加入日期（纸质登记的日期，不填为今天）',
+            'Joined on (from the paper register; blank = today)',
+          )}
+        >
+          <input
+            name="joinedOn"
+            type="date"
+            min="2000-01-01"
+            value={joinedOn}
+            onInput={(e) => setJoinedOn(inputValue(e))}
+          />
         </Field>
         <Field label={L('密码（6位数字，不填则自动生成）', 'PIN (6 digits; blank = generated)')}>
           <input
@@ -154,12 +171,13 @@ function NewMemberForm(props: { onCreated: () => void }) {
   );
 }
 
-/** 修改 / 停用: name, kind and phone, or no longer able to log in (history stays). */
+/** 修改 / 停用: name, kind, phone and join date, or no longer able to log in (history stays). */
 function MemberEdit(props: { member: Member; onDone: () => void; onCancel: () => void }) {
   const m = props.member;
   const [name, setName] = useState(m.name);
   const [kind, setKind] = useState(m.kind);
   const [phone, setPhone] = useState(m.phone ?? '');
+  const [joinedOn, setJoinedOn] = useState(m.joinedOn ?? '');
   const action = useAction();
   return (
     <form
@@ -172,6 +190,7 @@ function MemberEdit(props: { member: Member; onDone: () => void; onCancel: () =>
             name: name.trim(),
             kind,
             phone: phone.trim() ? phone.trim() : null,
+            ...(joinedOn && joinedOn !== m.joinedOn ? { joinedOn } : {}),
           });
           props.onDone();
         });
@@ -203,6 +222,15 @@ function MemberEdit(props: { member: Member; onDone: () => void; onCancel: () =>
             type="tel"
             value={phone}
             onInput={(e) => setPhone(inputValue(e))}
+          />
+        </Field>
+        <Field label={L('加入日期', 'Joined on')}>
+          <input
+            name="editJoinedOn"
+            type="date"
+            min="2000-01-01"
+            value={joinedOn}
+            onInput={(e) => setJoinedOn(inputValue(e))}
           />
         </Field>
       </div>

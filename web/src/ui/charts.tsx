@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { L } from '../i18n';
 import { formatCents } from '../points';
 
@@ -13,12 +14,14 @@ export function GroupedBarChart(props: {
   groups: { label: string; values: number[] }[];
   series: Series[];
   testId?: string;
+  /** Narrower bars for many groups (a year's months); the chart scrolls rather than shrinks. */
+  many?: boolean;
 }) {
   const max = Math.max(1, ...props.groups.flatMap((g) => g.values));
   // Drawn at its own size (one unit a CSS pixel): labels 15 px, as readable as the text beside.
-  const bar = 28;
-  const gap = 6;
-  const groupWidth = props.series.length * (bar + gap) + 32;
+  const bar = props.many ? 14 : 28;
+  const gap = props.many ? 2 : 6;
+  const groupWidth = props.series.length * (bar + gap) + (props.many ? 16 : 32);
   const height = 220;
   const top = 20;
   const maxLabel = formatCents(max);
@@ -26,14 +29,19 @@ export function GroupedBarChart(props: {
   const left = Math.max(48, Math.ceil(maxLabel.length * 9.5) + 12);
   const width = Math.max(300, props.groups.length * groupWidth + left + 8);
   const scale = (v: number) => (v / max) * (height - top);
+  const scroller = useLatestInView();
   return (
-    <figure class="chart" data-testid={props.testId}>
+    <figure class={props.many ? 'chart chart-wide' : 'chart'} data-testid={props.testId}>
       <figcaption>{props.title}</figcaption>
       <Legend series={props.series} />
-      <div class="chart-scroll">
+      <div class="chart-scroll" ref={props.many ? scroller : undefined}>
         <svg
           viewBox={`0 0 ${width} ${height + 40}`}
-          style={{ width: '100%', maxWidth: `${width}px`, minWidth: `${Math.min(width, 320)}px` }}
+          style={{
+            width: '100%',
+            maxWidth: `${width}px`,
+            minWidth: `${props.many ? width : Math.min(width, 320)}px`,
+          }}
           role="img"
           aria-label={props.title}
         >
@@ -109,7 +117,10 @@ export function BarList(props: {
   rows: { label: string; values: number[] }[];
   series: Series[];
   testId?: string;
+  /** How a value is written: points (hundredths) unless given, e.g. a count of people. */
+  format?: (value: number) => string;
 }) {
+  const format = props.format ?? formatCents;
   const max = Math.max(1, ...props.rows.flatMap((r) => r.values));
   return (
     <figure class="chart" data-testid={props.testId}>
@@ -127,7 +138,7 @@ export function BarList(props: {
                     class={`barlist-bar ${props.series[i]?.cls ?? ''}`}
                     style={{ width: `${Math.max(0.5, (v / max) * 100)}%` }}
                   />
-                  <span class="barlist-num">{formatCents(v)}</span>
+                  <span class="barlist-num">{format(v)}</span>
                 </span>
               ))}
             </span>
@@ -136,6 +147,113 @@ export function BarList(props: {
       </ul>
     </figure>
   );
+}
+
+/**
+ * Lines over a run of labels (months), one per series, whole numbers (people). Drawn as SVG,
+ * with every label's values in a table for screen readers.
+ */
+export function LineChart(props: {
+  title: string;
+  points: { label: string; values: number[] }[];
+  series: Series[];
+  testId?: string;
+  /** The axis text of a point: a short line and, where a new run starts (a year), a second. */
+  axisLabel?: (label: string, index: number) => [string, string];
+}) {
+  const max = Math.max(1, ...props.points.flatMap((p) => p.values));
+  const step = 48;
+  const height = 200;
+  const top = 20;
+  const left = Math.max(40, String(max).length * 10 + 16);
+  const width = Math.max(300, left + 16 + Math.max(0, props.points.length - 1) * step + 24);
+  const x = (i: number) => left + 16 + i * step;
+  const y = (v: number) => height - (v / max) * (height - top);
+  // Every label when there is room, else every third, sixth or twelfth (always the last one).
+  const every = props.points.length <= 24 ? 1 : props.points.length <= 60 ? 3 : 12;
+  const scroller = useLatestInView();
+  return (
+    <figure class="chart" data-testid={props.testId}>
+      <figcaption>{props.title}</figcaption>
+      <Legend series={props.series} />
+      <div class="chart-scroll" ref={scroller}>
+        <svg
+          viewBox={`0 0 ${width} ${height + 56}`}
+          style={{ width: '100%', maxWidth: `${width}px`, minWidth: `${width}px` }}
+          role="img"
+          aria-label={props.title}
+        >
+          <line x1={left} y1={height} x2={width} y2={height} class="axis" />
+          <text x={left - 4} y={top + 5} class="tick" text-anchor="end" data-testid="chart-max">
+            {max}
+          </text>
+          <text x={left - 4} y={height} class="tick" text-anchor="end">
+            0
+          </text>
+          {props.series.map((s, si) => (
+            <g key={s.name} class={`line ${s.cls}`}>
+              <polyline
+                points={props.points.map((p, i) => `${x(i)},${y(p.values[si] ?? 0)}`).join(' ')}
+              />
+              {props.points.map((p, i) => (
+                <circle key={p.label} cx={x(i)} cy={y(p.values[si] ?? 0)} r={4}>
+                  <title>{`${p.label} ${s.name}: ${p.values[si] ?? 0}`}</title>
+                </circle>
+              ))}
+            </g>
+          ))}
+          {props.points.map((p, i) => {
+            const [first, second] = props.axisLabel?.(p.label, i) ?? [p.label, ''];
+            return i % every === 0 || i === props.points.length - 1 || second ? (
+              <text key={p.label} x={x(i)} y={height + 22} class="tick" text-anchor="middle">
+                {first}
+                {second ? (
+                  <tspan x={x(i)} dy="18">
+                    {second}
+                  </tspan>
+                ) : null}
+              </text>
+            ) : null;
+          })}
+        </svg>
+      </div>
+      <div class="sr-only">
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th />
+              {props.series.map((s) => (
+                <th key={s.name}>{s.name}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.points.map((p) => (
+              <tr key={p.label}>
+                <th>{p.label}</th>
+                {p.values.map((v, i) => (
+                  <td key={i}>{v}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
+
+/** A chart wider than the screen opens scrolled to its end: the latest months first. */
+function useLatestInView() {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (el) {
+      el.scrollLeft = el.scrollWidth;
+    }
+  });
+  return ref;
 }
 
 function Legend(props: { series: Series[] }) {
