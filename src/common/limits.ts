@@ -27,6 +27,8 @@ export const TEXT_MAX = {
   password: 200,
   /** the reason given for a reversal, an adjustment, a rejection, a refusal or a return */
   reason: 200,
+  /** a volunteer's objection to a star rating, and the admin's reply to it */
+  objection: 500,
   /** a free note on a service record, a redemption window or a stock movement */
   note: 200,
   /** a household's address */

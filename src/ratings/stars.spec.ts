@@ -68,7 +68,14 @@ describe('star-rating.json', () => {
         { pointsForStars: [10, '20.5', 30, 40, '50.25'], hoursGradePreset: 'national' },
         'f',
       ),
-    ).toEqual({ pointsForStars: [1000, 2050, 3000, 4000, 5025], hoursGradePreset: 'national' });
+    ).toEqual({
+      pointsForStars: [1000, 2050, 3000, 4000, 5025],
+      hoursGradePreset: 'national',
+      noticeDays: 7,
+      afterCorrection: 'restart',
+      extendDays: 3,
+      closedYearCorrections: 'refuse',
+    });
   });
 
   it.each([
@@ -76,7 +83,7 @@ describe('star-rating.json', () => {
     [
       'an unknown field',
       { pointsForStars: [1, 2, 3, 4, 5], hoursPreset: 'national' },
-      /star-rating\.json: file: unknown field "hoursPreset" \(known: pointsForStars, hoursGradePreset\)/,
+      /star-rating\.json: file: unknown field "hoursPreset" \(known: pointsForStars, hoursGradePreset, noticeDays, afterCorrection, extendDays, closedYearCorrections\)/,
     ],
     ['four thresholds', { pointsForStars: [1, 2, 3, 4] }, /pointsForStars must list 5 amounts/],
     ['a float with three places', { pointsForStars: [1, 2, 3, 4, '5.125'] }, /pointsForStars\[4\]/],

@@ -128,6 +128,9 @@ export class ServiceRecordsController {
     @Body() dto: ReversalDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.records.reverse(principal, id, dto.reason);
+    return this.records.reverse(principal, id, dto.reason, {
+      objectionId: dto.objectionId,
+      restatement: dto.restatement,
+    });
   }
 }
