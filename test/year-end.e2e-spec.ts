@@ -122,8 +122,8 @@ describe('year end: notice period, objections and the final year (e2e)', () => {
     const other = await object(await liAuth(), zhangRef, '张三明全年只来过一次');
     expect(other.status).toBe(201);
     const bogus = await object(await wangAuth(), 'AAAAAAAAAAAA');
-    expect(bogus.status).toBe(400);
-    expect(bogus.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'about' } });
+    expect(bogus.status).toBe(404);
+    expect(bogus.body).toMatchObject({ code: 'NOT_FOUND' });
     const tooLong = await object(await wangAuth(), 'self', 'x'.repeat(501));
     expect(tooLong.status).toBe(400);
 

@@ -215,10 +215,8 @@ export class ObjectionsService {
       .map((r) => toSafeInteger(r.member_id))
       .find((m) => this.ratings.refOf(rating, m) === ref);
     if (found === undefined) {
-      throw DomainError.validation(
-        'about must be "self" or the ref of an entry on the public notice',
-        { field: 'about' },
-      );
+      // A ref of another community's notice, or none at all: no entry of this notice.
+      throw DomainError.notFound('entry of the notice');
     }
     return found;
   }
