@@ -138,6 +138,10 @@ const WEB_TYPES: Record<string, string[]> = {
   StaffUser: ['UserViewDto'],
   Rating: ['RatingLineDto'],
   RatingRun: ['RatingViewDto'],
+  NoticePeriod: ['NoticePeriodDto'],
+  PublicRating: ['PublicNoticeDto'],
+  MyObjection: ['MyObjectionDto'],
+  Objection: ['ObjectionDto'],
 };
 
 /**

@@ -284,7 +284,7 @@ export interface PublicRating {
   finalizedAt?: string | null;
   objections?: { open: boolean; page: string };
   restated?: { count: number; lastAt: string } | null;
-  ratings: { ref?: string; name: string; stars: number; earned?: string }[];
+  ratings: { ref?: string; name: string; stars: number }[];
 }
 
 export type ObjectionStatus = 'open' | 'accepted' | 'rejected';
