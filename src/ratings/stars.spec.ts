@@ -78,6 +78,26 @@ describe('star-rating.json', () => {
     });
   });
 
+  it('should read the notice settings', () => {
+    expect(
+      parseStarRatingConfig(
+        {
+          pointsForStars: [1, 2, 3, 4, 5],
+          noticeDays: 10,
+          afterCorrection: 'extend',
+          extendDays: 5,
+          closedYearCorrections: 'restate',
+        },
+        'f',
+      ),
+    ).toMatchObject({
+      noticeDays: 10,
+      afterCorrection: 'extend',
+      extendDays: 5,
+      closedYearCorrections: 'restate',
+    });
+  });
+
   it.each([
     ['not an object', [], /star-rating\.json: file: must be a JSON object/],
     [
@@ -93,6 +113,31 @@ describe('star-rating.json', () => {
       'an unknown preset',
       { pointsForStars: [1, 2, 3, 4, 5], hoursGradePreset: 'tokyo' },
       /national, dalian/,
+    ],
+    [
+      'a notice of no days',
+      { pointsForStars: [1, 2, 3, 4, 5], noticeDays: 0 },
+      /noticeDays must be a whole number of days from 1 to 30/,
+    ],
+    [
+      'a notice of 31 days',
+      { pointsForStars: [1, 2, 3, 4, 5], noticeDays: 31 },
+      /noticeDays must be a whole number of days from 1 to 30/,
+    ],
+    [
+      'half a day of extension',
+      { pointsForStars: [1, 2, 3, 4, 5], extendDays: 1.5 },
+      /extendDays must be a whole number of days/,
+    ],
+    [
+      'an unknown afterCorrection',
+      { pointsForStars: [1, 2, 3, 4, 5], afterCorrection: 'reset' },
+      /afterCorrection must be one of restart, extend/,
+    ],
+    [
+      'an unknown closedYearCorrections',
+      { pointsForStars: [1, 2, 3, 4, 5], closedYearCorrections: 'allow' },
+      /closedYearCorrections must be one of refuse, restate/,
     ],
   ])('should refuse %s naming the field', (_name, raw, message) => {
     expect(() => parseStarRatingConfig(raw, 'config/star-rating.json')).toThrow(ConfigError);
