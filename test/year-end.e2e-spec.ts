@@ -377,6 +377,7 @@ describe('year end with restatements and an extended notice (e2e)', () => {
         extendDays: 3,
         closedYearCorrections: 'restate',
       },
+      'service-records.json': { approvalRequired: true, backDatingDays: 90, maxHoursPerDay: '12' },
     });
     t = await createTestApp({ env: { CONFIG_DIR: dir.dir } });
     f = fixtures(t.app);
@@ -386,10 +387,19 @@ describe('year end with restatements and an extended notice (e2e)', () => {
     dir.remove();
   });
 
-  it('should extend the notice after an accepted objection and restate a final year on record', async () => {
+  it('should approve by an objection, extend the notice and restate a final year on record', async () => {
     const m = await f.newMember({ name: '赵六' });
     const wrong = (await f.earn(m.accountId, 1800, '2026-02-01')).id;
     await f.earn(m.accountId, 900, '2026-03-01');
+    // A leader's record of December, still waiting for approval when the year is published.
+    const { leader } = await f.newLeaderWithTeam([m.id]);
+    t.clock.set(at('2026-12-20'));
+    const pending = await t.http
+      .post('/api/service-records')
+      .set('Authorization', await f.bearer({ userId: leader.id }))
+      .set('Idempotency-Key', `restate-${++keys}`)
+      .send({ memberId: m.id, itemCode: 'free_clinic', quantity: 2, serviceDate: '2026-12-19' });
+    expect(pending.body).toMatchObject({ status: 'pending', transactionId: null });
 
     t.clock.set(at('2027-01-08'));
     let adminAuth = await t.login('admin');
@@ -406,8 +416,26 @@ describe('year end with restatements and an extended notice (e2e)', () => {
     const objection = await t.http
       .post('/api/me/objections')
       .set('Authorization', await f.memberAuth(m.id))
-      .send({ year: 2026, about: 'self', reason: '请核对' });
+      .send({ year: 2026, about: 'self', reason: '12月19日的义诊还没有审核' });
     expect(objection.status).toBe(201);
+    // Its approval is a correction of the year: refused unless it names the objection.
+    const approve = (body?: object) => {
+      const req = t.http
+        .post(`/api/service-records/${pending.body.id}/approve`)
+        .set('Authorization', adminAuth);
+      return body ? req.send(body) : req;
+    };
+    const closed = await approve();
+    expect(closed.status).toBe(409);
+    expect(closed.body.details).toMatchObject({ reason: 'YEAR_CLOSED', serviceDate: '2026-12-19' });
+    const approved = await approve({ objectionId: objection.body.id });
+    expect(approved.status).toBe(201);
+    expect(approved.body).toMatchObject({ status: 'posted', points: '6.00' });
+    expect(
+      (await t.http.get('/api/star-ratings/2026').set('Authorization', adminAuth)).body.ratings,
+    ).toEqual([
+      { memberId: m.id, passbookNo: m.passbookNo, name: '赵六', earned: '33.00', stars: 1 },
+    ]);
     t.clock.set(at('2027-01-12'));
     adminAuth = await t.login('admin');
     await t.http
@@ -427,7 +455,7 @@ describe('year end with restatements and an extended notice (e2e)', () => {
       .set('Authorization', adminAuth);
     expect(final.status).toBe(200);
     expect(final.body.ratings).toEqual([
-      { memberId: m.id, passbookNo: m.passbookNo, name: '赵六', earned: '27.00', stars: 1 },
+      { memberId: m.id, passbookNo: m.passbookNo, name: '赵六', earned: '33.00', stars: 1 },
     ]);
 
     // Without an explicit restatement the final year is closed, even here.
@@ -468,8 +496,8 @@ describe('year end with restatements and an extended notice (e2e)', () => {
         year: 2026,
         transactionId: restated.body.transactionId,
         memberId: m.id,
-        earnedBefore: 2700,
-        earnedAfter: 900,
+        earnedBefore: 3300,
+        earnedAfter: 1500,
         starsBefore: 1,
         starsAfter: 0,
         reason: '2月1日的18分重复记录',
@@ -481,7 +509,7 @@ describe('year end with restatements and an extended notice (e2e)', () => {
     expect(view.body).toMatchObject({
       status: 'final',
       restated: { count: 1, lastAt: iso('2027-02-03') },
-      ratings: [{ memberId: m.id, earned: '9.00', stars: 0 }],
+      ratings: [{ memberId: m.id, earned: '15.00', stars: 0 }],
     });
     expect((await t.http.get('/api/public/star-ratings/2026')).body).toMatchObject({
       status: 'final',

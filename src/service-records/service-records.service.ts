@@ -60,7 +60,8 @@ export interface LogRequest {
 }
 
 /** What an admin decides of pending records: credit them, or keep them uncredited with a reason. */
-export type Decision = { approve: true } | { approve: false; reason: string };
+export type Decision =
+  { approve: true; correction?: ClosedYearCorrection } | { approve: false; reason: string };
 
 export interface ListFilter {
   memberId?: number;
@@ -383,7 +384,11 @@ export class ServiceRecordsService implements OnModuleInit {
   }
 
   /** `POST /api/service-records/:id/approve`: credits a pending record; approving twice is a no-op. */
-  async approve(principal: Principal, id: number): Promise<ServiceRecordView> {
+  async approve(
+    principal: Principal,
+    id: number,
+    correction?: ClosedYearCorrection,
+  ): Promise<ServiceRecordView> {
     return this.db.write(async (em) => {
       const record = await this.lockRecord(em, principal, id);
       if (record.status === 'rejected') {
@@ -393,7 +398,7 @@ export class ServiceRecordsService implements OnModuleInit {
           { reason: 'RECORD_REJECTED', status: record.status },
         );
       }
-      await this.decide(em, principal, record, { approve: true });
+      await this.decide(em, principal, record, { approve: true, correction });
       return this.view(em, record);
     });
   }
@@ -480,9 +485,14 @@ export class ServiceRecordsService implements OnModuleInit {
     record.decidedBy = actor;
     record.decidedAt = this.clock.now().toISOString();
     if (decision.approve) {
-      await this.ratings.assertOpenFor(record.communityId, record.serviceDate);
+      const allowed = await this.ratings.assertOpenFor(
+        record.communityId,
+        record.serviceDate,
+        this.correctionOf(principal, decision.correction),
+      );
       const member = await em.findOneByOrFail(Member, { id: record.memberId });
       record.transactionId = await this.postEarn(em, record, member, actor);
+      await allowed?.finish({ transactionId: record.transactionId, memberId: record.memberId });
       record.status = 'posted';
       await em.update(
         ServiceRecord,
