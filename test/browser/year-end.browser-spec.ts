@@ -133,7 +133,7 @@ describe('Year end: the notice, objections and their answers', () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await adminLogin(page);
     await page.goto(`${app.baseUrl}/admin/ratings/${year}`);
-    expect(await textWith(page.getByTestId('rating-status'), '公示中')).toContain('公示期');
+    expect(await textWith(page.getByTestId('rating-status'), '已公示')).toContain('公示期');
     const list = page.getByTestId('rating-objections');
     const objection = list.getByTestId('admin-objection');
     expect(await textWith(objection, '李建国')).toContain('对 王秀兰');

@@ -119,7 +119,7 @@ export function RatingsSection(props: { year?: string }) {
             ) : run.status === 'published' ? (
               <Unbroken
                 text={L(
-                  `${run.year} 年评星公示中${run.notice ? `，公示期 ${noticePeriodText(run.notice)}` : ''}。`,
+                  `${run.year} 年评星已公示${run.notice ? `，公示期 ${noticePeriodText(run.notice)}` : ''}。`,
                   `${run.year} rating on notice${run.notice ? `: ${noticePeriodText(run.notice)}` : ''}.`,
                 )}
               />
