@@ -169,4 +169,35 @@ describe('Year end: the notice, objections and their answers', () => {
       .screenshot({ path: join(SCREENSHOT_DIR, 'year-end-volunteer-answer-section-375.png') });
     await phone.context.close();
   });
+  it('should let the admin reverse an earn of the year on notice by naming the objection', async () => {
+    const zhao = members[2];
+    const zhaoToken = (
+      await app.ok('POST', '/auth/passbook-login', {
+        body: { passbookNo: zhao.passbookNo, pin: '246810' },
+        status: 200,
+      })
+    ).token as string;
+    const objection = await app.ok('POST', '/me/objections', {
+      token: zhaoToken,
+      body: { year, about: 'self', reason: '11月11日的义诊我没有去，记错了' },
+    });
+    const book = await app.ok('GET', `/passbooks/${zhao.passbookNo}`, { token: admin });
+    const earn = book.entries.find((e: Json) => e.effectiveDate === `${year}-11-11`);
+
+    const { context, page } = await newPage(browser, DESKTOP);
+    await adminLogin(page);
+    await page.goto(`${app.baseUrl}/admin/passbook/${zhao.passbookNo}`);
+    await page.getByTestId(`reverse-${earn.seq}`).click();
+    await page.getByLabel('冲正原因（必填，会记入账本）').fill('本人未参加');
+    await page.getByTestId('reverse-objection-id').fill(String(objection.id));
+    await screenshot(page, 'year-end-admin-reverse-by-objection');
+    await page.getByRole('button', { name: `确认冲正 ${earn.amount}` }).click();
+    await page.getByTestId(`reverse-${earn.seq}`).waitFor({ state: 'detached' });
+    const rating = await app.ok('GET', `/star-ratings/${year}`, { token: admin });
+    expect(rating.ratings.find((r: Json) => r.memberId === zhao.id)).toMatchObject({
+      earned: '12.00',
+      stars: 0,
+    });
+    await context.close();
+  });
 });
