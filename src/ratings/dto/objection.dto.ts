@@ -16,10 +16,10 @@ export class FileObjectionDto {
   @ApiProperty({
     example: 'self',
     description: '"self" for one\'s own entry, or the `ref` of an entry on the public notice',
-    maxLength: 32,
+    maxLength: TEXT_MAX.objectionAbout,
   })
   @IsString()
-  @MaxLength(32)
+  @MaxLength(TEXT_MAX.objectionAbout)
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'about must be "self" or a ref from the notice' })
   about!: string;
 

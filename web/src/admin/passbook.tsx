@@ -83,7 +83,7 @@ function ReverseEntry(props: { entry: StatementEntry; onDone: () => void }) {
         <input
           value={objectionId}
           inputMode="numeric"
-          maxLength={10}
+          maxLength={TEXT_MAX.objectionNo}
           data-testid="reverse-objection-id"
           onInput={(e) => setObjectionId(inputValue(e))}
         />
