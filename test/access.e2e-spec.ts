@@ -8,6 +8,7 @@ import { Member } from '../src/people/entities/member.entity';
 import { Team } from '../src/people/entities/team.entity';
 import { EventsService } from '../src/events/events.service';
 import { PeopleService } from '../src/people/people.service';
+import { ObjectionsService } from '../src/ratings/objections.service';
 import { StarRatingsService } from '../src/ratings/star-ratings.service';
 import { CatalogItemView } from '../src/shop/catalog.service';
 import { RedemptionWindowsService } from '../src/shop/redemption-windows.service';
@@ -184,6 +185,27 @@ async function publishedYear(w: World): Promise<number> {
     await ratings.publish(1, CLOSED_YEAR, 'system:test');
   }
   return CLOSED_YEAR;
+}
+
+/** A year whose notice period is already over (as a rating published before notices had one). */
+const NOTICE_OVER_YEAR = CLOSED_YEAR - 2;
+
+/** An open objection of a fresh member of the community to its published CLOSED_YEAR rating. */
+async function openObjection(w: World, communityId = 1): Promise<number> {
+  const ratings = w.t.app.get(StarRatingsService);
+  const current = await ratings.get(communityId, CLOSED_YEAR).catch(() => null);
+  if (current?.status !== 'published') {
+    await ratings.run(communityId, CLOSED_YEAR, 'system:test');
+    await ratings.publish(communityId, CLOSED_YEAR, 'system:test');
+  }
+  const member = await w.f.newMember({ communityId });
+  const objection = await w.t.app
+    .get(ObjectionsService)
+    .file(
+      { kind: 'member', memberId: member.id, passbookNo: member.passbookNo, communityId },
+      { year: CLOSED_YEAR, about: 'self', reason: '请核对' },
+    );
+  return objection.id;
 }
 
 /** A future ad-hoc redemption window; returns its id. */
@@ -1395,6 +1417,68 @@ const ACCESS: AccessRow[] = [
     path: async (w) => `/api/public/star-ratings/${await publishedYear(w)}`,
     expect: anyone(200),
   },
+  // year end: the notice period, objections, finalizing
+  {
+    name: 'POST /api/star-ratings/:year/finalize',
+    method: 'post',
+    path: async (w) => {
+      // Published with a notice period already over; finalized by the admin's row.
+      const ratings = w.t.app.get(StarRatingsService);
+      const current = await ratings.get(1, NOTICE_OVER_YEAR).catch(() => null);
+      if (!current) {
+        await ratings.run(1, NOTICE_OVER_YEAR, 'system:test');
+        await ratings.publish(1, NOTICE_OVER_YEAR, 'system:test');
+        await w.t.db.write((em) =>
+          em.query(
+            sql(
+              w.t.db,
+              'UPDATE star_ratings SET notice_ends_at = notice_starts_at WHERE community_id = 1 AND year = ?',
+            ),
+            [NOTICE_OVER_YEAR],
+          ),
+        );
+      }
+      return `/api/star-ratings/${NOTICE_OVER_YEAR}/finalize`;
+    },
+    expect: adminOnly(200),
+  },
+  {
+    name: 'GET /api/star-ratings/:year/objections',
+    method: 'get',
+    path: async (w) => `/api/star-ratings/${await publishedYear(w)}/objections`,
+    // The street office names the community (below); without: 400.
+    expect: { ...adminOnly(200), office: 400 },
+  },
+  {
+    name: 'GET /api/star-ratings/:year/objections?community=default',
+    method: 'get',
+    path: async (w) => `/api/star-ratings/${await publishedYear(w)}/objections?community=default`,
+    expect: { ...adminOnly(200), office: 200 },
+  },
+  {
+    name: 'POST /api/star-ratings/:year/objections/:id/resolve',
+    method: 'post',
+    path: async (w) =>
+      `/api/star-ratings/${CLOSED_YEAR}/objections/${await openObjection(w)}/resolve`,
+    body: () => ({ decision: 'rejected', reply: '核对无误' }),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /api/me/objections',
+    method: 'post',
+    path: async (w) => {
+      await publishedYear(w);
+      return '/api/me/objections';
+    },
+    body: () => ({ year: CLOSED_YEAR, about: 'self', reason: '少算了' }),
+    expect: { anonymous: 401, volunteer: 201, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  {
+    name: 'GET /api/me/objections',
+    method: 'get',
+    path: () => '/api/me/objections',
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
   // reports
   {
     name: 'GET /api/reports/quarter/:year/:quarter',
@@ -2101,6 +2185,30 @@ const OTHER_COMMUNITY: AccessRow[] = [
     expect: inB({ office: 200 }),
   },
   {
+    name: 'GET /api/star-ratings/:year/objections?community=b',
+    method: 'get',
+    path: () => `/api/star-ratings/${CLOSED_YEAR}/objections?community=b`,
+    expect: inB({ office: 200 }),
+  },
+  {
+    name: 'POST /api/star-ratings/:year/objections/:id/resolve (community b’s objection)',
+    method: 'post',
+    path: async (w) =>
+      `/api/star-ratings/${CLOSED_YEAR}/objections/${await openObjection(w, w.b.communityId)}/resolve`,
+    body: () => ({ decision: 'rejected', reply: '核对无误' }),
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/me/objections (about community b’s entry)',
+    method: 'post',
+    path: async (w) => {
+      await openObjection(w, w.b.communityId);
+      return '/api/me/objections';
+    },
+    body: () => ({ year: CLOSED_YEAR, about: 'nosuchref000', reason: '少算了' }),
+    expect: inB({ volunteer: 404, admin: 403 }),
+  },
+  {
     name: 'GET /api/reports/quarter/:year/:quarter?community=b',
     method: 'get',
     path: () => '/api/reports/quarter/2026/2?community=b',
@@ -2275,6 +2383,7 @@ const OTHER_COMMUNITY: AccessRow[] = [
 const NO_OTHER_COMMUNITY = new Set([
   'POST /api/star-ratings/:year/run',
   'POST /api/star-ratings/:year/publish',
+  'POST /api/star-ratings/:year/finalize',
   'GET /api/public/star-ratings/:year',
   'PATCH /api/office/communities/:id',
   'POST /api/office/communities/:id/admins',

@@ -708,7 +708,18 @@ describe('upgrade of a single-community database into communities (e2e)', () => 
     const notice = await t.http.get('/api/public/star-ratings/2025');
     expect(notice.status).toBe(200);
     // The notice names the starred only, masked.
-    expect(notice.body.ratings).toEqual([{ name: '张*明', stars: 1 }]);
+    expect(notice.body.ratings).toEqual([{ ref: expect.any(String), name: '张*明', stars: 1 }]);
+    // Published before notice periods existed: its period is already over, so it can be finalized.
+    expect(rating.body.notice).toEqual({
+      startsAt: rating.body.publishedAt,
+      endsAt: rating.body.publishedAt,
+      days: 0,
+    });
+    const final = await t.http
+      .post('/api/star-ratings/2025/finalize')
+      .set('Authorization', t.adminAuth);
+    expect(final.status).toBe(200);
+    expect(final.body).toMatchObject({ status: 'final', notice: rating.body.notice });
   });
 
   it('should serve the old shop data: the coupon, the redemption, the donation', async () => {

@@ -208,6 +208,60 @@ describe('error reasons (e2e)', () => {
     ],
     [ErrorCode.PERIOD_CLOSED, 'RATING_PUBLISHED', () => post('/api/star-ratings/2025/run')],
     [ErrorCode.PERIOD_CLOSED, 'YEAR_CLOSED', () => record(m1, '2025-12-31')],
+    // The notice period of 2025 (published on 5 January 2026, 7 days) and objections.
+    [
+      ErrorCode.CONFLICT,
+      'NOTICE_NOT_OPEN',
+      async () =>
+        post(
+          '/api/me/objections',
+          { year: 2026, about: 'self', reason: '少算了' },
+          await f.memberAuth(m1.id),
+        ),
+    ],
+    [ErrorCode.CONFLICT, 'RATING_NOT_PUBLISHED', () => post('/api/star-ratings/2026/finalize')],
+    [
+      ErrorCode.CONFLICT,
+      'NOTICE_NOT_OVER',
+      async () => {
+        const objection = await ok(
+          post(
+            '/api/me/objections',
+            { year: 2025, about: 'self', reason: '少算了' },
+            await f.memberAuth(m1.id),
+          ),
+        );
+        later.objectionId = objection.body.id;
+        return post('/api/star-ratings/2025/finalize');
+      },
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'OBJECTIONS_OPEN',
+      () => {
+        t.clock.set(at('2026-01-13'));
+        return post('/api/star-ratings/2025/finalize');
+      },
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'OBJECTION_RESOLVED',
+      async () => {
+        const resolve = `/api/star-ratings/2025/objections/${later.objectionId}/resolve`;
+        await ok(post(resolve, { decision: 'rejected', reply: '核对无误' }));
+        return post(resolve, { decision: 'rejected', reply: '核对无误' });
+      },
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'RATING_ALREADY_FINAL',
+      async () => {
+        await ok(post('/api/star-ratings/2025/finalize'));
+        const res = await post('/api/star-ratings/2025/finalize');
+        t.clock.set(at('2026-01-05'));
+        return res;
+      },
+    ],
     // Approvals and corrections.
     [
       ErrorCode.CONFLICT,

@@ -138,6 +138,10 @@ const WEB_TYPES: Record<string, string[]> = {
   StaffUser: ['UserViewDto'],
   Rating: ['RatingLineDto'],
   RatingRun: ['RatingViewDto'],
+  NoticePeriod: ['NoticePeriodDto'],
+  PublicRating: ['PublicNoticeDto'],
+  MyObjection: ['MyObjectionDto'],
+  Objection: ['ObjectionDto'],
 };
 
 /**
@@ -543,6 +547,28 @@ describe('OpenAPI document', () => {
       '/api/public/star-ratings/{year}',
       await t.http.get('/api/public/star-ratings/2025'),
     );
+    // Year end: an objection during the notice, its answer, and finalizing a year whose notice is over.
+    const objection = await post(
+      '/api/me/objections',
+      '/api/me/objections',
+      { year: 2025, about: 'self', reason: '少算了一次义诊' },
+      volunteer,
+    );
+    await get('/api/me/objections', '/api/me/objections', volunteer);
+    await get('/api/star-ratings/2025/objections', '/api/star-ratings/{year}/objections');
+    await post(
+      `/api/star-ratings/2025/objections/${String(objection.id)}/resolve`,
+      '/api/star-ratings/{year}/objections/{id}/resolve',
+      { decision: 'rejected', reply: '核对无误' },
+    );
+    await post('/api/star-ratings/2024/run', '/api/star-ratings/{year}/run', {});
+    await post('/api/star-ratings/2024/publish', '/api/star-ratings/{year}/publish', {});
+    await t.db.write((em) =>
+      em.query(
+        'UPDATE star_ratings SET notice_ends_at = notice_starts_at WHERE year = 2024 AND community_id = 1',
+      ),
+    );
+    await post('/api/star-ratings/2024/finalize', '/api/star-ratings/{year}/finalize', {});
     await get('/api/reports/quarter/2026/2', '/api/reports/quarter/{year}/{quarter}');
     await get('/api/reports/year/2025', '/api/reports/year/{year}');
     await get('/api/reports/year/2026', '/api/reports/year/{year}');

@@ -52,6 +52,10 @@ describe('star ratings over HTTP (e2e)', () => {
       computedAt: '2026-06-15T02:00:00.000Z',
       publishedAt: null,
       publishedBy: null,
+      notice: null,
+      finalizedAt: null,
+      finalizedBy: null,
+      restated: null,
       summary: { members: 4, byStars: { '5': 1, '4': 0, '3': 0, '2': 1, '1': 1, '0': 1 } },
       ratings: [
         {
@@ -112,13 +116,18 @@ describe('star ratings over HTTP (e2e)', () => {
     expect(notice.body).toEqual({
       community: { code: 'default', name: null, issuer: null },
       year: 2026,
+      status: 'published',
       publishedAt: '2027-01-08T02:00:00.000Z',
+      notice: { startsAt: '2027-01-08T02:00:00.000Z', endsAt: '2027-01-15T02:00:00.000Z', days: 7 },
+      finalizedAt: null,
+      objections: { open: true, page: '/me' },
+      restated: null,
       thresholds: run.body.thresholds,
       counts: { '5': 1, '4': 0, '3': 0, '2': 1, '1': 1 },
       ratings: [
-        { name: '张*明', stars: 5 },
-        { name: '李*', stars: 2 },
-        { name: '欧**娜', stars: 1 },
+        { ref: expect.any(String), name: '张*明', stars: 5 },
+        { ref: expect.any(String), name: '李*', stars: 2 },
+        { ref: expect.any(String), name: '欧**娜', stars: 1 },
       ],
     });
     const text = JSON.stringify(notice.body);
@@ -351,12 +360,17 @@ describe('star ratings of two communities (e2e)', () => {
     expect(noticeB.body).toEqual({
       community: { code: 'b', name: 'B社区', issuer: 'B社区志愿服务站' },
       year: 2026,
+      status: 'published',
       publishedAt: '2027-01-08T02:00:00.000Z',
+      notice: { startsAt: '2027-01-08T02:00:00.000Z', endsAt: '2027-01-15T02:00:00.000Z', days: 7 },
+      finalizedAt: null,
+      objections: { open: true, page: '/me' },
+      restated: null,
       thresholds: runB.body.thresholds,
       counts: { '5': 1, '4': 0, '3': 0, '2': 0, '1': 1 },
       ratings: [
-        { name: '赵*六', stars: 5 },
-        { name: '钱*', stars: 1 },
+        { ref: expect.any(String), name: '赵*六', stars: 5 },
+        { ref: expect.any(String), name: '钱*', stars: 1 },
       ],
     });
     expect(JSON.stringify(noticeB.body)).not.toContain('张');

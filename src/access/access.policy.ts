@@ -120,6 +120,12 @@ export const logsWithoutApproval = (p: Principal): boolean => isAdmin(p);
 export const mayActOutsideWindow = (p: Principal): boolean => isAdmin(p);
 
 /**
+ * Who may correct a year whose star rating is published (naming an open objection) or final (as a
+ * restatement): admins only; anyone else meets the closed year.
+ */
+export const mayCorrectClosedYear = (p: Principal): boolean => isAdmin(p);
+
+/**
  * Of those who run an event, who may delete one of its photos: anyone while it is planned; once it
  * is closed (or cancelled) the photos are evidence of what was recorded, and only an admin may.
  */

@@ -115,6 +115,15 @@ export const CONFLICT_REASONS = {
   YEAR_NOT_OVER: 'the year is not over; its rating can be published from 1 January of the next',
   DRAFT_OUTDATED:
     'points earned in the year changed since the draft was computed (`details.changedMembers`); run it again',
+  NOTICE_NOT_OPEN:
+    "the year's rating is not in its notice period now (`details.startsAt`, `endsAt`; null when not published): objections are filed during the period",
+  NOTICE_NOT_OVER:
+    'the notice period runs until `details.endsAt`: the rating can be finalized after it ends',
+  OBJECTIONS_OPEN:
+    'objections to the rating are still open (`details.count`): resolve them before finalizing',
+  RATING_NOT_PUBLISHED: "the year's rating is a draft: publish it (its notice period) first",
+  RATING_ALREADY_FINAL: "the year's rating is final already (`details.finalizedAt`)",
+  OBJECTION_RESOLVED: 'the objection was resolved already (`details.status`)',
 } as const;
 
 export const FORBIDDEN_REASONS = {
@@ -154,7 +163,7 @@ export const ALREADY_REVERSED_REASONS = {
 
 export const PERIOD_CLOSED_REASONS = {
   YEAR_CLOSED:
-    "the service date's year is closed by its published star rating (`details.year`, `serviceDate`)",
+    "the service date's year (or the year of the earn being reversed) is closed by its published star rating (`details.year`, `serviceDate`)",
   RATING_PUBLISHED: 'the star rating is published and can no longer be recomputed',
 } as const;
 

@@ -27,6 +27,12 @@ export const TEXT_MAX = {
   password: 200,
   /** the reason given for a reversal, an adjustment, a rejection, a refusal or a return */
   reason: 200,
+  /** a volunteer's objection to a star rating, and the admin's reply to it */
+  objection: 500,
+  /** what an objection is about: "self" or the opaque ref of an entry on the public notice */
+  objectionAbout: 32,
+  /** an objection's number as typed on a correction (an id: at most 2³¹−1, ten digits) */
+  objectionNo: 10,
   /** a free note on a service record, a redemption window or a stock movement */
   note: 200,
   /** a household's address */

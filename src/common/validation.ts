@@ -10,14 +10,14 @@ import { TEXT_MAX } from './limits';
  * return, a stock write-off): trimmed, not blank, one line, at most TEXT_MAX.reason. The one rule
  * for every such field, since the reason is printed on statements and receipts as it was given.
  */
-export function IsReason(): PropertyDecorator {
+export function IsReason(max: number = TEXT_MAX.reason): PropertyDecorator {
   return applyDecorators(
     Transform(({ value }: { value: unknown }) =>
       typeof value === 'string' ? value.trim() : value,
     ),
     IsString(),
     IsNotEmpty({ message: 'reason must not be blank' }),
-    MaxLength(TEXT_MAX.reason),
+    MaxLength(max),
     Matches(/^[^\p{Cc}\u2028\u2029]*$/u, { message: 'reason must be text on one line' }),
   );
 }

@@ -50,6 +50,7 @@ export class LedgerController {
       communityId: communityOf(principal),
       actor: actorOf(principal),
       reason: dto.reason,
+      correction: { objectionId: dto.objectionId, restatement: dto.restatement },
     });
     return { transactionId: posted.id, reverses: posted.reverses, seq: posted.seq };
   }

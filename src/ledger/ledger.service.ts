@@ -55,6 +55,31 @@ export interface PostRequest {
   meta?: Record<string, unknown>;
 }
 
+/**
+ * What a correction dated in a closed year names (the body of the correcting request): an open
+ * objection during the notice period, or a restatement of a final year.
+ */
+export interface ClosedYearCorrection {
+  objectionId?: number;
+  restatement?: { reason: string };
+}
+
+/**
+ * The check of a reversal of an earn by the year it is dated in (registered by the star ratings):
+ * throws to refuse, or answers what to finish after the reversal posted (null: nothing).
+ */
+export type EarnReversalGuard = (check: {
+  communityId: number;
+  effectiveDate: string;
+  actor: string;
+  correction?: ClosedYearCorrection;
+}) => Promise<
+  | {
+      finish(posted: { transactionId: string; memberId: number }): Promise<void>;
+    }
+  | undefined
+>;
+
 export interface PostedTransaction {
   id: string;
   seq: number;
@@ -134,6 +159,12 @@ export class LedgerService {
   /** Ids that never change once written: system accounts and genesis hashes, per community. */
   private readonly systemAccounts = new Map<string, number>();
   private readonly genesis = new Map<number, string>();
+  private earnReversalGuard: EarnReversalGuard | null = null;
+
+  /** The year-end rule registers its check of every reversal of an earn here (the one path). */
+  guardEarnReversals(guard: EarnReversalGuard): void {
+    this.earnReversalGuard = guard;
+  }
 
   today(): string {
     return this.clock.today(this.config.timeZone);
@@ -404,7 +435,13 @@ export class LedgerService {
   /** Posts the exact negation of a transaction, once; refused if the points were already spent. */
   async reverse(
     transactionId: string,
-    opts: { communityId: number; actor: string; reason: string; meta?: Record<string, unknown> },
+    opts: {
+      communityId: number;
+      actor: string;
+      reason: string;
+      meta?: Record<string, unknown>;
+      correction?: ClosedYearCorrection;
+    },
   ): Promise<PostedTransaction & { reverses: string }> {
     const em = this.db.writeManager();
     const original = await em.findOneBy(LedgerTransaction, { id: transactionId });
@@ -419,6 +456,16 @@ export class LedgerService {
         { reason: 'REVERSAL_NOT_REVERSIBLE' },
       );
     }
+    // Every reversal passes here: one dated in a closed year is refused unless it is an allowed correction.
+    const allowed =
+      original.kind === 'earn' && this.earnReversalGuard
+        ? await this.earnReversalGuard({
+            communityId: original.communityId,
+            effectiveDate: original.effectiveDate,
+            actor: opts.actor,
+            correction: opts.correction,
+          })
+        : undefined;
     const lines = await em.findBy(Posting, { transactionId });
     const posted = await this.post({
       communityId: original.communityId,
@@ -434,6 +481,16 @@ export class LedgerService {
         ...opts.meta,
       },
     });
+    if (allowed) {
+      const members: { id: unknown }[] = await em.query(
+        sql(
+          this.db,
+          `SELECT id FROM members WHERE account_id IN (${lines.map(() => '?').join(', ')})`,
+        ),
+        lines.map((p) => p.accountId),
+      );
+      await allowed.finish({ transactionId: posted.id, memberId: toSafeInteger(members[0].id) });
+    }
     return { ...posted, reverses: transactionId };
   }
 
@@ -443,7 +500,7 @@ export class LedgerService {
    */
   async reverseByAdmin(
     transactionId: string,
-    opts: { communityId: number; actor: string; reason: string },
+    opts: { communityId: number; actor: string; reason: string; correction?: ClosedYearCorrection },
   ): Promise<PostedTransaction & { reverses: string }> {
     const found = await this.db.writeManager().findOneBy(LedgerTransaction, { id: transactionId });
     const original = found?.communityId === opts.communityId ? found : null;

@@ -1,9 +1,13 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { idParam } from '../common/id-param.pipe';
+import { pageDtoOf } from '../common/pagination';
 import { communityOf } from '../access/access.policy';
 import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { RatingPageQuery } from './dto/rating-page.dto';
 import { RatingViewDto } from './dto/rating-responses.dto';
+import { ObjectionDto, ObjectionListQuery, ResolveObjectionDto } from './dto/objection.dto';
+import { ObjectionsService } from './objections.service';
 import { StarRatingsService } from './star-ratings.service';
 import { yearPipe } from './year.pipe';
 
@@ -11,7 +15,10 @@ import { yearPipe } from './year.pipe';
 @ApiBearerAuth()
 @Controller('star-ratings')
 export class StarRatingsController {
-  constructor(private readonly ratings: StarRatingsService) {}
+  constructor(
+    private readonly ratings: StarRatingsService,
+    private readonly objections: ObjectionsService,
+  ) {}
 
   @Post(':year/run')
   @Roles('admin')
@@ -35,6 +42,50 @@ export class StarRatingsController {
   @ApiOkResponse({ type: RatingViewDto })
   publish(@Param('year', yearPipe()) year: number, @CurrentPrincipal() principal: Principal) {
     return this.ratings.publish(communityOf(principal), year, actorOf(principal));
+  }
+
+  @Post(':year/finalize')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'End the notice period: stars granted (final). Refused before the period ends, while an objection is open, or when earned points changed',
+  })
+  @ApiOkResponse({ type: RatingViewDto })
+  finalize(@Param('year', yearPipe()) year: number, @CurrentPrincipal() principal: Principal) {
+    return this.ratings.finalize(communityOf(principal), year, actorOf(principal));
+  }
+
+  @Get(':year/objections')
+  @Roles('admin', 'office')
+  @ApiOperation({
+    summary:
+      "Objections to the year's rating, newest first (?status=open|accepted|rejected); a street-office user names the community",
+  })
+  @ApiOkResponse({ type: pageDtoOf(ObjectionDto) })
+  listObjections(
+    @Param('year', yearPipe()) year: number,
+    @Query() query: ObjectionListQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.objections.list(principal, year, query);
+  }
+
+  @Post(':year/objections/:id/resolve')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Answer an objection (accepted: its correction was posted first, naming it; the rating is recomputed and the notice restarted or extended)',
+  })
+  @ApiOkResponse({ type: ObjectionDto })
+  resolve(
+    @Param('year', yearPipe()) year: number,
+    @Param('id', idParam('objection')) id: number,
+    @Body() dto: ResolveObjectionDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.objections.resolve(principal, year, id, dto, actorOf(principal));
   }
 
   @Get(':year')

@@ -174,6 +174,7 @@ describe(StarRatingsService.name, () => {
       status: 'published',
       publishedAt: '2027-01-10T02:00:00.000Z',
       publishedBy: 'user:7',
+      notice: { startsAt: '2027-01-10T02:00:00.000Z', endsAt: '2027-01-17T02:00:00.000Z', days: 7 },
     });
     await expect(ratings.run(1, 2026, 'user:1')).rejects.toMatchObject({
       code: ErrorCode.PERIOD_CLOSED,

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, localDateTime, zonedTime } from '../common/clock';
@@ -13,8 +14,13 @@ import { CommunityRules } from '../communities/community-rules';
 import { Community } from '../communities/entities/community.entity';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { earnedByMemberSql, periodParams, yearRange } from '../ledger/ledger-sql';
+import { ClosedYearCorrection, LedgerService } from '../ledger/ledger.service';
 import { StarRating, StarRatingStatus } from './entities/star-rating.entity';
+import { StarRatingObjection } from './entities/star-rating-objection.entity';
+import { StarRatingRestatement } from './entities/star-rating-restatement.entity';
 import { describeThresholds, STARS_MAX, starsForSql } from './stars';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
@@ -35,6 +41,12 @@ export interface RatingView {
   computedAt: string;
   publishedAt: string | null;
   publishedBy: string | null;
+  /** The notice period (公示期) of a published rating; null for a draft. */
+  notice: NoticePeriod | null;
+  finalizedAt: string | null;
+  finalizedBy: string | null;
+  /** Corrections of the final year (restatements); null when there were none. */
+  restated: Restated | null;
   /** Members rated (everyone with an earn entry dated in the year) and how many got each number of stars. */
   summary: { members: number; byStars: Record<string, number> };
   ratings: RatingLine[];
@@ -42,14 +54,42 @@ export interface RatingView {
   nextCursor?: string | null;
 }
 
+export interface NoticePeriod {
+  startsAt: string;
+  endsAt: string;
+  /** The days it was set to run at publication or its latest restart. */
+  days: number;
+}
+
+export interface Restated {
+  count: number;
+  lastAt: string;
+}
+
+/**
+ * What a correction dated in a closed year was allowed as (see checkCorrection); `finish` runs in
+ * the same transaction after the correction posted and brings the rating up to date.
+ */
+export interface AllowedCorrection {
+  finish(posted: { transactionId: string; memberId: number }): Promise<void>;
+}
+
 export interface PublicNotice {
   /** The community whose notice this is, as its page shows it. */
   community: { code: string; name: string | null; issuer: string | null };
   year: number;
+  /** `published`: the notice is open (公示中) or over; `final`: stars granted (已公布). */
+  status: 'published' | 'final';
   publishedAt: string;
+  notice: NoticePeriod;
+  finalizedAt: string | null;
+  /** How to object: log in to one's own page (`page`) while `open`. */
+  objections: { open: boolean; page: string };
+  restated: Restated | null;
   thresholds: { stars: number; points: string }[];
   counts: Record<string, number>;
-  ratings: { name: string; stars: number }[];
+  /** `ref`: opaque and stable for the year; an objection about this entry names it. */
+  ratings: { ref: string; name: string; stars: number }[];
 }
 
 interface RatingRow {
@@ -78,8 +118,6 @@ const earnedInCommunitySql = (): string => `SELECT f.member_id, f.earned
 @Injectable()
 export class StarRatingsService {
   private readonly logger = new Logger(StarRatingsService.name);
-  /** Published ratings never change, so their public notice is built once per process. */
-  private readonly notices = new Map<string, PublicNotice>();
 
   constructor(
     private readonly db: Database,
@@ -88,7 +126,19 @@ export class StarRatingsService {
     private readonly rules: CommunityRules,
     private readonly communities: CommunitiesService,
     private readonly access: AccessPolicy,
-  ) {}
+    ledger: LedgerService,
+  ) {
+    // Every reversal of an earn goes through the ledger; the year it is dated in is checked here.
+    ledger.guardEarnReversals((check) =>
+      this.checkCorrection(
+        check.communityId,
+        check.effectiveDate,
+        check.actor,
+        check.correction,
+        'reversal',
+      ),
+    );
+  }
 
   /** The community's current year (local time). */
   currentYear(): number {
@@ -105,7 +155,7 @@ export class StarRatingsService {
     }
     const view = await this.db.write(async (em) => {
       const existing = await this.lockYear(em, communityId, year);
-      if (existing?.status === 'published') {
+      if (existing && existing.status !== 'draft') {
         throw new DomainError(
           ErrorCode.PERIOD_CLOSED,
           `the ${year} star rating was published${this.publishedOn(existing.publishedAt)} and can no longer be recomputed`,
@@ -133,7 +183,7 @@ export class StarRatingsService {
           { year },
         );
       }
-      if (rating.status === 'published') {
+      if (rating.status !== 'draft') {
         throw new DomainError(
           ErrorCode.CONFLICT,
           `the ${year} star rating is already published (${rating.publishedAt ?? '?'})`,
@@ -155,15 +205,269 @@ export class StarRatingsService {
           { reason: 'DRAFT_OUTDATED', year, changedMembers, computedAt: rating.computedAt },
         );
       }
+      const now = this.clock.now();
+      const { noticeDays } = (await this.rules.of(communityId)).starRating;
       await em.update(
         StarRating,
         { communityId, year },
-        { status: 'published', publishedAt: this.clock.now().toISOString(), publishedBy: actor },
+        {
+          status: 'published',
+          publishedAt: now.toISOString(),
+          publishedBy: actor,
+          noticeStartsAt: now.toISOString(),
+          noticeEndsAt: new Date(now.getTime() + noticeDays * DAY_MS).toISOString(),
+          noticeDays,
+          refSalt: rating.refSalt ?? newRefSalt(),
+        },
       );
       return this.view(em, communityId, year);
     });
     this.logger.log(`star rating ${year} of community ${communityId} published by ${actor}`);
     return view;
+  }
+
+  /**
+   * Ends the notice period: stars granted. Refused before the period ends, while an objection is
+   * open, or when earned points changed since the computation.
+   */
+  async finalize(communityId: number, year: number, actor: string): Promise<RatingView> {
+    this.assertYear(year);
+    const view = await this.db.write(async (em) => {
+      const rating = await this.lockYear(em, communityId, year);
+      if (!rating) {
+        throw new DomainError(ErrorCode.NOT_FOUND, `there is no star rating for ${year} yet`, {
+          year,
+        });
+      }
+      if (rating.status === 'draft') {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `the ${year} star rating is a draft; publish it and let its notice period run first`,
+          { reason: 'RATING_NOT_PUBLISHED', year },
+        );
+      }
+      if (rating.status === 'final') {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `the ${year} star rating is final already (${rating.finalizedAt ?? '?'})`,
+          { reason: 'RATING_ALREADY_FINAL', year, finalizedAt: rating.finalizedAt },
+        );
+      }
+      const endsAt = rating.noticeEndsAt ?? rating.publishedAt!;
+      if (this.clock.now().getTime() < new Date(endsAt).getTime()) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `the notice period of the ${year} star rating runs until ${localDateTime(new Date(endsAt), this.config.timeZone)}; it can be finalized after that`,
+          { reason: 'NOTICE_NOT_OVER', year, endsAt },
+        );
+      }
+      const open = await em.countBy(StarRatingObjection, { communityId, year, status: 'open' });
+      if (open > 0) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `${open} objection(s) to the ${year} star rating are still open; resolve them before finalizing`,
+          { reason: 'OBJECTIONS_OPEN', year, count: open },
+        );
+      }
+      const changedMembers = await this.changedSinceDraft(em, communityId, year);
+      if (changedMembers > 0) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `points earned in ${year} changed for ${changedMembers} member(s) since the rating was computed at ${rating.computedAt}`,
+          { reason: 'DRAFT_OUTDATED', year, changedMembers, computedAt: rating.computedAt },
+        );
+      }
+      await em.update(
+        StarRating,
+        { communityId, year },
+        { status: 'final', finalizedAt: this.clock.now().toISOString(), finalizedBy: actor },
+      );
+      return this.view(em, communityId, year);
+    });
+    this.logger.log(`star rating ${year} of community ${communityId} finalized by ${actor}`);
+    return view;
+  }
+
+  /**
+   * The one check of work dated in a year (a service record, its approval, a reversal of an earn):
+   * a draft or unrated year is open (null). A published year (its notice) takes a correction only
+   * when it names an open objection of that year; a final year only as a restatement, when the
+   * community's rules allow it. Anything else: PERIOD_CLOSED YEAR_CLOSED. Runs inside the write;
+   * on PostgreSQL the rating row is share-locked so a concurrent publish or finalize waits.
+   */
+  async checkCorrection(
+    communityId: number,
+    serviceDate: string,
+    actor: string,
+    correction: ClosedYearCorrection | undefined,
+    what: 'service' | 'reversal',
+  ): Promise<AllowedCorrection | undefined> {
+    const year = Number(serviceDate.slice(0, 4));
+    const check = async (em: EntityManager): Promise<AllowedCorrection | undefined> => {
+      if (correction && this.db.inWrite()) {
+        // The same order as lockYear (name, then row), so a correction and a resolution queue.
+        await this.db.lockName(`star-rating:${communityId}:${year}`);
+      }
+      const rows: { status: StarRatingStatus; published_at: string | null }[] = await em.query(
+        sql(
+          this.db,
+          `SELECT status, published_at FROM star_ratings
+           WHERE community_id = ? AND year = ?${this.db.forShare()}`,
+        ),
+        [communityId, year],
+      );
+      const status = rows[0]?.status;
+      if (status === undefined || status === 'draft') {
+        return undefined;
+      }
+      if (status === 'published' && correction?.objectionId !== undefined) {
+        const objection = await em.findOneBy(StarRatingObjection, {
+          id: correction.objectionId,
+          communityId,
+        });
+        if (objection?.year === year && objection.status === 'open') {
+          return { finish: () => this.recompute(em, communityId, year) };
+        }
+      }
+      if (
+        status === 'final' &&
+        correction?.restatement &&
+        (await this.rules.of(communityId)).starRating.closedYearCorrections === 'restate'
+      ) {
+        const reason = correction.restatement.reason;
+        return {
+          finish: (posted) => this.restate(em, communityId, year, posted, reason, actor),
+        };
+      }
+      throw new DomainError(
+        ErrorCode.PERIOD_CLOSED,
+        `the ${year} star rating was published${this.publishedOn(rows[0].published_at)}; ${what === 'service' ? `service in ${year} can no longer be recorded or approved` : `an earn dated ${serviceDate} can no longer be reversed`}`,
+        { reason: 'YEAR_CLOSED', year, serviceDate },
+      );
+    };
+    return this.db.inWrite() ? check(this.db.writeManager()) : this.db.read(check);
+  }
+
+  /**
+   * Replaces the entries of a published or final year with a fresh computation by the thresholds
+   * it was published with, in the caller's transaction: after a correction the rating is never
+   * stale.
+   */
+  async recompute(em: EntityManager, communityId: number, year: number): Promise<void> {
+    const rating = await em.findOneByOrFail(StarRating, { communityId, year });
+    await this.compute(em, communityId, year, rating, parseThresholds(rating.thresholds));
+  }
+
+  /**
+   * After an accepted objection's recomputation: the notice runs `noticeDays` again from now
+   * (`restart`), or ends at least `extendDays` from now (`extend`), by the community's rules.
+   */
+  async reopenNotice(em: EntityManager, communityId: number, year: number): Promise<void> {
+    const rating = await em.findOneByOrFail(StarRating, { communityId, year });
+    if (rating.status !== 'published') {
+      return;
+    }
+    const rules = (await this.rules.of(communityId)).starRating;
+    const now = this.clock.now();
+    if (rules.afterCorrection === 'restart') {
+      await em.update(
+        StarRating,
+        { communityId, year },
+        {
+          noticeStartsAt: now.toISOString(),
+          noticeEndsAt: new Date(now.getTime() + rules.noticeDays * DAY_MS).toISOString(),
+          noticeDays: rules.noticeDays,
+        },
+      );
+    } else {
+      const atLeast = now.getTime() + rules.extendDays * DAY_MS;
+      const endsAt = Math.max(new Date(rating.noticeEndsAt ?? now).getTime(), atLeast);
+      await em.update(
+        StarRating,
+        { communityId, year },
+        { noticeEndsAt: new Date(endsAt).toISOString() },
+      );
+    }
+  }
+
+  /** A correction of a final year: recomputed, and a restatement row with the member's figures. */
+  private async restate(
+    em: EntityManager,
+    communityId: number,
+    year: number,
+    posted: { transactionId: string; memberId: number },
+    reason: string,
+    actor: string,
+  ): Promise<void> {
+    const entryOf = async () => {
+      const rows: { earned: unknown; stars: unknown }[] = await em.query(
+        sql(
+          this.db,
+          'SELECT earned, stars FROM star_rating_entries WHERE community_id = ? AND year = ? AND member_id = ?',
+        ),
+        [communityId, year, posted.memberId],
+      );
+      return rows[0]
+        ? { earned: toSafeInteger(rows[0].earned), stars: toSafeInteger(rows[0].stars) }
+        : { earned: 0, stars: 0 };
+    };
+    const before = await entryOf();
+    await this.recompute(em, communityId, year);
+    const after = await entryOf();
+    await em.insert(StarRatingRestatement, {
+      communityId,
+      year,
+      transactionId: posted.transactionId,
+      memberId: posted.memberId,
+      earnedBefore: before.earned,
+      earnedAfter: after.earned,
+      starsBefore: before.stars,
+      starsAfter: after.stars,
+      reason,
+      actor,
+      createdAt: this.clock.now().toISOString(),
+    });
+    this.logger.log(
+      `star rating ${year} of community ${communityId} restated by ${actor} (transaction ${posted.transactionId})`,
+    );
+  }
+
+  /** The restatements of a year: how many and the latest; null when none. */
+  private async restatedOf(
+    em: EntityManager,
+    communityId: number,
+    year: number,
+  ): Promise<Restated | null> {
+    const rows: { c: unknown; last_at: string | null }[] = await em.query(
+      sql(
+        this.db,
+        `SELECT COUNT(*) AS c, MAX(created_at) AS last_at FROM star_rating_restatements
+         WHERE community_id = ? AND year = ?`,
+      ),
+      [communityId, year],
+    );
+    const count = toSafeInteger(rows[0].c);
+    return count > 0 ? { count, lastAt: rows[0].last_at! } : null;
+  }
+
+  /** The opaque public `ref` of each member's entry: keyed by the year's salt, stable for the year. */
+  refOf(rating: StarRating, memberId: number): string {
+    return createHmac('sha256', rating.refSalt ?? `${rating.communityId}:${rating.year}`)
+      .update(String(memberId))
+      .digest('base64url')
+      .slice(0, 12);
+  }
+
+  /** Whether the injected clock is inside the year's notice period. */
+  noticeOpen(rating: StarRating): boolean {
+    if (rating.status !== 'published' || !rating.noticeStartsAt || !rating.noticeEndsAt) {
+      return false;
+    }
+    const now = this.clock.now().getTime();
+    return (
+      now >= new Date(rating.noticeStartsAt).getTime() &&
+      now < new Date(rating.noticeEndsAt).getTime()
+    );
   }
 
   /** The whole rating of a year for the administrator; `limit` pages through the ratings. */
@@ -205,28 +509,30 @@ export class StarRatingsService {
   /** The public notice (公示): published years only, names masked, no ids or contact details. */
   async publicNotice(community: Community, year: number): Promise<PublicNotice> {
     this.assertYear(year);
-    const key = `${community.id}:${year}`;
-    const cached = this.notices.get(key);
-    if (cached) {
-      return cached;
-    }
-    const notice = await this.db.read(async (em) => {
+    return this.db.read(async (em) => {
       const rating = await em.findOneBy(StarRating, { communityId: community.id, year });
-      if (!rating || rating.status !== 'published' || !rating.publishedAt) {
+      if (!rating || rating.status === 'draft' || !rating.publishedAt) {
         throw new DomainError(ErrorCode.NOT_FOUND, `no star rating has been published for ${year}`);
       }
-      const rows: { name: string; stars: unknown }[] = await em.query(
+      const rows: { member_id: unknown; name: string; stars: unknown }[] = await em.query(
         sql(
           this.db,
-          `SELECT m.name, e.stars FROM star_rating_entries e JOIN members m ON m.id = e.member_id
+          `SELECT e.member_id, m.name, e.stars FROM star_rating_entries e JOIN members m ON m.id = e.member_id
            WHERE e.community_id = ? AND e.year = ? AND e.stars > 0`,
         ),
         [community.id, year],
       );
       const collator = new Intl.Collator('zh-CN');
       const ratings = rows
-        .map((r) => ({ name: maskName(r.name), stars: toSafeInteger(r.stars) }))
-        .sort((a, b) => b.stars - a.stars || collator.compare(a.name, b.name));
+        .map((r) => ({
+          ref: this.refOf(rating, toSafeInteger(r.member_id)),
+          name: maskName(r.name),
+          stars: toSafeInteger(r.stars),
+        }))
+        .sort(
+          (a, b) =>
+            b.stars - a.stars || collator.compare(a.name, b.name) || a.ref.localeCompare(b.ref),
+        );
       const counts: Record<string, number> = {};
       for (let stars = STARS_MAX; stars >= 1; stars--) {
         counts[String(stars)] = ratings.filter((r) => r.stars === stars).length;
@@ -234,14 +540,17 @@ export class StarRatingsService {
       return {
         community: this.shownAs(community),
         year,
+        status: rating.status === 'final' ? ('final' as const) : ('published' as const),
         publishedAt: rating.publishedAt,
+        notice: noticeOf(rating)!,
+        finalizedAt: rating.finalizedAt,
+        objections: { open: this.noticeOpen(rating), page: '/me' },
+        restated: await this.restatedOf(em, community.id, year),
         thresholds: describeThresholds(parseThresholds(rating.thresholds)),
         counts,
         ratings,
       };
     });
-    this.notices.set(key, notice);
-    return notice;
   }
 
   /**
@@ -304,30 +613,22 @@ export class StarRatingsService {
   }
 
   /**
-   * Refuses work in a community dated in a year whose rating is published there (PERIOD_CLOSED).
-   * Service records call it inside their write; on PostgreSQL the row is share-locked so a
-   * concurrent publish waits.
+   * Refuses work in a community dated in a year whose rating is published there (PERIOD_CLOSED),
+   * unless it is a correction checkCorrection allows; then the returned `finish` is to be run once
+   * the work posted.
    */
-  async assertOpenFor(communityId: number, serviceDate: string): Promise<void> {
-    const year = Number(serviceDate.slice(0, 4));
-    const check = async (em: EntityManager) => {
-      const rows: { status: StarRatingStatus; published_at: string | null }[] = await em.query(
-        sql(
-          this.db,
-          `SELECT status, published_at FROM star_ratings
-           WHERE community_id = ? AND year = ?${this.db.forShare()}`,
-        ),
-        [communityId, year],
-      );
-      if (rows[0]?.status === 'published') {
-        throw new DomainError(
-          ErrorCode.PERIOD_CLOSED,
-          `the ${year} star rating was published${this.publishedOn(rows[0].published_at)}; service in ${year} can no longer be recorded or approved`,
-          { reason: 'YEAR_CLOSED', year, serviceDate },
-        );
-      }
-    };
-    await (this.db.inWrite() ? check(this.db.writeManager()) : this.db.read(check));
+  async assertOpenFor(
+    communityId: number,
+    serviceDate: string,
+    correction?: { actor: string } & ClosedYearCorrection,
+  ): Promise<AllowedCorrection | undefined> {
+    return this.checkCorrection(
+      communityId,
+      serviceDate,
+      correction?.actor ?? '',
+      correction,
+      'service',
+    );
   }
 
   /** " on 2027-01-08 07:30 (Asia/Shanghai)": the community's local time, not the stored UTC. */
@@ -347,39 +648,16 @@ export class StarRatingsService {
    * Serialises work on one community's year across instances, then reads its row (locked on
    * PostgreSQL).
    */
-  private async lockYear(
-    em: EntityManager,
-    communityId: number,
-    year: number,
-  ): Promise<StarRating | null> {
+  async lockYear(em: EntityManager, communityId: number, year: number): Promise<StarRating | null> {
     await this.db.lockName(`star-rating:${communityId}:${year}`);
-    const rows: {
-      year: unknown;
-      status: StarRatingStatus;
-      thresholds: string;
-      computed_at: string;
-      published_at: string | null;
-      published_by: string | null;
-    }[] = await em.query(
+    const rows: unknown[] = await em.query(
       sql(
         this.db,
-        `SELECT year, status, thresholds, computed_at, published_at, published_by FROM star_ratings
-         WHERE community_id = ? AND year = ?${this.db.forUpdate()}`,
+        `SELECT year FROM star_ratings WHERE community_id = ? AND year = ?${this.db.forUpdate()}`,
       ),
       [communityId, year],
     );
-    const r = rows[0];
-    return r
-      ? {
-          communityId,
-          year: toSafeInteger(r.year),
-          status: r.status,
-          thresholds: r.thresholds,
-          computedAt: r.computed_at,
-          publishedAt: r.published_at,
-          publishedBy: r.published_by,
-        }
-      : null;
+    return rows.length ? em.findOneBy(StarRating, { communityId, year }) : null;
   }
 
   private async isDraftDue(
@@ -389,7 +667,7 @@ export class StarRatingsService {
     yearEndedIso: string,
   ) {
     const rating = await em.findOneBy(StarRating, { communityId, year });
-    if (rating && (rating.status === 'published' || rating.computedAt >= yearEndedIso)) {
+    if (rating && (rating.status !== 'draft' || rating.computedAt >= yearEndedIso)) {
       return false;
     }
     const [from, to] = yearRange(year);
@@ -414,8 +692,9 @@ export class StarRatingsService {
     communityId: number,
     year: number,
     existing: StarRating | null,
+    published?: Cents[],
   ) {
-    const thresholds = (await this.rules.of(communityId)).starRating.pointsForStars;
+    const thresholds = published ?? (await this.rules.of(communityId)).starRating.pointsForStars;
     const computedAt = this.clock.now().toISOString();
     if (existing) {
       await em.update(
@@ -432,6 +711,12 @@ export class StarRatingsService {
         computedAt,
         publishedAt: null,
         publishedBy: null,
+        noticeStartsAt: null,
+        noticeEndsAt: null,
+        noticeDays: null,
+        finalizedAt: null,
+        finalizedBy: null,
+        refSalt: newRefSalt(),
       });
     }
     await em.query(
@@ -548,6 +833,10 @@ export class StarRatingsService {
       computedAt: rating.computedAt,
       publishedAt: rating.publishedAt,
       publishedBy: rating.publishedBy,
+      notice: noticeOf(rating),
+      finalizedAt: rating.finalizedAt,
+      finalizedBy: rating.finalizedBy,
+      restated: await this.restatedOf(em, communityId, year),
       summary: { members, byStars },
       ratings: lines.map(({ earnedCents, ...l }) => ({ ...l, earned: formatCents(earnedCents) })),
       ...(page.limit !== undefined
@@ -563,6 +852,20 @@ export class StarRatingsService {
         : {}),
     };
   }
+}
+
+function newRefSalt(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function noticeOf(rating: StarRating): NoticePeriod | null {
+  return rating.status !== 'draft' && rating.noticeStartsAt && rating.noticeEndsAt
+    ? {
+        startsAt: rating.noticeStartsAt,
+        endsAt: rating.noticeEndsAt,
+        days: rating.noticeDays ?? 0,
+      }
+    : null;
 }
 
 function parseThresholds(text: string): Cents[] {

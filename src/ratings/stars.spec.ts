@@ -68,7 +68,34 @@ describe('star-rating.json', () => {
         { pointsForStars: [10, '20.5', 30, 40, '50.25'], hoursGradePreset: 'national' },
         'f',
       ),
-    ).toEqual({ pointsForStars: [1000, 2050, 3000, 4000, 5025], hoursGradePreset: 'national' });
+    ).toEqual({
+      pointsForStars: [1000, 2050, 3000, 4000, 5025],
+      hoursGradePreset: 'national',
+      noticeDays: 7,
+      afterCorrection: 'restart',
+      extendDays: 3,
+      closedYearCorrections: 'refuse',
+    });
+  });
+
+  it('should read the notice settings', () => {
+    expect(
+      parseStarRatingConfig(
+        {
+          pointsForStars: [1, 2, 3, 4, 5],
+          noticeDays: 10,
+          afterCorrection: 'extend',
+          extendDays: 5,
+          closedYearCorrections: 'restate',
+        },
+        'f',
+      ),
+    ).toMatchObject({
+      noticeDays: 10,
+      afterCorrection: 'extend',
+      extendDays: 5,
+      closedYearCorrections: 'restate',
+    });
   });
 
   it.each([
@@ -76,7 +103,7 @@ describe('star-rating.json', () => {
     [
       'an unknown field',
       { pointsForStars: [1, 2, 3, 4, 5], hoursPreset: 'national' },
-      /star-rating\.json: file: unknown field "hoursPreset" \(known: pointsForStars, hoursGradePreset\)/,
+      /star-rating\.json: file: unknown field "hoursPreset" \(known: pointsForStars, hoursGradePreset, noticeDays, afterCorrection, extendDays, closedYearCorrections\)/,
     ],
     ['four thresholds', { pointsForStars: [1, 2, 3, 4] }, /pointsForStars must list 5 amounts/],
     ['a float with three places', { pointsForStars: [1, 2, 3, 4, '5.125'] }, /pointsForStars\[4\]/],
@@ -86,6 +113,31 @@ describe('star-rating.json', () => {
       'an unknown preset',
       { pointsForStars: [1, 2, 3, 4, 5], hoursGradePreset: 'tokyo' },
       /national, dalian/,
+    ],
+    [
+      'a notice of no days',
+      { pointsForStars: [1, 2, 3, 4, 5], noticeDays: 0 },
+      /noticeDays must be a whole number of days from 1 to 30/,
+    ],
+    [
+      'a notice of 31 days',
+      { pointsForStars: [1, 2, 3, 4, 5], noticeDays: 31 },
+      /noticeDays must be a whole number of days from 1 to 30/,
+    ],
+    [
+      'half a day of extension',
+      { pointsForStars: [1, 2, 3, 4, 5], extendDays: 1.5 },
+      /extendDays must be a whole number of days/,
+    ],
+    [
+      'an unknown afterCorrection',
+      { pointsForStars: [1, 2, 3, 4, 5], afterCorrection: 'reset' },
+      /afterCorrection must be one of restart, extend/,
+    ],
+    [
+      'an unknown closedYearCorrections',
+      { pointsForStars: [1, 2, 3, 4, 5], closedYearCorrections: 'allow' },
+      /closedYearCorrections must be one of refuse, restate/,
     ],
   ])('should refuse %s naming the field', (_name, raw, message) => {
     expect(() => parseStarRatingConfig(raw, 'config/star-rating.json')).toThrow(ConfigError);

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ClosedYearCorrectionDto } from '../ledger/dto/closed-year-correction.dto';
 import { ReversalDto } from '../ledger/dto/reversal.dto';
 import { CreateServiceRecordDto } from './dto/create-service-record.dto';
 import {
@@ -98,11 +99,19 @@ export class ServiceRecordsController {
   @Post(':id/approve')
   @Roles('admin')
   @ApiOperation({
-    summary: 'Credit a pending record (approving a credited record changes nothing)',
+    summary:
+      'Credit a pending record (approving a credited record changes nothing); dated in a closed year, name an open objection or a restatement',
   })
   @ApiCreatedResponse({ type: ServiceRecordViewDto })
-  approve(@Param('id', recordId()) id: number, @CurrentPrincipal() principal: Principal) {
-    return this.records.approve(principal, id);
+  approve(
+    @Param('id', recordId()) id: number,
+    @Body() dto: ClosedYearCorrectionDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.records.approve(principal, id, {
+      objectionId: dto?.objectionId,
+      restatement: dto?.restatement,
+    });
   }
 
   @Post(':id/reject')
@@ -128,6 +137,9 @@ export class ServiceRecordsController {
     @Body() dto: ReversalDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.records.reverse(principal, id, dto.reason);
+    return this.records.reverse(principal, id, dto.reason, {
+      objectionId: dto.objectionId,
+      restatement: dto.restatement,
+    });
   }
 }

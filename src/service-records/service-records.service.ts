@@ -8,6 +8,7 @@ import {
   communityOf,
   inCommunity,
   logsWithoutApproval,
+  mayCorrectClosedYear,
   mayAwardAdminOnlyItem,
   memberScopeOf,
 } from '../access/access.policy';
@@ -19,7 +20,7 @@ import { formatCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { LedgerTransaction } from '../ledger/entities/ledger-transaction.entity';
 import { notReversed } from '../ledger/ledger-sql';
-import { LedgerService } from '../ledger/ledger.service';
+import { ClosedYearCorrection, LedgerService } from '../ledger/ledger.service';
 import { Member } from '../people/entities/member.entity';
 import { findItem, ResolvedItem, StandardVersion } from '../standard/scoring-standard';
 import { StarRatingsService } from '../ratings/star-ratings.service';
@@ -54,10 +55,13 @@ export interface LogRequest {
   event?: { id: number; title: string };
   /** The logger confirmed a second real service where a likely duplicate is found. */
   confirmDuplicate?: boolean;
+  /** A correction of a closed year (an admin's only): names an open objection or a restatement. */
+  correction?: ClosedYearCorrection;
 }
 
 /** What an admin decides of pending records: credit them, or keep them uncredited with a reason. */
-export type Decision = { approve: true } | { approve: false; reason: string };
+export type Decision =
+  { approve: true; correction?: ClosedYearCorrection } | { approve: false; reason: string };
 
 export interface ListFilter {
   memberId?: number;
@@ -140,7 +144,7 @@ export class ServiceRecordsService implements OnModuleInit {
       note?: string;
       teamId?: number;
       confirmDuplicate?: boolean;
-    },
+    } & ClosedYearCorrection,
   ): Promise<ServiceRecordView> {
     const { records } = await this.log({
       principal,
@@ -150,6 +154,7 @@ export class ServiceRecordsService implements OnModuleInit {
       lines: [{ memberId: input.memberId, quantity: input.quantity, note: input.note ?? null }],
       fieldOf: (_i, field) => field,
       confirmDuplicate: input.confirmDuplicate === true,
+      correction: { objectionId: input.objectionId, restatement: input.restatement },
     });
     return records[0];
   }
@@ -193,7 +198,11 @@ export class ServiceRecordsService implements OnModuleInit {
         : await this.access.teamToLogUnder(req.principal, req.teamId, memberIds);
       const members = await this.loadMembers(em, communityId, memberIds);
       // Inside the write: a publication of the year cannot slip in between check and post.
-      await this.ratings.assertOpenFor(communityOf(req.principal), req.serviceDate);
+      const allowed = await this.ratings.assertOpenFor(
+        communityOf(req.principal),
+        req.serviceDate,
+        this.correctionOf(req.principal, req.correction),
+      );
 
       await this.lockMembers(memberIds);
       const usage = await this.dayUsage(em, memberIds, req.serviceDate);
@@ -268,6 +277,7 @@ export class ServiceRecordsService implements OnModuleInit {
         row.id = toSafeInteger((await em.insert(ServiceRecord, row)).identifiers[0].id);
         if (status === 'posted') {
           row.transactionId = await this.postEarn(em, row, members.get(line.memberId)!, actor);
+          await allowed?.finish({ transactionId: row.transactionId, memberId: row.memberId });
         }
         rows.push(row);
       }
@@ -374,7 +384,11 @@ export class ServiceRecordsService implements OnModuleInit {
   }
 
   /** `POST /api/service-records/:id/approve`: credits a pending record; approving twice is a no-op. */
-  async approve(principal: Principal, id: number): Promise<ServiceRecordView> {
+  async approve(
+    principal: Principal,
+    id: number,
+    correction?: ClosedYearCorrection,
+  ): Promise<ServiceRecordView> {
     return this.db.write(async (em) => {
       const record = await this.lockRecord(em, principal, id);
       if (record.status === 'rejected') {
@@ -384,7 +398,7 @@ export class ServiceRecordsService implements OnModuleInit {
           { reason: 'RECORD_REJECTED', status: record.status },
         );
       }
-      await this.decide(em, principal, record, { approve: true });
+      await this.decide(em, principal, record, { approve: true, correction });
       return this.view(em, record);
     });
   }
@@ -471,9 +485,14 @@ export class ServiceRecordsService implements OnModuleInit {
     record.decidedBy = actor;
     record.decidedAt = this.clock.now().toISOString();
     if (decision.approve) {
-      await this.ratings.assertOpenFor(record.communityId, record.serviceDate);
+      const allowed = await this.ratings.assertOpenFor(
+        record.communityId,
+        record.serviceDate,
+        this.correctionOf(principal, decision.correction),
+      );
       const member = await em.findOneByOrFail(Member, { id: record.memberId });
       record.transactionId = await this.postEarn(em, record, member, actor);
+      await allowed?.finish({ transactionId: record.transactionId, memberId: record.memberId });
       record.status = 'posted';
       await em.update(
         ServiceRecord,
@@ -497,8 +516,20 @@ export class ServiceRecordsService implements OnModuleInit {
     return true;
   }
 
+  /** What a request names to correct a closed year, if its caller may correct one at all. */
+  private correctionOf(principal: Principal, correction: ClosedYearCorrection | undefined) {
+    return correction && mayCorrectClosedYear(principal)
+      ? { actor: actorOf(principal), ...correction }
+      : undefined;
+  }
+
   /** Corrects a wrong posted record: a reversal of its earn with a reason; the record stays as it was. */
-  async reverse(principal: Principal, id: number, reason: string) {
+  async reverse(
+    principal: Principal,
+    id: number,
+    reason: string,
+    correction?: ClosedYearCorrection,
+  ) {
     return this.db.write(async (em) => {
       const record = await this.lockRecord(em, principal, id);
       if (record.status !== 'posted' || record.transactionId === null) {
@@ -513,6 +544,7 @@ export class ServiceRecordsService implements OnModuleInit {
         actor: actorOf(principal),
         reason: reason.trim(),
         meta: { serviceRecordId: record.id, memberId: record.memberId },
+        correction: this.correctionOf(principal, correction),
       });
       return {
         transactionId: reversal.id,

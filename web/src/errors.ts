@@ -349,6 +349,40 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
         `草稿计算之后又有 ${str(d.changedMembers) ?? ''} 人的积分变了。请先「重新计算草稿」，核对后再公示。`,
         `Points of ${str(d.changedMembers) ?? ''} member(s) changed since the draft; recompute and check it before publishing.`,
       ),
+    NOTICE_NOT_OPEN: (d) => {
+      const endsAt = str(d.endsAt);
+      return endsAt
+        ? L(
+            `${yearOf(d) ?? ''}年评星的公示期已于 ${formatDateTime(endsAt)} 结束，不能再提出异议。`,
+            `The notice period of the ${yearOf(d) ?? ''} rating ended at ${formatDateTime(endsAt)}; objections are no longer taken.`,
+          )
+        : L(
+            `${yearOf(d) ?? ''}年的评星还没有公示，公示期内才能提出异议。`,
+            `The ${yearOf(d) ?? ''} rating is not on notice yet; objections are taken during the notice period.`,
+          );
+    },
+    NOTICE_NOT_OVER: (d) =>
+      L(
+        `公示期到 ${formatDateTime(str(d.endsAt) ?? '')} 才结束，结束后才能确认公布。`,
+        `The notice period runs until ${formatDateTime(str(d.endsAt) ?? '')}; finalize after it ends.`,
+      ),
+    OBJECTIONS_OPEN: (d) =>
+      L(
+        `还有 ${str(d.count) ?? ''} 条异议没有答复，请先逐条答复再确认公布。`,
+        `${str(d.count) ?? ''} objection(s) still await an answer; resolve them before finalizing.`,
+      ),
+    RATING_NOT_PUBLISHED: (d) =>
+      L(
+        `${yearOf(d) ?? ''}年的评星还是草稿，请先公示，公示期满后再确认公布。`,
+        `The ${yearOf(d) ?? ''} rating is a draft; publish it and let the notice period run first.`,
+      ),
+    RATING_ALREADY_FINAL: (d) =>
+      L(
+        `${yearOf(d) ?? ''}年的评星已经正式公布了。`,
+        `The ${yearOf(d) ?? ''} rating is final already.`,
+      ),
+    OBJECTION_RESOLVED: () =>
+      L('这条异议已经答复过了，请刷新后再看。', 'This objection was answered already; reload.'),
   },
   FORBIDDEN: {
     ROLE_NOT_ALLOWED: () => L('您的账号没有这项权限。', 'Your account may not do this.'),

@@ -208,3 +208,25 @@ export function scalarText(v: unknown): string {
   }
   return v === null || v === undefined ? '' : JSON.stringify(v);
 }
+
+/** An objection's state as the volunteer and the admin read it. */
+export function objectionStatusLabel(status: string): string {
+  switch (status) {
+    case 'open':
+      return L('待答复', 'Awaiting an answer');
+    case 'accepted':
+      return L('已采纳', 'Accepted');
+    case 'rejected':
+      return L('未采纳', 'Not accepted');
+    default:
+      return status;
+  }
+}
+
+/** The notice period as local dates of the community: "2027-01-08 至 2027-01-15". */
+export function noticePeriodText(notice: { startsAt: string; endsAt: string }): string {
+  return L(
+    `${formatDate(notice.startsAt)} 至 ${formatDate(notice.endsAt)}`,
+    `${formatDate(notice.startsAt)} to ${formatDate(notice.endsAt)}`,
+  );
+}

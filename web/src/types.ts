@@ -257,13 +257,58 @@ export interface Rating {
   stars: number;
 }
 
+export interface NoticePeriod {
+  startsAt: string;
+  endsAt: string;
+  days: number;
+}
+
 export interface RatingRun {
   year: number;
-  status: 'draft' | 'published';
+  /** published: the notice period (公示) is open or over; final: stars granted. */
+  status: 'draft' | 'published' | 'final';
   thresholds: unknown;
   ratings: Rating[];
   publishedAt?: string | null;
   computedAt?: string;
+  notice?: NoticePeriod | null;
+  finalizedAt?: string | null;
+  restated?: { count: number; lastAt: string } | null;
+}
+
+/** The public notice of a published or final rating (GET /api/public/star-ratings/:year). */
+export interface PublicRating {
+  /** The community whose notice it is (older services do not send it). */
+  community?: { code: string; name: string | null; issuer: string | null };
+  year: number;
+  status?: 'published' | 'final';
+  publishedAt?: string | null;
+  notice?: NoticePeriod;
+  finalizedAt?: string | null;
+  objections?: { open: boolean; page: string };
+  restated?: { count: number; lastAt: string } | null;
+  ratings: { ref?: string; name: string; stars: number }[];
+}
+
+export type ObjectionStatus = 'open' | 'accepted' | 'rejected';
+
+/** A volunteer's objection as they see it (GET /api/me/objections). */
+export interface MyObjection {
+  id: number;
+  year: number;
+  about: string;
+  reason: string;
+  status: ObjectionStatus;
+  createdAt: string;
+  resolvedAt: string | null;
+  reply: string | null;
+}
+
+/** An objection as an admin sees it (GET /api/star-ratings/:year/objections). */
+export interface Objection extends MyObjection {
+  member: { id: number; passbookNo: string; name: string };
+  aboutMember: { id: number; passbookNo: string; name: string };
+  resolvedBy: string | null;
 }
 
 export interface Page<T> {

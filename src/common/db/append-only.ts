@@ -15,6 +15,7 @@ export const APPEND_ONLY_TABLES = [
   'redemption_returns',
   'redemption_return_lines',
   'redemption_return_coupons',
+  'star_rating_restatements',
 ] as const;
 
 const OPERATIONS = ['UPDATE', 'DELETE'] as const;

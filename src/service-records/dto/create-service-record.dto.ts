@@ -2,6 +2,7 @@ import { IsId } from '../../common/id-param.pipe';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { TEXT_MAX } from '../../common/limits';
+import { ClosedYearCorrectionDto } from '../../ledger/dto/closed-year-correction.dto';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 
 const QUANTITY_DOC = {
@@ -20,7 +21,7 @@ export const CONFIRM_DUPLICATE_DOC = {
   example: false,
 };
 
-export class CreateServiceRecordDto {
+export class CreateServiceRecordDto extends ClosedYearCorrectionDto {
   @ApiProperty({ example: 12 }) @IsId() memberId!: number;
 
   @ApiProperty({ description: 'Item code of the scoring standard', example: 'appliance_repair' })

@@ -23,6 +23,7 @@ import { TEXT_MAX } from '../limits';
 function ReverseEntry(props: { entry: StatementEntry; onDone: () => void }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  const [objectionId, setObjectionId] = useState('');
   const [submission] = useState(() => new Submission());
   const action = useAction();
   // A reversal is not reversed again, an entry only once, and a redemption is cancelled at the counter.
@@ -53,7 +54,11 @@ function ReverseEntry(props: { entry: StatementEntry; onDone: () => void }) {
           await submission.send(
             'POST',
             `/ledger/transactions/${enc(props.entry.transactionId)}/reversal`,
-            { reason: reason.trim() },
+            {
+              reason: reason.trim(),
+              // An earn of a year on notice is corrected only by naming the objection it answers.
+              ...(/^\d+$/.test(objectionId.trim()) ? { objectionId: Number(objectionId) } : {}),
+            },
           );
           setOpen(false);
           props.onDone();
@@ -66,6 +71,21 @@ function ReverseEntry(props: { entry: StatementEntry; onDone: () => void }) {
           onInput={(e) => setReason(inputValue(e))}
           maxLength={TEXT_MAX.reason}
           required
+        />
+      </Field>
+      <Field
+        label={L('异议编号（可选）', 'Objection no. (optional)')}
+        hint={L(
+          '更正已公示年度的积分时，填写所答复的异议编号',
+          'To correct a year on notice, the objection this answers',
+        )}
+      >
+        <input
+          value={objectionId}
+          inputMode="numeric"
+          maxLength={TEXT_MAX.objectionNo}
+          data-testid="reverse-objection-id"
+          onInput={(e) => setObjectionId(inputValue(e))}
         />
       </Field>
       <button type="submit" class="btn btn-danger" disabled={action.busy}>

@@ -1,9 +1,16 @@
 import { useState } from 'preact/hooks';
-import { ApiError, get, post } from '../api';
-import { formatDateTime, scalarText, todayLocal } from '../format';
+import { ApiError, get, itemsOf, post } from '../api';
+import {
+  formatDateTime,
+  noticePeriodText,
+  objectionStatusLabel,
+  scalarText,
+  todayLocal,
+} from '../format';
 import { L } from '../i18n';
+import { TEXT_MAX } from '../limits';
 import { navigate } from '../router';
-import type { RatingRun } from '../types';
+import type { Objection, RatingRun } from '../types';
 import {
   ErrorMsg,
   Field,
@@ -89,8 +96,8 @@ export function RatingsSection(props: { year?: string }) {
         </form>
         <p class="muted">
           {L(
-            '星级按当年服务获得的积分计算；兑换、捐赠不会降低星级。公示后该年度不能再记录服务。',
-            'Stars come from points earned in the year; redeeming or giving never lowers them. Publishing closes the year.',
+            '星级按当年服务获得的积分计算；兑换、捐赠不会降低星级。公示后该年度不能再记录服务；公示期内志愿者可以提出异议，期满且异议都答复后才能正式公布。',
+            'Stars come from points earned in the year; redeeming or giving never lowers them. Publishing closes the year and opens the notice period for objections; finalize after it ends and every objection is answered.',
           )}
         </p>
         {loaded.error ? <ErrorMsg error={loaded.error} ctx={{ subject: 'rating' }} /> : null}
@@ -101,12 +108,19 @@ export function RatingsSection(props: { year?: string }) {
           </Msg>
         ) : null}
         {run ? (
-          <Msg kind={run.status === 'published' ? 'ok' : 'info'} testId="rating-status">
-            {run.status === 'published' ? (
+          <Msg kind={run.status === 'draft' ? 'info' : 'ok'} testId="rating-status">
+            {run.status === 'final' ? (
               <Unbroken
                 text={L(
-                  `${run.year} 年评星已公示${run.publishedAt ? `（${formatDateTime(run.publishedAt)}）` : ''}。`,
-                  `${run.year} rating published${run.publishedAt ? ` (${formatDateTime(run.publishedAt)})` : ''}.`,
+                  `${run.year} 年评星已正式公布${run.finalizedAt ? `（${formatDateTime(run.finalizedAt)}）` : ''}。${run.restated ? `之后更正 ${run.restated.count} 次。` : ''}`,
+                  `${run.year} rating is final${run.finalizedAt ? ` (${formatDateTime(run.finalizedAt)})` : ''}.${run.restated ? ` Corrected ${run.restated.count} time(s) since.` : ''}`,
+                )}
+              />
+            ) : run.status === 'published' ? (
+              <Unbroken
+                text={L(
+                  `${run.year} 年评星已公示${run.notice ? `，公示期 ${noticePeriodText(run.notice)}` : ''}。`,
+                  `${run.year} rating on notice${run.notice ? `: ${noticePeriodText(run.notice)}` : ''}.`,
                 )}
               />
             ) : (
@@ -115,14 +129,14 @@ export function RatingsSection(props: { year?: string }) {
                 `${run.year} rating is a draft: review it, then publish.`,
               )
             )}{' '}
-            {run.status === 'published' ? (
+            {run.status !== 'draft' ? (
               <Link href={`/notice/${run.year}`}>{L('查看公示页', 'Open the public notice')}</Link>
             ) : null}
           </Msg>
         ) : null}
         <ErrorMsg error={action.error} ctx={{ subject: 'rating' }} />
         <div class="row">
-          {run?.status !== 'published' ? (
+          {run === undefined || run === null || run.status === 'draft' ? (
             <button
               type="button"
               class="btn btn-secondary"
@@ -161,8 +175,35 @@ export function RatingsSection(props: { year?: string }) {
               {L('公示', 'Publish')}
             </button>
           ) : null}
+          {run && run.status === 'published' ? (
+            <button
+              type="button"
+              class="btn btn-primary"
+              disabled={action.busy}
+              data-testid="finalize-rating"
+              onClick={() => {
+                if (
+                  confirm(
+                    L(
+                      `正式公布 ${year} 年评星？公布后星级即生效。`,
+                      `Finalize the ${year} rating? The stars are then granted.`,
+                    ),
+                  )
+                ) {
+                  void action.run(async () => {
+                    loaded.setData(await post<RatingRun>(`/star-ratings/${year}/finalize`));
+                  });
+                }
+              }}
+            >
+              {L('正式公布', 'Finalize')}
+            </button>
+          ) : null}
         </div>
       </Section>
+      {run && run.status !== 'draft' ? (
+        <ObjectionsSection year={run.year} onResolved={loaded.reload} />
+      ) : null}
       {run ? (
         <Section
           title={L(
@@ -225,4 +266,129 @@ export function RatingsSection(props: { year?: string }) {
 function toNum(text: string): number {
   const [whole, fraction = ''] = text.split('.');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2));
+}
+
+/** The objections to a published rating, newest first, each answered once (accepted or not). */
+function ObjectionsSection(props: { year: number; onResolved: () => void }) {
+  const list = useLoad(
+    (signal) =>
+      get<unknown>(`/star-ratings/${props.year}/objections?limit=200`, { signal }).then((b) =>
+        itemsOf<Objection>(b),
+      ),
+    [props.year],
+  );
+  const items = list.data ?? [];
+  const open = items.filter((o) => o.status === 'open').length;
+  return (
+    <Section
+      title={L(
+        `异议（${items.length} 条，待答复 ${open} 条）`,
+        `Objections (${items.length}, ${open} awaiting an answer)`,
+      )}
+      testId="rating-objections"
+    >
+      <p class="muted">
+        {L(
+          '采纳前请先把更正记入账目（补录服务或冲正），并在请求中注明这条异议；答复采纳后会重新计算评星，公示期按规则重新开始或延长。',
+          'Before accepting, post the correction (a service record or a reversal) naming this objection; accepting recomputes the rating and restarts or extends the notice.',
+        )}
+      </p>
+      <ErrorMsg error={list.error} />
+      {list.data && items.length === 0 ? (
+        <Msg kind="info">{L('还没有人提出异议。', 'No objections yet.')}</Msg>
+      ) : null}
+      <ul class="objection-list" data-testid="admin-objections">
+        {items.map((o) => (
+          <ObjectionItem
+            key={o.id}
+            year={props.year}
+            objection={o}
+            onResolved={() => {
+              list.reload();
+              props.onResolved();
+            }}
+          />
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function ObjectionItem(props: { year: number; objection: Objection; onResolved: () => void }) {
+  const o = props.objection;
+  const [reply, setReply] = useState('');
+  const action = useAction();
+  const resolve = (decision: 'accepted' | 'rejected') =>
+    void action.run(async () => {
+      await post(`/star-ratings/${props.year}/objections/${o.id}/resolve`, {
+        decision,
+        reply: reply.trim(),
+      });
+      props.onResolved();
+    });
+  return (
+    <li class="card objection" data-testid="admin-objection">
+      <p>
+        <strong>
+          {o.member.name}（{o.member.passbookNo}）
+        </strong>{' '}
+        {o.about === 'self'
+          ? L('对本人的评星', 'about their own rating')
+          : L(
+              `对 ${o.aboutMember.name}（${o.aboutMember.passbookNo}）的评星`,
+              `about ${o.aboutMember.name} (${o.aboutMember.passbookNo})`,
+            )}{' '}
+        <span class={`tag tag-${o.status}`}>{objectionStatusLabel(o.status)}</span>
+      </p>
+      <p>
+        {L(
+          `异议编号 ${o.id}，${formatDateTime(o.createdAt)}：`,
+          `No. ${o.id}, ${formatDateTime(o.createdAt)}: `,
+        )}
+        {o.reason}
+      </p>
+      {o.status === 'open' ? (
+        <div class="stack">
+          <Field label={L('答复', 'Reply')}>
+            <textarea
+              value={reply}
+              rows={2}
+              maxLength={TEXT_MAX.objection}
+              data-testid="objection-reply-input"
+              onInput={(e) => setReply(inputValue(e))}
+            />
+          </Field>
+          <ErrorMsg error={action.error} ctx={{ subject: 'rating' }} />
+          <div class="row">
+            <button
+              type="button"
+              class="btn btn-primary"
+              disabled={action.busy || !reply.trim()}
+              data-testid="accept-objection"
+              onClick={() => resolve('accepted')}
+            >
+              {L('采纳', 'Accept')}
+            </button>
+            <button
+              type="button"
+              class="btn btn-secondary"
+              disabled={action.busy || !reply.trim()}
+              data-testid="reject-objection"
+              onClick={() => resolve('rejected')}
+            >
+              {L('不采纳', 'Reject')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <p data-testid="admin-objection-reply">
+          {L('答复：', 'Reply: ')}
+          {o.reply}
+          <span class="muted small">
+            {o.resolvedAt ? ` · ${formatDateTime(o.resolvedAt)}` : ''}
+          </span>
+        </p>
+      )}
+    </li>
+  );
 }

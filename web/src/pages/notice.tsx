@@ -1,18 +1,20 @@
 import { useState } from 'preact/hooks';
 import { enc, get } from '../api';
 import { community } from '../community';
-import { formatDate, todayLocal } from '../format';
+import { formatDate, noticePeriodText, todayLocal } from '../format';
 import { L } from '../i18n';
 import { navigate } from '../router';
-import { ErrorMsg, Field, inputValue, Loading, Stars, Unbroken, useLoad } from '../ui/components';
-
-interface PublicRating {
-  /** The community whose notice it is (older services do not send it). */
-  community?: { code: string; name: string | null; issuer: string | null };
-  year: number;
-  publishedAt?: string | null;
-  ratings: { name: string; stars: number; earned?: string }[];
-}
+import type { PublicRating } from '../types';
+import {
+  ErrorMsg,
+  Field,
+  inputValue,
+  Link,
+  Loading,
+  Stars,
+  Unbroken,
+  useLoad,
+} from '../ui/components';
 
 /** `?community=<code>` of the notice's address: which community's notice (none: the first). */
 function communityCode(): string | null {
@@ -24,6 +26,53 @@ function communityCode(): string | null {
  * The public notice (公示) of a published star rating: masked names and stars, for anyone. With
  * `?community=<code>` it is that community's, under its own name and issuer.
  */
+/** The notice's state, period, how to object and any restatement (older services send none). */
+function NoticeMeta(props: { notice: PublicRating }) {
+  const n = props.notice;
+  const final = n.status === 'final';
+  return (
+    <section class="card notice-meta" data-testid="notice-meta">
+      <p>
+        <span class={`tag tag-${final ? 'final' : 'open'}`} data-testid="notice-state">
+          {final ? L('已公布', 'Final') : L('公示中', 'On notice')}
+        </span>{' '}
+        {n.restated ? (
+          <span class="tag tag-restated" data-testid="notice-restated">
+            {L(
+              `已更正（${formatDate(n.restated.lastAt)}）`,
+              `Corrected (${formatDate(n.restated.lastAt)})`,
+            )}
+          </span>
+        ) : null}
+      </p>
+      {n.notice ? (
+        <p data-testid="notice-period">
+          <Unbroken
+            text={L(
+              `公示期：${noticePeriodText(n.notice)}`,
+              `Notice period: ${noticePeriodText(n.notice)}`,
+            )}
+          />
+        </p>
+      ) : null}
+      {final && n.finalizedAt ? (
+        <p>
+          {L(`正式公布：${formatDate(n.finalizedAt)}`, `Final since ${formatDate(n.finalizedAt)}`)}
+        </p>
+      ) : null}
+      {n.objections?.open ? (
+        <p data-testid="notice-how-to-object">
+          {L(
+            '对公示结果有异议的志愿者，请在公示期内登录本人存折页面提出：',
+            'Volunteers who disagree can object during the period on their own page: ',
+          )}
+          <Link href={n.objections.page}>{L('登录提出异议', 'Log in to object')}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 export function NoticePage(props: { year?: string }) {
   const fallback = String(Number(todayLocal().slice(0, 4)) - 1);
   const year = props.year && /^\d{4}$/.test(props.year) ? props.year : fallback;
@@ -71,6 +120,7 @@ export function NoticePage(props: { year?: string }) {
         </button>
       </form>
       {loaded.error ? <ErrorMsg error={loaded.error} ctx={{ subject: 'rating' }} /> : null}
+      {loaded.data ? <NoticeMeta notice={loaded.data} /> : null}
       {!loaded.data && !loaded.error ? <Loading /> : null}
       {loaded.data
         ? byStars
@@ -92,7 +142,11 @@ export function NoticePage(props: { year?: string }) {
         : null}
       {loaded.data ? (
         <footer class="notice-sign" data-testid="notice-sign">
-          <p>{L('特此公示。', 'Published for public notice.')}</p>
+          <p>
+            {loaded.data.status === 'final'
+              ? L('特此公布。', 'Hereby announced.')
+              : L('特此公示。', 'Published for public notice.')}
+          </p>
           <p>{issuer}</p>
           {loaded.data.publishedAt ? (
             <p>

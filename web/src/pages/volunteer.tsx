@@ -19,6 +19,7 @@ import {
 } from '../ui/components';
 import { MoreButton, StatementList, useWindowStatus, WindowBanner } from '../ui/passbook';
 import { MyEventsSection } from './my-events';
+import { MyObjectionsSection } from './my-objections';
 
 /** The passbook read by its owner, with "more" following the statement's cursor. */
 function usePassbook(path: string) {
@@ -359,6 +360,7 @@ export function VolunteerPage(props: { session: Session }) {
         </>
       ) : null}
       <MyEventsSection />
+      <MyObjectionsSection />
       <WindowBanner status={windowState.status} error={windowState.error} />
       <Section title={L('公益坊现在可以兑换', 'What the shop offers now')} testId="shop-offer">
         <ShopOffer catalog={catalog} balance={p?.balance ?? null} />
