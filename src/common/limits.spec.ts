@@ -55,7 +55,7 @@ describe('text limits (src/common/limits.ts)', () => {
     );
     // Fields no page has (roster cells come in a file; window times from a date picker; the
     // self check-in code comes in the address the volunteer's camera opens; what an objection is
-    // about is chosen from the notice's entries).
+    // about is chosen from the notice's entries; the growth report's months from a month picker).
     const notTyped = [
       'rosterCell',
       'rosterTeams',
@@ -64,6 +64,7 @@ describe('text limits (src/common/limits.ts)', () => {
       'itemCode',
       'checkinCode',
       'objectionAbout',
+      'month',
     ];
     expect(Object.keys(TEXT_MAX).filter((k) => !used.has(k) && !notTyped.includes(k))).toEqual([]);
     expect(hits(sources('web/src'), /minLength=\{PASSWORD_MIN\}/)).toHaveLength(2);

@@ -33,6 +33,8 @@ export const TEXT_MAX = {
   objectionAbout: 32,
   /** an objection's number as typed on a correction (an id: at most 2³¹−1, ten digits) */
   objectionNo: 10,
+  /** a month as YYYY-MM (the growth report's range; the month rule is in reports/) */
+  month: 7,
   /** a free note on a service record, a redemption window or a stock movement */
   note: 200,
   /** a household's address */

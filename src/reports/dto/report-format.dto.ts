@@ -32,12 +32,12 @@ export class ReportFormatQuery {
 export class GrowthQuery {
   @ApiProperty({ example: '2025-07', description: 'the first month, YYYY-MM' })
   @IsString()
-  @MaxLength(7)
+  @MaxLength(TEXT_MAX.month)
   from!: string;
 
   @ApiProperty({ example: '2026-06', description: 'the last month, YYYY-MM (at most 120 months)' })
   @IsString()
-  @MaxLength(7)
+  @MaxLength(TEXT_MAX.month)
   to!: string;
 
   @ApiPropertyOptional({
