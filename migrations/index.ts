@@ -14,6 +14,7 @@ import { AccountYearTotals1764016100000 } from './1764016100000-AccountYearTotal
 import { Communities1764018000000 } from './1764018000000-Communities';
 import { StandardPerCommunity1764018100000 } from './1764018100000-StandardPerCommunity';
 import { Events1764019000000 } from './1764019000000-Events';
+import { Certificates1764020100000 } from './1764020100000-Certificates';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   Communities1764018000000,
   StandardPerCommunity1764018100000,
   Events1764019000000,
+  Certificates1764020100000,
 ];

@@ -1,6 +1,7 @@
 import { maskPhone, revealTo } from '../common/mask';
 import { formatCents, toSafeInteger } from '../common/points';
 import { MemberKind } from './entities/member.entity';
+import { IdDocumentType } from './id-document';
 
 export interface MemberView {
   id: number;
@@ -13,6 +14,8 @@ export interface MemberView {
   balance: string;
   teamIds: number[];
   createdAt: string;
+  /** The identity document, its number always masked (1101**********1234); null: none given. */
+  idDocument: { type: IdDocumentType; number: string } | null;
 }
 
 /** A member as `MembersService` reads it from the store. */
@@ -24,6 +27,8 @@ export interface MemberRow {
   phone: string | null;
   active: unknown;
   created_at: string;
+  id_document_type: IdDocumentType | null;
+  id_document_masked: string | null;
   balance: unknown;
 }
 
@@ -39,5 +44,9 @@ export function memberView(r: MemberRow, teamIds: number[], full: boolean): Memb
     balance: formatCents(toSafeInteger(r.balance)),
     teamIds,
     createdAt: r.created_at,
+    idDocument:
+      r.id_document_type && r.id_document_masked
+        ? { type: r.id_document_type, number: r.id_document_masked }
+        : null,
   };
 }

@@ -11,6 +11,7 @@ import {
   memberScopeOf,
 } from '../access/access.policy';
 import { Clock } from '../common/clock';
+import { KeyRing } from '../common/keys/key-ring';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
 import { decodeIdCursor, likePattern, LIMIT_DEFAULT, Page, toPage } from '../common/pagination';
@@ -23,6 +24,7 @@ import { normalisePassbookNumber } from './passbook-number';
 import { PassbookNumbers } from './passbook-numbers.service';
 import { memberView, MemberRow, MemberView } from './member.view';
 import { normalisePhone } from './phone';
+import { idDocumentColumns, IdDocumentType } from './id-document';
 
 /** Volunteers: their passbooks, PINs and details, as the viewer may see them. */
 @Injectable()
@@ -35,6 +37,7 @@ export class MembersService {
     private readonly lockout: LockoutService,
     private readonly numbers: PassbookNumbers,
     private readonly access: AccessPolicy,
+    private readonly keys: KeyRing,
   ) {}
 
   /**
@@ -51,6 +54,8 @@ export class MembersService {
     passbookNo?: string;
     /** The hash of `pin`, when the caller hashed it ahead of a long transaction (an import). */
     pinHash?: string;
+    /** The identity document (its number normalised and checked): stored masked and sealed. */
+    idDocument?: { type: IdDocumentType; number: string };
   }): Promise<{ member: Member; generatedPin?: string }> {
     const pin = input.pin ?? randomSecret(6, '0123456789');
     const pinHash = input.pinHash ?? (await hashSecret(pin));
@@ -72,6 +77,7 @@ export class MembersService {
         pinHash,
         active: true,
         createdAt: this.clock.now().toISOString(),
+        ...idDocumentColumns(this.keys, input.idDocument ?? null),
       });
       return em.save(row);
     });
@@ -149,10 +155,16 @@ export class MembersService {
     );
   }
 
-  /** Name, kind, phone or active; deactivating ends the volunteer's sessions. */
+  /** Name, kind, phone, identity document or active; deactivating ends the volunteer's sessions. */
   async updateMember(
     id: number,
-    changes: { name?: string; kind?: MemberKind; phone?: string | null; active?: boolean },
+    changes: {
+      name?: string;
+      kind?: MemberKind;
+      phone?: string | null;
+      active?: boolean;
+      idDocument?: { type: IdDocumentType; number: string } | null;
+    },
     viewer: Principal,
   ): Promise<MemberView> {
     await this.db.write(async (em) => {
@@ -169,6 +181,9 @@ export class MembersService {
       }
       if (changes.active !== undefined) {
         patch.active = changes.active;
+      }
+      if (changes.idDocument !== undefined) {
+        Object.assign(patch, idDocumentColumns(this.keys, changes.idDocument));
       }
       if (Object.keys(patch).length > 0) {
         await em.update(Member, { id }, patch);
@@ -248,7 +263,8 @@ export class MembersService {
     const raw: (Omit<MemberRow, 'id'> & { id: unknown })[] = await em.query(
       sql(
         this.db,
-        `SELECT m.id, m.passbook_no, m.name, m.kind, m.phone, m.active, m.created_at, b.balance
+        `SELECT m.id, m.passbook_no, m.name, m.kind, m.phone, m.active, m.created_at,
+                m.id_document_type, m.id_document_masked, b.balance
          FROM members m JOIN balances b ON b.account_id = m.account_id
          WHERE ${where.join(' AND ')} ORDER BY m.id LIMIT ?`,
       ),
