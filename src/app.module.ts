@@ -26,6 +26,7 @@ import { ReportsModule } from './reports/reports.module';
 import { CommunitiesModule } from './communities/communities.module';
 import { checkSharedRuleFiles } from './communities/community-rules';
 import { OfficeModule } from './office/office.module';
+import { CertificatesModule } from './certificates/certificates.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -80,6 +81,7 @@ export class AppModule {
         ReportsModule,
         CommunityModule,
         OfficeModule,
+        CertificatesModule,
         // One scheduler for every @Cron job; tests run without it and call the jobs directly.
         ...(options.config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
       ],

@@ -115,6 +115,9 @@ export const CONFLICT_REASONS = {
   YEAR_NOT_OVER: 'the year is not over; its rating can be published from 1 January of the next',
   DRAFT_OUTDATED:
     'points earned in the year changed since the draft was computed (`details.changedMembers`); run it again',
+  NO_RECORDED_SERVICE:
+    'the volunteer has no verified service in the period (`details.from`, `to`): there is nothing to certify',
+  CERTIFICATE_REVOKED: 'the certificate was revoked already (`details.revokedAt`)',
 } as const;
 
 export const FORBIDDEN_REASONS = {
