@@ -346,6 +346,18 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
         `草稿计算之后又有 ${str(d.changedMembers) ?? ''} 人的积分变了。请先「重新计算草稿」，核对后再公示。`,
         `Points of ${str(d.changedMembers) ?? ''} member(s) changed since the draft; recompute and check it before publishing.`,
       ),
+    NO_RECORDED_SERVICE: (d) =>
+      L(
+        `这位志愿者在 ${str(d.from) ?? ''} 至 ${str(d.to) ?? ''} 没有已核实的服务记录，无法开具证明。`,
+        `This volunteer has no verified service from ${str(d.from) ?? ''} to ${str(d.to) ?? ''}; there is nothing to certify.`,
+      ),
+    CERTIFICATE_REVOKED: (d) =>
+      str(d.revokedAt)
+        ? L(
+            `这份证明已于 ${formatDateTime(str(d.revokedAt)!)} 作废，不能再次作废。`,
+            `This certificate was already revoked at ${formatDateTime(str(d.revokedAt)!)}.`,
+          )
+        : L('这份证明已经作废了。', 'This certificate was already revoked.'),
   },
   FORBIDDEN: {
     ROLE_NOT_ALLOWED: () => L('您的账号没有这项权限。', 'Your account may not do this.'),
