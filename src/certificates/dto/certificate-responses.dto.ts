@@ -20,11 +20,15 @@ class CertificateCategoryDto {
   @ApiProperty({ type: [CertificateItemLineDto] }) items!: CertificateItemLineDto[];
 }
 
+class CertificateIdDocumentDto extends MaskedIdDocumentDto {
+  @ApiProperty({ example: '居民身份证' }) typeName!: string;
+}
+
 class CertificateVolunteerDto {
   @ApiProperty({ example: '张三明' }) name!: string;
   @ApiProperty({ example: 'V7K2MQ9X' }) passbookNo!: string;
-  @ApiProperty({ type: MaskedIdDocumentDto, nullable: true })
-  idDocument!: MaskedIdDocumentDto | null;
+  @ApiProperty({ type: CertificateIdDocumentDto, nullable: true })
+  idDocument!: CertificateIdDocumentDto | null;
 }
 
 class CertificateCommunityDto {
