@@ -138,6 +138,8 @@ const WEB_TYPES: Record<string, string[]> = {
   StaffUser: ['UserViewDto'],
   Rating: ['RatingLineDto'],
   RatingRun: ['RatingViewDto'],
+  Certificate: ['CertificateViewDto'],
+  CertificateCheck: ['CertificateCheckDto'],
 };
 
 /**

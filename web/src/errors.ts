@@ -22,7 +22,8 @@ export interface ErrorContext {
     | 'rating'
     | 'report'
     | 'window'
-    | 'redemption';
+    | 'redemption'
+    | 'certificate';
   /** The passbook number the user typed, named in a "not found". */
   passbookNo?: string;
   /** Which login form (wrong credentials read differently). */
@@ -124,6 +125,11 @@ function notFound(ctx: ErrorContext, d: Record<string, unknown>): string {
       return L('没有找到这个兑换期。', 'Redemption window not found.');
     case 'redemption':
       return L('没有找到这次兑换。', 'Redemption not found.');
+    case 'certificate':
+      return L(
+        '没有这个编号的证明。请核对编号，或重新扫描证明上的二维码。',
+        'No certificate has this number: check it, or scan the QR code on the certificate again.',
+      );
     case undefined:
       return L('没有找到要找的内容。', 'Not found.');
   }
