@@ -101,6 +101,33 @@ describe('certificates (e2e)', () => {
     await t?.close();
   });
 
+  it('should let the street office set a community’s contact, and remove one with null', async () => {
+    const office = await f.bearer({ userId: (await f.newUser('office')).id });
+    const res = keep(
+      await t.http
+        .patch('/api/office/communities/1')
+        .set('Authorization', office)
+        .send({ contactAddress: null, personInCharge: '王建国' }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      personInCharge: '王建国',
+      contactPhone: '0411-84561234',
+      contactAddress: null,
+    });
+    const back = keep(
+      await t.http.patch('/api/me/community').set('Authorization', admin()).send({
+        contactAddress: '大连市甘井子区泡崖街道岭南社区服务中心',
+      }),
+    );
+    expect(back.body.contactAddress).toBe('大连市甘井子区泡崖街道岭南社区服务中心');
+    const bad = await t.http
+      .patch('/api/me/community')
+      .set('Authorization', admin())
+      .send({ contactPhone: 'call me' });
+    expect(bad.status).toBe(400);
+  });
+
   it('should refuse a resident ID whose check digit is wrong, and change nothing', async () => {
     const res = keep(
       await t.http

@@ -106,6 +106,12 @@ export function PrintCertificatePage(props: { number: string }) {
           </table>
           <h2 class="certificate-sub">{L('服务内容', 'Service')}</h2>
           <table class="certificate-table certificate-service" data-testid="certificate-service">
+            <colgroup>
+              <col style={{ width: '28%' }} />
+              <col style={{ width: '40%' }} />
+              <col style={{ width: '12%' }} />
+              <col style={{ width: '20%' }} />
+            </colgroup>
             <thead>
               <tr>
                 <th>{L('服务类别', 'Category')}</th>
@@ -135,7 +141,7 @@ export function PrintCertificatePage(props: { number: string }) {
           </table>
           <p class="certificate-statement">
             {L(
-              `兹证明 ${c.volunteer.name} 同志于上述期间在本单位参加志愿服务，经核实的服务时长共计 ${c.hours} 小时，服务内容如上。本证明依据《志愿服务记录与证明出具办法》出具，扫描右下角二维码可核验真伪。`,
+              `兹证明 ${c.volunteer.name} 于上述期间在本单位参加志愿服务，经核实的服务时长共计 ${c.hours} 小时，服务内容如上。本证明根据本单位的志愿服务记录出具，扫描左下角二维码可核验真伪。`,
               `This certifies that ${c.volunteer.name} served as a volunteer with us in the period above: ${c.hours} verified hours, as listed. Scan the QR code to check it.`,
             )}
           </p>
