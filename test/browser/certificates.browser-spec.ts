@@ -91,6 +91,60 @@ describe('Certificates (browser)', () => {
     await page.waitForURL((url) => url.pathname !== '/');
   }
 
+  it('should take the identity document and issue a certificate from the office’s member page', async () => {
+    const other = await app.ok('POST', '/members', {
+      token: admin,
+      body: { name: '李四', kind: 'resident' },
+    });
+    await app.ok('POST', '/service-records', {
+      token: admin,
+      idempotent: true,
+      body: {
+        memberId: other.id,
+        itemCode: 'free_clinic',
+        quantity: 2,
+        serviceDate: shanghaiDate(-3),
+      },
+    });
+    const { context, page } = await newPage(browser, DESKTOP);
+    await staffLogin(page);
+    await page.goto(`${app.baseUrl}/admin/members`);
+    await page.locator('input[name=q]').fill('李四');
+    await page.getByRole('button', { name: '查找' }).click();
+    const row = page.locator(`tr[data-member="${String(other.passbookNo)}"]`);
+    await row.getByRole('button', { name: '修改/停用' }).click();
+    const edit = page.getByTestId('member-edit');
+    await edit.locator('select[name=editIdType]').selectOption('resident_id');
+    // A mistyped last digit is refused with the reason, and nothing is stored.
+    await edit.locator('input[name=editIdNumber]').fill('210211198506150028');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await page.getByText('证件号码最后一位校验码对不上', { exact: false }).waitFor();
+    await screenshot(page, 'certificate-admin-bad-id-1280');
+    expect(
+      (await app.ok('GET', `/members/${String(other.id)}`, { token: admin })).idDocument,
+    ).toBeNull();
+    await edit.locator('input[name=editIdNumber]').fill('210211198506150029');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect(
+      (await app.ok('GET', `/members/${String(other.id)}`, { token: admin })).idDocument,
+    ).toEqual({
+      type: 'resident_id',
+      number: '2102**********0029',
+    });
+    await row.getByRole('button', { name: '修改/停用' }).click();
+    const issue = page.getByTestId('certificate-issue');
+    await issue.locator('input[name=certFrom]').fill(shanghaiDate(-30));
+    await issue.locator('input[name=certHandler]').fill('李红');
+    await screenshot(page, 'certificate-admin-issue-1280');
+    await issue.getByRole('button', { name: '开具并打印' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/print/certificate/'));
+    await page.getByTestId('certificate').waitFor();
+    expect(await page.getByTestId('certificate-name').textContent()).toBe('李四');
+    expect(await page.getByTestId('certificate-hours').textContent()).toBe('2.00 小时');
+    await context.close();
+  });
+
   it('should print the certificate on A4 in the form of the official one', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     const errors: string[] = [];

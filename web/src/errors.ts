@@ -71,6 +71,14 @@ const FIELD_NAMES: Record<string, [string, string]> = {
   code: ['券码', 'coupon code'],
   newPin: ['新密码（6位数字）', 'new PIN (6 digits)'],
   newPassword: ['新密码（至少8位）', 'new password (8+ characters)'],
+  number: ['证件号码', 'ID number'],
+  personInCharge: ['负责人', 'person in charge'],
+  contactPhone: ['联系电话', 'contact phone'],
+  contactAddress: ['地址', 'address'],
+  handler: ['经办人', 'handled by'],
+  purpose: ['用途', 'purpose'],
+  from: ['起始日期', 'start date'],
+  to: ['截止日期', 'end date'],
 };
 
 function fieldLabel(field: string): string {

@@ -227,6 +227,8 @@ export interface Member {
   active?: boolean;
   pin?: string;
   teamIds?: number[];
+  /** The identity document, its number masked. */
+  idDocument?: { type: string; number: string } | null;
 }
 
 export interface Team {

@@ -81,12 +81,16 @@ export class IdDocumentDto {
   @IsIn(ID_DOCUMENT_TYPES)
   type!: IdDocumentType;
 
-  @ApiProperty({ example: '110101199003071233', maxLength: 40, description: ID_NUMBER_HINT })
+  @ApiProperty({
+    example: '110101199003071233',
+    maxLength: TEXT_MAX.idNumber,
+    description: ID_NUMBER_HINT,
+  })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? normaliseIdNumber(value) : value,
   )
   @IsString()
-  @MaxLength(40)
+  @MaxLength(TEXT_MAX.idNumber)
   @IsIdNumberOfType()
   number!: string;
 }
