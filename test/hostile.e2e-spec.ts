@@ -213,7 +213,12 @@ describe('hostile input (e2e)', () => {
       // Each property with a wrong type, a bad number or an injection where it cannot be valid.
       for (const [prop, schema] of props) {
         // null is a value where the schema says so (a PATCH removing an optional field).
-        const wrong: unknown[] = [{ nested: true }, [1, 2], true, ...(schema.nullable ? [] : [null])];
+        const wrong: unknown[] = [
+          { nested: true },
+          [1, 2],
+          true,
+          ...(schema.nullable ? [] : [null]),
+        ];
         if (
           schema.type === 'number' ||
           schema.type === 'integer' ||
