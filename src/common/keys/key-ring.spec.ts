@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEY_FILES, loadKeyRing } from './key-ring';
@@ -17,7 +17,9 @@ describe('loadKeyRing', () => {
     for (const file of Object.values(KEY_FILES)) {
       expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
     }
+    chmodSync(dir, 0o755);
     const again = loadKeyRing(dir);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(again.fingerprint).toBe(first.fingerprint);
     expect(again.open(first.seal('110101199003071234'))).toBe('110101199003071234');
     const signature = first.sign('{"a":1}');

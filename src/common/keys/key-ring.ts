@@ -189,9 +189,12 @@ export function loadKeyRing(dir: string): KeyRing {
   if (dataKey.length !== 32) {
     throw bad(dir, KEY_FILES.dataKey, 'must hold 32 bytes in base64 (an AES-256 key)');
   }
-  for (const file of Object.values(KEY_FILES)) {
+  for (const [path, mode] of [
+    [dir, 0o700],
+    ...Object.values(KEY_FILES).map((file) => [join(dir, file), 0o600] as const),
+  ] as const) {
     try {
-      chmodSync(join(dir, file), 0o600);
+      chmodSync(path, mode);
     } catch {
       // A read-only key folder (mounted secrets) is fine: the files were read.
     }
