@@ -1,3 +1,8 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Response } from 'supertest';
 import { sql } from '../src/common/db/database';
@@ -481,5 +486,32 @@ describe('certificates (e2e)', () => {
       await t.db.read((em) => em.query('SELECT * FROM certificates')),
     );
     expect(certificates).not.toContain(RESIDENT_ID);
+  });
+
+  it('should warn at start, naming the folder, when the keys are not the ones this database was written with', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passbook-other-keys-'));
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const other = await createTestApp({ share: t, env: { CERTIFICATE_KEY_DIR: dir } });
+      try {
+        // Its export still answers, the numbers it cannot open marked, never a 500.
+        const csv = await other.http
+          .get('/api/exports/national-service-records.csv?from=2026-04-01&to=2026-06-30')
+          .set('Authorization', other.adminAuth);
+        expect(csv.status).toBe(200);
+        expect(csv.text).toContain(`张三明,居民身份证,（无法解密）,${ana.passbookNo}`);
+      } finally {
+        await other.close();
+      }
+      const lines = warn.mock.calls.map((c) => String(c[0])).filter((l) => l.includes(dir));
+      expect(lines).toEqual([
+        `identity documents stored in the database do not open with the key in ${dir}: restore that folder from the backup made with the database`,
+        `the newest certificate does not verify with the signing key in ${dir} (another key, or a changed row): restore that folder from the backup made with the database`,
+        `national export of community default: the identity document of 4 rows does not open with the key in ${dir}: was that folder restored with the database?`,
+      ]);
+    } finally {
+      warn.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessPolicy, communityOf } from '../access/access.policy';
 import { actorOf, Principal } from '../common/principal';
@@ -16,6 +16,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { notReversed } from '../ledger/ledger-sql';
 import { ID_DOCUMENT_NAMES, IdDocumentType } from '../people/id-document';
 import { StandardService } from '../standard/standard.service';
+import { Member } from '../people/entities/member.entity';
 import { Certificate } from './entities/certificate.entity';
 
 /** What is signed: every field of the certificate as printed, and nothing else. */
@@ -63,7 +64,7 @@ const NUMBER_RE = /^([a-z0-9-]{1,32})-(\d{4})-(\d{6})$/;
  * certificate says; the row's other columns only index the register.
  */
 @Injectable()
-export class CertificatesService {
+export class CertificatesService implements OnModuleInit {
   private readonly logger = new Logger(CertificatesService.name);
 
   constructor(
@@ -74,6 +75,33 @@ export class CertificatesService {
     private readonly access: AccessPolicy,
     private readonly standard: StandardService,
   ) {}
+
+  /**
+   * A key folder that does not belong to this database (not restored with it, or regenerated) is
+   * told at start, naming the folder: the newest sealed identity document and the newest
+   * certificate are tried with its keys. Nothing is refused; the office decides.
+   */
+  async onModuleInit(): Promise<void> {
+    const [member, certificate] = await this.db.read(async (em) => [
+      await em
+        .createQueryBuilder(Member, 'm')
+        .where('m.id_document_sealed IS NOT NULL')
+        .orderBy('m.id', 'DESC')
+        .getOne(),
+      await em.createQueryBuilder(Certificate, 'c').orderBy('c.id', 'DESC').getOne(),
+    ]);
+    const dir = this.config.certificateKeyDir;
+    if (member?.idDocumentSealed && this.keys.open(member.idDocumentSealed) === null) {
+      this.logger.warn(
+        `identity documents stored in the database do not open with the key in ${dir}: restore that folder from the backup made with the database`,
+      );
+    }
+    if (certificate && !this.keys.verify(certificate.payload, certificate.signature)) {
+      this.logger.warn(
+        `the newest certificate does not verify with the signing key in ${dir} (another key, or a changed row): restore that folder from the backup made with the database`,
+      );
+    }
+  }
 
   async issue(
     p: Principal,

@@ -145,7 +145,7 @@ export class NationalExportService {
     );
     if (unreadable > 0) {
       this.logger.warn(
-        `national export: ${unreadable} identity documents of community ${community.code} do not open with ${this.config.certificateKeyDir}: was the key folder restored with the database?`,
+        `national export of community ${community.code}: the identity document of ${unreadable} rows does not open with the key in ${this.config.certificateKeyDir}: was that folder restored with the database?`,
       );
     }
     return { rows, communityCode: community.code };
