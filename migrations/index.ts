@@ -15,6 +15,7 @@ import { Communities1764018000000 } from './1764018000000-Communities';
 import { StandardPerCommunity1764018100000 } from './1764018100000-StandardPerCommunity';
 import { Events1764019000000 } from './1764019000000-Events';
 import { YearEndNotice1764020000000 } from './1764020000000-YearEndNotice';
+import { Certificates1764020100000 } from './1764020100000-Certificates';
 import { MemberJoinDate1764020200000 } from './1764020200000-MemberJoinDate';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
@@ -36,5 +37,6 @@ export const migrations = [
   StandardPerCommunity1764018100000,
   Events1764019000000,
   YearEndNotice1764020000000,
+  Certificates1764020100000,
   MemberJoinDate1764020200000,
 ];

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
 import { Clock, SystemClock } from './common/clock';
+import { KeyRing, loadKeyRing } from './common/keys/key-ring';
 import { AccessModule } from './access/access.module';
 import { DatabaseModule } from './common/db/database.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
@@ -25,6 +26,7 @@ import { ReportsModule } from './reports/reports.module';
 import { CommunitiesModule } from './communities/communities.module';
 import { checkSharedRuleFiles } from './communities/community-rules';
 import { OfficeModule } from './office/office.module';
+import { CertificatesModule } from './certificates/certificates.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -40,13 +42,16 @@ class CoreModule {
     // one-line message (main.ts) rather than a stack trace from the injector; each community's own
     // files are checked by CommunityRules.loadAll at start.
     checkSharedRuleFiles(options.config.configDir);
+    // Likewise a bad key file: its message names the file.
+    const keys = loadKeyRing(options.config.certificateKeyDir);
     return {
       module: CoreModule,
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: KeyRing, useValue: keys },
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, KeyRing],
     };
   }
 }
@@ -76,6 +81,7 @@ export class AppModule {
         ReportsModule,
         CommunityModule,
         OfficeModule,
+        CertificatesModule,
         // One scheduler for every @Cron job; tests run without it and call the jobs directly.
         ...(options.config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
       ],

@@ -634,6 +634,47 @@ function bEvent(w: World): Promise<number> {
   return bEventId;
 }
 
+/* certificates (志愿服务记录证明) */
+
+/** The body of a certificate for a new volunteer of the leader's team with one posted record. */
+async function certificateBody(w: World): Promise<object> {
+  const member = await teamMember(w);
+  await postedRecord(w, member);
+  return { memberId: member.id, from: '2026-06-01', to: SERVICE_DATE, handler: '李红' };
+}
+
+/** A certificate issued by the bootstrap admin; its number. */
+async function newCertificate(w: World): Promise<string> {
+  const res = await w.t.http
+    .post('/api/certificates')
+    .set('Authorization', w.t.adminAuth)
+    .set('Idempotency-Key', w.unique('setup-'))
+    .send(await certificateBody(w));
+  if (res.status !== 201) {
+    throw new Error(`setup certificate: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return String(res.body.number);
+}
+
+/** A certificate of community b's member, issued once by b's admin. */
+let bCertificate: Promise<string> | undefined;
+function bCertificateNumber(w: World): Promise<string> {
+  bCertificate ??= (async () => {
+    const res = await w.t.http
+      .post('/api/certificates')
+      .set('Authorization', await w.t.login('b-admin', 'password-123'))
+      .set('Idempotency-Key', w.unique('b-setup-'))
+      .send({ memberId: w.b.member.id, from: '2026-06-01', to: SERVICE_DATE, handler: '乙' });
+    if (res.status !== 201) {
+      throw new Error(`setup b certificate: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    return String(res.body.number);
+  })();
+  return bCertificate;
+}
+
+const EXPORT_QUARTER = 'from=2026-04-01&to=2026-06-30';
+
 /** Who runs an event: its community's admins and its teams' leaders get `status`. */
 const runner = (status: number): Record<Role, number> => ({ ...adminOnly(status), leader: status });
 
@@ -1531,6 +1572,77 @@ const ACCESS: AccessRow[] = [
     path: (w) => `/api/members/${w.volunteer.id}/transfers`,
     expect: adminOnly(200),
   },
+  // certificates of recorded service (志愿服务记录证明) and the national export
+  {
+    name: 'POST /api/certificates',
+    method: 'post',
+    path: () => '/api/certificates',
+    body: certificateBody,
+    idempotent: true,
+    expect: adminOnly(201),
+  },
+  {
+    name: 'GET /api/certificates',
+    method: 'get',
+    path: () => '/api/certificates',
+    expect: { ...adminOnly(200), office: 400 },
+  },
+  {
+    name: 'GET /api/certificates?community=default',
+    method: 'get',
+    path: () => '/api/certificates?community=default',
+    expect: { ...adminOnly(200), office: 200 },
+  },
+  {
+    name: 'GET /api/certificates/:number',
+    method: 'get',
+    path: async (w) => `/api/certificates/${await newCertificate(w)}`,
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /api/certificates/:number/revoke',
+    method: 'post',
+    path: async (w) => `/api/certificates/${await newCertificate(w)}/revoke`,
+    body: () => ({ reason: '开错了' }),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'GET /api/public/certificates/:number',
+    method: 'get',
+    path: async (w) => `/api/public/certificates/${await newCertificate(w)}`,
+    expect: anyone(200),
+  },
+  {
+    name: 'GET /api/public/certificates/key',
+    method: 'get',
+    path: () => '/api/public/certificates/key',
+    expect: anyone(200),
+  },
+  {
+    name: 'PATCH /api/me/community',
+    method: 'patch',
+    path: () => '/api/me/community',
+    body: () => ({ personInCharge: '王建国', contactPhone: '0411-84561234' }),
+    expect: adminOnly(200),
+  },
+  {
+    name: 'GET /api/exports/national-service-records.xlsx',
+    method: 'get',
+    path: () => `/api/exports/national-service-records.xlsx?${EXPORT_QUARTER}`,
+    expect: { ...adminOnly(200), office: 400 },
+  },
+  {
+    name: 'GET /api/exports/national-service-records.xlsx?community=default',
+    method: 'get',
+    path: () => `/api/exports/national-service-records.xlsx?${EXPORT_QUARTER}&community=default`,
+    expect: { ...adminOnly(200), office: 200 },
+  },
+  {
+    name: 'GET /api/exports/national-service-records.csv',
+    method: 'get',
+    path: () => `/api/exports/national-service-records.csv?${EXPORT_QUARTER}`,
+    expect: { ...adminOnly(200), office: 400 },
+  },
   // the street office (街道): its communities, side by side
   {
     name: 'GET /api/office/communities',
@@ -1894,6 +2006,45 @@ const OTHER_COMMUNITY: AccessRow[] = [
     method: 'get',
     path: (w) => `/api/members/${w.b.member.id}/transfers`,
     expect: inB(),
+  },
+  // certificates
+  {
+    name: 'POST /api/certificates (community b’s member)',
+    method: 'post',
+    path: () => '/api/certificates',
+    body: (w) => ({
+      memberId: w.b.member.id,
+      from: '2026-06-01',
+      to: SERVICE_DATE,
+      handler: '李红',
+    }),
+    idempotent: true,
+    expect: inB(),
+  },
+  {
+    name: 'GET /api/certificates/:number (community b’s certificate)',
+    method: 'get',
+    path: async (w) => `/api/certificates/${await bCertificateNumber(w)}`,
+    expect: inB(),
+  },
+  {
+    name: 'POST /api/certificates/:number/revoke (community b’s certificate)',
+    method: 'post',
+    path: async (w) => `/api/certificates/${await bCertificateNumber(w)}/revoke`,
+    body: () => ({ reason: '开错了' }),
+    expect: inB(),
+  },
+  {
+    name: 'GET /api/certificates?community=b',
+    method: 'get',
+    path: () => '/api/certificates?community=b',
+    expect: inB({ office: 200 }),
+  },
+  {
+    name: 'GET /api/exports/national-service-records.xlsx?community=b',
+    method: 'get',
+    path: () => `/api/exports/national-service-records.xlsx?${EXPORT_QUARTER}&community=b`,
+    expect: inB({ office: 200 }),
   },
   // teams
   {
@@ -2385,6 +2536,7 @@ const NO_OTHER_COMMUNITY = new Set([
   'POST /api/star-ratings/:year/publish',
   'POST /api/star-ratings/:year/finalize',
   'GET /api/public/star-ratings/:year',
+  'GET /api/public/certificates/:number',
   'PATCH /api/office/communities/:id',
   'POST /api/office/communities/:id/admins',
 ]);
@@ -2406,6 +2558,8 @@ const LISTS = [
   '/api/counter/day-summary',
   '/api/members/export?format=csv',
   '/api/star-ratings/2026',
+  '/api/certificates',
+  '/api/exports/national-service-records.csv?from=2026-01-01&to=2026-12-31',
 ];
 
 /** The README's access table, rendered from the rows above (one line per row). */

@@ -750,6 +750,41 @@ describe('error reasons (e2e)', () => {
         return post(`/api/events/${id}/close`, {}, auth);
       },
     ],
+    // Certificates of recorded service (the clock stands on 20 June).
+    [
+      ErrorCode.CONFLICT,
+      'NO_RECORDED_SERVICE',
+      async () =>
+        post(
+          '/api/certificates',
+          {
+            memberId: (await f.newMember()).id,
+            from: '2026-06-01',
+            to: '2026-06-20',
+            handler: '李红',
+          },
+          await f.bearer({ userId: adminId }),
+        ),
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'CERTIFICATE_REVOKED',
+      async () => {
+        const auth = await f.bearer({ userId: adminId });
+        const member = await f.newMember();
+        await ok(record(member, '2026-06-19', auth));
+        const issued = await ok(
+          post(
+            '/api/certificates',
+            { memberId: member.id, from: '2026-06-01', to: '2026-06-20', handler: '李红' },
+            auth,
+          ),
+        );
+        const revoke = `/api/certificates/${issued.body.number}/revoke`;
+        await ok(post(revoke, { reason: '开错了' }, auth));
+        return post(revoke, { reason: '再撤一次' }, auth);
+      },
+    ],
   ];
 
   it.each(rows)('should answer %s with reason %s (row %#)', async (code, reason, provoke) => {

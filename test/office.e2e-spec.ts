@@ -184,14 +184,24 @@ describe('street office over HTTP (e2e)', () => {
   it('should list, create and rename communities of its own street office only', async () => {
     const list = await t.http.get('/api/office/communities').set('Authorization', office);
     expect(list.status).toBe(200);
+    // The contact its certificates print (none set yet).
+    const noContact = { personInCharge: null, contactPhone: null, contactAddress: null };
     expect(list.body.items).toEqual([
-      { id: 1, code: 'default', name: null, issuer: null, created: expect.any(String) },
+      {
+        id: 1,
+        code: 'default',
+        name: null,
+        issuer: null,
+        created: expect.any(String),
+        ...noContact,
+      },
       {
         id: communityB,
         code: 'b',
         name: 'B社区',
         issuer: 'B社区志愿服务站',
         created: expect.any(String),
+        ...noContact,
       },
     ]);
 
@@ -206,6 +216,7 @@ describe('street office over HTTP (e2e)', () => {
       name: '岭南社区',
       issuer: '岭南社区党总支',
       created: expect.any(String),
+      ...noContact,
     });
     const again = await t.http
       .post('/api/office/communities')

@@ -142,6 +142,8 @@ const WEB_TYPES: Record<string, string[]> = {
   PublicRating: ['PublicNoticeDto'],
   MyObjection: ['MyObjectionDto'],
   Objection: ['ObjectionDto'],
+  Certificate: ['CertificateViewDto'],
+  CertificateCheck: ['CertificateCheckDto'],
 };
 
 /**
@@ -332,6 +334,33 @@ describe('OpenAPI document', () => {
     await get(`/api/members/${member.id}`, '/api/members/{id}', leader);
     await patch(`/api/members/${created.id}`, '/api/members/{id}', { phone: '13900001111' });
     await post(`/api/members/${created.id}/pin`, '/api/members/{id}/pin', {});
+    // Certificates (志愿服务记录证明): the community's contact, one issued, checked and revoked.
+    await patch(`/api/members/${member.id}`, '/api/members/{id}', {
+      idDocument: { type: 'resident_id', number: '110101199003071233' },
+    });
+    await patch('/api/me/community', '/api/me/community', { personInCharge: '王建国' });
+    await f.logService(member, { itemCode: 'cleanup', quantity: 1, serviceDate: '2026-06-13' });
+    const certificate = (await post('/api/certificates', '/api/certificates', {
+      memberId: member.id,
+      from: '2026-06-01',
+      to: '2026-06-15',
+      handler: '李红',
+    })) as unknown as { number: string };
+    await get('/api/certificates', '/api/certificates');
+    await get(`/api/certificates/${certificate.number}`, '/api/certificates/{number}');
+    record(
+      'get',
+      '/api/public/certificates/{number}',
+      await t.http.get(`/api/public/certificates/${certificate.number}`),
+    );
+    record('get', '/api/public/certificates/key', await t.http.get('/api/public/certificates/key'));
+    await post(
+      `/api/certificates/${certificate.number}/revoke`,
+      '/api/certificates/{number}/revoke',
+      {
+        reason: '开错了',
+      },
+    );
     // A move to another community (记录转移接续), and the new passbook with the move on it.
     await t.app
       .get(CommunitiesService)
@@ -722,13 +751,15 @@ describe('OpenAPI document', () => {
         ),
       )
       .filter((route) => !checked.has(route));
-    // The spreadsheet and a photo are files; approving and rejecting answer the record as GET
+    // The spreadsheets and a photo are files; approving and rejecting answer the record as GET
     // does, and need approval switched on (test/service-records.e2e-spec.ts covers them).
     expect(unchecked).toEqual([
       'GET /api/members/export',
       'POST /api/service-records/{id}/approve',
       'POST /api/service-records/{id}/reject',
       'GET /api/events/{id}/photos/{photoId}',
+      'GET /api/exports/national-service-records.xlsx',
+      'GET /api/exports/national-service-records.csv',
     ]);
   });
 });

@@ -40,6 +40,7 @@ describe('people and users (e2e)', () => {
         name: '张三明',
         kind: 'party_member',
         balance: '0.00',
+        idDocument: null,
         pin: expect.stringMatching(/^\d{6}$/),
       });
       const stored = await t.db.read((em) => em.findOneByOrFail(Member, { id: res.body.id }));
@@ -112,6 +113,7 @@ describe('people and users (e2e)', () => {
         createdAt: expect.any(String),
         joinedOn: '2026-06-15',
         deactivatedOn: null,
+        idDocument: null,
       });
       const leader = await t.http.get(`/api/members/${member.id}`).set('Authorization', auth);
       expect(leader.status).toBe(200);

@@ -101,6 +101,13 @@ export const takePartSql = (e: string): string =>
  */
 export const maySeePersonalData = (p: Principal): boolean => isAdmin(p);
 
+/**
+ * Who may have identity document numbers in clear: an administrator, or the street office reading
+ * one of its communities, and only in the national export (their upward report). No API answer
+ * ever holds one unmasked, whoever asks.
+ */
+export const mayExportIdNumbers = (p: Principal): boolean => isAdmin(p) || isOffice(p);
+
 /** Who may log service at all (for whom and under which team: `AccessPolicy.teamToLogUnder`). */
 export function assertMayLogService(p: Principal): void {
   if (!isAdmin(p) && leaderIdOf(p) === null) {

@@ -124,6 +124,9 @@ export const CONFLICT_REASONS = {
   RATING_NOT_PUBLISHED: "the year's rating is a draft: publish it (its notice period) first",
   RATING_ALREADY_FINAL: "the year's rating is final already (`details.finalizedAt`)",
   OBJECTION_RESOLVED: 'the objection was resolved already (`details.status`)',
+  NO_RECORDED_SERVICE:
+    'the volunteer has no verified service in the period (`details.from`, `to`): there is nothing to certify',
+  CERTIFICATE_REVOKED: 'the certificate was revoked already (`details.revokedAt`)',
 } as const;
 
 export const FORBIDDEN_REASONS = {

@@ -37,8 +37,10 @@ export const TEXT_MAX = {
   month: 7,
   /** a free note on a service record, a redemption window or a stock movement */
   note: 200,
-  /** a household's address */
+  /** a household's address, a community's contact address */
   address: 200,
+  /** an identity document number as typed (the rule of each type is in people/id-document.ts) */
+  idNumber: 40,
   /** a catalogue item's name */
   itemName: 100,
   /** an activity's title (the monthly fair) */

@@ -1,4 +1,4 @@
-import { maskAddress, maskContact, maskName, maskPhone, revealTo } from './mask';
+import { maskAddress, maskContact, maskIdNumber, maskName, maskPhone, revealTo } from './mask';
 
 describe('mask', () => {
   it.each([
@@ -21,6 +21,15 @@ describe('mask', () => {
     ['12', '**'],
   ])('should mask the phone %j as %j', (phone, masked) => {
     expect(maskPhone(phone)).toBe(masked);
+  });
+
+  it.each([
+    ['110101199003071234', '1101**********1234'],
+    ['H12345678', 'H1*****78'],
+    ['E1234567', 'E1****67'],
+    ['A12345', '*****5'],
+  ])('should mask the identity document number %j as %j', (number, masked) => {
+    expect(maskIdNumber(number)).toBe(masked);
   });
 
   it('should keep only the first part of an address', () => {

@@ -1,7 +1,8 @@
 /**
  * Masking of personal data for everyone but admins, in one place. Names keep their first and last
  * character (张三明 -> 张*明, 张三 -> 张*), phones their first three and last four digits
- * (13812345678 -> 138****5678), addresses their first few characters (the district, not the door).
+ * (13812345678 -> 138****5678), addresses their first few characters (the district, not the door),
+ * identity document numbers their first and last four (110101199003071234 -> 1101**********1234).
  */
 
 const MASK = '*';
@@ -26,6 +27,20 @@ export function maskPhone(phone: string): string {
     return `${MASK.repeat(chars.length - 2)}${chars.slice(-2).join('')}`;
   }
   return MASK.repeat(chars.length);
+}
+
+/**
+ * An identity document number as every answer shows it: the first and last four characters of a
+ * long number (a resident ID keeps its region's first digits and its check digit), two of a
+ * shorter one, only the last of a very short one.
+ */
+export function maskIdNumber(number: string): string {
+  const chars = Array.from(number.trim());
+  const kept = chars.length >= 12 ? 4 : chars.length >= 7 ? 2 : 0;
+  if (kept === 0) {
+    return `${MASK.repeat(Math.max(chars.length - 1, 0))}${chars.slice(-1).join('')}`;
+  }
+  return `${chars.slice(0, kept).join('')}${MASK.repeat(chars.length - 2 * kept)}${chars.slice(-kept).join('')}`;
 }
 
 /** 大连市甘井子区泡崖街道岭南社区12号楼 -> 大连市甘井子区**** : enough to know the area, not the door. */

@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { Database } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { LedgerService } from '../ledger/ledger.service';
+import { CommunityPatch } from './community-name';
 import { CommunityRules } from './community-rules';
 import { Community, StreetOffice } from './entities/community.entity';
 
@@ -49,6 +50,9 @@ export class CommunitiesService {
         code: input.code,
         name: input.name,
         issuer: input.issuer ?? null,
+        personInCharge: null,
+        contactPhone: null,
+        contactAddress: null,
         // Each chain starts from its own genesis, so a row moved between communities breaks a link.
         genesisHash: randomBytes(32).toString('hex'),
         createdAt: this.clock.now().toISOString(),
@@ -76,11 +80,11 @@ export class CommunitiesService {
     return found;
   }
 
-  /** A community's name and issuer; null leaves one as it is. Unknown: 404. */
-  async update(
-    id: number,
-    patch: { name?: string | null; issuer?: string | null },
-  ): Promise<Community> {
+  /**
+   * A community's name and issuer (null leaves one as it is) and its certificates' contact (null
+   * removes a field). Unknown: 404.
+   */
+  async update(id: number, patch: CommunityPatch): Promise<Community> {
     return this.db.write(async (em) => {
       const community = await em.findOneBy(Community, { id });
       if (!community) {
@@ -91,6 +95,15 @@ export class CommunitiesService {
       }
       if (patch.issuer !== undefined && patch.issuer !== null) {
         community.issuer = patch.issuer;
+      }
+      if (patch.personInCharge !== undefined) {
+        community.personInCharge = patch.personInCharge;
+      }
+      if (patch.contactPhone !== undefined) {
+        community.contactPhone = patch.contactPhone;
+      }
+      if (patch.contactAddress !== undefined) {
+        community.contactAddress = patch.contactAddress;
       }
       await em.save(community);
       return community;

@@ -20,3 +20,34 @@ export function shownNames(
   }
   return { name: community.name, issuer: community.issuer ?? `${community.name}志愿服务站` };
 }
+
+/** A community as its office and its admin see it: names, and the contact its certificates print. */
+export interface CommunityView extends CommunityNames {
+  id: number;
+  code: string;
+  created: string;
+  personInCharge: string | null;
+  contactPhone: string | null;
+  contactAddress: string | null;
+}
+
+/** What may change of a community: its names (null keeps them) and its contact (null removes). */
+export interface CommunityPatch {
+  name?: string | null;
+  issuer?: string | null;
+  personInCharge?: string | null;
+  contactPhone?: string | null;
+  contactAddress?: string | null;
+}
+
+export function communityView(c: Community, config: { community: CommunityNames }): CommunityView {
+  return {
+    id: c.id,
+    code: c.code,
+    ...shownNames(c, config.community),
+    created: c.createdAt,
+    personInCharge: c.personInCharge,
+    contactPhone: c.contactPhone,
+    contactAddress: c.contactAddress,
+  };
+}

@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Public, Roles } from '../auth/principal';
+import { CommunityContactDto, CommunityViewDto } from '../communities/dto/community-contact.dto';
 import { CommunityInfo, CommunityInfoService, MyCommunity } from './community.service';
 
 export type { CommunityInfo } from './community.service';
@@ -65,5 +66,16 @@ export class MyCommunityController {
   })
   mine(@CurrentPrincipal() principal: Principal): Promise<MyCommunity> {
     return this.info.mine(principal);
+  }
+
+  @Patch()
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "What the community's certificates (志愿服务记录证明) print of it: the person in charge (负责人) and the contact; null removes one",
+  })
+  @ApiOkResponse({ type: CommunityViewDto })
+  updateContact(@Body() dto: CommunityContactDto, @CurrentPrincipal() principal: Principal) {
+    return this.info.updateContact(principal, dto);
   }
 }

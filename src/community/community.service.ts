@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessPolicy } from '../access/access.policy';
+import { AccessPolicy, communityOf } from '../access/access.policy';
 import { Principal } from '../auth/principal';
 import { CommunitiesService } from '../communities/communities.service';
-import { shownNames } from '../communities/community-name';
+import {
+  CommunityPatch,
+  communityView,
+  CommunityView,
+  shownNames,
+} from '../communities/community-name';
 import { Community } from '../communities/entities/community.entity';
 import { Clock, localDate } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -59,6 +64,19 @@ export class CommunityInfoService {
         ...shownNames(c, this.config.community),
       })),
     };
+  }
+
+  /** The admin's own community's contact for its certificates (负责人, 联系电话, 地址). */
+  async updateContact(
+    p: Principal,
+    patch: Pick<CommunityPatch, 'personInCharge' | 'contactPhone' | 'contactAddress'>,
+  ): Promise<CommunityView> {
+    const community = await this.communities.update(communityOf(p), {
+      personInCharge: patch.personInCharge,
+      contactPhone: patch.contactPhone,
+      contactAddress: patch.contactAddress,
+    });
+    return communityView(community, this.config);
   }
 
   private info(c: Community): CommunityInfo {

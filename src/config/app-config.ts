@@ -84,6 +84,8 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(44_640) BACKUP_INTERVAL_MINUTES = 1440;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) BACKUP_KEEP = 14;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650) IDEMPOTENCY_RETENTION_DAYS = 7;
+  /** The certificate signing keys and the identity-document key: beside the database, never in it. */
+  @IsOptional() @IsString() @MinLength(1) CERTIFICATE_KEY_DIR = 'data/keys';
 }
 
 export interface AppConfig {
@@ -120,6 +122,8 @@ export interface AppConfig {
   backup: { dir: string; intervalMinutes: number; keep: number } | null;
   /** Idempotency records younger than this are kept, so a retry within it replays. */
   idempotencyRetentionDays: number;
+  /** Folder of the certificate signing key pair and the identity-document key (see KeyRing). */
+  certificateKeyDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -215,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         }
       : null,
     idempotencyRetentionDays: vars.IDEMPOTENCY_RETENTION_DAYS,
+    certificateKeyDir: vars.CERTIFICATE_KEY_DIR,
   };
 }
 

@@ -3,7 +3,7 @@ import { inStreetOffice, streetOfficeOf } from '../access/access.policy';
 import { AuthService } from '../auth/auth.service';
 import { Principal } from '../auth/principal';
 import { CommunitiesService } from '../communities/communities.service';
-import { shownNames } from '../communities/community-name';
+import { communityView, CommunityPatch, CommunityView } from '../communities/community-name';
 import { Community } from '../communities/entities/community.entity';
 import { Database } from '../common/db/database';
 import { DomainError } from '../common/errors';
@@ -15,13 +15,7 @@ import { yearRange } from '../ledger/ledger-sql';
 import { quarterBounds } from '../reports/reports.service';
 import { communityFigures, FiguresCents, sumFigures } from './community-figures';
 
-export interface CommunityView {
-  id: number;
-  code: string;
-  name: string | null;
-  issuer: string | null;
-  created: string;
-}
+export type { CommunityView } from '../communities/community-name';
 
 export type VerifyStatus =
   | { ok: true; transactions: number; lastHash: string }
@@ -56,11 +50,7 @@ export class OfficeService {
     return this.view(community);
   }
 
-  async update(
-    p: Principal,
-    id: number,
-    patch: { name?: string; issuer?: string },
-  ): Promise<CommunityView> {
+  async update(p: Principal, id: number, patch: CommunityPatch): Promise<CommunityView> {
     await this.communityOfOffice(p, id);
     return this.view(await this.communities.update(id, patch));
   }
@@ -127,12 +117,7 @@ export class OfficeService {
   }
 
   private view(c: Community): CommunityView {
-    return {
-      id: c.id,
-      code: c.code,
-      ...shownNames(c, this.config.community),
-      created: c.createdAt,
-    };
+    return communityView(c, this.config);
   }
 }
 

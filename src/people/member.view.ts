@@ -1,6 +1,7 @@
 import { maskPhone, revealTo } from '../common/mask';
 import { formatCents, toSafeInteger } from '../common/points';
 import { MemberKind } from './entities/member.entity';
+import { IdDocumentType } from './id-document';
 
 export interface MemberView {
   id: number;
@@ -15,6 +16,8 @@ export interface MemberView {
   createdAt: string;
   joinedOn: string;
   deactivatedOn: string | null;
+  /** The identity document, its number always masked (1101**********1234); null: none given. */
+  idDocument: { type: IdDocumentType; number: string } | null;
 }
 
 /** A member as `MembersService` reads it from the store. */
@@ -29,6 +32,8 @@ export interface MemberRow {
   /** Null only for rows written before the join-date migration backfilled them. */
   joined_on?: string | null;
   deactivated_on?: string | null;
+  id_document_type: IdDocumentType | null;
+  id_document_masked: string | null;
   balance: unknown;
 }
 
@@ -46,5 +51,9 @@ export function memberView(r: MemberRow, teamIds: number[], full: boolean): Memb
     createdAt: r.created_at,
     joinedOn: r.joined_on ?? r.created_at.slice(0, 10),
     deactivatedOn: r.deactivated_on ?? null,
+    idDocument:
+      r.id_document_type && r.id_document_masked
+        ? { type: r.id_document_type, number: r.id_document_masked }
+        : null,
   };
 }

@@ -63,6 +63,10 @@ export class MembersController {
       name: member.name,
       kind: member.kind,
       balance: '0.00',
+      idDocument:
+        member.idDocumentType && member.idDocumentMasked
+          ? { type: member.idDocumentType, number: member.idDocumentMasked }
+          : null,
       ...(generatedPin !== undefined ? { pin: generatedPin } : {}),
     };
   }

@@ -11,6 +11,7 @@ import {
   memberScopeOf,
 } from '../access/access.policy';
 import { Clock } from '../common/clock';
+import { KeyRing } from '../common/keys/key-ring';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -24,6 +25,7 @@ import { normalisePassbookNumber } from './passbook-number';
 import { PassbookNumbers } from './passbook-numbers.service';
 import { memberView, MemberRow, MemberView } from './member.view';
 import { normalisePhone } from './phone';
+import { idDocumentColumns, IdDocumentType } from './id-document';
 
 /** Volunteers: their passbooks, PINs and details, as the viewer may see them. */
 @Injectable()
@@ -37,6 +39,7 @@ export class MembersService {
     private readonly numbers: PassbookNumbers,
     private readonly access: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly keys: KeyRing,
   ) {}
 
   /**
@@ -55,6 +58,8 @@ export class MembersService {
     pinHash?: string;
     /** The paper record's join date (checked by checkJoinedOn); left out: today in the zone. */
     joinedOn?: string;
+    /** The identity document (its number normalised and checked): stored masked and sealed. */
+    idDocument?: { type: IdDocumentType; number: string };
   }): Promise<{ member: Member; generatedPin?: string }> {
     const today = this.clock.today(this.config.timeZone);
     if (input.joinedOn !== undefined) {
@@ -82,6 +87,7 @@ export class MembersService {
         createdAt: this.clock.now().toISOString(),
         joinedOn: input.joinedOn ?? today,
         deactivatedOn: null,
+        ...idDocumentColumns(this.keys, input.idDocument ?? null),
       });
       return em.save(row);
     });
@@ -160,8 +166,8 @@ export class MembersService {
   }
 
   /**
-   * Name, kind, phone, join date or active; deactivating ends the volunteer's sessions and records
-   * the day (`deactivatedOn`), activating again clears it.
+   * Name, kind, phone, join date, identity document or active; deactivating ends the volunteer's
+   * sessions and records the day (`deactivatedOn`), activating again clears it.
    */
   async updateMember(
     id: number,
@@ -171,6 +177,7 @@ export class MembersService {
       phone?: string | null;
       active?: boolean;
       joinedOn?: string;
+      idDocument?: { type: IdDocumentType; number: string } | null;
     },
     viewer: Principal,
   ): Promise<MemberView> {
@@ -196,6 +203,9 @@ export class MembersService {
       }
       if (changes.joinedOn !== undefined) {
         patch.joinedOn = changes.joinedOn;
+      }
+      if (changes.idDocument !== undefined) {
+        Object.assign(patch, idDocumentColumns(this.keys, changes.idDocument));
       }
       if (Object.keys(patch).length > 0) {
         await em.update(Member, { id }, patch);
@@ -275,7 +285,8 @@ export class MembersService {
     const raw: (Omit<MemberRow, 'id'> & { id: unknown })[] = await em.query(
       sql(
         this.db,
-        `SELECT m.id, m.passbook_no, m.name, m.kind, m.phone, m.active, m.created_at, m.joined_on, m.deactivated_on, b.balance
+        `SELECT m.id, m.passbook_no, m.name, m.kind, m.phone, m.active, m.created_at, m.joined_on,
+                m.deactivated_on, m.id_document_type, m.id_document_masked, b.balance
          FROM members m JOIN balances b ON b.account_id = m.account_id
          WHERE ${where.join(' AND ')} ORDER BY m.id LIMIT ?`,
       ),

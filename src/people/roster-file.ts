@@ -167,7 +167,7 @@ const EXPORT_COLUMNS: { header: string; key: keyof RosterExportRow; width: numbe
 ];
 
 /** A cell a spreadsheet would run as a formula gets an apostrophe (CSV has no text type). */
-const inert = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+export const inertCell = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 /** The member list as a spreadsheet whose columns read back in as an import's (姓名, 电话, 服务队…). */
 export async function writeRoster(rows: RosterExportRow[], format: RosterFormat): Promise<Buffer> {
@@ -178,7 +178,7 @@ export async function writeRoster(rows: RosterExportRow[], format: RosterFormat)
   for (const r of rows) {
     sheet.addRow(
       format === 'csv'
-        ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, inert(v)]))
+        ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, inertCell(v)]))
         : { ...r },
     );
   }

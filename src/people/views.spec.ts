@@ -10,6 +10,8 @@ describe('people views', () => {
     phone: '13812345678',
     active: 1,
     created_at: '2026-06-01T00:00:00.000Z',
+    id_document_type: 'resident_id' as const,
+    id_document_masked: '1101**********1233',
     balance: '1250',
   };
   const household = {
@@ -38,6 +40,7 @@ describe('people views', () => {
       createdAt: '2026-06-01T00:00:00.000Z',
       joinedOn: '2026-06-01',
       deactivatedOn: null,
+      idDocument: { type: 'resident_id', number: '1101**********1233' },
     });
     expect(memberView(member, [], false)).toMatchObject({ phone: '138****5678', teamIds: [] });
     expect(memberView({ ...member, phone: null }, [], false).phone).toBeNull();

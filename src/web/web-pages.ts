@@ -18,6 +18,8 @@ export const PAGE_ROUTES = [
   '/print/*',
   '/notice',
   '/notice/*',
+  // A certificate's public check (its QR code); the printable certificate is under /print/.
+  '/verify/*',
   '/account',
 ];
 

@@ -81,6 +81,7 @@ export class RunningApp {
         PORT: String(port),
         HOST: '127.0.0.1',
         DATABASE_PATH: join(dir, 'passbook.sqlite'),
+        CERTIFICATE_KEY_DIR: join(dir, 'keys'),
         CONFIG_DIR: configDir,
         ADMIN_PASSWORD,
         RATE_LIMIT_PER_MINUTE: '0',

@@ -1,6 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../src/app.factory';
@@ -23,6 +25,8 @@ export function testConfig(
       RATE_LIMIT_PER_MINUTE: '0',
       SCHEDULER_ENABLED: 'false',
       LOG_LEVEL: 'error',
+      // One key folder for every test app (generated once, race-safe), not the repo's data/keys.
+      CERTIFICATE_KEY_DIR: join(tmpdir(), 'passbook-test-keys'),
       ...env,
     }),
     database,

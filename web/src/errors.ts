@@ -22,7 +22,8 @@ export interface ErrorContext {
     | 'rating'
     | 'report'
     | 'window'
-    | 'redemption';
+    | 'redemption'
+    | 'certificate';
   /** The passbook number the user typed, named in a "not found". */
   passbookNo?: string;
   /** Which login form (wrong credentials read differently). */
@@ -71,8 +72,14 @@ const FIELD_NAMES: Record<string, [string, string]> = {
   newPin: ['新密码（6位数字）', 'new PIN (6 digits)'],
   newPassword: ['新密码（至少8位）', 'new password (8+ characters)'],
   joinedOn: ['加入日期', 'join date'],
-  from: ['开始月份', 'first month'],
-  to: ['结束月份', 'last month'],
+  number: ['证件号码', 'ID number'],
+  personInCharge: ['负责人', 'person in charge'],
+  contactPhone: ['联系电话', 'contact phone'],
+  contactAddress: ['地址', 'address'],
+  handler: ['经办人', 'handled by'],
+  purpose: ['用途', 'purpose'],
+  from: ['起始', 'start'],
+  to: ['截止', 'end'],
 };
 
 function fieldLabel(field: string): string {
@@ -127,6 +134,11 @@ function notFound(ctx: ErrorContext, d: Record<string, unknown>): string {
       return L('没有找到这个兑换期。', 'Redemption window not found.');
     case 'redemption':
       return L('没有找到这次兑换。', 'Redemption not found.');
+    case 'certificate':
+      return L(
+        '没有这个编号的证明。请核对编号，或重新扫描证明上的二维码。',
+        'No certificate has this number: check it, or scan the QR code on the certificate again.',
+      );
     case undefined:
       return L('没有找到要找的内容。', 'Not found.');
   }
@@ -383,6 +395,18 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
       ),
     OBJECTION_RESOLVED: () =>
       L('这条异议已经答复过了，请刷新后再看。', 'This objection was answered already; reload.'),
+    NO_RECORDED_SERVICE: (d) =>
+      L(
+        `这位志愿者在 ${str(d.from) ?? ''} 至 ${str(d.to) ?? ''} 没有已核实的服务记录，无法开具证明。`,
+        `This volunteer has no verified service from ${str(d.from) ?? ''} to ${str(d.to) ?? ''}; there is nothing to certify.`,
+      ),
+    CERTIFICATE_REVOKED: (d) =>
+      str(d.revokedAt)
+        ? L(
+            `这份证明已于 ${formatDateTime(str(d.revokedAt)!)} 作废，不能再次作废。`,
+            `This certificate was already revoked at ${formatDateTime(str(d.revokedAt)!)}.`,
+          )
+        : L('这份证明已经作废了。', 'This certificate was already revoked.'),
   },
   FORBIDDEN: {
     ROLE_NOT_ALLOWED: () => L('您的账号没有这项权限。', 'Your account may not do this.'),

@@ -16,6 +16,7 @@ import { LeaderEventsPage } from './pages/leader-events';
 import { AdminPage } from './admin/admin';
 import { PrintPassbookPage } from './pages/print';
 import { NoticePage } from './pages/notice';
+import { PrintCertificatePage, VerifyCertificatePage } from './pages/certificate';
 import { AccountPage } from './pages/account';
 import { OfficePage } from './pages/office';
 
@@ -180,6 +181,9 @@ function isKnownPath(path: string): boolean {
   if (path === '/' || path.startsWith('/print/') || path.startsWith('/admin/')) {
     return true;
   }
+  if (/^\/verify\/[^/]+$/.test(path)) {
+    return true;
+  }
   // The address of the leader's check-in QR code (pages/check-in.tsx).
   if (path === CHECK_IN_PATH) {
     return true;
@@ -199,6 +203,10 @@ function Routes(props: { session: Session | null; path: string }) {
   if (path === '/notice' || path.startsWith('/notice/')) {
     return <NoticePage year={path.split('/')[2]} />;
   }
+  // The certificate's QR code: anyone checks it, without logging in.
+  if (path.startsWith('/verify/')) {
+    return <VerifyCertificatePage number={decodeURIComponent(path.slice('/verify/'.length))} />;
+  }
   if (!session) {
     return <LoginPage intro={path === CHECK_IN_PATH ? checkInLoginIntro() : undefined} />;
   }
@@ -208,6 +216,14 @@ function Routes(props: { session: Session | null; path: string }) {
   // A password someone else chose is changed before anything else (the service still answers).
   if (path === '/account' || session.mustChangePassword === true) {
     return <AccountPage session={session} />;
+  }
+  if (path.startsWith('/print/certificate/')) {
+    const number = decodeURIComponent(path.slice('/print/certificate/'.length));
+    return session.role === 'admin' ? (
+      <PrintCertificatePage number={number} />
+    ) : (
+      <NoAccess session={session} />
+    );
   }
   if (path.startsWith('/print/')) {
     const passbookNo = decodeURIComponent(path.slice('/print/'.length));

@@ -230,6 +230,8 @@ export interface Member {
   /** The local date the volunteer joined (加入日期); an admin may backdate it. */
   joinedOn?: string;
   deactivatedOn?: string | null;
+  /** The identity document, its number masked. */
+  idDocument?: { type: string; number: string } | null;
 }
 
 export interface Team {
@@ -314,4 +316,49 @@ export interface Objection extends MyObjection {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/** A certificate of recorded service (志愿服务记录证明) as the office reads it. */
+export interface Certificate {
+  number: string;
+  status: 'valid' | 'revoked' | 'invalid';
+  issuedAt: string;
+  issuedOn: string;
+  from: string;
+  to: string;
+  volunteer: {
+    name: string;
+    passbookNo: string;
+    idDocument: { type: string; typeName: string; number: string } | null;
+  };
+  hours: string;
+  service: {
+    categoryCode: string;
+    categoryName: string | null;
+    hours: string;
+    items: { itemCode: string; itemName: string | null; hours: string; records: number }[];
+  }[];
+  community: {
+    code: string;
+    name: string | null;
+    issuer: string | null;
+    personInCharge: string | null;
+    contactPhone: string | null;
+    contactAddress: string | null;
+  };
+  handler: string;
+  purpose: string | null;
+}
+
+/** What anyone learns of a certificate by its number. */
+export interface CertificateCheck {
+  number: string;
+  status: 'valid' | 'revoked' | 'invalid';
+  issuedAt: string | null;
+  name: string | null;
+  hours: string | null;
+  from: string | null;
+  to: string | null;
+  community: { code: string; name: string | null; issuer: string | null } | null;
+  revokedAt: string | null;
 }

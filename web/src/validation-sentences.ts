@@ -9,6 +9,31 @@ type Problem = [RegExp, (m: RegExpMatchArray) => string];
 
 const PROBLEMS: Problem[] = [
   [/should not exist/, () => L('不能填写这一项', 'is not accepted here')],
+  // Identity document numbers (src/people/id-document.ts), before the generic date and length rules.
+  [
+    /check digit does not match/,
+    () =>
+      L(
+        '最后一位校验码对不上，可能输错了一位，请对照证件核对',
+        'has a check digit that does not match: a digit was mistyped',
+      ),
+  ],
+  [
+    /does not hold a real date of birth/,
+    () => L('中间的出生日期不对，请对照证件核对', 'holds no real date of birth'),
+  ],
+  [
+    /resident ID number is 18 characters/,
+    () =>
+      L(
+        '要是 18 位（17 位数字和一位数字或 X）',
+        'must be 18 characters (17 digits and a digit or X)',
+      ),
+  ],
+  [
+    /Travel Permit|passport number is|document number is/,
+    () => L('格式不对，请对照证件核对', 'is not in the form of that document'),
+  ],
   [
     /(?:shorter than or equal to|at most|1 to|1-) ?(\d+) characters/,
     (m) => L(`太长了（最多 ${m[1]} 个字）`, `is too long (at most ${m[1]} characters)`),

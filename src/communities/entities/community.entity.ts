@@ -26,6 +26,12 @@ export class Community {
   /** The prev_hash of its ledger's first transaction. */
   @Column({ name: 'genesis_hash', type: 'varchar' }) genesisHash!: string;
   @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;
+  /** For its certificates (志愿服务记录证明): the person in charge (负责人) and the contact. */
+  @Column({ name: 'person_in_charge', type: 'varchar', nullable: true })
+  personInCharge!: string | null;
+  @Column({ name: 'contact_phone', type: 'varchar', nullable: true }) contactPhone!: string | null;
+  @Column({ name: 'contact_address', type: 'varchar', nullable: true })
+  contactAddress!: string | null;
 }
 
 /** A volunteer moved from one community to another (记录转移接续). */

@@ -13,6 +13,9 @@ import {
 } from 'class-validator';
 import { USERNAME_RE } from '../../auth/dto/login.dto';
 import { COMMUNITY_CODE } from '../../communities/communities.service';
+import { CommunityContactDto, CommunityViewDto } from '../../communities/dto/community-contact.dto';
+
+export { CommunityViewDto };
 import { PASSWORD_MIN, TEXT_MAX } from '../../common/limits';
 import { YEAR_MAX, YEAR_MIN } from '../../ratings/star-ratings.service';
 
@@ -40,7 +43,7 @@ export class CreateCommunityDto {
   issuer?: string;
 }
 
-export class UpdateCommunityDto {
+export class UpdateCommunityDto extends CommunityContactDto {
   @ApiPropertyOptional({ example: '泡崖社区' })
   @IsOptional()
   @IsString()
@@ -86,15 +89,6 @@ export class OverviewQueryDto {
   @Min(1, { message: 'quarter must be 1, 2, 3 or 4' })
   @Max(4, { message: 'quarter must be 1, 2, 3 or 4' })
   quarter?: number;
-}
-
-export class CommunityViewDto {
-  @ApiProperty() id!: number;
-  @ApiProperty({ example: 'paoya' }) code!: string;
-  @ApiProperty({ type: String, nullable: true, example: '泡崖社区' }) name!: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '泡崖社区志愿服务站' })
-  issuer!: string | null;
-  @ApiProperty({ example: '2026-06-15T02:00:00.000Z' }) created!: string;
 }
 
 export class CommunityListDto {

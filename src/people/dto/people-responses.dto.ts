@@ -2,6 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { pageDtoOf } from '../../common/pagination';
 import { HARDSHIPS } from '../entities/household.entity';
 import { MEMBER_KINDS } from '../entities/member.entity';
+import { ID_DOCUMENT_TYPES } from '../id-document';
+
+export class MaskedIdDocumentDto {
+  @ApiProperty({ enum: ID_DOCUMENT_TYPES }) type!: string;
+  @ApiProperty({ example: '1101**********1233', description: 'always masked' }) number!: string;
+}
 
 // What the people routes answer (OpenAPI only): the fields of PeopleService's and RosterService's views.
 
@@ -29,6 +35,12 @@ export class MemberViewDto {
     description: 'the local date of the deactivation; null while active',
   })
   deactivatedOn!: string | null;
+  @ApiProperty({
+    type: MaskedIdDocumentDto,
+    nullable: true,
+    description: 'the identity document (证件), its number masked for everyone',
+  })
+  idDocument!: MaskedIdDocumentDto | null;
 }
 export const MemberPageDto = pageDtoOf(MemberViewDto);
 
@@ -38,6 +50,8 @@ export class CreatedMemberDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: MEMBER_KINDS }) kind!: string;
   @ApiProperty({ example: '0.00' }) balance!: string;
+  @ApiProperty({ type: MaskedIdDocumentDto, nullable: true, description: 'its number masked' })
+  idDocument!: MaskedIdDocumentDto | null;
   @ApiPropertyOptional({ description: 'the generated PIN, shown once (absent when one was given)' })
   pin?: string;
 }

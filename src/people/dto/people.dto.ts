@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsObject,
+  registerDecorator,
+  ValidationArguments,
   IsArray,
   IsBoolean,
   IsIn,
@@ -21,6 +24,12 @@ import { HARDSHIPS, Hardship } from '../entities/household.entity';
 import { MEMBER_KINDS, MemberKind } from '../entities/member.entity';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 import { MAINLAND_MOBILE_RE, normalisePhone, PHONE_MESSAGE } from '../phone';
+import {
+  ID_DOCUMENT_TYPES,
+  IdDocumentType,
+  idNumberProblem,
+  normaliseIdNumber,
+} from '../id-document';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -34,6 +43,60 @@ const JOINED_ON_HINT =
   'the local date the volunteer joined (加入日期), e.g. from the paper records; not in the future, not before 2000-01-01; left out: today';
 const PASSBOOK_NO_HINT =
   'a pre-printed passbook number (8 characters, check character included); generated when left out';
+
+/** The number is a valid one of the document's `type` (idNumberProblem names what is wrong). */
+function IsIdNumberOfType(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isIdNumberOfType',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const type = (args.object as { type?: unknown }).type;
+          return (
+            typeof value === 'string' &&
+            (ID_DOCUMENT_TYPES as readonly unknown[]).includes(type) &&
+            idNumberProblem(type as IdDocumentType, value) === null
+          );
+        },
+        defaultMessage: (args: ValidationArguments) => {
+          const type = (args.object as { type?: unknown }).type;
+          if (typeof args.value !== 'string') {
+            return 'number must be text';
+          }
+          return (ID_DOCUMENT_TYPES as readonly unknown[]).includes(type)
+            ? (idNumberProblem(type as IdDocumentType, args.value) ?? 'number is not valid')
+            : 'number is checked by its type: give a known type';
+        },
+      },
+    });
+}
+
+const ID_NUMBER_HINT =
+  'spaces and dashes are dropped, letters taken in capitals; a resident ID (resident_id) is 18 characters with the GB 11643 check digit. Stored sealed, answered masked (1101**********1234)';
+
+export class IdDocumentDto {
+  @ApiProperty({
+    enum: ID_DOCUMENT_TYPES,
+    description: '居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, 护照, 其他',
+  })
+  @IsIn(ID_DOCUMENT_TYPES)
+  type!: IdDocumentType;
+
+  @ApiProperty({
+    example: '110101199003071233',
+    maxLength: TEXT_MAX.idNumber,
+    description: ID_NUMBER_HINT,
+  })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? normaliseIdNumber(value) : value,
+  )
+  @IsString()
+  @MaxLength(TEXT_MAX.idNumber)
+  @IsIdNumberOfType()
+  number!: string;
+}
 
 export class CreateMemberDto {
   @ApiProperty({ maxLength: TEXT_MAX.name, example: '张三明' })
@@ -75,6 +138,15 @@ export class CreateMemberDto {
   @IsOptional()
   @IsLocalDate()
   joinedOn?: string;
+  @ApiPropertyOptional({
+    type: IdDocumentDto,
+    description: 'the identity document (证件), for certificates and the national export',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => IdDocumentDto)
+  idDocument?: IdDocumentDto;
 }
 
 export class UpdateMemberDto {
@@ -117,6 +189,17 @@ export class UpdateMemberDto {
   @IsOptional()
   @IsLocalDate()
   joinedOn?: string;
+
+  @ApiPropertyOptional({
+    type: IdDocumentDto,
+    nullable: true,
+    description: 'the identity document (证件); null removes it',
+  })
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => IdDocumentDto)
+  idDocument?: IdDocumentDto | null;
 }
 
 export class ListMembersQueryDto extends PageQueryDto {

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { IdDocumentType } from '../id-document';
 
 export type MemberKind = 'party_member' | 'resident';
 export const MEMBER_KINDS: MemberKind[] = ['party_member', 'resident'];
@@ -21,4 +22,11 @@ export class Member {
   /** The local date of the last deactivation; null while active. */
   @Column({ name: 'deactivated_on', type: 'varchar', nullable: true }) deactivatedOn!:
     string | null;
+  /** The identity document (证件): its type, its number masked, and the number sealed (KeyRing). */
+  @Column({ name: 'id_document_type', type: 'varchar', nullable: true })
+  idDocumentType!: IdDocumentType | null;
+  @Column({ name: 'id_document_masked', type: 'varchar', nullable: true })
+  idDocumentMasked!: string | null;
+  @Column({ name: 'id_document_sealed', type: 'text', nullable: true })
+  idDocumentSealed!: string | null;
 }

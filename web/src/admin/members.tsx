@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { enc, get, itemsOf, patch, post, query } from '../api';
+import { enc, get, itemsOf, patch, post, query, Submission } from '../api';
 import { resetPin } from '../endpoints';
-import { memberKindLabel } from '../format';
+import { memberKindLabel, todayLocal } from '../format';
 import { L } from '../i18n';
 import type { Member } from '../types';
 import {
@@ -17,6 +17,16 @@ import {
 } from '../ui/components';
 import { MemberExport, MemberImport } from './import';
 import { TEXT_MAX } from '../limits';
+import { navigate } from '../router';
+
+/** The identity document types (证件) the national record system knows. */
+const ID_TYPES: [string, string, string][] = [
+  ['resident_id', '居民身份证', 'Resident ID card'],
+  ['hk_macao_permit', '港澳居民来往内地通行证', 'HK/Macao travel permit'],
+  ['taiwan_permit', '台湾居民来往大陆通行证', 'Taiwan travel permit'],
+  ['passport', '护照', 'Passport'],
+  ['other', '其他', 'Other'],
+];
 
 interface SameNamed {
   id: number;
@@ -171,101 +181,214 @@ function NewMemberForm(props: { onCreated: () => void }) {
   );
 }
 
-/** 修改 / 停用: name, kind, phone and join date, or no longer able to log in (history stays). */
+/** 修改 / 停用: name, kind, phone, join date and identity document, or no longer able to log in (history stays). */
 function MemberEdit(props: { member: Member; onDone: () => void; onCancel: () => void }) {
   const m = props.member;
   const [name, setName] = useState(m.name);
   const [kind, setKind] = useState(m.kind);
   const [phone, setPhone] = useState(m.phone ?? '');
   const [joinedOn, setJoinedOn] = useState(m.joinedOn ?? '');
+  const [idType, setIdType] = useState(m.idDocument?.type ?? 'resident_id');
+  const [idNumber, setIdNumber] = useState('');
+  const action = useAction();
+  return (
+    <>
+      <form
+        class="stack"
+        data-testid="member-edit"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void action.run(async () => {
+            await patch(`/members/${m.id}`, {
+              name: name.trim(),
+              kind,
+              phone: phone.trim() ? phone.trim() : null,
+              ...(joinedOn && joinedOn !== m.joinedOn ? { joinedOn } : {}),
+              // Left blank, the stored document stays (it is only ever shown masked).
+              ...(idNumber.trim() ? { idDocument: { type: idType, number: idNumber.trim() } } : {}),
+            });
+            props.onDone();
+          });
+        }}
+      >
+        <div class="grid-2">
+          <Field label={L('姓名', 'Name')}>
+            <input
+              name="editName"
+              value={name}
+              onInput={(e) => setName(inputValue(e))}
+              maxLength={TEXT_MAX.name}
+              required
+            />
+          </Field>
+          <Field label={L('身份', 'Kind')}>
+            <select
+              name="editKind"
+              value={kind}
+              onChange={(e) => setKind(inputValue(e) as Member['kind'])}
+            >
+              <option value="resident">{memberKindLabel('resident')}</option>
+              <option value="party_member">{memberKindLabel('party_member')}</option>
+            </select>
+          </Field>
+          <Field label={L('电话（11位手机号，可不填）', 'Phone (11-digit mobile, optional)')}>
+            <input
+              name="editPhone"
+              type="tel"
+              value={phone}
+              onInput={(e) => setPhone(inputValue(e))}
+            />
+          </Field>
+          <Field label={L('加入日期', 'Joined on')}>
+            <input
+              name="editJoinedOn"
+              type="date"
+              min="2000-01-01"
+              value={joinedOn}
+              onInput={(e) => setJoinedOn(inputValue(e))}
+            />
+          </Field>
+          <Field label={L('证件类型', 'ID document type')}>
+            <select name="editIdType" value={idType} onChange={(e) => setIdType(inputValue(e))}>
+              {ID_TYPES.map(([code, zh, en]) => (
+                <option key={code} value={code}>
+                  {L(zh, en)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            label={
+              m.idDocument
+                ? L(
+                    `证件号码（已登记 ${m.idDocument.number}，不改请留空）`,
+                    `ID number (on file: ${m.idDocument.number}; leave blank to keep)`,
+                  )
+                : L(
+                    '证件号码（开具证明、上报用，可不填）',
+                    'ID number (for certificates; optional)',
+                  )
+            }
+          >
+            <input
+              name="editIdNumber"
+              value={idNumber}
+              autoComplete="off"
+              onInput={(e) => setIdNumber(inputValue(e))}
+              maxLength={TEXT_MAX.idNumber}
+            />
+          </Field>
+        </div>
+        <ErrorMsg error={action.error} ctx={{ subject: 'member' }} />
+        <div class="inline-form">
+          <button type="submit" class="btn btn-primary" disabled={action.busy}>
+            {L('保存', 'Save')}
+          </button>
+          <button type="button" class="btn btn-secondary" onClick={props.onCancel}>
+            {L('取消', 'Cancel')}
+          </button>
+          <button
+            type="button"
+            class="btn btn-secondary"
+            disabled={action.busy}
+            onClick={() => {
+              const off = m.active !== false;
+              if (
+                confirm(
+                  off
+                    ? L(
+                        `停用 ${m.name}？停用后不能再登录，积分和记录都保留，可以再恢复。`,
+                        `Deactivate ${m.name}? They can no longer log in; points and history stay.`,
+                      )
+                    : L(`恢复 ${m.name}？`, `Re-activate ${m.name}?`),
+                )
+              ) {
+                void action.run(async () => {
+                  await patch(`/members/${m.id}`, { active: !off });
+                  props.onDone();
+                });
+              }
+            }}
+          >
+            {m.active === false ? L('恢复', 'Re-activate') : L('停用', 'Deactivate')}
+          </button>
+        </div>
+      </form>
+      <CertificateIssue member={m} />
+    </>
+  );
+}
+
+/** 开具志愿服务记录证明: the period and the handler, then the printable certificate. */
+function CertificateIssue(props: { member: Member }) {
+  const today = todayLocal();
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+  const [handler, setHandler] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [submission] = useState(() => new Submission());
   const action = useAction();
   return (
     <form
       class="stack"
-      data-testid="member-edit"
+      data-testid="certificate-issue"
       onSubmit={(e) => {
         e.preventDefault();
         void action.run(async () => {
-          await patch(`/members/${m.id}`, {
-            name: name.trim(),
-            kind,
-            phone: phone.trim() ? phone.trim() : null,
-            ...(joinedOn && joinedOn !== m.joinedOn ? { joinedOn } : {}),
+          const issued = await submission.send<{ number: string }>('POST', '/certificates', {
+            memberId: props.member.id,
+            from,
+            to,
+            handler: handler.trim(),
+            ...(purpose.trim() ? { purpose: purpose.trim() } : {}),
           });
-          props.onDone();
+          navigate(`/print/certificate/${enc(issued.number)}`);
         });
       }}
     >
+      <h3>{L('开具志愿服务记录证明', 'Issue a certificate of volunteer service')}</h3>
       <div class="grid-2">
-        <Field label={L('姓名', 'Name')}>
+        <Field label={L('服务起始日期', 'From')}>
           <input
-            name="editName"
-            value={name}
-            onInput={(e) => setName(inputValue(e))}
+            type="date"
+            name="certFrom"
+            value={from}
+            onInput={(e) => setFrom(inputValue(e))}
+            required
+          />
+        </Field>
+        <Field label={L('服务截止日期', 'To')}>
+          <input
+            type="date"
+            name="certTo"
+            value={to}
+            max={today}
+            onInput={(e) => setTo(inputValue(e))}
+            required
+          />
+        </Field>
+        <Field label={L('经办人', 'Handled by')}>
+          <input
+            name="certHandler"
+            value={handler}
+            onInput={(e) => setHandler(inputValue(e))}
             maxLength={TEXT_MAX.name}
             required
           />
         </Field>
-        <Field label={L('身份', 'Kind')}>
-          <select
-            name="editKind"
-            value={kind}
-            onChange={(e) => setKind(inputValue(e) as Member['kind'])}
-          >
-            <option value="resident">{memberKindLabel('resident')}</option>
-            <option value="party_member">{memberKindLabel('party_member')}</option>
-          </select>
-        </Field>
-        <Field label={L('电话（11位手机号，可不填）', 'Phone (11-digit mobile, optional)')}>
+        <Field label={L('用途（可不填）', 'Purpose (optional)')}>
           <input
-            name="editPhone"
-            type="tel"
-            value={phone}
-            onInput={(e) => setPhone(inputValue(e))}
-          />
-        </Field>
-        <Field label={L('加入日期', 'Joined on')}>
-          <input
-            name="editJoinedOn"
-            type="date"
-            min="2000-01-01"
-            value={joinedOn}
-            onInput={(e) => setJoinedOn(inputValue(e))}
+            name="certPurpose"
+            value={purpose}
+            onInput={(e) => setPurpose(inputValue(e))}
+            maxLength={TEXT_MAX.reason}
           />
         </Field>
       </div>
       <ErrorMsg error={action.error} ctx={{ subject: 'member' }} />
       <div class="inline-form">
         <button type="submit" class="btn btn-primary" disabled={action.busy}>
-          {L('保存', 'Save')}
-        </button>
-        <button type="button" class="btn btn-secondary" onClick={props.onCancel}>
-          {L('取消', 'Cancel')}
-        </button>
-        <button
-          type="button"
-          class="btn btn-secondary"
-          disabled={action.busy}
-          onClick={() => {
-            const off = m.active !== false;
-            if (
-              confirm(
-                off
-                  ? L(
-                      `停用 ${m.name}？停用后不能再登录，积分和记录都保留，可以再恢复。`,
-                      `Deactivate ${m.name}? They can no longer log in; points and history stay.`,
-                    )
-                  : L(`恢复 ${m.name}？`, `Re-activate ${m.name}?`),
-              )
-            ) {
-              void action.run(async () => {
-                await patch(`/members/${m.id}`, { active: !off });
-                props.onDone();
-              });
-            }
-          }}
-        >
-          {m.active === false ? L('恢复', 'Re-activate') : L('停用', 'Deactivate')}
+          {L('开具并打印', 'Issue and print')}
         </button>
       </div>
     </form>
