@@ -9,7 +9,7 @@ import { decodeIdCursor, LIMIT_DEFAULT, Page, toPage } from '../common/paginatio
 import { toSafeInteger } from '../common/points';
 import { StarRating } from './entities/star-rating.entity';
 import { ObjectionStatus, StarRatingObjection } from './entities/star-rating-objection.entity';
-import { StarRatingsService } from './star-ratings.service';
+import { assertRatingYear, StarRatingsService } from './star-ratings.service';
 
 /** What the volunteer who filed an objection sees of it. */
 export interface MyObjectionView {
@@ -136,6 +136,7 @@ export class ObjectionsService {
     year: number,
     query: { status?: ObjectionStatus; community?: string; limit?: number; cursor?: string },
   ): Promise<Page<ObjectionView>> {
+    assertRatingYear(year);
     const community = await this.access.communityToRead(viewer, query.community);
     const limit = query.limit ?? LIMIT_DEFAULT;
     const before = decodeIdCursor(query.cursor);

@@ -26,6 +26,15 @@ export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
 export const RATINGS_PAGE_MAX = 1000;
 
+/** A rating's year: 400 VALIDATION_FAILED naming the field outside YEAR_MIN..YEAR_MAX. */
+export function assertRatingYear(year: number): void {
+  if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) {
+    throw DomainError.validation(`year must be between ${YEAR_MIN} and ${YEAR_MAX}`, {
+      field: 'year',
+    });
+  }
+}
+
 export interface RatingLine {
   memberId: number;
   passbookNo: string;
@@ -147,7 +156,7 @@ export class StarRatingsService {
 
   /** Computes (or recomputes) the draft of a year; a published year is refused. */
   async run(communityId: number, year: number, actor: string): Promise<RatingView> {
-    this.assertYear(year);
+    assertRatingYear(year);
     if (year > this.currentYear()) {
       throw DomainError.validation(`${year} has not started yet; there is nothing to rate`, {
         field: 'year',
@@ -173,7 +182,7 @@ export class StarRatingsService {
 
   /** Publishes the draft as computed; refused if the year is not over or the draft is out of date. */
   async publish(communityId: number, year: number, actor: string): Promise<RatingView> {
-    this.assertYear(year);
+    assertRatingYear(year);
     const view = await this.db.write(async (em) => {
       const rating = await this.lockYear(em, communityId, year);
       if (!rating) {
@@ -231,7 +240,7 @@ export class StarRatingsService {
    * open, or when earned points changed since the computation.
    */
   async finalize(communityId: number, year: number, actor: string): Promise<RatingView> {
-    this.assertYear(year);
+    assertRatingYear(year);
     const view = await this.db.write(async (em) => {
       const rating = await this.lockYear(em, communityId, year);
       if (!rating) {
@@ -476,7 +485,7 @@ export class StarRatingsService {
     year: number,
     page: { limit?: number; cursor?: string } = {},
   ): Promise<RatingView> {
-    this.assertYear(year);
+    assertRatingYear(year);
     return this.db.read(async (em) => {
       if (!(await em.findOneBy(StarRating, { communityId, year }))) {
         throw new DomainError(ErrorCode.NOT_FOUND, `there is no star rating for ${year} yet`, {
@@ -502,13 +511,13 @@ export class StarRatingsService {
 
   /** `GET /api/public/star-ratings/:year?community=<code>`: without a code, the first community. */
   async publicNoticeOf(code: string | undefined, year: number): Promise<PublicNotice> {
-    this.assertYear(year);
+    assertRatingYear(year);
     return this.publicNotice(await this.communities.publicCommunity(code), year);
   }
 
   /** The public notice (公示): published years only, names masked, no ids or contact details. */
   async publicNotice(community: Community, year: number): Promise<PublicNotice> {
-    this.assertYear(year);
+    assertRatingYear(year);
     return this.db.read(async (em) => {
       const rating = await em.findOneBy(StarRating, { communityId: community.id, year });
       if (!rating || rating.status === 'draft' || !rating.publishedAt) {
@@ -634,14 +643,6 @@ export class StarRatingsService {
   /** " on 2027-01-08 07:30 (Asia/Shanghai)": the community's local time, not the stored UTC. */
   private publishedOn(publishedAt: string | null): string {
     return publishedAt ? ` on ${localDateTime(new Date(publishedAt), this.config.timeZone)}` : '';
-  }
-
-  private assertYear(year: number): void {
-    if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) {
-      throw DomainError.validation(`year must be between ${YEAR_MIN} and ${YEAR_MAX}`, {
-        field: 'year',
-      });
-    }
   }
 
   /**
