@@ -454,3 +454,143 @@ describe('annual report and volunteer growth over HTTP (e2e)', () => {
     }
   });
 });
+
+/** 记录转移接续 and growth: each community counts a moved volunteer for the time they were there. */
+describe('volunteer growth across moves between communities (e2e)', () => {
+  let t: TestApp;
+  let f: ReturnType<typeof fixtures>;
+  let adminA: string;
+  let adminB: string;
+  let keys = 0;
+  const ids: Record<string, number> = {};
+
+  /** Moves the clock and logs both admins in again. */
+  const moveTo = async (instant: Date) => {
+    t.clock.set(instant);
+    adminA = await t.login('admin');
+    adminB = await t.login('admin-b', 'password-123');
+  };
+  const createMember = async (auth: string, name: string, joinedOn?: string) => {
+    const res = await t.http
+      .post('/api/members')
+      .set('Authorization', auth)
+      .send({ name, kind: 'resident', ...(joinedOn ? { joinedOn } : {}) });
+    expect(res.status).toBe(201);
+    ids[name] = res.body.id;
+  };
+  const move = async (auth: string, name: string, toCommunity: string) => {
+    const res = await t.http
+      .post(`/api/members/${ids[name]}/transfer`)
+      .set('Authorization', auth)
+      .set('Idempotency-Key', `move-${++keys}`)
+      .send({ toCommunity, reason: '搬家' });
+    expect(res.status).toBe(201);
+  };
+  const deactivate = async (auth: string, name: string) => {
+    const res = await t.http
+      .patch(`/api/members/${ids[name]}`)
+      .set('Authorization', auth)
+      .send({ active: false });
+    expect(res.status).toBe(200);
+  };
+  const growth = (auth: string) =>
+    t.http.get('/api/reports/growth?from=2025-10&to=2026-06').set('Authorization', auth);
+  const month = (m: string, registered: number, joined = 0, left = 0) => ({
+    month: m,
+    registered,
+    active: 0,
+    joined,
+    left,
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = fixtures(t.app);
+    const b = await f.newCommunity('b');
+    await f.newUser('admin', 'admin-b', { communityId: b.id });
+    await moveTo(at('2026-01-10'));
+    await createMember(adminA, '甲', '2025-11-01');
+    await createMember(adminA, '乙', '2025-12-05');
+    await createMember(adminA, '丙');
+    await moveTo(at('2026-02-01'));
+    await createMember(adminB, '丁');
+    // 01:00 on 1 March in Shanghai (still 28 February in UTC): 甲 leaves A and joins B in March.
+    await moveTo(new Date('2026-02-28T17:00:00Z'));
+    await move(adminA, '甲', 'b');
+    // 乙 moves to B and back to A: counted in each for the time they were there.
+    await moveTo(at('2026-03-10'));
+    await move(adminA, '乙', 'b');
+    await moveTo(at('2026-05-20'));
+    await move(adminB, '乙', 'default');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('should count a move as a leave in the old community and a join in the new one', async () => {
+    const a = await growth(adminA);
+    expect(a.status).toBe(200);
+    expect(a.body.months).toEqual([
+      month('2025-10', 0),
+      month('2025-11', 1, 1),
+      month('2025-12', 2, 1),
+      month('2026-01', 3, 1),
+      month('2026-02', 3),
+      month('2026-03', 1, 0, 2),
+      month('2026-04', 1),
+      month('2026-05', 2, 1),
+      month('2026-06', 2),
+    ]);
+    const b = await growth(adminB);
+    expect(b.status).toBe(200);
+    expect(b.body.months).toEqual([
+      month('2025-10', 0),
+      month('2025-11', 0),
+      month('2025-12', 0),
+      month('2026-01', 0),
+      month('2026-02', 1, 1),
+      month('2026-03', 3, 2),
+      month('2026-04', 3),
+      month('2026-05', 2, 0, 1),
+      month('2026-06', 2),
+    ]);
+  });
+
+  it('should count a volunteer deactivated before a move as leaving where they were then', async () => {
+    // 丙 (joined A on 10 January) is deactivated in A in June, then moved to B: B never had them.
+    await moveTo(at('2026-06-02'));
+    await deactivate(adminA, '丙');
+    await moveTo(at('2026-06-10'));
+    await move(adminA, '丙', 'b');
+    const a = await growth(adminA);
+    expect(a.body.months.slice(-2)).toEqual([month('2026-05', 2, 1), month('2026-06', 1, 0, 1)]);
+    const b = await growth(adminB);
+    expect(b.body.months.slice(-2)).toEqual([month('2026-05', 2, 0, 1), month('2026-06', 2)]);
+  });
+
+  it('should refuse a join date after the deactivation date and change nothing', async () => {
+    const before = await t.db.read((em) => em.findOneByOrFail(Member, { id: ids['丙'] }));
+    const refused = await t.http
+      .patch(`/api/members/${ids['丙']}`)
+      .set('Authorization', adminB)
+      .send({ joinedOn: '2026-06-03', name: '丙改' });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { field: 'joinedOn', reason: 'JOINED_AFTER_LEFT', deactivatedOn: '2026-06-02' },
+    });
+    expect(await t.db.read((em) => em.findOneByOrFail(Member, { id: ids['丙'] }))).toEqual(before);
+    // The deactivation day itself is fine, and so is any date up to today once active again.
+    const sameDay = await t.http
+      .patch(`/api/members/${ids['丙']}`)
+      .set('Authorization', adminB)
+      .send({ joinedOn: '2026-06-02' });
+    expect(sameDay.status).toBe(200);
+    const reactivated = await t.http
+      .patch(`/api/members/${ids['丙']}`)
+      .set('Authorization', adminB)
+      .send({ joinedOn: '2026-06-05', active: true });
+    expect(reactivated.status).toBe(200);
+    expect(reactivated.body).toMatchObject({ joinedOn: '2026-06-05', deactivatedOn: null });
+  });
+});

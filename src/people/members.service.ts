@@ -202,6 +202,9 @@ export class MembersService {
         patch.deactivatedOn = changes.active ? null : today;
       }
       if (changes.joinedOn !== undefined) {
+        // Again, now against the deactivation date the member has after this change.
+        const off = 'deactivatedOn' in patch ? (patch.deactivatedOn ?? null) : member.deactivatedOn;
+        checkJoinedOn(changes.joinedOn, today, off);
         patch.joinedOn = changes.joinedOn;
       }
       if (changes.idDocument !== undefined) {
@@ -320,8 +323,15 @@ export class MembersService {
 /** The earliest join date an admin may give (the passbook scheme has no older paper records). */
 export const JOINED_ON_MIN = '2000-01-01';
 
-/** A join date (YYYY-MM-DD, already checked as a date) is neither after today nor before 2000. */
-export function checkJoinedOn(joinedOn: string, today: string): void {
+/**
+ * A join date (YYYY-MM-DD, already checked as a date) is neither after today nor before 2000, nor
+ * after the day the member was deactivated (when they are).
+ */
+export function checkJoinedOn(
+  joinedOn: string,
+  today: string,
+  deactivatedOn: string | null = null,
+): void {
   if (joinedOn > today) {
     throw DomainError.validation(`joinedOn must not be after today (${today})`, {
       field: 'joinedOn',
@@ -335,5 +345,11 @@ export function checkJoinedOn(joinedOn: string, today: string): void {
       reason: 'JOINED_TOO_EARLY',
       earliest: JOINED_ON_MIN,
     });
+  }
+  if (deactivatedOn !== null && joinedOn > deactivatedOn) {
+    throw DomainError.validation(
+      `joinedOn must not be after the day the member was deactivated (${deactivatedOn})`,
+      { field: 'joinedOn', reason: 'JOINED_AFTER_LEFT', deactivatedOn },
+    );
   }
 }

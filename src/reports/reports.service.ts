@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../access/access.policy';
 import { Principal } from '../auth/principal';
-import { Clock, zonedTime } from '../common/clock';
+import { Clock, localDate, zonedTime } from '../common/clock';
 import { Database, sql } from '../common/db/database';
 import { DomainError } from '../common/errors';
 import { formatCents, toSafeInteger } from '../common/points';
@@ -183,8 +183,10 @@ export class ReportsService {
 
   /**
    * `GET /api/reports/growth?from=YYYY-MM&to=YYYY-MM`: per month, volunteers registered at its end
-   * (joined on or before it, not deactivated by then), active in it (a credited service record),
-   * new (joined in it) and left (deactivated in it).
+   * (their time in the community began on or before it and had not ended by then), active in it (a
+   * credited service record), new (their time here began in it) and left (it ended in it). A
+   * volunteer's time in a community runs from `joinedOn` or the local date of the move that brought
+   * them in, to the local date of the move that took them away or `deactivatedOn`.
    */
   async growthFor(
     viewer: Principal,
@@ -196,17 +198,37 @@ export class ReportsService {
     const first = months[0].from;
     const last = months[months.length - 1].to;
     return this.db.read(async (em) => {
-      // Members grouped by their two dates: as many rows as distinct date pairs, not members.
-      const members: { joined_on: string; deactivated_on: string | null; c: unknown }[] =
-        await em.query(
-          sql(
-            this.db,
-            `SELECT joined_on, deactivated_on, COUNT(*) AS c FROM members
-             WHERE community_id = ? AND joined_on <= ?
-             GROUP BY joined_on, deactivated_on`,
-          ),
-          [id, last],
-        );
+      // Stints in the community grouped by their dates: as many rows as distinct date sets plus the
+      // moves out of it, not members. The first part: stints that ended with a move out (`t`),
+      // begun by the member's previous move (`p`, into this community) or else on `joined_on`. The
+      // second: the stints of the members here now, begun by their last move or on `joined_on`.
+      const stints: {
+        joined_on: string;
+        moved_in_at: string | null;
+        moved_out_at: string | null;
+        deactivated_on: string | null;
+        c: unknown;
+      }[] = await em.query(
+        sql(
+          this.db,
+          `SELECT m.joined_on AS joined_on, p.created_at AS moved_in_at,
+             t.created_at AS moved_out_at, m.deactivated_on AS deactivated_on, COUNT(*) AS c
+           FROM member_transfers t
+           JOIN members m ON m.id = t.member_id
+           LEFT JOIN member_transfers p ON p.id = (SELECT MAX(q.id) FROM member_transfers q
+             WHERE q.member_id = t.member_id AND q.id < t.id)
+           WHERE t.from_community_id = ?
+           GROUP BY m.joined_on, p.created_at, t.created_at, m.deactivated_on
+           UNION ALL
+           SELECT m.joined_on, t.created_at, CAST(NULL AS VARCHAR(32)), m.deactivated_on, COUNT(*)
+           FROM members m
+           LEFT JOIN member_transfers t ON t.id = (SELECT MAX(q.id) FROM member_transfers q
+             WHERE q.member_id = m.id)
+           WHERE m.community_id = ?
+           GROUP BY m.joined_on, t.created_at, m.deactivated_on`,
+        ),
+        [id, id],
+      );
       const active: { month: string; c: unknown }[] = await em.query(
         sql(
           this.db,
@@ -217,11 +239,10 @@ export class ReportsService {
         [id, first, last],
       );
       const activeIn = new Map(active.map((r) => [r.month, toSafeInteger(r.c)]));
-      const rows = members.map((m) => ({
-        joined: m.joined_on,
-        left: m.deactivated_on,
-        count: toSafeInteger(m.c),
-      }));
+      const rows = stints.flatMap((s) => {
+        const stint = growthStint(s, this.config.timeZone);
+        return stint && stint.from <= last ? [{ ...stint, count: toSafeInteger(s.c) }] : [];
+      });
       const sum = (keep: (r: (typeof rows)[number]) => boolean) =>
         rows.reduce((n, r) => (keep(r) ? n + r.count : n), 0);
       return {
@@ -230,10 +251,10 @@ export class ReportsService {
         generatedAt: this.now(),
         months: months.map((m) => ({
           month: m.from.slice(0, 7),
-          registered: sum((r) => r.joined <= m.to && (r.left === null || r.left > m.to)),
+          registered: sum((r) => r.from <= m.to && (r.until === null || r.until > m.to)),
           active: activeIn.get(m.from.slice(0, 7)) ?? 0,
-          joined: sum((r) => r.joined >= m.from && r.joined <= m.to),
-          left: sum((r) => r.left !== null && r.left >= m.from && r.left <= m.to),
+          joined: sum((r) => r.from >= m.from && r.from <= m.to),
+          left: sum((r) => r.until !== null && r.until >= m.from && r.until <= m.to),
         })),
       };
     });
@@ -583,6 +604,32 @@ function checkYear(year: number): void {
       field: 'year',
     });
   }
+}
+
+/**
+ * One stint of a volunteer in a community as local dates: registered from `from`, gone from `until`
+ * (null: still here). A stint begins on `joined_on` or on the day of the move in, and ends on the
+ * day of the move out, or on `deactivated_on` when that falls within it: the member row keeps only
+ * the last deactivation, so a date before a stint began means the volunteer arrived deactivated and
+ * the stint counts for nothing (null).
+ */
+export function growthStint(
+  s: {
+    joined_on: string;
+    moved_in_at: string | null;
+    moved_out_at: string | null;
+    deactivated_on: string | null;
+  },
+  timeZone: string,
+): { from: string; until: string | null } | null {
+  const from = s.moved_in_at === null ? s.joined_on : localDate(new Date(s.moved_in_at), timeZone);
+  const movedOut = s.moved_out_at === null ? null : localDate(new Date(s.moved_out_at), timeZone);
+  const off = s.deactivated_on;
+  if (off !== null && s.moved_in_at !== null && off < from) {
+    return null;
+  }
+  const until = off !== null && (movedOut === null || off < movedOut) ? off : movedOut;
+  return { from, until };
 }
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;

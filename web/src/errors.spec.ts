@@ -236,6 +236,9 @@ describe(describeError.name, () => {
     expect(say({ field: 'joinedOn', reason: 'JOINED_TOO_EARLY', earliest: '2000-01-01' })).toBe(
       '加入日期不能早于 2000-01-01。',
     );
+    expect(
+      say({ field: 'joinedOn', reason: 'JOINED_AFTER_LEFT', deactivatedOn: '2026-04-02' }),
+    ).toBe('加入日期不能晚于停用日期（2026-04-02）。');
     expect(say({ field: 'to', reason: 'RANGE_REVERSED' })).toBe('结束月份不能早于开始月份。');
     expect(say({ field: 'to', reason: 'RANGE_TOO_LONG', max: 120 })).toBe(
       '一次最多统计 120 个月，请缩短范围。',

@@ -574,6 +574,11 @@ function joinAndRangeSentence(reason: string | undefined, d: Record<string, unkn
         `加入日期不能早于 ${str(d.earliest) ?? '2000-01-01'}。`,
         `The join date cannot be before ${str(d.earliest) ?? '2000-01-01'}.`,
       );
+    case 'JOINED_AFTER_LEFT':
+      return L(
+        `加入日期不能晚于停用日期（${str(d.deactivatedOn) ?? ''}）。`,
+        `The join date cannot be after the day the member was deactivated (${str(d.deactivatedOn) ?? ''}).`,
+      );
     case 'INVALID_MONTH':
       return L('月份请写成 2026-06 这样的格式。', 'Write the month like 2026-06.');
     case 'RANGE_REVERSED':
