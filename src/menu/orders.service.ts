@@ -21,7 +21,7 @@ import { Household } from '../people/entities/household.entity';
 import { Member } from '../people/entities/member.entity';
 import { TeamLeader, TeamMember } from '../people/entities/team.entity';
 import { ServiceRecordsService } from '../service-records/service-records.service';
-import { MenuItem, OrderStatus, ServiceOrder, ServiceOrderAssignee } from './entities';
+import { MenuItem, type OrderStatus, ServiceOrder, ServiceOrderAssignee } from './entities';
 import { MenuService } from './menu.service';
 
 export interface OrderInput {

@@ -21,7 +21,7 @@ import { TEXT_MAX } from '../../common/limits';
 import { pageQueryOf, LIMIT_MAX } from '../../common/pagination';
 import { IsReason } from '../../common/validation';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
-import { OrderStatus } from '../entities';
+import type { OrderStatus } from '../entities';
 
 /** A team sends at most this many volunteers to one order. */
 export const ORDER_ASSIGNEES_MAX = 20;
