@@ -137,7 +137,7 @@ export class OrdersService {
   async accept(principal: Principal, id: number, memberIds: number[]) {
     return this.db.write(async (em) => {
       const order = await this.toRun(em, principal, id);
-      this.assertStatus(order, 'placed', 'ORDER_NOT_PLACED');
+      this.assertPlaced(order);
       const ids = [...new Set(memberIds)];
       const inTeam = await em.findBy(TeamMember, { teamId: order.teamId, memberId: In(ids) });
       const outside = ids.filter((m) => !inTeam.some((t) => t.memberId === m));
@@ -168,7 +168,7 @@ export class OrdersService {
   async decline(principal: Principal, id: number, reason: string) {
     return this.db.write(async (em) => {
       const order = await this.toRun(em, principal, id);
-      this.assertStatus(order, 'placed', 'ORDER_NOT_PLACED');
+      this.assertPlaced(order);
       order.status = 'declined';
       order.declineReason = reason;
       order.declinedBy = actorOf(principal);
@@ -204,7 +204,7 @@ export class OrdersService {
   ) {
     return this.db.write(async (em) => {
       const order = await this.toRun(em, principal, id);
-      this.assertStatus(order, 'accepted', 'ORDER_NOT_ACCEPTED');
+      this.assertAccepted(order);
       const assignees = await em.findBy(ServiceOrderAssignee, { orderId: id });
       const problems = input.volunteers
         .map((v, i) => ({ v, i }))
@@ -285,7 +285,7 @@ export class OrdersService {
   async rate(principal: Principal, id: number, input: { rating: number; comment?: string }) {
     return this.db.write(async (em) => {
       const order = await this.asOrderer(em, principal, id);
-      this.assertStatus(order, 'done', 'ORDER_NOT_DONE');
+      this.assertDone(order);
       if (order.rating !== null) {
         throw new DomainError(ErrorCode.CONFLICT, `order ${id} was rated already`, {
           reason: 'ORDER_ALREADY_RATED',
@@ -360,17 +360,38 @@ export class OrdersService {
     });
   }
 
-  private assertStatus(
-    order: ServiceOrder,
-    status: OrderStatus,
-    reason: 'ORDER_NOT_PLACED' | 'ORDER_NOT_ACCEPTED' | 'ORDER_NOT_DONE',
-  ): void {
-    if (order.status !== status) {
+  /** Accepting and declining take a placed order (409 ORDER_NOT_PLACED otherwise). */
+  private assertPlaced(order: ServiceOrder): void {
+    if (order.status !== 'placed') {
       throw new DomainError(
         ErrorCode.CONFLICT,
-        `order ${order.id} is ${order.status}, not ${status}`,
-        { reason, status: order.status },
+        `order ${order.id} is ${order.status}, not placed`,
+        {
+          reason: 'ORDER_NOT_PLACED',
+          status: order.status,
+        },
       );
+    }
+  }
+
+  /** Confirming done takes an accepted order (409 ORDER_NOT_ACCEPTED otherwise). */
+  private assertAccepted(order: ServiceOrder): void {
+    if (order.status !== 'accepted') {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `order ${order.id} is ${order.status}, not accepted`,
+        { reason: 'ORDER_NOT_ACCEPTED', status: order.status },
+      );
+    }
+  }
+
+  /** Rating takes a done order (409 ORDER_NOT_DONE otherwise). */
+  private assertDone(order: ServiceOrder): void {
+    if (order.status !== 'done') {
+      throw new DomainError(ErrorCode.CONFLICT, `order ${order.id} is ${order.status}, not done`, {
+        reason: 'ORDER_NOT_DONE',
+        status: order.status,
+      });
     }
   }
 
