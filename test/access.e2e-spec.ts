@@ -192,15 +192,12 @@ async function placedOrder(w: World, teamId: number, own = false): Promise<numbe
         .post('/api/me/orders')
         .set('Authorization', await w.f.bearer({ memberId: w.volunteer.id }))
         .send({ menuItemId, preferredTime: '周六上午', place: '3号楼' })
-    : await w.t.http
-        .post('/api/orders')
-        .set('Authorization', w.t.adminAuth)
-        .send({
-          menuItemId,
-          householdId: w.household.id,
-          preferredTime: '周六上午',
-          place: '5号楼',
-        });
+    : await w.t.http.post('/api/orders').set('Authorization', w.t.adminAuth).send({
+        menuItemId,
+        householdId: w.household.id,
+        preferredTime: '周六上午',
+        place: '5号楼',
+      });
   if (res.status !== 201) {
     throw new Error(`setup order: ${res.status} ${JSON.stringify(res.body)}`);
   }

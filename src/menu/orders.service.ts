@@ -351,6 +351,9 @@ export class OrdersService {
           teamIds === undefined
             ? [filter.teamId!]
             : teamIds.filter((t) => filter.teamId === undefined || t === filter.teamId);
+        if (allowed.length === 0) {
+          return { items: [], nextCursor: null };
+        }
         where.teamId = In(allowed);
       }
       const rows = await em.find(ServiceOrder, { where, order: { id: 'DESC' }, take: limit + 1 });
