@@ -147,6 +147,22 @@ describe('Service menu: ordering, taking and closing an order, the rating', () =
         [li.id, 'haircut', '1.00', '1.00', '0.50'],
       ].sort((a, b) => Number(a[0]) - Number(b[0])),
     );
+    // Publishing another service of the team from the same section.
+    const section = page.getByTestId('team-orders');
+    await section.getByRole('button', { name: '发布一项服务到菜单' }).click();
+    const form = section.getByTestId('publish-menu-item');
+    await form.locator('select').selectOption('appliance_repair');
+    await form.getByLabel('服务名称').fill('家电上门维修');
+    await form.getByLabel('服务时间').fill('每周日下午');
+    expect(await overflowing(page)).toEqual([]);
+    await screenshot(page, 'service-menu-leader-publish-375');
+    await form.getByRole('button', { name: '发布', exact: true }).click();
+    await form.waitFor({ state: 'detached' });
+    const menu = (await app.ok('GET', '/menu-items', { token: admin })).items as Json[];
+    expect(menu.map((i) => [i.title, i.itemCode, i.availability, i.teamId])).toEqual([
+      ['上门理发', 'haircut', '每周六上午', teamId],
+      ['家电上门维修', 'appliance_repair', '每周日下午', teamId],
+    ]);
     await context.close();
   });
 

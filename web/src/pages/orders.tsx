@@ -3,7 +3,7 @@ import { get, getAll, itemsOf, post, query, Submission } from '../api';
 import { loadTeamMembers } from '../endpoints';
 import { L } from '../i18n';
 import { TEXT_MAX } from '../limits';
-import type { Member } from '../types';
+import type { Member, Standard } from '../types';
 import {
   ErrorMsg,
   Field,
@@ -533,6 +533,91 @@ function AcceptedActions(props: { order: OrderView; onChanged: () => void }) {
   );
 }
 
+/** 发布服务: a leader puts a service of their team on the menu (an item of today's standard). */
+function PublishMenuItem(props: { teamId: number; onDone: () => void }) {
+  const standard = useLoad((signal) => get<Standard>('/standard', { signal }), []);
+  const [itemCode, setItemCode] = useState('');
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [availability, setAvailability] = useState('');
+  const [open, setOpen] = useState(false);
+  const action = useAction();
+  const ready = itemCode !== '' && title.trim() !== '' && availability.trim() !== '';
+  if (!open) {
+    return (
+      <button type="button" class="btn btn-secondary" onClick={() => setOpen(true)}>
+        {L('发布一项服务到菜单', 'Put a service on the menu')}
+      </button>
+    );
+  }
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void action.run(async () => {
+      await post('/menu-items', {
+        teamId: props.teamId,
+        itemCode,
+        title: title.trim(),
+        availability: availability.trim(),
+        ...(description.trim() ? { description: description.trim() } : {}),
+      });
+      setOpen(false);
+      setTitle('');
+      setDescription('');
+      setAvailability('');
+      props.onDone();
+    });
+  };
+  return (
+    <form class="stack" onSubmit={submit} data-testid="publish-menu-item">
+      <Field label={L('记分项目', 'Scoring item')}>
+        <select value={itemCode} onChange={(e) => setItemCode(inputValue(e))}>
+          <option value="">{L('请选择', 'Choose')}</option>
+          {(standard.data?.categories ?? []).flatMap((c) =>
+            c.items.map((i) => (
+              <option key={i.code} value={i.code}>
+                {c.name} · {i.name}
+              </option>
+            )),
+          )}
+        </select>
+      </Field>
+      <Field label={L('服务名称', 'Title')}>
+        <input
+          value={title}
+          maxLength={TEXT_MAX.menuTitle}
+          onInput={(e) => setTitle(inputValue(e))}
+        />
+      </Field>
+      <Field label={L('服务说明（可不填）', 'Description (optional)')}>
+        <textarea
+          value={description}
+          maxLength={TEXT_MAX.menuDescription}
+          onInput={(e) => setDescription(inputValue(e))}
+        />
+      </Field>
+      <Field
+        label={L('服务时间', 'When it is offered')}
+        hint={L('如：每周六上午', 'e.g. Saturday mornings')}
+      >
+        <input
+          value={availability}
+          maxLength={TEXT_MAX.availability}
+          onInput={(e) => setAvailability(inputValue(e))}
+        />
+      </Field>
+      <ErrorMsg error={action.error} />
+      <div class="row">
+        <button type="submit" class="btn btn-primary" disabled={!ready || action.busy}>
+          {L('发布', 'Publish')}
+        </button>
+        <button type="button" class="btn btn-secondary" onClick={() => setOpen(false)}>
+          {L('不发布', 'Back')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /** 服务队的点单 on the leader's page: the teams' orders, newest first. */
 export function TeamOrdersSection(props: { teamId: number | null }) {
   const orders = useLoad(
@@ -551,6 +636,9 @@ export function TeamOrdersSection(props: { teamId: number | null }) {
   );
   return (
     <Section title={L('居民点单', 'Orders from residents')} testId="team-orders">
+      {props.teamId !== null ? (
+        <PublishMenuItem teamId={props.teamId} onDone={orders.reload} />
+      ) : null}
       {orders.error ? <ErrorMsg error={orders.error} /> : null}
       {orders.data && orders.data.length === 0 ? (
         <p class="muted">{L('还没有居民点这个队的服务。', 'No orders for this team yet.')}</p>
