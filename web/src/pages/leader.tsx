@@ -552,7 +552,7 @@ export function LeaderPage(_props: { session: Session }) {
           />
         </Section>
       ) : null}
-      <TeamOrdersSection teamId={teamId} />
+      <TeamOrdersSection teamId={teamId} onLogged={() => setVersion((v) => v + 1)} />
     </main>
   );
 }

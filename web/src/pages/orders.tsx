@@ -619,7 +619,7 @@ function PublishMenuItem(props: { teamId: number; onDone: () => void }) {
 }
 
 /** 服务队的点单 on the leader's page: the teams' orders, newest first. */
-export function TeamOrdersSection(props: { teamId: number | null }) {
+export function TeamOrdersSection(props: { teamId: number | null; onLogged?: () => void }) {
   const orders = useLoad(
     (signal) =>
       props.teamId === null
@@ -658,7 +658,13 @@ export function TeamOrdersSection(props: { teamId: number | null }) {
                 <PlacedActions order={o} members={members.data ?? []} onChanged={orders.reload} />
               ) : null}
               {o.status === 'accepted' ? (
-                <AcceptedActions order={o} onChanged={orders.reload} />
+                <AcceptedActions
+                  order={o}
+                  onChanged={() => {
+                    orders.reload();
+                    props.onLogged?.();
+                  }}
+                />
               ) : null}
             </li>
           ))}
