@@ -20,6 +20,7 @@ import { PassbooksModule } from './passbooks/passbooks.module';
 import { StandardModule } from './standard/standard.module';
 import { ServiceRecordsModule } from './service-records/service-records.module';
 import { EventsModule } from './events/events.module';
+import { MenuModule } from './menu/menu.module';
 import { DonationsModule } from './donations/donations.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { ReportsModule } from './reports/reports.module';
@@ -76,6 +77,7 @@ export class AppModule {
         StandardModule,
         ServiceRecordsModule,
         EventsModule,
+        MenuModule,
         DonationsModule,
         RatingsModule,
         ReportsModule,

@@ -10,6 +10,7 @@ import { ratingEntities } from './ratings/entities';
 import { communityEntities } from './communities/entities';
 import { eventEntities } from './events/entities';
 import { certificateEntities } from './certificates/entities';
+import { menuEntities } from './menu/entities';
 
 /**
  * Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set: each
@@ -29,4 +30,5 @@ export const entities = [
   ...ratingEntities,
   ...eventEntities,
   ...certificateEntities,
+  ...menuEntities,
 ];

@@ -76,6 +76,11 @@ interface OtherCommunity {
   transactionId: string;
   activityId: number;
   eventId: number;
+  /** A haircut menu item of b's team, and orders of it: placed, accepted (b's member), done. */
+  menuItemId: number;
+  placedOrderId: number;
+  acceptedOrderId: number;
+  doneOrderId: number;
 }
 
 /** In every name of community b's rows. */
@@ -164,6 +169,76 @@ async function activityOf(w: World, teamId: number, memberId: number): Promise<n
   }
   return res.body.id;
 }
+
+// --- service menu (点单): menu items and orders made for the rows ---
+
+/** A haircut menu item of `teamId`, published by the bootstrap admin; returns its id. */
+async function menuItemOf(w: World, teamId: number): Promise<number> {
+  const res = await w.t.http
+    .post('/api/menu-items')
+    .set('Authorization', w.t.adminAuth)
+    .send({ teamId, itemCode: 'haircut', title: w.unique('上门理发'), availability: '每周六上午' });
+  if (res.status !== 201) {
+    throw new Error(`setup menu item: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return res.body.id;
+}
+
+/** A placed order of a new menu item of `teamId`: the household's (by the admin) or the volunteer's own. */
+async function placedOrder(w: World, teamId: number, own = false): Promise<number> {
+  const menuItemId = await menuItemOf(w, teamId);
+  const res = own
+    ? await w.t.http
+        .post('/api/me/orders')
+        .set('Authorization', await w.f.bearer({ memberId: w.volunteer.id }))
+        .send({ menuItemId, preferredTime: '周六上午', place: '3号楼' })
+    : await w.t.http.post('/api/orders').set('Authorization', w.t.adminAuth).send({
+        menuItemId,
+        householdId: w.household.id,
+        preferredTime: '周六上午',
+        place: '5号楼',
+      });
+  if (res.status !== 201) {
+    throw new Error(`setup order: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return res.body.id;
+}
+
+/** The member an accepted order of the rows sent (the done row's body names them). */
+const assigneeOf = new WeakMap<World, number>();
+
+/** An order accepted by the admin, sending a new member of `teamId`'s (remembered in assigneeOf). */
+async function acceptedOrder(w: World, teamId: number, own = false): Promise<number> {
+  const id = await placedOrder(w, teamId, own);
+  const member = teamId === w.otherTeam.id ? await otherTeamMember(w) : await teamMember(w);
+  const res = await w.t.http
+    .post(`/api/orders/${id}/accept`)
+    .set('Authorization', w.t.adminAuth)
+    .send({ memberIds: [member.id] });
+  if (res.status !== 200) {
+    throw new Error(`setup accept: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  assigneeOf.set(w, member.id);
+  return id;
+}
+
+/** An order of the leader's team confirmed done by the admin. */
+async function doneOrder(w: World, own = false): Promise<number> {
+  const id = await acceptedOrder(w, w.team.id, own);
+  const res = await w.t.http
+    .post(`/api/orders/${id}/done`)
+    .set('Authorization', w.t.adminAuth)
+    .set('Idempotency-Key', w.unique('setup-'))
+    .send({ volunteers: [{ memberId: assigneeOf.get(w), quantity: 1 }] });
+  if (res.status !== 201) {
+    throw new Error(`setup done: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return id;
+}
+
+const doneBody = (w: World) => ({ volunteers: [{ memberId: assigneeOf.get(w), quantity: 1 }] });
+
+// --- end service menu ---
 
 /** A redemption of one unit by the outsider, made at the counter. */
 function redeemOne(w: World, item: CatalogItemView) {
@@ -340,6 +415,26 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
   const event = await send(admin, '/api/events', eventBody(Number(team.id), `${MARK}便民大集`));
   // A draft rating of the year for b, for the street office to read.
   await send(admin, '/api/star-ratings/2026/run', {}, 200);
+  const menuItem = await send(leader, '/api/menu-items', {
+    teamId: team.id,
+    itemCode: 'haircut',
+    title: `${MARK}上门理发`,
+    availability: '每周六上午',
+  });
+  const order = () =>
+    send(clerk, '/api/orders', {
+      menuItemId: menuItem.id,
+      householdId: household.id,
+      preferredTime: '周六上午',
+      place: `${MARK}5号楼`,
+    });
+  const [placed, accepted, done] = [await order(), await order(), await order()];
+  for (const o of [accepted, done]) {
+    await send(leader, `/api/orders/${String(o.id)}/accept`, { memberIds: [member.id] }, 200);
+  }
+  await send(admin, `/api/orders/${String(done.id)}/done`, {
+    volunteers: [{ memberId: member.id, quantity: 1 }],
+  });
   return {
     communityId: community.id,
     clerkUserId,
@@ -355,6 +450,10 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
     transactionId: String(record.transactionId),
     activityId: Number((activity as { id: unknown }).id),
     eventId: Number(event.id),
+    menuItemId: Number(menuItem.id),
+    placedOrderId: Number(placed.id),
+    acceptedOrderId: Number(accepted.id),
+    doneOrderId: Number(done.id),
   };
 }
 
@@ -1926,6 +2025,187 @@ const ACCESS: AccessRow[] = [
     body: async (w) => ({ ids: [await pendingRecord(w)], reason: '当天未到岗' }),
     expect: adminOnly(200),
   },
+  // service menu (点单): the menu, orders, their steps and ratings
+  {
+    name: 'POST /api/menu-items (a team the leader leads)',
+    method: 'post',
+    path: () => '/api/menu-items',
+    body: (w) => ({
+      teamId: w.team.id,
+      itemCode: 'haircut',
+      title: w.unique('上门理发'),
+      availability: '每周六上午',
+    }),
+    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201, office: 403 },
+  },
+  {
+    name: 'POST /api/menu-items (another leader’s team)',
+    method: 'post',
+    path: () => '/api/menu-items',
+    body: (w) => ({
+      teamId: w.otherTeam.id,
+      itemCode: 'haircut',
+      title: w.unique('上门理发'),
+      availability: '每周六上午',
+    }),
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 201, office: 403 },
+  },
+  {
+    name: 'GET /api/menu-items',
+    method: 'get',
+    path: () => '/api/menu-items',
+    expect: { anonymous: 401, volunteer: 200, leader: 200, clerk: 200, admin: 200, office: 403 },
+  },
+  {
+    name: 'PATCH /api/menu-items/:id (of the leader’s team)',
+    method: 'patch',
+    path: async (w) => `/api/menu-items/${await menuItemOf(w, w.team.id)}`,
+    body: () => ({ availability: '每周日上午' }),
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'PATCH /api/menu-items/:id (of another leader’s team)',
+    method: 'patch',
+    path: async (w) => `/api/menu-items/${await menuItemOf(w, w.otherTeam.id)}`,
+    body: () => ({ availability: '每周日上午' }),
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'POST /api/menu-items/:id/withdraw',
+    method: 'post',
+    path: async (w) => `/api/menu-items/${await menuItemOf(w, w.team.id)}/withdraw`,
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'GET /api/public/menu',
+    method: 'get',
+    path: () => '/api/public/menu',
+    expect: anyone(200),
+  },
+  {
+    name: 'POST /api/orders (for a household)',
+    method: 'post',
+    path: () => '/api/orders',
+    body: async (w) => ({
+      menuItemId: await menuItemOf(w, w.team.id),
+      householdId: w.household.id,
+      preferredTime: '周六上午',
+      place: '5号楼',
+    }),
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201, office: 403 },
+  },
+  {
+    name: 'GET /api/orders',
+    method: 'get',
+    path: () => '/api/orders',
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 200, admin: 200, office: 403 },
+  },
+  {
+    name: 'GET /api/orders/:id (a household’s, of the leader’s team)',
+    method: 'get',
+    path: async (w) => `/api/orders/${await placedOrder(w, w.team.id)}`,
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 200, admin: 200, office: 403 },
+  },
+  {
+    name: 'GET /api/orders/:id (a volunteer’s, of another leader’s team)',
+    method: 'get',
+    path: async (w) => `/api/orders/${await placedOrder(w, w.otherTeam.id, true)}`,
+    expect: { anonymous: 401, volunteer: 403, leader: 404, clerk: 404, admin: 200, office: 403 },
+  },
+  {
+    name: 'POST /api/orders/:id/accept (of the leader’s team)',
+    method: 'post',
+    path: async (w) => `/api/orders/${await placedOrder(w, w.team.id)}/accept`,
+    body: (w) => ({ memberIds: [w.volunteer.id] }),
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'POST /api/orders/:id/accept (of another leader’s team)',
+    method: 'post',
+    path: async (w) => `/api/orders/${await placedOrder(w, w.otherTeam.id)}/accept`,
+    body: async (w) => ({ memberIds: [(await otherTeamMember(w)).id] }),
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'POST /api/orders/:id/decline (of the leader’s team)',
+    method: 'post',
+    path: async (w) => `/api/orders/${await placedOrder(w, w.team.id)}/decline`,
+    body: () => ({ reason: '本周队员不在社区' }),
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'POST /api/orders/:id/decline (of another leader’s team)',
+    method: 'post',
+    path: async (w) => `/api/orders/${await placedOrder(w, w.otherTeam.id)}/decline`,
+    body: () => ({ reason: '本周队员不在社区' }),
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'POST /api/orders/:id/done (of the leader’s team)',
+    method: 'post',
+    path: async (w) => `/api/orders/${await acceptedOrder(w, w.team.id)}/done`,
+    body: doneBody,
+    idempotent: true,
+    expect: { anonymous: 401, volunteer: 403, leader: 201, clerk: 403, admin: 201, office: 403 },
+  },
+  {
+    name: 'POST /api/orders/:id/done (of another leader’s team)',
+    method: 'post',
+    path: async (w) => `/api/orders/${await acceptedOrder(w, w.otherTeam.id)}/done`,
+    body: doneBody,
+    idempotent: true,
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 403, admin: 201, office: 403 },
+  },
+  {
+    name: 'POST /api/orders/:id/cancel (a household’s)',
+    method: 'post',
+    path: async (w) => `/api/orders/${await placedOrder(w, w.team.id)}/cancel`,
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
+  },
+  {
+    name: 'POST /api/orders/:id/rating (a household’s, done)',
+    method: 'post',
+    path: async (w) => `/api/orders/${await doneOrder(w)}/rating`,
+    body: () => ({ rating: 5, comment: '很满意' }),
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201, office: 403 },
+  },
+  {
+    name: 'POST /api/me/orders',
+    method: 'post',
+    path: () => '/api/me/orders',
+    body: async (w) => ({
+      menuItemId: await menuItemOf(w, w.team.id),
+      preferredTime: '2026-06-20T09:00',
+      place: '3号楼',
+    }),
+    expect: { anonymous: 401, volunteer: 201, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  {
+    name: 'GET /api/me/orders',
+    method: 'get',
+    path: () => '/api/me/orders',
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  {
+    name: 'POST /api/me/orders/:id/cancel (the volunteer’s own)',
+    method: 'post',
+    path: async (w) => `/api/me/orders/${await placedOrder(w, w.team.id, true)}/cancel`,
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  {
+    name: 'POST /api/me/orders/:id/cancel (a household’s)',
+    method: 'post',
+    path: async (w) => `/api/me/orders/${await placedOrder(w, w.team.id)}/cancel`,
+    expect: { anonymous: 401, volunteer: 404, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  {
+    name: 'POST /api/me/orders/:id/rating (the volunteer’s own, done)',
+    method: 'post',
+    path: async (w) => `/api/me/orders/${await doneOrder(w, true)}/rating`,
+    body: () => ({ rating: 4 }),
+    expect: { anonymous: 401, volunteer: 201, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  // end service menu
 ];
 
 /**
@@ -2524,6 +2804,81 @@ const OTHER_COMMUNITY: AccessRow[] = [
         expect: inB({ leader: 404 }),
       }) satisfies AccessRow,
   ),
+  // service menu (点单): b's menu item and orders are unknown to default's staff
+  {
+    name: 'PATCH /api/menu-items/:id (community b’s)',
+    method: 'patch',
+    path: (w) => `/api/menu-items/${w.b.menuItemId}`,
+    body: () => ({ availability: '每天' }),
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'POST /api/menu-items/:id/withdraw (community b’s)',
+    method: 'post',
+    path: (w) => `/api/menu-items/${w.b.menuItemId}/withdraw`,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'POST /api/orders (community b’s menu item and household)',
+    method: 'post',
+    path: () => '/api/orders',
+    body: (w) => ({
+      menuItemId: w.b.menuItemId,
+      householdId: w.b.household.id,
+      preferredTime: '周六',
+      place: '5号楼',
+    }),
+    expect: inB({ clerk: 404 }),
+  },
+  {
+    name: 'POST /api/me/orders (community b’s menu item)',
+    method: 'post',
+    path: () => '/api/me/orders',
+    body: (w) => ({ menuItemId: w.b.menuItemId, preferredTime: '周六', place: '5号楼' }),
+    expect: { ...inB({ volunteer: 404 }), admin: 403 },
+  },
+  {
+    name: 'GET /api/orders/:id (community b’s)',
+    method: 'get',
+    path: (w) => `/api/orders/${w.b.placedOrderId}`,
+    expect: inB({ leader: 404, clerk: 404 }),
+  },
+  {
+    name: 'POST /api/orders/:id/accept (community b’s)',
+    method: 'post',
+    path: (w) => `/api/orders/${w.b.placedOrderId}/accept`,
+    body: (w) => ({ memberIds: [w.b.member.id] }),
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'POST /api/orders/:id/decline (community b’s)',
+    method: 'post',
+    path: (w) => `/api/orders/${w.b.placedOrderId}/decline`,
+    body: () => ({ reason: '无人' }),
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'POST /api/orders/:id/done (community b’s)',
+    method: 'post',
+    path: (w) => `/api/orders/${w.b.acceptedOrderId}/done`,
+    body: (w) => ({ volunteers: [{ memberId: w.b.member.id, quantity: 1 }] }),
+    idempotent: true,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'POST /api/orders/:id/cancel (community b’s)',
+    method: 'post',
+    path: (w) => `/api/orders/${w.b.placedOrderId}/cancel`,
+    expect: inB({ clerk: 404 }),
+  },
+  {
+    name: 'POST /api/orders/:id/rating (community b’s, done)',
+    method: 'post',
+    path: (w) => `/api/orders/${w.b.doneOrderId}/rating`,
+    body: () => ({ rating: 1 }),
+    expect: inB({ clerk: 404 }),
+  },
+  // end service menu
 ];
 
 /**
@@ -2560,6 +2915,9 @@ const LISTS = [
   '/api/star-ratings/2026',
   '/api/certificates',
   '/api/exports/national-service-records.csv?from=2026-01-01&to=2026-12-31',
+  '/api/menu-items?includeWithdrawn=true',
+  '/api/orders',
+  '/api/me/orders',
 ];
 
 /** The README's access table, rendered from the rows above (one line per row). */

@@ -148,6 +148,53 @@ describe('error reasons (e2e)', () => {
       },
       auth,
     );
+  /**
+   * The service menu's people, made when its rows run (tokens of the clock then): a leader with a
+   * team of one member, a clerk, an admin, and a member of no team.
+   */
+  let menuPeople: Promise<{
+    leader: string;
+    clerk: string;
+    admin: string;
+    teamId: number;
+    member: Member;
+    outsider: Member;
+  }> | null = null;
+  const menu = () =>
+    (menuPeople ??= (async () => {
+      const [member, outsider] = await f.newMembers(2);
+      const lead = await f.newLeaderWithTeam([member.id]);
+      return {
+        leader: lead.auth,
+        clerk: await f.bearer({ userId: clerkId }),
+        admin: await f.bearer({ userId: adminId }),
+        teamId: lead.team.id,
+        member,
+        outsider,
+      };
+    })());
+  /** A haircut on the service menu, offered by the menu leader's team; its id. */
+  const menuItem = async (): Promise<number> => {
+    const p = await menu();
+    const body = {
+      teamId: p.teamId,
+      itemCode: 'haircut',
+      title: '上门理发',
+      availability: '每周六',
+    };
+    return (await ok(post('/api/menu-items', body, p.leader))).body.id;
+  };
+  /** A placed order of a new menu item for household h1, by the clerk; its id. */
+  const order = async (): Promise<number> => {
+    const p = await menu();
+    const body = {
+      menuItemId: await menuItem(),
+      householdId: h1.id,
+      preferredTime: '周六',
+      place: '5号楼',
+    };
+    return (await ok(post('/api/orders', body, p.clerk))).body.id;
+  };
   const rows: [ReasonedCode, string, () => Promise<Response>][] = [
     // Service records, on 5 January 2026 (back-dating limit 90 days: 7 October 2025).
     [ErrorCode.SERVICE_DATE_OUT_OF_RANGE, 'DATE_IN_FUTURE', () => record(m1, '2026-01-06')],
@@ -783,6 +830,72 @@ describe('error reasons (e2e)', () => {
         const revoke = `/api/certificates/${issued.body.number}/revoke`;
         await ok(post(revoke, { reason: '开错了' }, auth));
         return post(revoke, { reason: '再撤一次' }, auth);
+      },
+    ],
+    // The service menu (点单), on 20 June 2026: haircuts by the menu leader's team, for h1.
+    [
+      ErrorCode.CONFLICT,
+      'MENU_ITEM_WITHDRAWN',
+      async () => {
+        const { leader } = await menu();
+        const id = await menuItem();
+        await ok(post(`/api/menu-items/${id}/withdraw`, {}, leader));
+        return patch(`/api/menu-items/${id}`, { title: '上门理发（新）' }, leader);
+      },
+    ],
+    [
+      ErrorCode.FORBIDDEN,
+      'NOT_TEAM_MEMBER',
+      async () => {
+        const { leader, outsider } = await menu();
+        return post(`/api/orders/${await order()}/accept`, { memberIds: [outsider.id] }, leader);
+      },
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'ORDER_NOT_PLACED',
+      async () => {
+        const { leader, member } = await menu();
+        const id = await order();
+        await ok(post(`/api/orders/${id}/decline`, { reason: '本周无人' }, leader));
+        return post(`/api/orders/${id}/accept`, { memberIds: [member.id] }, leader);
+      },
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'ORDER_NOT_ACCEPTED',
+      async () => {
+        const { leader, member } = await menu();
+        const body = { volunteers: [{ memberId: member.id, quantity: 1 }] };
+        return post(`/api/orders/${await order()}/done`, body, leader);
+      },
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'ORDER_CLOSED',
+      async () => {
+        const { clerk } = await menu();
+        const id = await order();
+        await ok(post(`/api/orders/${id}/cancel`, {}, clerk));
+        return post(`/api/orders/${id}/cancel`, {}, clerk);
+      },
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'ORDER_NOT_DONE',
+      async () => post(`/api/orders/${await order()}/rating`, { rating: 5 }, (await menu()).clerk),
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'ORDER_ALREADY_RATED',
+      async () => {
+        const { leader, clerk, admin, member } = await menu();
+        const id = await order();
+        await ok(post(`/api/orders/${id}/accept`, { memberIds: [member.id] }, leader));
+        const body = { volunteers: [{ memberId: member.id, quantity: 1 }] };
+        await ok(post(`/api/orders/${id}/done`, body, admin));
+        await ok(post(`/api/orders/${id}/rating`, { rating: 5 }, clerk));
+        return post(`/api/orders/${id}/rating`, { rating: 4 }, clerk);
       },
     ],
   ];

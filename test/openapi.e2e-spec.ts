@@ -724,6 +724,108 @@ describe('OpenAPI document', () => {
     });
     t.clock.advance(-30 * 60_000);
     // end events-api
+    // service menu (点单): the menu, a volunteer's and a household's orders through to the rating.
+    const server = await f.newMember();
+    await t.app.get(PeopleService).addTeamMember(team.id, server.id);
+    const menuItem = await post(
+      '/api/menu-items',
+      '/api/menu-items',
+      { teamId: team.id, itemCode: 'legal_consult', title: '法律咨询', availability: '每周三下午' },
+      leader,
+    );
+    await patch(`/api/menu-items/${menuItem.id}`, '/api/menu-items/{id}', { description: '免费' });
+    await get('/api/menu-items', '/api/menu-items', volunteer);
+    record('get', '/api/public/menu', await t.http.get('/api/public/menu'));
+    const mine = await post(
+      '/api/me/orders',
+      '/api/me/orders',
+      { menuItemId: menuItem.id, preferredTime: '周三下午', place: '3号楼' },
+      volunteer,
+    );
+    const forHousehold = await post(
+      '/api/orders',
+      '/api/orders',
+      {
+        menuItemId: menuItem.id,
+        householdId: household.id,
+        preferredTime: '周三',
+        place: '服务站',
+      },
+      clerk,
+    );
+    await get('/api/orders', '/api/orders', leader);
+    await get(`/api/orders/${forHousehold.id}`, '/api/orders/{id}', clerk);
+    await post(
+      `/api/orders/${mine.id}/accept`,
+      '/api/orders/{id}/accept',
+      { memberIds: [server.id] },
+      leader,
+    );
+    await post(
+      `/api/orders/${mine.id}/done`,
+      '/api/orders/{id}/done',
+      { volunteers: [{ memberId: server.id, quantity: '1.50' }] },
+      leader,
+    );
+    await post(
+      `/api/me/orders/${mine.id}/rating`,
+      '/api/me/orders/{id}/rating',
+      { rating: 5 },
+      volunteer,
+    );
+    await get('/api/me/orders', '/api/me/orders', volunteer);
+    await post(
+      `/api/orders/${forHousehold.id}/decline`,
+      '/api/orders/{id}/decline',
+      { reason: '无人' },
+      leader,
+    );
+    const another = await post(
+      '/api/orders',
+      '/api/orders',
+      {
+        menuItemId: menuItem.id,
+        householdId: household.id,
+        preferredTime: '周三',
+        place: '服务站',
+      },
+      clerk,
+    );
+    await post(`/api/orders/${another.id}/cancel`, '/api/orders/{id}/cancel', {}, clerk);
+    const own = await post(
+      '/api/me/orders',
+      '/api/me/orders',
+      { menuItemId: menuItem.id, preferredTime: '周三', place: '3号楼' },
+      volunteer,
+    );
+    await post(`/api/me/orders/${own.id}/cancel`, '/api/me/orders/{id}/cancel', {}, volunteer);
+    const served = await post(
+      '/api/orders',
+      '/api/orders',
+      {
+        menuItemId: menuItem.id,
+        householdId: household.id,
+        preferredTime: '周三',
+        place: '服务站',
+      },
+      clerk,
+    );
+    const helper2 = await f.newMember();
+    await t.app.get(PeopleService).addTeamMember(team.id, helper2.id);
+    await post(`/api/orders/${served.id}/accept`, '/api/orders/{id}/accept', {
+      memberIds: [helper2.id],
+    });
+    await post(`/api/orders/${served.id}/done`, '/api/orders/{id}/done', {
+      volunteers: [{ memberId: helper2.id, quantity: 1 }],
+    });
+    await post(`/api/orders/${served.id}/rating`, '/api/orders/{id}/rating', { rating: 4 }, clerk);
+    await post(
+      `/api/menu-items/${menuItem.id}/withdraw`,
+      '/api/menu-items/{id}/withdraw',
+      {},
+      leader,
+    );
+    // end service menu
 
     const problems: Record<string, unknown> = {};
     for (const { route, status, body } of answers) {

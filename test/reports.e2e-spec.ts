@@ -160,6 +160,7 @@ describe('quarterly report over HTTP (e2e)', () => {
       donated: { points: '2.00', donations: 1, donors: 1, households: 1 },
       activeVolunteers: 2,
       newVolunteers: 3,
+      ordersServed: 0,
       stockGivenOut: [],
       byMonth: [
         { month: '2026-04', earned: '10.00', redeemed: '0.00', donated: '0.00' },

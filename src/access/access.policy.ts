@@ -173,6 +173,60 @@ export function eventScopeOf(viewer: Principal): EventScope {
   return isAdmin(viewer) ? { kind: 'all' } : { kind: 'none' };
 }
 
+// --- service menu (点单): who publishes, orders, takes and sees orders ---
+
+/** Who may read the community's service menu: its staff and volunteers (a street office: 403). */
+export function assertMaySeeMenu(p: Principal): void {
+  communityOf(p);
+}
+
+/** Who places an order on a household's behalf (and cancels or rates it for them): admins and clerks. */
+export const mayOrderForHousehold = (p: Principal): boolean =>
+  p.kind === 'user' && (p.role === 'admin' || p.role === 'clerk');
+
+/**
+ * Who acts as the one who ordered (cancels the order, rates the service): the volunteer who ordered
+ * their own; for a household's order, an admin or a clerk of its community.
+ */
+export const mayActAsOrderer = (
+  p: Principal,
+  order: { communityId: number; memberId: number | null; householdId: number | null },
+): boolean =>
+  inCommunity(p, order.communityId) &&
+  (order.memberId !== null
+    ? p.kind === 'member' && p.memberId === order.memberId
+    : mayOrderForHousehold(p));
+
+/**
+ * Which orders a viewer's order list shows (within their community): all (admins), households'
+ * (clerks), those of the teams a leader leads, a volunteer's own.
+ */
+export type OrderScope =
+  | { kind: 'all' }
+  | { kind: 'households' }
+  | { kind: 'teams'; leaderId: number }
+  | { kind: 'own'; memberId: number };
+
+export function orderScopeOf(viewer: Principal): OrderScope {
+  if (viewer.kind === 'member') {
+    return { kind: 'own', memberId: viewer.memberId };
+  }
+  switch (viewer.role) {
+    case 'admin':
+      return { kind: 'all' };
+    case 'clerk':
+      return { kind: 'households' };
+    case 'leader':
+      return { kind: 'teams', leaderId: viewer.userId };
+    case 'office':
+      throw new DomainError(ErrorCode.FORBIDDEN, 'a street-office user sees no orders', {
+        reason: 'ROLE_NOT_ALLOWED',
+      });
+  }
+}
+
+// --- end service menu ---
+
 // --- passbooks helper: moving a volunteer between communities (记录转移接续) ---
 
 /**
@@ -480,6 +534,49 @@ export class AccessPolicy {
     const leaderId = leaderIdOf(viewer);
     return leaderId !== null && (await this.ledTeamIds(leaderId)).includes(teamId);
   }
+
+  // --- service menu (点单) ---
+
+  /**
+   * A menu item or order the viewer runs (publishes, edits, withdraws; accepts, declines, confirms
+   * done): an admin of its community or a leader of its team. Another community's: 404; a leader of
+   * another team: 403 NOT_TEAM_LEADER; any other role: 403 ROLE_NOT_ALLOWED.
+   */
+  async assertRunsTeamService(
+    viewer: Principal,
+    row: { communityId: number; teamId: number },
+    what: string,
+  ): Promise<void> {
+    if (!inCommunity(viewer, row.communityId)) {
+      throw DomainError.notFound(what);
+    }
+    await this.teamToManage(viewer, row.teamId);
+  }
+
+  /**
+   * Who sees an order: whoever acts as the one who ordered (mayActAsOrderer), an admin of its
+   * community, a leader of its team. Anyone else gets 404 for it.
+   */
+  async maySeeOrder(
+    viewer: Principal,
+    order: {
+      communityId: number;
+      teamId: number;
+      memberId: number | null;
+      householdId: number | null;
+    },
+  ): Promise<boolean> {
+    if (!inCommunity(viewer, order.communityId)) {
+      return false;
+    }
+    if (isAdmin(viewer) || mayActAsOrderer(viewer, order)) {
+      return true;
+    }
+    const leaderId = leaderIdOf(viewer);
+    return leaderId !== null && (await this.ledTeamIds(leaderId)).includes(order.teamId);
+  }
+
+  // --- end service menu ---
 
   // --- events (活动): who runs one, who may take part ---
 

@@ -127,6 +127,17 @@ export const CONFLICT_REASONS = {
   NO_RECORDED_SERVICE:
     'the volunteer has no verified service in the period (`details.from`, `to`): there is nothing to certify',
   CERTIFICATE_REVOKED: 'the certificate was revoked already (`details.revokedAt`)',
+  MENU_ITEM_WITHDRAWN:
+    'the menu item was withdrawn from the service menu: it can no longer be ordered or edited',
+  ORDER_NOT_PLACED:
+    'the order (`details.status`) is no longer waiting for a team: only a placed order is accepted or declined',
+  ORDER_NOT_ACCEPTED:
+    'the order (`details.status`) was not accepted by the team: only an accepted order is confirmed done',
+  ORDER_CLOSED:
+    'the order (`details.status`) is done, declined or cancelled already: it can no longer be cancelled',
+  ORDER_NOT_DONE:
+    'the order (`details.status`) is not done yet: the service is rated after the team confirms it done',
+  ORDER_ALREADY_RATED: 'the order was rated already (`details.ratedAt`): a rating is given once',
 } as const;
 
 export const FORBIDDEN_REASONS = {
@@ -139,6 +150,8 @@ export const FORBIDDEN_REASONS = {
     'the event (`details.status`) is no longer planned: its photos are evidence of what was recorded, and only an admin may delete one',
   NOT_TAKING_PART:
     "the member (`details.memberId`) is in none of the event's teams and did not sign up, and the event is not open to the whole community",
+  NOT_TEAM_MEMBER:
+    "an assignee (`details.memberIds`) is not a member of the menu item's team: a team sends its own members",
   CHECKIN_CODE_INVALID:
     "the self check-in code is wrong or stale: scan the code on the leader's screen again (it changes every minute)",
 } as const;

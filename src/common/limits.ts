@@ -49,6 +49,18 @@ export const TEXT_MAX = {
   eventPlace: 100,
   /** what an event is about, as published to volunteers */
   eventDescription: 500,
+  /** a service menu item's title (理发上门) */
+  menuTitle: 100,
+  /** what a menu item offers, as published to residents */
+  menuDescription: 500,
+  /** when a menu item is available, as the team says it (每周六上午) */
+  availability: 200,
+  /** an order's preferred time: a local date-time or free text (周六上午) */
+  preferredTime: 60,
+  /** where an order is served (an address, the community hall) */
+  orderPlace: 200,
+  /** a short comment with an order's rating */
+  ratingComment: 200,
   /** a scoring standard item code */
   itemCode: 40,
   /** a coupon code as typed or scanned, before it is normalised (the rule is in shop/coupon-code.ts) */

@@ -44,6 +44,8 @@ export interface PeriodFigures {
   activeVolunteers: number;
   /** Members who joined in the quarter (their joinedOn, which an admin may backdate). */
   newVolunteers: number;
+  /** Service menu orders (点单) served in the period: done, by the date they were served on. */
+  ordersServed: number;
   stockGivenOut: StockLine[];
   /** Points earned, redeemed and donated in each month of the quarter (for the report's chart). */
   byMonth: { month: string; earned: string; redeemed: string; donated: string }[];
@@ -334,6 +336,12 @@ export class ReportsService {
           em,
           `SELECT COUNT(*) AS c FROM members
            WHERE community_id = ? AND joined_on >= ? AND joined_on <= ?`,
+          [communityId, from, to],
+        ),
+        ordersServed: await this.count(
+          em,
+          `SELECT COUNT(*) AS c FROM service_orders
+           WHERE community_id = ? AND status = 'done' AND service_date >= ? AND service_date <= ?`,
           [communityId, from, to],
         ),
         stockGivenOut: await this.stockGivenOut(em, communityId, from, to),

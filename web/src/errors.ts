@@ -407,6 +407,36 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
             `This certificate was already revoked at ${formatDateTime(str(d.revokedAt)!)}.`,
           )
         : L('这份证明已经作废了。', 'This certificate was already revoked.'),
+    MENU_ITEM_WITHDRAWN: () =>
+      L(
+        '这项服务已经从菜单上撤下，不能再点单或修改。',
+        'This service was withdrawn from the menu; it can no longer be ordered or edited.',
+      ),
+    ORDER_NOT_PLACED: () =>
+      L(
+        '这张服务单已经有人处理过了（接单、婉拒或取消），请刷新后再看。',
+        'This order was already taken, declined or cancelled; reload.',
+      ),
+    ORDER_NOT_ACCEPTED: () =>
+      L(
+        '这张服务单还没有被服务队接单，接单后才能确认完成。',
+        'This order was not accepted by the team; accept it before confirming it done.',
+      ),
+    ORDER_CLOSED: () =>
+      L(
+        '这张服务单已经完成、被婉拒或已取消，不能再取消。',
+        'This order is done, declined or cancelled already; it can no longer be cancelled.',
+      ),
+    ORDER_NOT_DONE: () =>
+      L(
+        '服务还没有完成，服务队确认完成后才能评价。',
+        'The service is not done yet; rate it after the team confirms it done.',
+      ),
+    ORDER_ALREADY_RATED: () =>
+      L(
+        '这次服务已经评价过了，每张服务单只评价一次。',
+        'This order was rated already; a rating is given once.',
+      ),
   },
   FORBIDDEN: {
     ROLE_NOT_ALLOWED: () => L('您的账号没有这项权限。', 'Your account may not do this.'),
@@ -423,6 +453,14 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
       return L(
         `${who || '有的志愿者'}不在这个服务队里，请在他们所在的服务队下登记。`,
         `${who || 'Some volunteers'}: not in this team; log the service under a team they serve in.`,
+      );
+    },
+    NOT_TEAM_MEMBER: (d, ctx) => {
+      const ids = Array.isArray(d.memberIds) ? (d.memberIds as unknown[]) : [];
+      const who = ids.map((id) => ctx.memberName?.(id) ?? `#${str(id) ?? '?'}`).join('、');
+      return L(
+        `${who || '有的志愿者'}不是这个服务队的队员，只能派本队队员接单。`,
+        `${who || 'Some volunteers'}: not a member of this team; send the team's own members.`,
       );
     },
     ADMIN_ONLY_ITEM: (d, ctx) => {

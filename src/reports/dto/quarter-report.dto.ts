@@ -86,6 +86,10 @@ export class QuarterReportDto {
   activeVolunteers!: number;
   @ApiProperty({ description: 'members who joined in the quarter (their joinedOn)' })
   newVolunteers!: number;
+  @ApiProperty({
+    description: 'service menu orders (点单) done in the quarter, by the date served',
+  })
+  ordersServed!: number;
   @ApiProperty({ type: [StockLineDto] }) stockGivenOut!: StockLineDto[];
   @ApiProperty({ type: [MonthDto] }) byMonth!: MonthDto[];
   @ApiProperty({ type: OutstandingDto, description: 'points held in passbooks at the end' })

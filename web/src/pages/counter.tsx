@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, enc, get, getAll, itemsOf, post, query, Submission, type Session } from '../api';
+import { HouseholdOrdersSection } from './orders';
 import { couponStatusLabel, formatDateTime } from '../format';
 import { L } from '../i18n';
 import { formatCents, timesUnits, toCents } from '../points';
@@ -1605,6 +1606,13 @@ export function CounterPage(props: { session: Session }) {
                 onReturned={returned}
               />
             </Section>
+          ) : null}
+          {passbook && !showDay && passbook.owner.type === 'household' ? (
+            <HouseholdOrdersSection
+              key={`orders-${customerKey}`}
+              householdId={passbook.owner.id}
+              householdName={passbook.owner.name}
+            />
           ) : null}
         </div>
       </div>

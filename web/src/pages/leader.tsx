@@ -18,6 +18,7 @@ import {
 } from '../ui/components';
 import { TEXT_MAX } from '../limits';
 import { onLinkClick } from '../router';
+import { TeamOrdersSection } from './orders';
 
 /** A quantity of times: a whole number ("2", "2.00"), not "1.5". */
 function isWholeUnits(text: string): boolean {
@@ -551,6 +552,7 @@ export function LeaderPage(_props: { session: Session }) {
           />
         </Section>
       ) : null}
+      <TeamOrdersSection teamId={teamId} onLogged={() => setVersion((v) => v + 1)} />
     </main>
   );
 }

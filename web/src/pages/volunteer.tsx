@@ -20,6 +20,7 @@ import {
 import { MoreButton, StatementList, useWindowStatus, WindowBanner } from '../ui/passbook';
 import { MyEventsSection } from './my-events';
 import { MyObjectionsSection } from './my-objections';
+import { MyMenuSection } from './orders';
 
 /** The passbook read by its owner, with "more" following the statement's cursor. */
 function usePassbook(path: string) {
@@ -360,6 +361,7 @@ export function VolunteerPage(props: { session: Session }) {
         </>
       ) : null}
       <MyEventsSection />
+      <MyMenuSection />
       <MyObjectionsSection />
       <WindowBanner status={windowState.status} error={windowState.error} />
       <Section title={L('公益坊现在可以兑换', 'What the shop offers now')} testId="shop-offer">
