@@ -424,7 +424,7 @@ export class CertificatesService implements OnModuleInit {
     ...params: unknown[]
   ): Promise<CertificateRow | null> {
     const raw: Record<string, unknown>[] = await em.query(
-      sql(this.db, `${WITH_REVOCATION} WHERE ${where}`),
+      sql(this.db, `${selectCertificates()} WHERE ${where}`),
       params,
     );
     return raw.length === 0 ? null : certificateRowOf(raw[0]);
@@ -438,11 +438,7 @@ export class CertificatesService implements OnModuleInit {
     const raw: Record<string, unknown>[] = await em.query(
       sql(
         this.db,
-        `${WITH_REVOCATION.replace(
-          'FROM certificates c',
-          ', m.name AS member_name, m.passbook_no AS member_passbook_no FROM certificates c JOIN members m ON m.id = c.member_id',
-        )}
-         WHERE ${where.join(' AND ')} ORDER BY c.id LIMIT ?`,
+        `${selectCertificates(true)} WHERE ${where.join(' AND ')} ORDER BY c.id LIMIT ?`,
       ),
       params,
     );
@@ -525,10 +521,18 @@ export class CertificatesService implements OnModuleInit {
   }
 }
 
-/** Every read of a certificate's status goes through this join: the revocation is its own row. */
-const WITH_REVOCATION = `SELECT c.*, r.revoked_at AS revoked_at, r.revoked_by AS revoked_by,
-         r.reason AS revoke_reason
-         FROM certificates c LEFT JOIN certificate_revocations r ON r.certificate_id = c.id`;
+/**
+ * Every read of a certificate's status goes through this join: the revocation is a row of its own
+ * (append-only, one per certificate); the register adds the member's name and passbook number.
+ */
+function selectCertificates(withMember = false): string {
+  return `SELECT c.*, r.revoked_at AS revoked_at, r.revoked_by AS revoked_by,
+                 r.reason AS revoke_reason${
+                   withMember ? ', m.name AS member_name, m.passbook_no AS member_passbook_no' : ''
+                 }
+          FROM certificates c${withMember ? ' JOIN members m ON m.id = c.member_id' : ''}
+          LEFT JOIN certificate_revocations r ON r.certificate_id = c.id`;
+}
 
 function certificateRowOf(r: Record<string, unknown>): CertificateRow {
   return {
