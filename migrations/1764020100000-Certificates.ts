@@ -1,10 +1,13 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
+import { createAppendOnlyTriggers } from '../src/common/db/append-only';
 
 /**
  * Certificates of recorded service (志愿服务记录证明): a member's identity document (type, masked
  * number, and the number sealed with the key of CERTIFICATE_KEY_DIR, never in clear), the
  * community's person in charge and contact, and the issued certificates: each one's signed
- * canonical payload and signature, and its revocation.
+ * canonical payload and signature, and, in a table of their own, the revocations. Both tables are
+ * append-only (triggers refuse UPDATE and DELETE): a certificate never changes after issue, and a
+ * revocation, once made, cannot be taken back or rewritten.
  */
 export class Certificates1764020100000 implements MigrationInterface {
   name = 'Certificates1764020100000';
@@ -67,9 +70,6 @@ export class Certificates1764020100000 implements MigrationInterface {
           { name: 'signature', type: 'varchar', length: '100' },
           { name: 'issued_by', type: 'varchar', length: '80' },
           { name: 'issued_at', type: 'varchar', length: '32' },
-          { name: 'revoked_by', type: 'varchar', length: '80', isNullable: true },
-          { name: 'revoked_at', type: 'varchar', length: '32', isNullable: true },
-          { name: 'revoke_reason', type: 'varchar', length: '200', isNullable: true },
         ],
         uniques: [{ name: 'uq_certificates_seq', columnNames: ['community_id', 'year', 'seq'] }],
         indices: [
@@ -78,9 +78,31 @@ export class Certificates1764020100000 implements MigrationInterface {
         ],
       }),
     );
+    await q.createTable(
+      new Table({
+        name: 'certificate_revocations',
+        columns: [
+          // The primary key makes one revocation per certificate, also under a race.
+          { name: 'certificate_id', type: 'integer', isPrimary: true },
+          { name: 'revoked_at', type: 'varchar', length: '32' },
+          { name: 'revoked_by', type: 'varchar', length: '80' },
+          { name: 'reason', type: 'varchar', length: '200' },
+        ],
+        foreignKeys: [
+          {
+            name: 'fk_certificate_revocations_certificate',
+            columnNames: ['certificate_id'],
+            referencedTableName: 'certificates',
+            referencedColumnNames: ['id'],
+          },
+        ],
+      }),
+    );
+    await createAppendOnlyTriggers(q, ['certificates', 'certificate_revocations']);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropTable('certificate_revocations');
     await q.dropTable('certificates');
     for (const column of ['contact_address', 'contact_phone', 'person_in_charge']) {
       await q.dropColumn('communities', column);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Response } from 'supertest';
+import { restoreAppendOnlyTriggers } from '../src/common/db/append-only';
 import { sql } from '../src/common/db/database';
 import { Member } from '../src/people/entities/member.entity';
 import { fixtures } from './support/fixtures';
@@ -297,14 +298,26 @@ describe('certificates (e2e)', () => {
     });
   });
 
-  /** Sets a stored column of the certificate directly, as someone with the database file could. */
+  const isPg = () => t.db.dialect === 'postgres';
+  /** Plain SQL on the store, as someone with a SQL shell or the database file would send it. */
+  const plainSql = (text: string, params: unknown[] = []) =>
+    t.db.write((em) => em.query(sql(t.db, text), params));
+  /**
+   * Sets a stored column of the certificate directly, as someone with the database file could: the
+   * append-only trigger refuses the UPDATE, so they drop it first (the next start puts it back;
+   * here it is put back at once, for the tests after this one).
+   */
   const setColumn = (column: 'payload' | 'signature', value: string) =>
-    t.db.write((em) =>
-      em.query(sql(t.db, `UPDATE certificates SET ${column} = ? WHERE number = ?`), [
+    t.db.write(async (em) => {
+      await em.query(`DROP TRIGGER certificates_no_update${isPg() ? ' ON certificates' : ''}`);
+      await em.query(sql(t.db, `UPDATE certificates SET ${column} = ? WHERE number = ?`), [
         value,
         number,
-      ]),
-    );
+      ]);
+      expect(await restoreAppendOnlyTriggers(em.queryRunner!, ['certificates'])).toEqual([
+        'certificates_no_update',
+      ]);
+    });
   const stored = async () =>
     (
       await t.db.read((em) =>
@@ -313,6 +326,18 @@ describe('certificates (e2e)', () => {
         ]),
       )
     )[0] as { payload: string; signature: string };
+
+  it('should refuse an UPDATE or DELETE of a stored certificate through plain SQL', async () => {
+    const before = await stored();
+    await expect(
+      plainSql('UPDATE certificates SET signature = ? WHERE number = ?', ['x', number]),
+    ).rejects.toThrow(/append-only table certificates: UPDATE refused/);
+    await expect(plainSql('DELETE FROM certificates WHERE number = ?', [number])).rejects.toThrow(
+      /append-only table certificates: DELETE refused/,
+    );
+    expect(await stored()).toEqual(before);
+    expect((await check(number)).body.status).toBe('valid');
+  });
 
   it('should answer invalid once one byte of the stored payload or of the signature changed', async () => {
     const original = await stored();
@@ -383,6 +408,86 @@ describe('certificates (e2e)', () => {
       reason: 'CERTIFICATE_REVOKED',
       revokedAt: '2026-06-15T02:01:00.000Z',
     });
+  });
+
+  it('should keep a revoked certificate revoked: its revocation cannot be changed, deleted or doubled in plain SQL', async () => {
+    const revocations = () =>
+      t.db.read((em) =>
+        em.query(
+          'SELECT certificate_id, revoked_at, revoked_by, reason FROM certificate_revocations',
+        ),
+      );
+    const before = await revocations();
+    expect(before).toEqual([
+      {
+        certificate_id: 1,
+        revoked_at: '2026-06-15T02:01:00.000Z',
+        revoked_by: expect.stringMatching(/^user:\d+$/),
+        reason: '期间填写有误',
+      },
+    ]);
+    await expect(plainSql("UPDATE certificate_revocations SET reason = 'x'")).rejects.toThrow(
+      /append-only table certificate_revocations: UPDATE refused/,
+    );
+    await expect(plainSql('DELETE FROM certificate_revocations')).rejects.toThrow(
+      /append-only table certificate_revocations: DELETE refused/,
+    );
+    await expect(
+      plainSql(
+        'INSERT INTO certificate_revocations (certificate_id, revoked_at, revoked_by, reason) VALUES (?, ?, ?, ?)',
+        [1, '2026-06-15T03:00:00.000Z', 'user:1', 'later'],
+      ),
+    ).rejects.toThrow(/UNIQUE|duplicate key/);
+    expect(await revocations()).toEqual(before);
+    expect((await check(number)).body).toMatchObject({
+      status: 'revoked',
+      revokedAt: '2026-06-15T02:01:00.000Z',
+    });
+    const office = keep(
+      await t.http.get(`/api/certificates/${number}`).set('Authorization', admin()),
+    );
+    expect(office.body).toMatchObject({
+      status: 'revoked',
+      revocation: { revokedAt: '2026-06-15T02:01:00.000Z', reason: '期间填写有误' },
+    });
+    const list = keep(
+      await t.http.get(`/api/certificates?memberId=${ana.id}`).set('Authorization', admin()),
+    );
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ number, status: 'revoked', revokedAt: '2026-06-15T02:01:00.000Z' }),
+    ]);
+  });
+
+  it('should revoke once when two revocations arrive together: the first counts, the other is 409', async () => {
+    const second = 'default-2026-000002';
+    t.clock.advance(60_000);
+    const answers = await Promise.all(
+      ['一', '二'].map(async (reason) =>
+        keep(
+          await t.http
+            .post(`/api/certificates/${second}/revoke`)
+            .set('Authorization', admin())
+            .send({ reason }),
+        ),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([200, 409]);
+    const won = answers.find((a) => a.status === 200)!;
+    const lost = answers.find((a) => a.status === 409)!;
+    expect(won.body.revocation.revokedAt).toBe('2026-06-15T02:02:00.000Z');
+    expect(lost.body.details).toEqual({
+      reason: 'CERTIFICATE_REVOKED',
+      revokedAt: '2026-06-15T02:02:00.000Z',
+    });
+    const rows: { reason: string }[] = await t.db.read((em) =>
+      em.query(
+        sql(t.db, 'SELECT reason FROM certificate_revocations WHERE certificate_id = ?'),
+        [2],
+      ),
+    );
+    expect(rows).toEqual([{ reason: won.body.revocation.reason }]);
+    expect((await check(second)).body.status).toBe('revoked');
   });
 
   it('should export a quarter of verified records in the national fields, read back exactly', async () => {

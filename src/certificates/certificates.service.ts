@@ -18,6 +18,7 @@ import { ID_DOCUMENT_NAMES, IdDocumentType } from '../people/id-document';
 import { StandardService } from '../standard/standard.service';
 import { Member } from '../people/entities/member.entity';
 import { Certificate } from './entities/certificate.entity';
+import { CertificateRevocation } from './entities/certificate-revocation.entity';
 
 /** What is signed: every field of the certificate as printed, and nothing else. */
 export interface CertificatePayload {
@@ -52,6 +53,14 @@ export interface CertificatePayload {
 }
 
 export type CertificateStatus = 'valid' | 'revoked' | 'invalid';
+
+/** A certificate as every read sees it: the issued row joined with its revocation, if any. */
+type CertificateRow = Certificate & {
+  revokedAt: string | null;
+  revokedBy: string | null;
+  revokeReason: string | null;
+};
+type RegisterRow = CertificateRow & { name: string; passbookNo: string };
 
 const PAYLOAD_FORMAT = 'love-passbook/certificate/v1';
 /** `<community code>-<year>-<6 digits>`; the code's rule is COMMUNITY_CODE (communities.service). */
@@ -200,13 +209,10 @@ export class CertificatesService implements OnModuleInit {
         signature: this.keys.sign(text),
         issuedBy: actorOf(p),
         issuedAt: payload.issuedAt,
-        revokedBy: null,
-        revokedAt: null,
-        revokeReason: null,
       });
       return em.save(row);
     });
-    return this.view(saved);
+    return this.view({ ...saved, revokedAt: null, revokedBy: null, revokeReason: null });
   }
 
   /** One certificate of the admin's community (another community's, or none: 404). */
@@ -214,28 +220,31 @@ export class CertificatesService implements OnModuleInit {
     return this.view(await this.ofCommunity(p, number));
   }
 
+  /**
+   * Adds the certificate's revocation (append-only, one per certificate: the primary key decides
+   * between two at once; the later one is refused with the first one's time).
+   */
   async revoke(p: Principal, number: string, reason: string) {
     const found = await this.ofCommunity(p, number);
     await this.db.write(async (em) => {
-      const result = await em
-        .createQueryBuilder()
-        .update(Certificate)
-        .set({
-          revokedAt: this.clock.now().toISOString(),
-          revokedBy: actorOf(p),
-          revokeReason: reason,
-        })
-        .where('id = :id AND revoked_at IS NULL', { id: found.id })
-        .execute();
-      if (!result.affected) {
-        const now = await em.findOneByOrFail(Certificate, { id: found.id });
+      const inserted: unknown[] = await em.query(
+        sql(
+          this.db,
+          `INSERT INTO certificate_revocations (certificate_id, revoked_at, revoked_by, reason)
+           VALUES (?, ?, ?, ?) ON CONFLICT (certificate_id) DO NOTHING RETURNING certificate_id`,
+        ),
+        [found.id, this.clock.now().toISOString(), actorOf(p), reason],
+      );
+      if (inserted.length === 0) {
+        const first = await em.findOneByOrFail(CertificateRevocation, { certificateId: found.id });
         throw new DomainError(ErrorCode.CONFLICT, 'the certificate was revoked already', {
           reason: 'CERTIFICATE_REVOKED',
-          revokedAt: now.revokedAt,
+          revokedAt: first.revokedAt,
         });
       }
     });
-    return this.view(await this.db.read((em) => em.findOneByOrFail(Certificate, { id: found.id })));
+    // Certificates are never deleted (append-only): the row found above is still there.
+    return this.view((await this.db.read((em) => this.one(em, 'c.id = ?', found.id)))!);
   }
 
   /** The register: the community's certificates in the order issued. */
@@ -267,14 +276,14 @@ export class CertificatesService implements OnModuleInit {
       params.push(query.to);
     }
     params.push(limit + 1);
-    const rows = await this.db.read((em) => this.queryRows(em, where, params));
+    const rows = await this.db.read((em) => this.registerRows(em, where, params));
     return toPage(rows, limit, (r) => this.listItem(r));
   }
 
   /** Anyone's check: the stored content against its signature, and whether it was revoked. */
   async check(number: string) {
     const row = NUMBER_RE.test(number)
-      ? await this.db.read((em) => em.findOneBy(Certificate, { number }))
+      ? await this.db.read((em) => this.one(em, 'c.number = ?', number))
       : null;
     if (!row) {
       throw DomainError.notFound('certificate');
@@ -319,7 +328,7 @@ export class CertificatesService implements OnModuleInit {
   }
 
   /** The payload when its signature holds over the stored bytes and it is this row's; else null. */
-  private verified(row: Certificate): CertificatePayload | null {
+  private verified(row: CertificateRow): CertificatePayload | null {
     if (!this.keys.verify(row.payload, row.signature)) {
       return null;
     }
@@ -331,14 +340,16 @@ export class CertificatesService implements OnModuleInit {
     }
   }
 
-  private statusOf(row: Certificate): CertificateStatus {
+  private statusOf(row: CertificateRow): CertificateStatus {
     return this.verified(row) === null ? 'invalid' : row.revokedAt ? 'revoked' : 'valid';
   }
 
-  private async ofCommunity(p: Principal, number: string): Promise<Certificate> {
+  private async ofCommunity(p: Principal, number: string): Promise<CertificateRow> {
     const communityId = communityOf(p);
     const row = NUMBER_RE.test(number)
-      ? await this.db.read((em) => em.findOneBy(Certificate, { number, communityId }))
+      ? await this.db.read((em) =>
+          this.one(em, 'c.number = ? AND c.community_id = ?', number, communityId),
+        )
       : null;
     if (!row) {
       throw DomainError.notFound('certificate');
@@ -350,7 +361,7 @@ export class CertificatesService implements OnModuleInit {
    * What the office reads: the signed content as stored (when it no longer verifies, status says
    * invalid and the content is the stored text's, for the office to see what was changed).
    */
-  private view(row: Certificate) {
+  private view(row: CertificateRow) {
     const status = this.statusOf(row);
     let payload: Partial<CertificatePayload> = {};
     try {
@@ -390,7 +401,7 @@ export class CertificatesService implements OnModuleInit {
     };
   }
 
-  private listItem(r: Certificate & { name: string; passbookNo: string }) {
+  private listItem(r: RegisterRow) {
     return {
       number: r.number,
       status: this.statusOf(r),
@@ -406,37 +417,33 @@ export class CertificatesService implements OnModuleInit {
     };
   }
 
-  private async queryRows(
+  /** One certificate with its revocation, or null. */
+  private async one(
+    em: EntityManager,
+    where: string,
+    ...params: unknown[]
+  ): Promise<CertificateRow | null> {
+    const raw: Record<string, unknown>[] = await em.query(
+      sql(this.db, `${selectCertificates()} WHERE ${where}`),
+      params,
+    );
+    return raw.length === 0 ? null : certificateRowOf(raw[0]);
+  }
+
+  private async registerRows(
     em: EntityManager,
     where: string[],
     params: unknown[],
-  ): Promise<(Certificate & { name: string; passbookNo: string })[]> {
+  ): Promise<RegisterRow[]> {
     const raw: Record<string, unknown>[] = await em.query(
       sql(
         this.db,
-        `SELECT c.*, m.name AS member_name, m.passbook_no AS member_passbook_no
-         FROM certificates c JOIN members m ON m.id = c.member_id
-         WHERE ${where.join(' AND ')} ORDER BY c.id LIMIT ?`,
+        `${selectCertificates(true)} WHERE ${where.join(' AND ')} ORDER BY c.id LIMIT ?`,
       ),
       params,
     );
     return raw.map((r) => ({
-      id: toSafeInteger(r.id),
-      communityId: toSafeInteger(r.community_id),
-      number: String(r.number),
-      year: toSafeInteger(r.year),
-      seq: toSafeInteger(r.seq),
-      memberId: toSafeInteger(r.member_id),
-      periodFrom: String(r.period_from),
-      periodTo: String(r.period_to),
-      hours: toSafeInteger(r.hours),
-      payload: String(r.payload),
-      signature: String(r.signature),
-      issuedBy: String(r.issued_by),
-      issuedAt: String(r.issued_at),
-      revokedBy: (r.revoked_by as string | null) ?? null,
-      revokedAt: (r.revoked_at as string | null) ?? null,
-      revokeReason: (r.revoke_reason as string | null) ?? null,
+      ...certificateRowOf(r),
       name: String(r.member_name),
       passbookNo: String(r.member_passbook_no),
     }));
@@ -512,4 +519,38 @@ export class CertificatesService implements OnModuleInit {
     }
     return out;
   }
+}
+
+/**
+ * Every read of a certificate's status goes through this join: the revocation is a row of its own
+ * (append-only, one per certificate); the register adds the member's name and passbook number.
+ */
+function selectCertificates(withMember = false): string {
+  return `SELECT c.*, r.revoked_at AS revoked_at, r.revoked_by AS revoked_by,
+                 r.reason AS revoke_reason${
+                   withMember ? ', m.name AS member_name, m.passbook_no AS member_passbook_no' : ''
+                 }
+          FROM certificates c${withMember ? ' JOIN members m ON m.id = c.member_id' : ''}
+          LEFT JOIN certificate_revocations r ON r.certificate_id = c.id`;
+}
+
+function certificateRowOf(r: Record<string, unknown>): CertificateRow {
+  return {
+    id: toSafeInteger(r.id),
+    communityId: toSafeInteger(r.community_id),
+    number: String(r.number),
+    year: toSafeInteger(r.year),
+    seq: toSafeInteger(r.seq),
+    memberId: toSafeInteger(r.member_id),
+    periodFrom: String(r.period_from),
+    periodTo: String(r.period_to),
+    hours: toSafeInteger(r.hours),
+    payload: String(r.payload),
+    signature: String(r.signature),
+    issuedBy: String(r.issued_by),
+    issuedAt: String(r.issued_at),
+    revokedBy: (r.revoked_by as string | null) ?? null,
+    revokedAt: (r.revoked_at as string | null) ?? null,
+    revokeReason: (r.revoke_reason as string | null) ?? null,
+  };
 }

@@ -4,7 +4,8 @@ import { bigintTransformer } from '../../common/points';
 /**
  * A certificate of recorded service (志愿服务记录证明) as issued: `payload` is the canonical JSON that
  * was signed, kept byte for byte, and `signature` its Ed25519 signature; the columns beside them
- * only index the register. Nothing of it changes after issue except its revocation.
+ * only index the register. Nothing of it changes after issue (the table is append-only); a
+ * revocation is a row of its own in `certificate_revocations`.
  */
 @Entity('certificates')
 export class Certificate {
@@ -22,7 +23,4 @@ export class Certificate {
   @Column({ type: 'varchar' }) signature!: string;
   @Column({ name: 'issued_by', type: 'varchar' }) issuedBy!: string;
   @Column({ name: 'issued_at', type: 'varchar' }) issuedAt!: string;
-  @Column({ name: 'revoked_by', type: 'varchar', nullable: true }) revokedBy!: string | null;
-  @Column({ name: 'revoked_at', type: 'varchar', nullable: true }) revokedAt!: string | null;
-  @Column({ name: 'revoke_reason', type: 'varchar', nullable: true }) revokeReason!: string | null;
 }

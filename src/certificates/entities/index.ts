@@ -1,4 +1,5 @@
 import { Certificate } from './certificate.entity';
+import { CertificateRevocation } from './certificate-revocation.entity';
 
-/** The entities this module owns: the issued certificates. */
-export const certificateEntities = [Certificate];
+/** The entities this module owns: the issued certificates and their revocations. */
+export const certificateEntities = [Certificate, CertificateRevocation];

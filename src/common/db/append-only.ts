@@ -16,6 +16,8 @@ export const APPEND_ONLY_TABLES = [
   'redemption_return_lines',
   'redemption_return_coupons',
   'star_rating_restatements',
+  'certificates',
+  'certificate_revocations',
 ] as const;
 
 const OPERATIONS = ['UPDATE', 'DELETE'] as const;
