@@ -16,6 +16,7 @@ import { StandardPerCommunity1764018100000 } from './1764018100000-StandardPerCo
 import { Events1764019000000 } from './1764019000000-Events';
 import { YearEndNotice1764020000000 } from './1764020000000-YearEndNotice';
 import { MemberJoinDate1764020200000 } from './1764020200000-MemberJoinDate';
+import { Wishes1764020300000 } from './1764020300000-Wishes';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   Events1764019000000,
   YearEndNotice1764020000000,
   MemberJoinDate1764020200000,
+  Wishes1764020300000,
 ];

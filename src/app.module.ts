@@ -20,6 +20,7 @@ import { StandardModule } from './standard/standard.module';
 import { ServiceRecordsModule } from './service-records/service-records.module';
 import { EventsModule } from './events/events.module';
 import { DonationsModule } from './donations/donations.module';
+import { WishesModule } from './wishes/wishes.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { ReportsModule } from './reports/reports.module';
 import { CommunitiesModule } from './communities/communities.module';
@@ -72,6 +73,7 @@ export class AppModule {
         ServiceRecordsModule,
         EventsModule,
         DonationsModule,
+        WishesModule,
         RatingsModule,
         ReportsModule,
         CommunityModule,

@@ -9,6 +9,7 @@ import { donationEntities } from './donations/entities';
 import { ratingEntities } from './ratings/entities';
 import { communityEntities } from './communities/entities';
 import { eventEntities } from './events/entities';
+import { wishEntities } from './wishes/entities';
 
 /**
  * Every entity, listed (no globs) so ts-jest, ts-node and compiled runs load the same set: each
@@ -27,4 +28,5 @@ export const entities = [
   ...donationEntities,
   ...ratingEntities,
   ...eventEntities,
+  ...wishEntities,
 ];

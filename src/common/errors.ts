@@ -124,6 +124,11 @@ export const CONFLICT_REASONS = {
   RATING_NOT_PUBLISHED: "the year's rating is a draft: publish it (its notice period) first",
   RATING_ALREADY_FINAL: "the year's rating is final already (`details.finalizedAt`)",
   OBJECTION_RESOLVED: 'the objection was resolved already (`details.status`)',
+  WISH_CLAIMED:
+    'the wish is claimed by someone else (`details.claim` names who): one claim at a time; it is free again when they release it',
+  WISH_NOT_OPEN: 'the wish was fulfilled already (`details.status`): it no longer changes',
+  WISH_NOT_CLAIMED:
+    'nobody has claimed the wish (`details.status`: open): claim it first, or there is no claim to release',
 } as const;
 
 export const FORBIDDEN_REASONS = {
@@ -136,6 +141,8 @@ export const FORBIDDEN_REASONS = {
     'the event (`details.status`) is no longer planned: its photos are evidence of what was recorded, and only an admin may delete one',
   NOT_TAKING_PART:
     "the member (`details.memberId`) is in none of the event's teams and did not sign up, and the event is not open to the whole community",
+  NOT_WISH_CLAIMER:
+    'the wish is claimed by another volunteer or team (`details.claim`): only the claimer (or an admin) may release it',
   CHECKIN_CODE_INVALID:
     "the self check-in code is wrong or stale: scan the code on the leader's screen again (it changes every minute)",
 } as const;

@@ -44,6 +44,8 @@ export interface PeriodFigures {
   activeVolunteers: number;
   /** Members who joined in the quarter (their joinedOn, which an admin may backdate). */
   newVolunteers: number;
+  /** Wishes (微心愿) confirmed fulfilled in the period (by the local date of the confirmation). */
+  wishesFulfilled: number;
   stockGivenOut: StockLine[];
   /** Points earned, redeemed and donated in each month of the quarter (for the report's chart). */
   byMonth: { month: string; earned: string; redeemed: string; donated: string }[];
@@ -313,6 +315,12 @@ export class ReportsService {
           em,
           `SELECT COUNT(*) AS c FROM members
            WHERE community_id = ? AND joined_on >= ? AND joined_on <= ?`,
+          [communityId, from, to],
+        ),
+        wishesFulfilled: await this.count(
+          em,
+          `SELECT COUNT(*) AS c FROM wishes
+           WHERE community_id = ? AND status = 'fulfilled' AND fulfilled_on >= ? AND fulfilled_on <= ?`,
           [communityId, from, to],
         ),
         stockGivenOut: await this.stockGivenOut(em, communityId, from, to),

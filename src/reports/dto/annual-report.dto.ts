@@ -60,6 +60,8 @@ export class AnnualReportDto {
   activeVolunteers!: number;
   @ApiProperty({ description: 'members who joined in the year (their joinedOn)' })
   newVolunteers!: number;
+  @ApiProperty({ description: 'wishes (微心愿) confirmed fulfilled in the year' })
+  wishesFulfilled!: number;
   @ApiProperty({ type: [StockLineDto] }) stockGivenOut!: StockLineDto[];
   @ApiProperty({ type: [YearMonthDto], description: 'the twelve months' }) byMonth!: YearMonthDto[];
   @ApiProperty({ type: OutstandingDto, description: 'points held in passbooks at the end' })

@@ -86,6 +86,8 @@ export class QuarterReportDto {
   activeVolunteers!: number;
   @ApiProperty({ description: 'members who joined in the quarter (their joinedOn)' })
   newVolunteers!: number;
+  @ApiProperty({ description: 'wishes (微心愿) confirmed fulfilled in the quarter' })
+  wishesFulfilled!: number;
   @ApiProperty({ type: [StockLineDto] }) stockGivenOut!: StockLineDto[];
   @ApiProperty({ type: [MonthDto] }) byMonth!: MonthDto[];
   @ApiProperty({ type: OutstandingDto, description: 'points held in passbooks at the end' })
