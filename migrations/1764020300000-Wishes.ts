@@ -51,13 +51,21 @@ export class Wishes1764020300000 implements MigrationInterface {
             referencedTableName: 'households',
             referencedColumnNames: ['id'],
           },
-          { columnNames: ['member_id'], referencedTableName: 'members', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['member_id'],
+            referencedTableName: 'members',
+            referencedColumnNames: ['id'],
+          },
           {
             columnNames: ['claim_member_id'],
             referencedTableName: 'members',
             referencedColumnNames: ['id'],
           },
-          { columnNames: ['claim_team_id'], referencedTableName: 'teams', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['claim_team_id'],
+            referencedTableName: 'teams',
+            referencedColumnNames: ['id'],
+          },
         ],
         indices: [
           { name: 'idx_wishes_status', columnNames: ['community_id', 'status', 'needed_by'] },
@@ -74,8 +82,16 @@ export class Wishes1764020300000 implements MigrationInterface {
           { name: 'service_record_id', type: 'integer' },
         ],
         foreignKeys: [
-          { columnNames: ['wish_id'], referencedTableName: 'wishes', referencedColumnNames: ['id'] },
-          { columnNames: ['member_id'], referencedTableName: 'members', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['wish_id'],
+            referencedTableName: 'wishes',
+            referencedColumnNames: ['id'],
+          },
+          {
+            columnNames: ['member_id'],
+            referencedTableName: 'members',
+            referencedColumnNames: ['id'],
+          },
           {
             columnNames: ['service_record_id'],
             referencedTableName: 'service_records',

@@ -163,10 +163,13 @@ export class DonationsService {
       throw new DomainError(ErrorCode.NOT_FOUND, 'wish not found', { wishId });
     }
     if (wish.householdId !== householdId) {
-      throw DomainError.validation("the wish is not this household's: give toward it to its household", {
-        field: 'wishId',
-        wishId,
-      });
+      throw DomainError.validation(
+        "the wish is not this household's: give toward it to its household",
+        {
+          field: 'wishId',
+          wishId,
+        },
+      );
     }
     if (wish.status === 'fulfilled') {
       throw new DomainError(ErrorCode.CONFLICT, 'this wish was fulfilled already', {

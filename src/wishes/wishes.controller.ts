@@ -79,7 +79,9 @@ export class WishesController {
   @Post('wishes/:id/claim')
   @Roles('admin', 'leader')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A leader claims a wish for one of their teams (again: the same answer)' })
+  @ApiOperation({
+    summary: 'A leader claims a wish for one of their teams (again: the same answer)',
+  })
   @ApiOkResponse({ type: WishViewDto })
   claimForTeam(
     @Param('id', idParam('wish')) id: number,

@@ -266,7 +266,8 @@ export class WishesService {
           name: maskName(r.wisher_name),
           claimedBy:
             r.claim_team_name ?? (r.claim_member_name ? maskName(r.claim_member_name) : null),
-          pointsNeeded: r.points_needed === null ? null : formatCents(toSafeInteger(r.points_needed)),
+          pointsNeeded:
+            r.points_needed === null ? null : formatCents(toSafeInteger(r.points_needed)),
           pointsGiven: formatCents(toSafeInteger(r.given)),
         })),
         nextCursor,
@@ -315,7 +316,10 @@ export class WishesService {
         throw new DomainError(
           ErrorCode.CONFLICT,
           `this wish is claimed by ${current.claim!.name} already; it is free again when they release it`,
-          { reason: 'WISH_CLAIMED', claim: { kind: current.claim!.kind, name: current.claim!.name } },
+          {
+            reason: 'WISH_CLAIMED',
+            claim: { kind: current.claim!.kind, name: current.claim!.name },
+          },
         );
       }
       await em.update(
@@ -347,19 +351,32 @@ export class WishesService {
         });
       }
       if (
-        !mayReleaseWish(principal, { memberId: wish.claimMemberId, teamId: wish.claimTeamId }, ledTeamIds)
+        !mayReleaseWish(
+          principal,
+          { memberId: wish.claimMemberId, teamId: wish.claimTeamId },
+          ledTeamIds,
+        )
       ) {
         const current = await this.viewOf(em, principal, id);
         throw new DomainError(
           ErrorCode.FORBIDDEN,
           'this wish is claimed by someone else: only they or an admin may release it',
-          { reason: 'NOT_WISH_CLAIMER', claim: { kind: current.claim!.kind, name: current.claim!.name } },
+          {
+            reason: 'NOT_WISH_CLAIMER',
+            claim: { kind: current.claim!.kind, name: current.claim!.name },
+          },
         );
       }
       await em.update(
         Wish,
         { id },
-        { status: 'open', claimMemberId: null, claimTeamId: null, claimedBy: null, claimedAt: null },
+        {
+          status: 'open',
+          claimMemberId: null,
+          claimTeamId: null,
+          claimedBy: null,
+          claimedAt: null,
+        },
       );
       return this.viewOf(em, principal, id);
     });
@@ -404,7 +421,11 @@ export class WishesService {
         confirmDuplicate: input.confirmDuplicate === true,
       });
       for (const row of rows) {
-        await em.insert(WishHelper, { wishId: wish.id, memberId: row.memberId, serviceRecordId: row.id });
+        await em.insert(WishHelper, {
+          wishId: wish.id,
+          memberId: row.memberId,
+          serviceRecordId: row.id,
+        });
       }
       await em.update(
         Wish,
@@ -508,7 +529,10 @@ export class WishesService {
     const after = decodeCursor(CURSOR_TAG, query.cursor, ['integer', 'integer', 'id']);
     if (after) {
       const [rank, dateKey, id] = after;
-      const date = dateKey === 0 ? '' : `${String(dateKey).slice(0, 4)}-${String(dateKey).slice(4, 6)}-${String(dateKey).slice(6, 8)}`;
+      const date =
+        dateKey === 0
+          ? ''
+          : `${String(dateKey).slice(0, 4)}-${String(dateKey).slice(4, 6)}-${String(dateKey).slice(6, 8)}`;
       conditions.push(
         `(${RANK_SQL} > ? OR (${RANK_SQL} = ? AND (${DATE_KEY_SQL} > ? OR (${DATE_KEY_SQL} = ? AND w.id < ?))))`,
       );

@@ -30,7 +30,7 @@ export class CreateDonationDto {
 
   @ApiPropertyOptional({
     description:
-      "The wish (微心愿) the gift is toward: its household must be `householdId`, and it must not be fulfilled yet",
+      'The wish (微心愿) the gift is toward: its household must be `householdId`, and it must not be fulfilled yet',
     example: 4,
   })
   @IsOptional()

@@ -46,7 +46,10 @@ export class OwnWishDto {
   @IsIn(WISH_CATEGORIES)
   category!: (typeof WISH_CATEGORIES)[number];
 
-  @ApiProperty({ description: 'Local date it is wished by, YYYY-MM-DD, not in the past', example: '2026-06-30' })
+  @ApiProperty({
+    description: 'Local date it is wished by, YYYY-MM-DD, not in the past',
+    example: '2026-06-30',
+  })
   @IsLocalDate()
   neededBy!: string;
 
@@ -75,7 +78,11 @@ export class TeamClaimDto {
 }
 
 export class FulfilWishDto {
-  @ApiProperty({ description: 'What staff saw done', maxLength: TEXT_MAX.note, example: '棉衣已送到' })
+  @ApiProperty({
+    description: 'What staff saw done',
+    maxLength: TEXT_MAX.note,
+    example: '棉衣已送到',
+  })
   @IsReason(TEXT_MAX.note)
   note!: string;
 
@@ -91,7 +98,7 @@ export class FulfilWishDto {
   memberIds?: number[];
 
   @ApiPropertyOptional({
-    description: "Quantity for each volunteer under the wish item (default 1: once, or one hour)",
+    description: 'Quantity for each volunteer under the wish item (default 1: once, or one hour)',
     oneOf: [
       { type: 'string', example: '1' },
       { type: 'number', example: 1 },

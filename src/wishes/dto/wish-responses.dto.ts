@@ -60,7 +60,11 @@ class PublicWishDto {
   @ApiProperty({ enum: WISH_CATEGORIES }) category!: string;
   @ApiProperty() neededBy!: string;
   @ApiProperty({ description: 'masked', example: '王*奶' }) name!: string;
-  @ApiProperty({ type: String, nullable: true, description: "the team's or the masked volunteer's name" })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "the team's or the masked volunteer's name",
+  })
   claimedBy!: string | null;
   @ApiProperty({ type: String, nullable: true }) pointsNeeded!: string | null;
   @ApiProperty() pointsGiven!: string;
@@ -76,4 +80,3 @@ export class PublicWishPageDto {
   @ApiProperty({ type: [PublicWishDto] }) items!: PublicWishDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
-
