@@ -25,7 +25,7 @@ const trim = Transform(({ value }: { value: unknown }) =>
 
 /** What a wish is: the same fields whoever posts it. */
 export class OwnWishDto {
-  @ApiProperty({ minLength: 1, maxLength: TEXT_MAX.wishTitle, example: '一件过冬的棉衣' })
+  @ApiProperty({ maxLength: TEXT_MAX.wishTitle, example: '一件过冬的棉衣' })
   @trim
   @IsString()
   @IsNotEmpty()
