@@ -18,6 +18,7 @@ export const PAGE_ROUTES = [
   '/print/*',
   '/notice',
   '/notice/*',
+  '/wishes',
   '/account',
 ];
 

@@ -16,6 +16,7 @@ import { LeaderEventsPage } from './pages/leader-events';
 import { AdminPage } from './admin/admin';
 import { PrintPassbookPage } from './pages/print';
 import { NoticePage } from './pages/notice';
+import { PublicWishesPage } from './pages/wishes';
 import { AccountPage } from './pages/account';
 import { OfficePage } from './pages/office';
 
@@ -144,7 +145,16 @@ function NotFound(props: { session: Session | null; path: string }) {
   );
 }
 
-const KNOWN_PATHS = ['/me', '/counter', '/leader', '/admin', '/office', '/account', '/notice'];
+const KNOWN_PATHS = [
+  '/me',
+  '/counter',
+  '/leader',
+  '/admin',
+  '/office',
+  '/account',
+  '/notice',
+  '/wishes',
+];
 
 /** The name people know a page by ("兑换柜台"), for a path of KNOWN_PATHS or one inside it. */
 function pageName(path: string): string {
@@ -164,6 +174,8 @@ function pageName(path: string): string {
       return L('修改密码', 'change password');
     case '/notice':
       return L('评星公示', 'the star notice');
+    case '/wishes':
+      return L('微心愿', 'the wishes');
     case undefined:
     default:
       return path;
@@ -198,6 +210,9 @@ function Routes(props: { session: Session | null; path: string }) {
   }
   if (path === '/notice' || path.startsWith('/notice/')) {
     return <NoticePage year={path.split('/')[2]} />;
+  }
+  if (path === '/wishes') {
+    return <PublicWishesPage />;
   }
   if (!session) {
     return <LoginPage intro={path === CHECK_IN_PATH ? checkInLoginIntro() : undefined} />;

@@ -19,6 +19,7 @@ import {
 } from '../ui/components';
 import { MoreButton, StatementList, useWindowStatus, WindowBanner } from '../ui/passbook';
 import { MyEventsSection } from './my-events';
+import { WishWallSection } from './wishes';
 import { MyObjectionsSection } from './my-objections';
 
 /** The passbook read by its owner, with "more" following the statement's cursor. */
@@ -359,6 +360,7 @@ export function VolunteerPage(props: { session: Session }) {
           <YearFacts passbook={p} />
         </>
       ) : null}
+      <WishWallSection />
       <MyEventsSection />
       <MyObjectionsSection />
       <WindowBanner status={windowState.status} error={windowState.error} />
