@@ -372,15 +372,12 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
 
 /** A new open wish of the world's household; returns its id. */
 async function wishOf(w: World): Promise<number> {
-  const res = await w.t.http
-    .post('/api/wishes')
-    .set('Authorization', w.t.adminAuth)
-    .send({
-      householdId: w.household.id,
-      title: '一袋大米',
-      category: 'goods',
-      neededBy: '2026-12-31',
-    });
+  const res = await w.t.http.post('/api/wishes').set('Authorization', w.t.adminAuth).send({
+    householdId: w.household.id,
+    title: '一袋大米',
+    category: 'goods',
+    neededBy: '2026-12-31',
+  });
   if (res.status !== 201) {
     throw new Error(`setup wish: ${res.status} ${JSON.stringify(res.body)}`);
   }
