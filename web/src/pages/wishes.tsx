@@ -385,7 +385,7 @@ function FulfilButton(props: { wish: Wish; onDone: () => void }) {
 export function StaffWishesSection() {
   const wall = useLoad((signal) => get<WishPage>('/wishes?limit=50', { signal }), []);
   return (
-    <Section title={L('微心愿', 'Small wishes')} testId="staff-wishes">
+    <Section title={L('微心愿', 'Small wishes')} testId="staff-wishes" class="wish-section">
       {wall.data && wall.data.overdueCount > 0 ? (
         <Msg kind="warn" testId="wish-overdue-count">
           {L(
