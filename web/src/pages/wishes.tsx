@@ -340,8 +340,8 @@ function FulfilButton(props: { wish: Wish; onDone: () => void }) {
     return (
       <p class="muted small">
         {L(
-          '服务队认领的心愿，请在管理页面确认并选择参与的队员。',
-          'Team claims are confirmed with the members named.',
+          '服务队认领的心愿，确认时要写明参与的队员：这个页面还不能选队员，请由管理员通过接口确认。',
+          'A team claim is confirmed with its members named; this page cannot name them yet, so an admin confirms it through the API.',
         )}
       </p>
     );
