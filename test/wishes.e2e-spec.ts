@@ -263,6 +263,19 @@ describe('wishes (e2e)', () => {
     await expect(f.balanceOf(outsider.accountId)).resolves.toBe(0);
   });
 
+  it('should give a wish to exactly one of two volunteers claiming it at once', async () => {
+    const wish = await postWish({ title: '送一桶油', category: 'goods', neededBy: '2026-06-26' });
+    const [x, y] = await f.newMembers(2);
+    const answers = await Promise.all(
+      [x, y].map(async (m) => as(await f.memberAuth(m.id)).post(`/api/me/wishes/${wish.id}/claim`)),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)!.body.details.reason).toBe('WISH_CLAIMED');
+    const winner = [x, y][answers.findIndex((a) => a.status === 200)];
+    const seen = await as(t.adminAuth).get(`/api/wishes/${wish.id}`);
+    expect(seen.body.claim).toMatchObject({ kind: 'member', name: winner.name });
+  });
+
   it('should let an admin release a volunteer’s claim', async () => {
     const wish = await postWish({
       title: '陪老人聊聊天',
