@@ -17,6 +17,7 @@ import { Events1764019000000 } from './1764019000000-Events';
 import { YearEndNotice1764020000000 } from './1764020000000-YearEndNotice';
 import { Certificates1764020100000 } from './1764020100000-Certificates';
 import { MemberJoinDate1764020200000 } from './1764020200000-MemberJoinDate';
+import { Wishes1764020300000 } from './1764020300000-Wishes';
 import { ServiceMenu1764020400000 } from './1764020400000-ServiceMenu';
 
 /** Every migration in order; a new file is added here too (no globs, so ts and js runs agree). */
@@ -40,5 +41,6 @@ export const migrations = [
   YearEndNotice1764020000000,
   Certificates1764020100000,
   MemberJoinDate1764020200000,
+  Wishes1764020300000,
   ServiceMenu1764020400000,
 ];

@@ -22,6 +22,7 @@ import { ServiceRecordsModule } from './service-records/service-records.module';
 import { EventsModule } from './events/events.module';
 import { MenuModule } from './menu/menu.module';
 import { DonationsModule } from './donations/donations.module';
+import { WishesModule } from './wishes/wishes.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { ReportsModule } from './reports/reports.module';
 import { CommunitiesModule } from './communities/communities.module';
@@ -79,6 +80,7 @@ export class AppModule {
         EventsModule,
         MenuModule,
         DonationsModule,
+        WishesModule,
         RatingsModule,
         ReportsModule,
         CommunityModule,

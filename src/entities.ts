@@ -9,6 +9,7 @@ import { donationEntities } from './donations/entities';
 import { ratingEntities } from './ratings/entities';
 import { communityEntities } from './communities/entities';
 import { eventEntities } from './events/entities';
+import { wishEntities } from './wishes/entities';
 import { certificateEntities } from './certificates/entities';
 import { menuEntities } from './menu/entities';
 
@@ -27,6 +28,7 @@ export const entities = [
   ...shopEntities,
   ...standardEntities,
   ...donationEntities,
+  ...wishEntities,
   ...ratingEntities,
   ...eventEntities,
   ...certificateEntities,

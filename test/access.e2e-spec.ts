@@ -76,6 +76,8 @@ interface OtherCommunity {
   transactionId: string;
   activityId: number;
   eventId: number;
+  /** A wish of b's household, claimed by b's team. */
+  wishId: number;
   /** A haircut menu item of b's team, and orders of it: placed, accepted (b's member), done. */
   menuItemId: number;
   placedOrderId: number;
@@ -340,6 +342,13 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
   const leaderId = await userRow(t, 'b-leader', 'leader', place);
   const [admin, clerk, leader] = [
     await t.login('b-admin', 'password-123'),
+  const wish = await send(clerk, '/api/wishes', {
+    householdId: household.id,
+    title: `${MARK}心愿`,
+    category: 'goods',
+    neededBy: '2026-12-31',
+  });
+  await send(leader, `/api/wishes/${String(wish.id)}/claim`, { teamId: team.id }, 200);
     await t.login('b-clerk', 'password-123'),
     await t.login('b-leader', 'password-123'),
   ];
@@ -454,7 +463,41 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
     placedOrderId: Number(placed.id),
     acceptedOrderId: Number(accepted.id),
     doneOrderId: Number(done.id),
+    wishId: Number(wish.id),
   };
+}
+
+// --- wishes: a fresh wish per request (posted by the bootstrap admin for the world's household) ---
+
+/** A new open wish of the world's household; returns its id. */
+async function wishOf(w: World): Promise<number> {
+  const res = await w.t.http.post('/api/wishes').set('Authorization', w.t.adminAuth).send({
+    householdId: w.household.id,
+    title: '一袋大米',
+    category: 'goods',
+    neededBy: '2026-12-31',
+  });
+  if (res.status !== 201) {
+    throw new Error(`setup wish: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return res.body.id;
+}
+
+/** A new wish claimed by a fresh volunteer (`memberId` unless given) or by the leader's team. */
+async function claimedWish(w: World, by: { memberId?: number; team?: true } = {}): Promise<number> {
+  const id = await wishOf(w);
+  const res = by.team
+    ? await w.t.http
+        .post(`/api/wishes/${id}/claim`)
+        .set('Authorization', await w.f.bearer({ userId: w.leader.id }))
+        .send({ teamId: w.team.id })
+    : await w.t.http
+        .post(`/api/me/wishes/${id}/claim`)
+        .set('Authorization', await w.f.memberAuth(by.memberId ?? (await w.f.newMember()).id));
+  if (res.status !== 200) {
+    throw new Error(`setup claim: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return id;
 }
 
 // --- events-api: events planned for the rows (a fresh one per request, so a cancel or a sign-up touches only its own) ---
@@ -1516,6 +1559,78 @@ const ACCESS: AccessRow[] = [
     method: 'get',
     path: (w) => `/api/households/${w.household.id}/gifts`,
     expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
+  },
+  // wishes (微心愿): staff post for households, volunteers their own; claims, releases, fulfilment
+  {
+    name: 'POST /api/wishes',
+    method: 'post',
+    path: () => '/api/wishes',
+    body: (w) => ({
+      householdId: w.household.id,
+      title: '一件棉衣',
+      category: 'goods',
+      neededBy: '2026-12-31',
+    }),
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 201, admin: 201, office: 403 },
+  },
+  {
+    name: 'POST /api/me/wishes',
+    method: 'post',
+    path: () => '/api/me/wishes',
+    body: () => ({ title: '想学用手机', category: 'company', neededBy: '2026-12-31' }),
+    expect: { anonymous: 401, volunteer: 201, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  {
+    name: 'GET /api/wishes',
+    method: 'get',
+    path: () => '/api/wishes?overdue=true',
+    expect: { anonymous: 401, volunteer: 200, leader: 200, clerk: 200, admin: 200, office: 403 },
+  },
+  {
+    name: 'GET /api/wishes/:id',
+    method: 'get',
+    path: (w) => wishOf(w).then((id) => `/api/wishes/${id}`),
+    expect: { anonymous: 401, volunteer: 200, leader: 200, clerk: 200, admin: 200, office: 403 },
+  },
+  {
+    name: 'POST /api/me/wishes/:id/claim',
+    method: 'post',
+    path: (w) => wishOf(w).then((id) => `/api/me/wishes/${id}/claim`),
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  {
+    name: 'POST /api/wishes/:id/claim',
+    method: 'post',
+    path: (w) => wishOf(w).then((id) => `/api/wishes/${id}/claim`),
+    body: (w) => ({ teamId: w.team.id }),
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'POST /api/me/wishes/:id/release',
+    method: 'post',
+    path: (w) =>
+      claimedWish(w, { memberId: w.volunteer.id }).then((id) => `/api/me/wishes/${id}/release`),
+    expect: { anonymous: 401, volunteer: 200, leader: 403, clerk: 403, admin: 403, office: 403 },
+  },
+  {
+    name: 'POST /api/wishes/:id/release',
+    method: 'post',
+    path: (w) => claimedWish(w, { team: true }).then((id) => `/api/wishes/${id}/release`),
+    expect: { anonymous: 401, volunteer: 403, leader: 200, clerk: 403, admin: 200, office: 403 },
+  },
+  {
+    name: 'POST /api/wishes/:id/fulfil',
+    method: 'post',
+    path: (w) => claimedWish(w).then((id) => `/api/wishes/${id}/fulfil`),
+    body: () => ({ note: '送到了' }),
+    idempotent: true,
+    expect: { anonymous: 401, volunteer: 403, leader: 403, clerk: 200, admin: 200, office: 403 },
+  },
+  {
+    name: 'GET /api/public/wishes',
+    method: 'get',
+    path: () => '/api/public/wishes',
+    expect: { anonymous: 200, volunteer: 200, leader: 200, clerk: 200, admin: 200, office: 200 },
   },
   // star ratings: run and publish by admins; the published notice is public
   {
@@ -2608,6 +2723,46 @@ const OTHER_COMMUNITY: AccessRow[] = [
     idempotent: true,
     expect: inB(),
   },
+  // wishes: community b's wish is unknown to default's staff and volunteers
+  {
+    name: 'GET /api/wishes/:id (community b’s wish)',
+    method: 'get',
+    path: (w) => `/api/wishes/${w.b.wishId}`,
+    expect: inB({ volunteer: 404, leader: 404, clerk: 404 }),
+  },
+  {
+    name: 'POST /api/me/wishes/:id/claim (community b’s wish)',
+    method: 'post',
+    path: (w) => `/api/me/wishes/${w.b.wishId}/claim`,
+    expect: inB({ volunteer: 404, admin: 403 }),
+  },
+  {
+    name: 'POST /api/wishes/:id/claim (community b’s wish)',
+    method: 'post',
+    path: (w) => `/api/wishes/${w.b.wishId}/claim`,
+    body: (w) => ({ teamId: w.team.id }),
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'POST /api/me/wishes/:id/release (community b’s wish)',
+    method: 'post',
+    path: (w) => `/api/me/wishes/${w.b.wishId}/release`,
+    expect: inB({ volunteer: 404, admin: 403 }),
+  },
+  {
+    name: 'POST /api/wishes/:id/release (community b’s wish)',
+    method: 'post',
+    path: (w) => `/api/wishes/${w.b.wishId}/release`,
+    expect: inB({ leader: 404 }),
+  },
+  {
+    name: 'POST /api/wishes/:id/fulfil (community b’s wish)',
+    method: 'post',
+    path: (w) => `/api/wishes/${w.b.wishId}/fulfil`,
+    body: () => ({ note: '送到了' }),
+    idempotent: true,
+    expect: inB({ clerk: 404 }),
+  },
   // ratings and reports: the street office reads community b; default's admin may not
   {
     name: 'GET /api/star-ratings/:year?community=b',
@@ -2909,6 +3064,8 @@ const LISTS = [
   '/api/redemptions',
   '/api/service-records',
   '/api/donations',
+  '/api/wishes',
+  '/api/public/wishes',
   '/api/users',
   '/api/counter/day-summary',
   '/api/members/export?format=csv',

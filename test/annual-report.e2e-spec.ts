@@ -204,6 +204,7 @@ describe('annual report and volunteer growth over HTTP (e2e)', () => {
     donated: { points: '2.00', donations: 1, donors: 1, households: 1 },
     activeVolunteers: 5,
     newVolunteers: 1,
+    wishesFulfilled: 0,
     ordersServed: 0,
     stockGivenOut: [],
     byMonth: [

@@ -898,6 +898,53 @@ describe('error reasons (e2e)', () => {
         return post(`/api/orders/${id}/rating`, { rating: 4 }, clerk);
       },
     ],
+    // wishes (微心愿): one claim at a time, released by the claimer, fulfilled once claimed
+    [
+      ErrorCode.CONFLICT,
+      'WISH_CLAIMED',
+      async () => {
+        const clerk = await f.bearer({ userId: clerkId });
+        const wish = await ok(
+          post(
+            '/api/wishes',
+            { householdId: h1.id, title: '一件棉衣', category: 'goods', neededBy: '2026-12-31' },
+            clerk,
+          ),
+        );
+        later.wishId = wish.body.id;
+        await ok(post(`/api/me/wishes/${wish.body.id}/claim`, {}, await f.memberAuth(m1.id)));
+        return post(`/api/me/wishes/${wish.body.id}/claim`, {}, await f.memberAuth(m2.id));
+      },
+    ],
+    [
+      ErrorCode.FORBIDDEN,
+      'NOT_WISH_CLAIMER',
+      async () => post(`/api/me/wishes/${later.wishId}/release`, {}, await f.memberAuth(m2.id)),
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'WISH_NOT_CLAIMED',
+      async () => {
+        const clerk = await f.bearer({ userId: clerkId });
+        const wish = await ok(
+          post(
+            '/api/wishes',
+            { householdId: h2.id, title: '修收音机', category: 'repair', neededBy: '2026-12-31' },
+            clerk,
+          ),
+        );
+        return post(`/api/wishes/${wish.body.id}/fulfil`, { note: '修好了' }, clerk);
+      },
+    ],
+    [
+      ErrorCode.CONFLICT,
+      'WISH_NOT_OPEN',
+      async () => {
+        const clerk = await f.bearer({ userId: clerkId });
+        await ok(post(`/api/wishes/${later.wishId}/fulfil`, { note: '送到了' }, clerk));
+        return post(`/api/me/wishes/${later.wishId}/claim`, {}, await f.memberAuth(m2.id));
+      },
+    ],
   ];
 
   it.each(rows)('should answer %s with reason %s (row %#)', async (code, reason, provoke) => {

@@ -565,6 +565,34 @@ describe('OpenAPI document', () => {
     );
     await get('/api/donations', '/api/donations', volunteer);
     await get(`/api/households/${household.id}/gifts`, '/api/households/{id}/gifts');
+    // Wishes (微心愿).
+    const wishBody = { title: '一件棉衣', category: 'goods', neededBy: '2026-12-31', points: '5' };
+    const wish = await post(
+      '/api/wishes',
+      '/api/wishes',
+      { householdId: household.id, ...wishBody },
+      clerk,
+    );
+    const own = await post('/api/me/wishes', '/api/me/wishes', wishBody, volunteer);
+    await get('/api/wishes', '/api/wishes', volunteer);
+    await get(`/api/wishes/${wish.id}`, '/api/wishes/{id}', clerk);
+    await post(`/api/me/wishes/${wish.id}/claim`, '/api/me/wishes/{id}/claim', {}, volunteer);
+    await post(`/api/me/wishes/${wish.id}/release`, '/api/me/wishes/{id}/release', {}, volunteer);
+    await post(
+      `/api/wishes/${wish.id}/claim`,
+      '/api/wishes/{id}/claim',
+      { teamId: team.id },
+      leader,
+    );
+    await post(`/api/wishes/${wish.id}/release`, '/api/wishes/{id}/release', {}, leader);
+    await post(`/api/me/wishes/${own.id}/claim`, '/api/me/wishes/{id}/claim', {}, volunteer);
+    await post(
+      `/api/wishes/${own.id}/fulfil`,
+      '/api/wishes/{id}/fulfil',
+      { note: '送到了' },
+      clerk,
+    );
+    record('get', '/api/public/wishes', await t.http.get('/api/public/wishes'));
     // Ratings and reports.
     await post('/api/star-ratings/2026/run', '/api/star-ratings/{year}/run', {});
     await get('/api/star-ratings/2026?limit=10', '/api/star-ratings/{year}');

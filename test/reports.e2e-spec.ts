@@ -160,6 +160,7 @@ describe('quarterly report over HTTP (e2e)', () => {
       donated: { points: '2.00', donations: 1, donors: 1, households: 1 },
       activeVolunteers: 2,
       newVolunteers: 3,
+      wishesFulfilled: 0,
       ordersServed: 0,
       stockGivenOut: [],
       byMonth: [
@@ -184,6 +185,7 @@ describe('quarterly report over HTTP (e2e)', () => {
       earned: { points: '2.00', notFromServiceRecords: '0.00' },
       activeVolunteers: 1,
       newVolunteers: 1,
+      wishesFulfilled: 0,
       outstandingPoints: { total: '2.00' },
     });
   });
@@ -395,6 +397,7 @@ describe('quarterly reports of two communities (e2e)', () => {
       earned: { points: '10.00', notFromServiceRecords: '10.00' },
       redeemed: { points: '0.00', redemptions: 0 },
       newVolunteers: 1,
+      wishesFulfilled: 0,
       outstandingPoints: { total: '10.00', members: '10.00', households: '0.00' },
     });
     const own = await get(adminB);
@@ -405,6 +408,7 @@ describe('quarterly reports of two communities (e2e)', () => {
       donated: { points: '0.00', donations: 0 },
       activeVolunteers: 0,
       newVolunteers: 1,
+      wishesFulfilled: 0,
       byMonth: [
         { month: '2026-04', earned: '0.00', redeemed: '0.00', donated: '0.00' },
         { month: '2026-05', earned: '25.00', redeemed: '0.00', donated: '0.00' },

@@ -4,6 +4,9 @@ import { createTestContext, TestContext } from '../../test/support/test-app';
 import {
   AccessPolicy,
   assertMayLogService,
+  assertMayConfirmWish,
+  assertMayPostWishForHousehold,
+  mayReleaseWish,
   communityOf,
   inCommunity,
   isOffice,
@@ -94,6 +97,30 @@ describe('access policy decisions', () => {
         expect.objectContaining({ code: 'FORBIDDEN', details: { reason: 'ROLE_NOT_ALLOWED' } }),
       );
     }
+  });
+
+  it('should let admins and clerks post wishes for households and confirm them, and no one else', () => {
+    for (const decide of [assertMayPostWishForHousehold, assertMayConfirmWish]) {
+      expect(() => decide(admin)).not.toThrow();
+      expect(() => decide(clerk)).not.toThrow();
+      for (const p of [leader, volunteer, office]) {
+        expect(() => decide(p)).toThrow(
+          expect.objectContaining({ code: 'FORBIDDEN', details: { reason: 'ROLE_NOT_ALLOWED' } }),
+        );
+      }
+    }
+  });
+
+  it('should let the claimer of a wish (the volunteer, a leader of the team) or an admin release it', () => {
+    const byVolunteer = { memberId: 3, teamId: null };
+    const byTeam = { memberId: null, teamId: 5 };
+    expect(mayReleaseWish(volunteer, byVolunteer, [])).toBe(true);
+    expect(mayReleaseWish(volunteer, { memberId: 4, teamId: null }, [])).toBe(false);
+    expect(mayReleaseWish(leader, byTeam, [5])).toBe(true);
+    expect(mayReleaseWish(leader, byTeam, [6])).toBe(false);
+    expect(mayReleaseWish(leader, byVolunteer, [5])).toBe(false);
+    expect(mayReleaseWish(admin, byTeam, [])).toBe(true);
+    expect(mayReleaseWish(clerk, byVolunteer, [])).toBe(false);
   });
 
   it('should keep admin-only items, unapproved credit and closed windows to admins', () => {

@@ -261,6 +261,48 @@ export const mayAdjustPassbook = (p: Principal, holder: { communityId: number })
 
 // --- end passbooks helper ---
 
+// --- wishes (微心愿): who posts, claims, releases and confirms ---
+
+/** Who posts a wish on a hardship household's behalf: an admin or a clerk (volunteers post their own). */
+export function assertMayPostWishForHousehold(p: Principal): void {
+  if (!(p.kind === 'user' && (p.role === 'admin' || p.role === 'clerk'))) {
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      "only an admin or a clerk posts a wish on a household's behalf",
+      { reason: 'ROLE_NOT_ALLOWED' },
+    );
+  }
+}
+
+/**
+ * Who confirms a wish fulfilled (and so has its volunteers credited): an admin or a clerk who saw
+ * it done, never the claimer; the credit itself goes through the service-record path.
+ */
+export function assertMayConfirmWish(p: Principal): void {
+  if (!(p.kind === 'user' && (p.role === 'admin' || p.role === 'clerk'))) {
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      'only an admin or a clerk confirms that a wish was fulfilled',
+      { reason: 'ROLE_NOT_ALLOWED' },
+    );
+  }
+}
+
+/**
+ * Who may release a wish's claim: an admin, the volunteer who claimed it, or a leader of the team
+ * that claimed it (`ledTeamIds`: the teams the caller leads).
+ */
+export const mayReleaseWish = (
+  p: Principal,
+  claim: { memberId: number | null; teamId: number | null },
+  ledTeamIds: number[],
+): boolean =>
+  isAdmin(p) ||
+  (p.kind === 'member' && claim.memberId === p.memberId) ||
+  (leaderIdOf(p) !== null && claim.teamId !== null && ledTeamIds.includes(claim.teamId));
+
+// --- end wishes ---
+
 /** What a passbook belongs to, as far as access is concerned. */
 export type PassbookHolder =
   | { type: 'member'; memberId: number; communityId: number }

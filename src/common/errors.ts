@@ -124,6 +124,11 @@ export const CONFLICT_REASONS = {
   RATING_NOT_PUBLISHED: "the year's rating is a draft: publish it (its notice period) first",
   RATING_ALREADY_FINAL: "the year's rating is final already (`details.finalizedAt`)",
   OBJECTION_RESOLVED: 'the objection was resolved already (`details.status`)',
+  WISH_CLAIMED:
+    'the wish is claimed by someone else (`details.claim` names who): one claim at a time; it is free again when they release it',
+  WISH_NOT_OPEN: 'the wish was fulfilled already (`details.status`): it no longer changes',
+  WISH_NOT_CLAIMED:
+    'nobody has claimed the wish (`details.status`: open): claim it first, or there is no claim to release',
   NO_RECORDED_SERVICE:
     'the volunteer has no verified service in the period (`details.from`, `to`): there is nothing to certify',
   CERTIFICATE_REVOKED: 'the certificate was revoked already (`details.revokedAt`)',
@@ -141,6 +146,8 @@ export const CONFLICT_REASONS = {
 } as const;
 
 export const FORBIDDEN_REASONS = {
+  NOT_WISH_CLAIMER:
+    'the wish is claimed by another volunteer or team (`details.claim`): only the claimer (or an admin) may release it',
   ROLE_NOT_ALLOWED: "the caller's role may not do this",
   NOT_TEAM_LEADER: 'the leader does not lead this team (`details.teamId` when named)',
   NOT_IN_TEAM: 'a member (`details.memberIds`) is not in the team the service is logged under',

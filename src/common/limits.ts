@@ -45,6 +45,10 @@ export const TEXT_MAX = {
   itemName: 100,
   /** an activity's title (the monthly fair) */
   activityTitle: 100,
+  /** what a wish (微心愿) is, in a line */
+  wishTitle: 60,
+  /** a wish's detail */
+  wishDetail: 500,
   /** an event's place (the square, the community hall) */
   eventPlace: 100,
   /** what an event is about, as published to volunteers */

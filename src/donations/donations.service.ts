@@ -15,6 +15,7 @@ import { Hardship, Household } from '../people/entities/household.entity';
 import { Member } from '../people/entities/member.entity';
 import { normalisePassbookNumber } from '../people/passbook-number';
 import { Donation } from './entities/donation.entity';
+import { Wish } from '../wishes/entities/wish.entity';
 
 export interface DonationResult {
   id: number;
@@ -83,7 +84,7 @@ export class DonationsService {
    */
   async donate(
     principal: Principal,
-    input: { householdId: number; points: unknown; passbookNo?: string },
+    input: { householdId: number; points: unknown; passbookNo?: string; wishId?: number },
   ): Promise<DonationResult> {
     const cents = parseCents(input.points, { field: 'points' });
     const communityId = communityOf(principal);
@@ -95,6 +96,7 @@ export class DonationsService {
           householdId: input.householdId,
         });
       }
+      const wishId = await this.wishToward(em, communityId, household.id, input.wishId);
       if (!household.verified || !household.active) {
         const why = !household.verified ? 'is not verified' : 'is no longer active';
         throw new DomainError(
@@ -128,6 +130,7 @@ export class DonationsService {
         points: cents,
         actor,
         createdAt: posted.createdAt,
+        wishId,
       });
       await em.save(donation);
       return {
@@ -140,6 +143,41 @@ export class DonationsService {
         createdAt: posted.createdAt,
       };
     });
+  }
+
+  /**
+   * The wish a gift is toward: of the community (404 otherwise), for this very household, and not
+   * fulfilled yet (409 WISH_NOT_OPEN); its points stay an ordinary gift to the household.
+   */
+  private async wishToward(
+    em: EntityManager,
+    communityId: number,
+    householdId: number,
+    wishId: number | undefined,
+  ): Promise<number | null> {
+    if (wishId === undefined) {
+      return null;
+    }
+    const wish = await em.findOneBy(Wish, { id: wishId, communityId });
+    if (!wish) {
+      throw new DomainError(ErrorCode.NOT_FOUND, 'wish not found', { wishId });
+    }
+    if (wish.householdId !== householdId) {
+      throw DomainError.validation(
+        "the wish is not this household's: give toward it to its household",
+        {
+          field: 'wishId',
+          wishId,
+        },
+      );
+    }
+    if (wish.status === 'fulfilled') {
+      throw new DomainError(ErrorCode.CONFLICT, 'this wish was fulfilled already', {
+        reason: 'WISH_NOT_OPEN',
+        status: wish.status,
+      });
+    }
+    return wish.id;
   }
 
   /** A volunteer's own gifts, or (administrators) all gifts, optionally for one household or giver. */

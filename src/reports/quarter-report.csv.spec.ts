@@ -34,6 +34,7 @@ describe(quarterReportCsv.name, () => {
     donated: { points: '3.00', donations: 1, donors: 1, households: 1 },
     activeVolunteers: 1,
     newVolunteers: 4,
+    wishesFulfilled: 0,
     ordersServed: 0,
     stockGivenOut: [
       { catalogItemId: 7, name: '大米5kg', kind: 'goods', quantity: 3, points: '30.00' },

@@ -44,6 +44,8 @@ export interface PeriodFigures {
   activeVolunteers: number;
   /** Members who joined in the quarter (their joinedOn, which an admin may backdate). */
   newVolunteers: number;
+  /** Wishes (微心愿) confirmed fulfilled in the period (by the local date of the confirmation). */
+  wishesFulfilled: number;
   /** Service menu orders (点单) served in the period: done, by the date they were served on. */
   ordersServed: number;
   stockGivenOut: StockLine[];
@@ -342,6 +344,12 @@ export class ReportsService {
           em,
           `SELECT COUNT(*) AS c FROM service_orders
            WHERE community_id = ? AND status = 'done' AND service_date >= ? AND service_date <= ?`,
+          [communityId, from, to],
+        ),
+        wishesFulfilled: await this.count(
+          em,
+          `SELECT COUNT(*) AS c FROM wishes
+           WHERE community_id = ? AND status = 'fulfilled' AND fulfilled_on >= ? AND fulfilled_on <= ?`,
           [communityId, from, to],
         ),
         stockGivenOut: await this.stockGivenOut(em, communityId, from, to),

@@ -15,6 +15,7 @@ describe(parseServiceRecordsConfig.name, () => {
       backDatingDays: 90,
       maxHoursPerDay: 1200,
       eventHours: { stepMinutes: 15, mode: 'down' },
+      wishItemCode: 'elderly_visit',
     });
     // A file that sets nothing gets the defaults, and they are what the shipped file says.
     expect(parseServiceRecordsConfig({}, 'f.json')).toEqual(
@@ -36,6 +37,7 @@ describe(parseServiceRecordsConfig.name, () => {
       backDatingDays: 90,
       maxHoursPerDay: 1050,
       eventHours: { stepMinutes: 15, mode: 'down' },
+      wishItemCode: 'elderly_visit',
     });
   });
 

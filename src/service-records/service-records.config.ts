@@ -15,6 +15,8 @@ export interface ServiceRecordsConfig {
   maxHoursPerDay: Cents;
   /** How an event's check-in to check-out time becomes hours: a step of minutes, rounded down, to the nearest or up. */
   eventHours: HoursRounding;
+  /** The scoring item a fulfilled wish (微心愿) is credited under, for each volunteer who did it. */
+  wishItemCode: string;
 }
 
 export const DEFAULT_SERVICE_RECORDS_CONFIG: ServiceRecordsConfig = {
@@ -22,6 +24,7 @@ export const DEFAULT_SERVICE_RECORDS_CONFIG: ServiceRecordsConfig = {
   backDatingDays: 90,
   maxHoursPerDay: 1200,
   eventHours: DEFAULT_HOURS_ROUNDING,
+  wishItemCode: 'elderly_visit',
 };
 
 const ROUNDING_MODES: HoursRounding['mode'][] = ['down', 'nearest', 'up'];
@@ -36,7 +39,7 @@ export function parseServiceRecordsConfig(raw: unknown, source: string): Service
   };
   const obj = configObject(
     raw,
-    ['approvalRequired', 'backDatingDays', 'maxHoursPerDay', 'eventHours'],
+    ['approvalRequired', 'backDatingDays', 'maxHoursPerDay', 'eventHours', 'wishItemCode'],
     source,
   );
   const config = { ...DEFAULT_SERVICE_RECORDS_CONFIG };
@@ -72,6 +75,13 @@ export function parseServiceRecordsConfig(raw: unknown, source: string): Service
   }
   if (obj.eventHours !== undefined) {
     config.eventHours = parseEventHours(obj.eventHours, fail);
+  }
+  if (obj.wishItemCode !== undefined) {
+    const code = obj.wishItemCode;
+    if (typeof code !== 'string' || !/^[a-z0-9_]{1,40}$/.test(code)) {
+      fail('wishItemCode', 'must be an item code of the scoring standard, like "elderly_visit"');
+    }
+    config.wishItemCode = code as string;
   }
   return config;
 }

@@ -53,6 +53,11 @@ export interface LogRequest {
    * leader's team scope is not asked again; each line names the team the member served under.
    */
   event?: { id: number; title: string };
+  /**
+   * The wish (微心愿) confirmed fulfilled: WishesService has decided who may confirm it and who
+   * is credited (the claimer, or members of the claiming team, which `teamId` names).
+   */
+  wish?: { id: number; title: string };
   /** The logger confirmed a second real service where a likely duplicate is found. */
   confirmDuplicate?: boolean;
   /** A correction of a closed year (an admin's only): names an open objection or a restatement. */
@@ -170,7 +175,9 @@ export class ServiceRecordsService implements OnModuleInit {
     records: ServiceRecordView[];
   }> {
     const actor = actorOf(req.principal);
-    assertMayLogService(req.principal);
+    if (!req.wish) {
+      assertMayLogService(req.principal);
+    }
     const communityId = communityOf(req.principal);
     const config = await this.configOf(communityId);
     assertServiceDateInRange(req.serviceDate, this.today(), config.backDatingDays);
@@ -195,7 +202,9 @@ export class ServiceRecordsService implements OnModuleInit {
       // An event's closing was decided by EventsService, which names each line's team.
       const teamId = req.event
         ? null
-        : await this.access.teamToLogUnder(req.principal, req.teamId, memberIds);
+        : req.wish
+          ? req.teamId
+          : await this.access.teamToLogUnder(req.principal, req.teamId, memberIds);
       const members = await this.loadMembers(em, communityId, memberIds);
       // Inside the write: a publication of the year cannot slip in between check and post.
       const allowed = await this.ratings.assertOpenFor(

@@ -18,6 +18,7 @@ export const PAGE_ROUTES = [
   '/print/*',
   '/notice',
   '/notice/*',
+  '/wishes',
   // A certificate's public check (its QR code); the printable certificate is under /print/.
   '/verify/*',
   '/account',

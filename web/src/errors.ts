@@ -437,9 +437,32 @@ export const REASON_SENTENCES: Record<string, Record<string, Sentence>> = {
         '这次服务已经评价过了，每张服务单只评价一次。',
         'This order was rated already; a rating is given once.',
       ),
+    WISH_CLAIMED: (d) => {
+      const claim = (d.claim ?? {}) as { name?: unknown };
+      const who = str(claim.name) ?? '别人';
+      return L(
+        `这个心愿已经由${who}认领了。一个心愿一次只能由一方认领，对方放弃后才能再认领。`,
+        `This wish is claimed by ${who} already; it is free again when they release it.`,
+      );
+    },
+    WISH_NOT_OPEN: () =>
+      L(
+        '这个心愿已经实现了，不能再更改。',
+        'This wish was fulfilled already and no longer changes.',
+      ),
+    WISH_NOT_CLAIMED: () =>
+      L(
+        '这个心愿还没有人认领：请先由志愿者或服务队认领。',
+        'Nobody has claimed this wish yet: a volunteer or a team claims it first.',
+      ),
   },
   FORBIDDEN: {
     ROLE_NOT_ALLOWED: () => L('您的账号没有这项权限。', 'Your account may not do this.'),
+    NOT_WISH_CLAIMER: () =>
+      L(
+        '这个心愿是别人认领的：只有认领的人或管理员可以放弃认领。',
+        'Someone else claimed this wish: only they or an admin may release it.',
+      ),
     EVENT_PHOTO_KEPT: () =>
       L(
         '活动已经结束，照片作为服务记录的凭证保留：只有管理员可以删除。',

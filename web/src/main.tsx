@@ -16,6 +16,7 @@ import { LeaderEventsPage } from './pages/leader-events';
 import { AdminPage } from './admin/admin';
 import { PrintPassbookPage } from './pages/print';
 import { NoticePage } from './pages/notice';
+import { PublicWishesPage } from './pages/wishes';
 import { PrintCertificatePage, VerifyCertificatePage } from './pages/certificate';
 import { AccountPage } from './pages/account';
 import { OfficePage } from './pages/office';
@@ -145,7 +146,16 @@ function NotFound(props: { session: Session | null; path: string }) {
   );
 }
 
-const KNOWN_PATHS = ['/me', '/counter', '/leader', '/admin', '/office', '/account', '/notice'];
+const KNOWN_PATHS = [
+  '/me',
+  '/counter',
+  '/leader',
+  '/admin',
+  '/office',
+  '/account',
+  '/notice',
+  '/wishes',
+];
 
 /** The name people know a page by ("兑换柜台"), for a path of KNOWN_PATHS or one inside it. */
 function pageName(path: string): string {
@@ -165,6 +175,8 @@ function pageName(path: string): string {
       return L('修改密码', 'change password');
     case '/notice':
       return L('评星公示', 'the star notice');
+    case '/wishes':
+      return L('微心愿', 'the wishes');
     case undefined:
     default:
       return path;
@@ -206,6 +218,9 @@ function Routes(props: { session: Session | null; path: string }) {
   // The certificate's QR code: anyone checks it, without logging in.
   if (path.startsWith('/verify/')) {
     return <VerifyCertificatePage number={decodeURIComponent(path.slice('/verify/'.length))} />;
+  }
+  if (path === '/wishes') {
+    return <PublicWishesPage />;
   }
   if (!session) {
     return <LoginPage intro={path === CHECK_IN_PATH ? checkInLoginIntro() : undefined} />;

@@ -27,4 +27,13 @@ export class CreateDonationDto {
   @IsString()
   @MaxLength(TEXT_MAX.passbookNo)
   passbookNo?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The wish (微心愿) the gift is toward: its household must be `householdId`, and it must not be fulfilled yet',
+    example: 4,
+  })
+  @IsOptional()
+  @IsId()
+  wishId?: number;
 }

@@ -15,4 +15,6 @@ export class Donation {
   /** Who recorded it: the volunteer themself ("member:12") or an admin on their behalf ("user:3"). */
   @Column({ type: 'varchar' }) actor!: string;
   @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;
+  /** The wish (微心愿) the gift is toward, if any: its household is the gift's. */
+  @Column({ name: 'wish_id', type: 'integer', nullable: true }) wishId!: number | null;
 }

@@ -60,6 +60,8 @@ export class AnnualReportDto {
   activeVolunteers!: number;
   @ApiProperty({ description: 'members who joined in the year (their joinedOn)' })
   newVolunteers!: number;
+  @ApiProperty({ description: 'wishes (微心愿) confirmed fulfilled in the year' })
+  wishesFulfilled!: number;
   @ApiProperty({ description: 'service menu orders (点单) done in the year, by the date served' })
   ordersServed!: number;
   @ApiProperty({ type: [StockLineDto] }) stockGivenOut!: StockLineDto[];

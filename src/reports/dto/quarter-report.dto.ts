@@ -86,6 +86,8 @@ export class QuarterReportDto {
   activeVolunteers!: number;
   @ApiProperty({ description: 'members who joined in the quarter (their joinedOn)' })
   newVolunteers!: number;
+  @ApiProperty({ description: 'wishes (微心愿) confirmed fulfilled in the quarter' })
+  wishesFulfilled!: number;
   @ApiProperty({
     description: 'service menu orders (点单) done in the quarter, by the date served',
   })

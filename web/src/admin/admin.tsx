@@ -11,12 +11,14 @@ import { PassbookSection } from './passbook';
 import { RatingsSection } from './ratings';
 import { ReportSection } from './report';
 import { LedgerSection } from './ledger';
+import { StaffWishesSection } from '../pages/wishes';
 
 const SECTIONS = [
   { slug: 'members', label: () => L('志愿者', 'Volunteers') },
   { slug: 'passbook', label: () => L('存折与冲正', 'Passbooks & reversals') },
   { slug: 'teams', label: () => L('服务队', 'Teams') },
   { slug: 'households', label: () => L('困难家庭', 'Households') },
+  { slug: 'wishes', label: () => L('微心愿', 'Wishes') },
   { slug: 'users', label: () => L('工作人员', 'Staff users') },
   { slug: 'catalog', label: () => L('商品与库存', 'Catalog & stock') },
   { slug: 'windows', label: () => L('兑换期', 'Windows') },
@@ -38,6 +40,8 @@ function Body(props: { slug: Slug; rest: string[] }) {
       return <TeamsSection />;
     case 'households':
       return <HouseholdsSection />;
+    case 'wishes':
+      return <StaffWishesSection />;
     case 'users':
       return <UsersSection />;
     case 'catalog':

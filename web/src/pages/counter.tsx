@@ -1,3 +1,4 @@
+import { StaffWishesSection } from './wishes';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, enc, get, getAll, itemsOf, post, query, Submission, type Session } from '../api';
 import { HouseholdOrdersSection } from './orders';
@@ -1616,6 +1617,7 @@ export function CounterPage(props: { session: Session }) {
           ) : null}
         </div>
       </div>
+      <StaffWishesSection />
     </main>
   );
 }

@@ -19,6 +19,7 @@ import {
 } from '../ui/components';
 import { MoreButton, StatementList, useWindowStatus, WindowBanner } from '../ui/passbook';
 import { MyEventsSection } from './my-events';
+import { WishWallSection } from './wishes';
 import { MyObjectionsSection } from './my-objections';
 import { MyMenuSection } from './orders';
 
@@ -360,6 +361,7 @@ export function VolunteerPage(props: { session: Session }) {
           <YearFacts passbook={p} />
         </>
       ) : null}
+      <WishWallSection />
       <MyEventsSection />
       <MyMenuSection />
       <MyObjectionsSection />
