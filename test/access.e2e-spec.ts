@@ -342,13 +342,6 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
   const leaderId = await userRow(t, 'b-leader', 'leader', place);
   const [admin, clerk, leader] = [
     await t.login('b-admin', 'password-123'),
-  const wish = await send(clerk, '/api/wishes', {
-    householdId: household.id,
-    title: `${MARK}心愿`,
-    category: 'goods',
-    neededBy: '2026-12-31',
-  });
-  await send(leader, `/api/wishes/${String(wish.id)}/claim`, { teamId: team.id }, 200);
     await t.login('b-clerk', 'password-123'),
     await t.login('b-leader', 'password-123'),
   ];
@@ -424,6 +417,13 @@ async function otherCommunity(t: TestApp): Promise<OtherCommunity> {
   const event = await send(admin, '/api/events', eventBody(Number(team.id), `${MARK}便民大集`));
   // A draft rating of the year for b, for the street office to read.
   await send(admin, '/api/star-ratings/2026/run', {}, 200);
+  const wish = await send(clerk, '/api/wishes', {
+    householdId: household.id,
+    title: `${MARK}心愿`,
+    category: 'goods',
+    neededBy: '2026-12-31',
+  });
+  await send(leader, `/api/wishes/${String(wish.id)}/claim`, { teamId: team.id }, 200);
   const menuItem = await send(leader, '/api/menu-items', {
     teamId: team.id,
     itemCode: 'haircut',

@@ -573,7 +573,7 @@ describe('OpenAPI document', () => {
       { householdId: household.id, ...wishBody },
       clerk,
     );
-    const own = await post('/api/me/wishes', '/api/me/wishes', wishBody, volunteer);
+    const ownWish = await post('/api/me/wishes', '/api/me/wishes', wishBody, volunteer);
     await get('/api/wishes', '/api/wishes', volunteer);
     await get(`/api/wishes/${wish.id}`, '/api/wishes/{id}', clerk);
     await post(`/api/me/wishes/${wish.id}/claim`, '/api/me/wishes/{id}/claim', {}, volunteer);
@@ -585,9 +585,9 @@ describe('OpenAPI document', () => {
       leader,
     );
     await post(`/api/wishes/${wish.id}/release`, '/api/wishes/{id}/release', {}, leader);
-    await post(`/api/me/wishes/${own.id}/claim`, '/api/me/wishes/{id}/claim', {}, volunteer);
+    await post(`/api/me/wishes/${ownWish.id}/claim`, '/api/me/wishes/{id}/claim', {}, volunteer);
     await post(
-      `/api/wishes/${own.id}/fulfil`,
+      `/api/wishes/${ownWish.id}/fulfil`,
       '/api/wishes/{id}/fulfil',
       { note: '送到了' },
       clerk,

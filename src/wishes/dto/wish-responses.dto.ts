@@ -70,13 +70,13 @@ class PublicWishDto {
   @ApiProperty() pointsGiven!: string;
 }
 
-class PublicCommunityDto {
+class WishWallCommunityDto {
   @ApiProperty() code!: string;
   @ApiProperty({ type: String, nullable: true }) name!: string | null;
 }
 
 export class PublicWishPageDto {
-  @ApiProperty({ type: PublicCommunityDto }) community!: PublicCommunityDto;
+  @ApiProperty({ type: WishWallCommunityDto }) community!: WishWallCommunityDto;
   @ApiProperty({ type: [PublicWishDto] }) items!: PublicWishDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
