@@ -40,5 +40,9 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/throttler/)'],
   setupFilesAfterEnv: ['<rootDir>/test/support/esm-bridge.setup.ts'],
   testEnvironment: 'node',
+  // One file at a time (\`--maxWorkers=1\` in the scripts), in a worker that is replaced once it holds
+  // more than this after a file: Jest's ESM mode keeps each file's module graph alive, and run in band
+  // the whole suite outgrew the default heap (OOM after ~90 files, 2026-12-02).
+  workerIdleMemoryLimit: '1GB',
   testTimeout: 60000,
 };

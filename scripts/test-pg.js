@@ -7,7 +7,7 @@ const env = {
   DATABASE_URL: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
   NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning',
 };
-const result = spawnSync('npx', ['jest', '--runInBand', ...process.argv.slice(2)], {
+const result = spawnSync('npx', ['jest', '--maxWorkers=1', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env,
 });
