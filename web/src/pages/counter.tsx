@@ -254,7 +254,7 @@ function Receipt(props: {
               {coupons.map((c) => (
                 <li key={c.code}>
                   <span>
-                    {c.itemName ?? props.itemName(c.catalogItemId) ?? L('服务券', 'Coupon')}
+                    {props.itemName(c.catalogItemId) ?? L('服务券', 'Coupon')}
                     {c.status && c.status !== 'issued' ? ` · ${couponStatusLabel(c.status)}` : ''}
                   </span>
                   <code class="coupon-code coupon-code-big">{c.code}</code>
@@ -806,9 +806,7 @@ function RecentRedemptions(props: {
               <span class="muted">
                 {' '}
                 · {L('共', 'total')} {r.total}
-                {r.status && r.status !== 'completed' && r.status !== 'posted'
-                  ? ` · ${r.status === 'cancelled' ? L('已取消', 'cancelled') : r.status}`
-                  : ''}
+                {r.status === 'cancelled' ? ` · ${L('已取消', 'cancelled')}` : ''}
               </span>
             </div>
             <ReturnsOf r={r} onReprint={props.onReprint} />
