@@ -6,7 +6,7 @@ import { L } from '../i18n';
 import { toCents } from '../points';
 import type { CatalogItem } from '../types';
 import { Section, useLoad } from '../ui/components';
-import { Fields, Form, useForm } from '../ui/form';
+import { ActionButton, Fields, Form, useForm } from '../ui/form';
 import { List } from '../ui/list';
 
 function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
@@ -56,23 +56,18 @@ function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
       <td data-label={L('操作', 'Actions')} class="actions">
         {editing ? (
           <>
-            <button
-              type="button"
+            <ActionButton
+              action={form}
               class="btn btn-primary btn-small"
-              disabled={form.busy || toCents(price) === null}
-              onClick={() =>
-                void form.run(async () => {
-                  await patch(`/catalog-items/${it.id}`, {
-                    name: name.trim(),
-                    price: price.trim(),
-                  });
-                  setEditing(false);
-                  props.onChanged();
-                })
-              }
+              disabled={toCents(price) === null}
+              onClick={async () => {
+                await patch(`/catalog-items/${it.id}`, { name: name.trim(), price: price.trim() });
+                setEditing(false);
+                props.onChanged();
+              }}
             >
               {L('保存', 'Save')}
-            </button>
+            </ActionButton>
             <button type="button" class="btn-link" onClick={() => setEditing(false)}>
               {L('取消', 'Cancel')}
             </button>
@@ -82,19 +77,15 @@ function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
             {L('改名/改价', 'Edit')}
           </button>
         )}
-        <button
-          type="button"
-          class="btn-link"
-          disabled={form.busy}
-          onClick={() =>
-            void form.run(async () => {
-              await patch(`/catalog-items/${it.id}`, { active: it.active === false });
-              props.onChanged();
-            })
-          }
+        <ActionButton
+          action={form}
+          onClick={async () => {
+            await patch(`/catalog-items/${it.id}`, { active: it.active === false });
+            props.onChanged();
+          }}
         >
           {it.active === false ? L('重新上架', 'Activate') : L('下架', 'Deactivate')}
-        </button>
+        </ActionButton>
         <Form
           form={form}
           inline

@@ -4,7 +4,7 @@ import { entryKindLabel, formatDateTime, hardshipLabel } from '../format';
 import { L } from '../i18n';
 import type { Hardship, HouseholdChoice, StatementEntry } from '../types';
 import { Link, Section, useLoad } from '../ui/components';
-import { Form, useForm, type FieldSpec } from '../ui/form';
+import { ActionButton, Form, useForm, type FieldSpec } from '../ui/form';
 import { List, Loaded, Table } from '../ui/list';
 
 const HARDSHIPS: Hardship[] = ['elderly_alone', 'disabled', 'low_income', 'other'];
@@ -153,30 +153,24 @@ function HouseholdForm(props: { household?: HouseholdChoice; onDone: () => void 
         return true;
       }}
       actions={
-        <button
-          type="button"
+        <ActionButton
+          action={form}
           class="btn btn-secondary"
-          disabled={form.busy}
-          onClick={() => {
-            if (
-              confirm(
-                verified
-                  ? L(
-                      `撤销 ${h.name} 的困难家庭认定？撤销后不能再接受捐赠，已有积分和记录保留。`,
-                      `Withdraw ${h.name}? It can no longer receive gifts; points and history stay.`,
-                    )
-                  : L(`恢复 ${h.name} 的困难家庭认定？`, `Restore ${h.name}?`),
-              )
-            ) {
-              void form.run(async () => {
-                await patch(`/households/${h.id}`, { verified: !verified, active: !verified });
-                props.onDone();
-              });
-            }
+          confirm={
+            verified
+              ? L(
+                  `撤销 ${h.name} 的困难家庭认定？撤销后不能再接受捐赠，已有积分和记录保留。`,
+                  `Withdraw ${h.name}? It can no longer receive gifts; points and history stay.`,
+                )
+              : L(`恢复 ${h.name} 的困难家庭认定？`, `Restore ${h.name}?`)
+          }
+          onClick={async () => {
+            await patch(`/households/${h.id}`, { verified: !verified, active: !verified });
+            props.onDone();
           }}
         >
           {verified ? L('撤销认定', 'Withdraw') : L('恢复认定', 'Restore')}
-        </button>
+        </ActionButton>
       }
     />
   );

@@ -5,7 +5,7 @@ import { memberKindLabel, todayLocal } from '../format';
 import { L } from '../i18n';
 import type { Member } from '../types';
 import { ErrorMsg, Link, Msg, Section, useAction, useLoad } from '../ui/components';
-import { Form, useForm, type FieldSpec } from '../ui/form';
+import { ActionButton, Form, useForm, type FieldSpec } from '../ui/form';
 import { List } from '../ui/list';
 import { MemberExport, MemberImport } from './import';
 import { navigate } from '../router';
@@ -170,31 +170,24 @@ function MemberForm(props: { member?: Member; onDone: () => void; onCancel?: () 
             <button type="button" class="btn btn-secondary" onClick={props.onCancel}>
               {L('取消', 'Cancel')}
             </button>
-            <button
-              type="button"
+            <ActionButton
+              action={form}
               class="btn btn-secondary"
-              disabled={form.busy}
-              onClick={() => {
-                const off = m.active !== false;
-                if (
-                  confirm(
-                    off
-                      ? L(
-                          `停用 ${m.name}？停用后不能再登录，积分和记录都保留，可以再恢复。`,
-                          `Deactivate ${m.name}? They can no longer log in; points and history stay.`,
-                        )
-                      : L(`恢复 ${m.name}？`, `Re-activate ${m.name}?`),
-                  )
-                ) {
-                  void form.run(async () => {
-                    await patch(`/members/${m.id}`, { active: !off });
-                    props.onDone();
-                  });
-                }
+              confirm={
+                m.active !== false
+                  ? L(
+                      `停用 ${m.name}？停用后不能再登录，积分和记录都保留，可以再恢复。`,
+                      `Deactivate ${m.name}? They can no longer log in; points and history stay.`,
+                    )
+                  : L(`恢复 ${m.name}？`, `Re-activate ${m.name}?`)
+              }
+              onClick={async () => {
+                await patch(`/members/${m.id}`, { active: m.active === false });
+                props.onDone();
               }}
             >
               {m.active === false ? L('恢复', 'Re-activate') : L('停用', 'Deactivate')}
-            </button>
+            </ActionButton>
           </>
         }
       />
@@ -319,25 +312,16 @@ function PinReset(props: { member: Member }) {
           {L('新密码', 'new PIN')} {pin}
         </span>
       ) : (
-        <button
-          type="button"
-          class="btn-link"
-          disabled={action.busy}
-          onClick={() => {
-            if (
-              confirm(
-                L(
-                  `给 ${props.member.name} 重设密码？旧密码将失效。`,
-                  `Reset the PIN of ${props.member.name}? The old PIN stops working.`,
-                ),
-              )
-            ) {
-              void action.run(async () => setPin(await resetPin(props.member.id)));
-            }
-          }}
+        <ActionButton
+          action={action}
+          confirm={L(
+            `给 ${props.member.name} 重设密码？旧密码将失效。`,
+            `Reset the PIN of ${props.member.name}? The old PIN stops working.`,
+          )}
+          onClick={async () => setPin(await resetPin(props.member.id))}
         >
           {L('重设密码', 'Reset PIN')}
-        </button>
+        </ActionButton>
       )}
       <ErrorMsg error={action.error} ctx={{ subject: 'member' }} />
     </span>

@@ -19,7 +19,7 @@ import {
   useAction,
   useLoad,
 } from '../ui/components';
-import { Fields, Form, FormMessages, useForm } from '../ui/form';
+import { ActionButton, Fields, Form, FormMessages, useForm } from '../ui/form';
 import { List, Loaded } from '../ui/list';
 
 function thresholdsText(thresholds: unknown): string | null {
@@ -102,67 +102,48 @@ export function RatingsSection(props: { year?: string }) {
         <ErrorMsg error={action.error} ctx={{ subject: 'rating' }} />
         <div class="row">
           {run === undefined || run === null || run.status === 'draft' ? (
-            <button
-              type="button"
+            <ActionButton
+              action={action}
               class="btn btn-secondary"
-              disabled={action.busy}
-              data-testid="run-rating"
-              onClick={() =>
-                void action.run(async () => {
-                  loaded.setData(await post<RatingRun>(`/star-ratings/${year}/run`));
-                })
+              testId="run-rating"
+              onClick={async () =>
+                loaded.setData(await post<RatingRun>(`/star-ratings/${year}/run`))
               }
             >
               {run ? L('重新计算草稿', 'Recompute draft') : L('计算评星（草稿）', 'Compute draft')}
-            </button>
+            </ActionButton>
           ) : null}
           {run && run.status === 'draft' ? (
-            <button
-              type="button"
+            <ActionButton
+              action={action}
               class="btn btn-primary"
-              disabled={action.busy}
-              data-testid="publish-rating"
-              onClick={() => {
-                if (
-                  confirm(
-                    L(
-                      `公示 ${year} 年评星？公示后该年度将结账，不能再记录服务。`,
-                      `Publish the ${year} rating? The year closes to new service records.`,
-                    ),
-                  )
-                ) {
-                  void action.run(async () => {
-                    loaded.setData(await post<RatingRun>(`/star-ratings/${year}/publish`));
-                  });
-                }
-              }}
+              testId="publish-rating"
+              confirm={L(
+                `公示 ${year} 年评星？公示后该年度将结账，不能再记录服务。`,
+                `Publish the ${year} rating? The year closes to new service records.`,
+              )}
+              onClick={async () =>
+                loaded.setData(await post<RatingRun>(`/star-ratings/${year}/publish`))
+              }
             >
               {L('公示', 'Publish')}
-            </button>
+            </ActionButton>
           ) : null}
           {run && run.status === 'published' ? (
-            <button
-              type="button"
+            <ActionButton
+              action={action}
               class="btn btn-primary"
-              disabled={action.busy}
-              data-testid="finalize-rating"
-              onClick={() => {
-                if (
-                  confirm(
-                    L(
-                      `正式公布 ${year} 年评星？公布后星级即生效。`,
-                      `Finalize the ${year} rating? The stars are then granted.`,
-                    ),
-                  )
-                ) {
-                  void action.run(async () => {
-                    loaded.setData(await post<RatingRun>(`/star-ratings/${year}/finalize`));
-                  });
-                }
-              }}
+              testId="finalize-rating"
+              confirm={L(
+                `正式公布 ${year} 年评星？公布后星级即生效。`,
+                `Finalize the ${year} rating? The stars are then granted.`,
+              )}
+              onClick={async () =>
+                loaded.setData(await post<RatingRun>(`/star-ratings/${year}/finalize`))
+              }
             >
               {L('正式公布', 'Finalize')}
-            </button>
+            </ActionButton>
           ) : null}
         </div>
       </Section>
@@ -318,14 +299,13 @@ function ObjectionItem(props: { year: number; objection: Objection; onResolved: 
   const o = props.objection;
   const form = useForm({ reply: '' });
   const reply = form.values.reply;
-  const resolve = (decision: 'accepted' | 'rejected') =>
-    void form.run(async () => {
-      await post(`/star-ratings/${props.year}/objections/${o.id}/resolve`, {
-        decision,
-        reply: reply.trim(),
-      });
-      props.onResolved();
+  const resolve = (decision: 'accepted' | 'rejected') => async () => {
+    await post(`/star-ratings/${props.year}/objections/${o.id}/resolve`, {
+      decision,
+      reply: reply.trim(),
     });
+    props.onResolved();
+  };
   return (
     <li class="card objection" data-testid="admin-objection">
       <p>
@@ -364,24 +344,24 @@ function ObjectionItem(props: { year: number; objection: Objection; onResolved: 
           />
           <FormMessages form={form} ctx={{ subject: 'rating' }} />
           <div class="row">
-            <button
-              type="button"
+            <ActionButton
+              action={form}
               class="btn btn-primary"
-              disabled={form.busy || !reply.trim()}
-              data-testid="accept-objection"
-              onClick={() => resolve('accepted')}
+              disabled={!reply.trim()}
+              testId="accept-objection"
+              onClick={resolve('accepted')}
             >
               {L('采纳', 'Accept')}
-            </button>
-            <button
-              type="button"
+            </ActionButton>
+            <ActionButton
+              action={form}
               class="btn btn-secondary"
-              disabled={form.busy || !reply.trim()}
-              data-testid="reject-objection"
-              onClick={() => resolve('rejected')}
+              disabled={!reply.trim()}
+              testId="reject-objection"
+              onClick={resolve('rejected')}
             >
               {L('不采纳', 'Reject')}
-            </button>
+            </ActionButton>
           </div>
         </div>
       ) : (

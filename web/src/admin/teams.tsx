@@ -5,7 +5,7 @@ import { L } from '../i18n';
 import { cleanPassbookNo } from '../passbook-no';
 import type { Passbook, StaffUser, Team } from '../types';
 import { Msg, Section, useLoad } from '../ui/components';
-import { Form, useForm } from '../ui/form';
+import { ActionButton, Form, useForm } from '../ui/form';
 import { List } from '../ui/list';
 
 function TeamMembers(props: { team: Team }) {
@@ -20,28 +20,19 @@ function TeamMembers(props: { team: Team }) {
             {list.map((m) => (
               <li key={m.id}>
                 {m.name} <span class="mono muted">{m.passbookNo}</span>{' '}
-                <button
-                  type="button"
-                  class="btn-link"
-                  disabled={form.busy}
-                  onClick={() => {
-                    if (
-                      confirm(
-                        L(
-                          `把 ${m.name} 移出 ${props.team.name}？积分和记录不受影响。`,
-                          `Remove ${m.name} from ${props.team.name}? Points and history stay.`,
-                        ),
-                      )
-                    ) {
-                      void form.run(async () => {
-                        await request('DELETE', `/teams/${props.team.id}/members/${m.id}`);
-                        members.reload();
-                      });
-                    }
+                <ActionButton
+                  action={form}
+                  confirm={L(
+                    `把 ${m.name} 移出 ${props.team.name}？积分和记录不受影响。`,
+                    `Remove ${m.name} from ${props.team.name}? Points and history stay.`,
+                  )}
+                  onClick={async () => {
+                    await request('DELETE', `/teams/${props.team.id}/members/${m.id}`);
+                    members.reload();
                   }}
                 >
                   {L('移出', 'Remove')}
-                </button>
+                </ActionButton>
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@ import { roleLabel } from '../format';
 import { L } from '../i18n';
 import type { StaffRole, StaffUser, Team } from '../types';
 import { ErrorMsg, Section, useAction, useLoad } from '../ui/components';
-import { Form, useForm } from '../ui/form';
+import { ActionButton, Form, useForm } from '../ui/form';
 import { List } from '../ui/list';
 import { PASSWORD_MIN } from '../limits';
 
@@ -168,42 +168,29 @@ export function UsersSection() {
                   {L('修改角色/密码', 'Role/password')}
                 </button>
                 {u.active !== false ? (
-                  <button
-                    type="button"
-                    class="btn-link"
-                    disabled={deactivate.busy}
-                    onClick={() => {
-                      if (
-                        confirm(
-                          L(
-                            `停用 ${u.username}？该账号会立即退出登录。`,
-                            `Deactivate ${u.username}? They are logged out at once.`,
-                          ),
-                        )
-                      ) {
-                        void deactivate.run(async () => {
-                          await deactivateUser(u.id);
-                          users.reload();
-                        });
-                      }
+                  <ActionButton
+                    action={deactivate}
+                    confirm={L(
+                      `停用 ${u.username}？该账号会立即退出登录。`,
+                      `Deactivate ${u.username}? They are logged out at once.`,
+                    )}
+                    onClick={async () => {
+                      await deactivateUser(u.id);
+                      users.reload();
                     }}
                   >
                     {L('停用', 'Deactivate')}
-                  </button>
+                  </ActionButton>
                 ) : (
-                  <button
-                    type="button"
-                    class="btn-link"
-                    disabled={deactivate.busy}
-                    onClick={() =>
-                      void deactivate.run(async () => {
-                        await post(`/users/${u.id}/activate`, {});
-                        users.reload();
-                      })
-                    }
+                  <ActionButton
+                    action={deactivate}
+                    onClick={async () => {
+                      await post(`/users/${u.id}/activate`, {});
+                      users.reload();
+                    }}
                   >
                     {L('恢复', 'Re-activate')}
-                  </button>
+                  </ActionButton>
                 )}
               </td>
             </tr>,

@@ -3,7 +3,7 @@ import { get, itemsOf, post } from '../api';
 import { formatDateTime, localInputToIso } from '../format';
 import { L } from '../i18n';
 import { ErrorMsg, Msg, Section, useAction, useLoad } from '../ui/components';
-import { Form, useForm } from '../ui/form';
+import { ActionButton, Form, useForm } from '../ui/form';
 import { List } from '../ui/list';
 import { useWindowStatus, WindowBanner } from '../ui/passbook';
 
@@ -65,33 +65,26 @@ function WindowList(props: { tick: number; onChanged: () => void }) {
               </td>
               <td data-label={L('操作', 'Actions')}>
                 {!over ? (
-                  <button
-                    type="button"
-                    class="btn-link"
-                    disabled={action.busy}
-                    onClick={() => {
-                      if (
-                        confirm(
-                          future
-                            ? L(
-                                `取消 ${formatDateTime(w.opensAt)} 开始的兑换期？取消后它不会开放。`,
-                                `Cancel the window opening ${formatDateTime(w.opensAt)}?`,
-                              )
-                            : L(
-                                '现在结束这个兑换期？结束后柜台不能再兑换。',
-                                'Close this window now? The counter stops redeeming.',
-                              ),
-                        )
-                      ) {
-                        void action.run(async () => {
-                          await post(`/redemption-windows/${w.id}/close`, {});
-                          props.onChanged();
-                        });
-                      }
+                  <ActionButton
+                    action={action}
+                    confirm={
+                      future
+                        ? L(
+                            `取消 ${formatDateTime(w.opensAt)} 开始的兑换期？取消后它不会开放。`,
+                            `Cancel the window opening ${formatDateTime(w.opensAt)}?`,
+                          )
+                        : L(
+                            '现在结束这个兑换期？结束后柜台不能再兑换。',
+                            'Close this window now? The counter stops redeeming.',
+                          )
+                    }
+                    onClick={async () => {
+                      await post(`/redemption-windows/${w.id}/close`, {});
+                      props.onChanged();
                     }}
                   >
                     {future ? L('取消', 'Cancel') : L('提前结束', 'Close now')}
-                  </button>
+                  </ActionButton>
                 ) : null}
               </td>
             </tr>
@@ -119,30 +112,22 @@ export function WindowsSection() {
           )}
         </p>
         {current ? (
-          <button
-            type="button"
+          <ActionButton
+            action={form}
             class="btn btn-danger"
-            disabled={form.busy}
-            onClick={() => {
-              if (
-                confirm(
-                  L(
-                    '现在结束当前兑换期？结束后柜台不能再兑换。',
-                    'Close the current window now? The counter stops redeeming.',
-                  ),
-                )
-              ) {
-                void form.run(async () => {
-                  await post(`/redemption-windows/${encodeURIComponent(String(current.id))}/close`);
-                  form.setDone(L('兑换期已结束。', 'The window is closed.'));
-                  status.refresh();
-                  setTick((t) => t + 1);
-                });
-              }
+            confirm={L(
+              '现在结束当前兑换期？结束后柜台不能再兑换。',
+              'Close the current window now? The counter stops redeeming.',
+            )}
+            onClick={async () => {
+              await post(`/redemption-windows/${encodeURIComponent(String(current.id))}/close`);
+              form.setDone(L('兑换期已结束。', 'The window is closed.'));
+              status.refresh();
+              setTick((t) => t + 1);
             }}
           >
             {L('提前结束当前兑换期', 'Close the current window now')}
-          </button>
+          </ActionButton>
         ) : null}
       </Section>
       <Section title={L('全部兑换期', 'All windows')}>

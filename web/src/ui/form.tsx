@@ -260,3 +260,36 @@ export function Form<V extends Values>(props: {
     element
   );
 }
+
+/**
+ * A button that runs one action of a form (or of a `useAction`): off while that action is busy,
+ * and after `confirm` when the step cannot simply be undone. Its error shows where the action's
+ * messages are.
+ */
+export function ActionButton(props: {
+  action: { busy: boolean; run: (fn: () => Promise<unknown>) => Promise<unknown> };
+  onClick: () => Promise<unknown>;
+  /** The question to answer OK first. */
+  confirm?: string;
+  /** Default `btn-link`. */
+  class?: string;
+  disabled?: boolean;
+  testId?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <button
+      type="button"
+      class={props.class ?? 'btn-link'}
+      disabled={props.action.busy || props.disabled}
+      data-testid={props.testId}
+      onClick={() => {
+        if (props.confirm === undefined || confirm(props.confirm)) {
+          void props.action.run(props.onClick);
+        }
+      }}
+    >
+      {props.children}
+    </button>
+  );
+}
