@@ -271,24 +271,26 @@ function ObjectionsSection(props: { year: number; onResolved: () => void }) {
           'Before accepting, post the correction (a service record or a reversal) naming this objection; accepting recomputes the rating and restarts or extends the notice.',
         )}
       </p>
-      <List
-        load={list}
-        empty={<Msg kind="info">{L('还没有人提出异议。', 'No objections yet.')}</Msg>}
-      >
+      <List load={list}>
         {(objections) => (
-          <ul class="objection-list" data-testid="admin-objections">
-            {objections.map((o) => (
-              <ObjectionItem
-                key={o.id}
-                year={props.year}
-                objection={o}
-                onResolved={() => {
-                  list.reload();
-                  props.onResolved();
-                }}
-              />
-            ))}
-          </ul>
+          <>
+            {objections.length === 0 ? (
+              <Msg kind="info">{L('还没有人提出异议。', 'No objections yet.')}</Msg>
+            ) : null}
+            <ul class="objection-list" data-testid="admin-objections">
+              {objections.map((o) => (
+                <ObjectionItem
+                  key={o.id}
+                  year={props.year}
+                  objection={o}
+                  onResolved={() => {
+                    list.reload();
+                    props.onResolved();
+                  }}
+                />
+              ))}
+            </ul>
+          </>
         )}
       </List>
     </Section>
