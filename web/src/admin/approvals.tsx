@@ -10,7 +10,7 @@ import type { ServiceRecord, Standard } from '../types';
 import { ErrorMsg, Msg, Section, useAction, useLoad } from '../ui/components';
 import { Form, useForm } from '../ui/form';
 import { List } from '../ui/list';
-import { DECISION_IDS_MAX } from '../limits';
+import { DECISION_IDS_MAX, TEXT_MAX } from '../limits';
 
 /** Sums of a group's records: people, points, hours. */
 function totalsOf(records: ServiceRecord[]): { people: number; points: string; hours: string } {
@@ -46,7 +46,7 @@ function RejectForm(props: {
         {
           key: 'reason',
           name: 'reason',
-          limit: 'reason',
+          maxLength: TEXT_MAX.reason,
           required: true,
           label: L('不通过的原因（会告诉队长）', 'Reason (the leader sees it)'),
         },

@@ -7,6 +7,7 @@ import { toCents } from '../points';
 import type { CatalogItem } from '../types';
 import { Section, useLoad } from '../ui/components';
 import { ActionButton, Fields, Form, useForm } from '../ui/form';
+import { TEXT_MAX } from '../limits';
 import { List } from '../ui/list';
 
 function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
@@ -20,7 +21,9 @@ function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
         {editing ? (
           <Fields
             form={form}
-            fields={[{ key: 'name', bare: true, label: L('名称', 'Name'), limit: 'itemName' }]}
+            fields={[
+              { key: 'name', bare: true, label: L('名称', 'Name'), maxLength: TEXT_MAX.itemName },
+            ]}
           />
         ) : (
           it.name
@@ -105,7 +108,7 @@ function ItemRow(props: { item: CatalogItem; onChanged: () => void }) {
               bare: true,
               label: L('补货说明', 'Restock note'),
               placeholder: L('说明', 'note'),
-              limit: 'note',
+              maxLength: TEXT_MAX.note,
             },
           ]}
           submit={L('补货', 'Restock')}
@@ -211,7 +214,12 @@ function StockAdjust(props: { items: CatalogItem[]; onChanged: () => void }) {
             inputMode: 'numeric',
             label: L('数量（件）', 'Quantity'),
           },
-          { key: 'reason', name: 'adjustReason', limit: 'reason', label: L('原因', 'Reason') },
+          {
+            key: 'reason',
+            name: 'adjustReason',
+            maxLength: TEXT_MAX.reason,
+            label: L('原因', 'Reason'),
+          },
         ]}
         submit={L('调整库存', 'Adjust stock')}
         submitClass="btn-secondary"
@@ -312,7 +320,7 @@ export function CatalogSection() {
         <Form
           form={form}
           fields={[
-            { key: 'name', required: true, limit: 'itemName', label: L('名称', 'Name') },
+            { key: 'name', required: true, maxLength: TEXT_MAX.itemName, label: L('名称', 'Name') },
             {
               key: 'kind',
               label: L('类别', 'Kind'),

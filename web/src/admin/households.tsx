@@ -5,6 +5,7 @@ import { L } from '../i18n';
 import type { Hardship, HouseholdChoice, StatementEntry } from '../types';
 import { Link, Section, useLoad } from '../ui/components';
 import { ActionButton, Form, useForm, type FieldSpec } from '../ui/form';
+import { TEXT_MAX } from '../limits';
 import { List, Loaded, Table } from '../ui/list';
 
 const HARDSHIPS: Hardship[] = ['elderly_alone', 'disabled', 'low_income', 'other'];
@@ -86,7 +87,7 @@ function HouseholdForm(props: { household?: HouseholdChoice; onDone: () => void 
       key: 'name',
       name: edit('editName'),
       label: L('户名', 'Name'),
-      limit: 'name',
+      maxLength: TEXT_MAX.name,
       required: true,
     },
     {
@@ -99,13 +100,13 @@ function HouseholdForm(props: { household?: HouseholdChoice; onDone: () => void 
       key: 'address',
       name: edit('editAddress'),
       label: h ? L('地址', 'Address') : L('地址（可不填）', 'Address (optional)'),
-      limit: 'address',
+      maxLength: TEXT_MAX.address,
     },
     {
       key: 'contact',
       name: edit('editContact'),
       label: h ? L('联系人', 'Contact') : L('联系人/电话（可不填）', 'Contact (optional)'),
-      limit: 'name',
+      maxLength: TEXT_MAX.name,
     },
   ];
   if (!h) {

@@ -6,6 +6,7 @@ import { L } from '../i18n';
 import type { Member } from '../types';
 import { ErrorMsg, Link, Msg, Section, useAction, useLoad } from '../ui/components';
 import { ActionButton, Form, useForm, type FieldSpec } from '../ui/form';
+import { TEXT_MAX } from '../limits';
 import { List } from '../ui/list';
 import { MemberExport, MemberImport } from './import';
 import { navigate } from '../router';
@@ -51,7 +52,13 @@ function MemberForm(props: { member?: Member; onDone: () => void; onCancel?: () 
   const warned = dupes !== null && dupes.key === personKey;
   const edit = (name: string) => (m ? `edit${name[0].toUpperCase()}${name.slice(1)}` : name);
   const fields: FieldSpec<typeof v>[] = [
-    { key: 'name', name: edit('name'), label: L('姓名', 'Name'), limit: 'name', required: true },
+    {
+      key: 'name',
+      name: edit('name'),
+      label: L('姓名', 'Name'),
+      maxLength: TEXT_MAX.name,
+      required: true,
+    },
     {
       key: 'kind',
       name: edit('kind'),
@@ -141,7 +148,7 @@ function MemberForm(props: { member?: Member; onDone: () => void; onCancel?: () 
             key: 'idNumber',
             name: 'editIdNumber',
             autoComplete: 'off',
-            limit: 'idNumber',
+            maxLength: TEXT_MAX.idNumber,
             label: m.idDocument
               ? L(
                   `证件号码（已登记 ${m.idDocument.number}，不改请留空）`,
@@ -274,14 +281,14 @@ function CertificateIssue(props: { member: Member }) {
         {
           key: 'handler',
           name: 'certHandler',
-          limit: 'name',
+          maxLength: TEXT_MAX.name,
           required: true,
           label: L('经办人', 'Handled by'),
         },
         {
           key: 'purpose',
           name: 'certPurpose',
-          limit: 'reason',
+          maxLength: TEXT_MAX.reason,
           label: L('用途（可不填）', 'Purpose (optional)'),
         },
       ]}
@@ -388,7 +395,7 @@ export function MembersSection() {
             {
               key: 'q',
               name: 'q',
-              limit: 'search',
+              maxLength: TEXT_MAX.search,
               label: L('按姓名、存折号查找', 'Find by name or passbook number'),
             },
           ]}

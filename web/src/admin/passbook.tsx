@@ -8,6 +8,7 @@ import { navigate } from '../router';
 import type { HouseholdChoice, Passbook, StatementEntry } from '../types';
 import { ErrorMsg, Link, Msg, Section, useAction, useLoad } from '../ui/components';
 import { Form, useForm } from '../ui/form';
+import { TEXT_MAX } from '../limits';
 import { Loaded } from '../ui/list';
 import { MoreButton, StatementList } from '../ui/passbook';
 
@@ -39,14 +40,14 @@ function ReverseEntry(props: { entry: StatementEntry; onDone: () => void }) {
       fields={[
         {
           key: 'reason',
-          limit: 'reason',
+          maxLength: TEXT_MAX.reason,
           required: true,
           label: L('冲正原因（必填，会记入账本）', 'Reason (required, kept in the ledger)'),
         },
         {
           key: 'objectionId',
           inputMode: 'numeric',
-          limit: 'objectionNo',
+          maxLength: TEXT_MAX.objectionNo,
           testId: 'reverse-objection-id',
           label: L('异议编号（可选）', 'Objection no. (optional)'),
           hint: L(
@@ -107,7 +108,7 @@ function AdjustForm(props: { passbookNo: string; ownerName: string; onDone: () =
           required: true,
           label: L('调整积分（如 +12.50 或 -3）', 'Amount (e.g. +12.50 or -3)'),
         },
-        { key: 'reason', limit: 'reason', required: true, label: L('原因', 'Reason') },
+        { key: 'reason', maxLength: TEXT_MAX.reason, required: true, label: L('原因', 'Reason') },
       ]}
       notice={
         amount && (cents === null || cents === 0) ? (
@@ -289,7 +290,7 @@ export function PassbookSection(props: { passbookNo?: string }) {
             {
               key: 'typed',
               class: 'mono',
-              limit: 'passbookNo',
+              maxLength: TEXT_MAX.passbookNo,
               autoCapitalize: 'characters',
               label: L('存折号', 'Passbook number'),
             },

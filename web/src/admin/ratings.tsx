@@ -20,6 +20,7 @@ import {
   useLoad,
 } from '../ui/components';
 import { ActionButton, Fields, Form, FormMessages, useForm } from '../ui/form';
+import { TEXT_MAX } from '../limits';
 import { List, Loaded } from '../ui/list';
 
 function thresholdsText(thresholds: unknown): string | null {
@@ -338,7 +339,7 @@ function ObjectionItem(props: { year: number; objection: Objection; onResolved: 
                 key: 'reply',
                 textarea: true,
                 rows: 2,
-                limit: 'objection',
+                maxLength: TEXT_MAX.objection,
                 testId: 'objection-reply-input',
                 label: L('答复', 'Reply'),
               },

@@ -6,6 +6,7 @@ import { cleanPassbookNo } from '../passbook-no';
 import type { Passbook, StaffUser, Team } from '../types';
 import { Msg, Section, useLoad } from '../ui/components';
 import { ActionButton, Form, useForm } from '../ui/form';
+import { TEXT_MAX } from '../limits';
 import { List } from '../ui/list';
 
 function TeamMembers(props: { team: Team }) {
@@ -47,7 +48,7 @@ function TeamMembers(props: { team: Team }) {
           {
             key: 'typed',
             class: 'mono',
-            limit: 'passbookNo',
+            maxLength: TEXT_MAX.passbookNo,
             autoCapitalize: 'characters',
             required: true,
             label: L('按存折号加入队员', 'Add a member by passbook number'),
@@ -139,13 +140,13 @@ function TeamForm(props: { team?: Team; leaders: StaffUser[]; onDone: () => void
         {
           key: 'name',
           name: t ? 'teamName' : undefined,
-          limit: 'name',
+          maxLength: TEXT_MAX.name,
           required: true,
           label: L('队名', 'Name'),
         },
         {
           key: 'serviceType',
-          limit: 'name',
+          maxLength: TEXT_MAX.name,
           label: t
             ? L('服务类别', 'Service')
             : L('服务类别（如 家电维修）', 'Service (e.g. appliance repair)'),

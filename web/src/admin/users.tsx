@@ -7,7 +7,7 @@ import type { StaffRole, StaffUser, Team } from '../types';
 import { ErrorMsg, Section, useAction, useLoad } from '../ui/components';
 import { ActionButton, Form, useForm } from '../ui/form';
 import { List } from '../ui/list';
-import { PASSWORD_MIN } from '../limits';
+import { PASSWORD_MIN, TEXT_MAX } from '../limits';
 
 const ROLES: StaffRole[] = ['clerk', 'leader', 'admin'];
 
@@ -32,7 +32,7 @@ function UserEdit(props: { user: StaffUser; onDone: () => void }) {
           type: 'text',
           autoComplete: 'off',
           minLength: PASSWORD_MIN,
-          limit: 'password',
+          maxLength: TEXT_MAX.password,
           label: L('重设密码（至少8位，不改就空着）', 'New password (8+; blank keeps it)'),
         },
       ]}
@@ -71,7 +71,7 @@ function NewUser(props: { teams: Team[]; onDone: () => void }) {
       fields={[
         {
           key: 'username',
-          limit: 'username',
+          maxLength: TEXT_MAX.username,
           required: true,
           autoComplete: 'off',
           label: L('用户名', 'Username'),
@@ -81,7 +81,7 @@ function NewUser(props: { teams: Team[]; onDone: () => void }) {
           type: 'password',
           required: true,
           minLength: PASSWORD_MIN,
-          limit: 'password',
+          maxLength: TEXT_MAX.password,
           autoComplete: 'new-password',
           label: L('初始密码（至少8位）', 'Password (8+ characters)'),
         },

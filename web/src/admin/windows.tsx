@@ -4,6 +4,7 @@ import { formatDateTime, localInputToIso } from '../format';
 import { L } from '../i18n';
 import { ErrorMsg, Msg, Section, useAction, useLoad } from '../ui/components';
 import { ActionButton, Form, useForm } from '../ui/form';
+import { TEXT_MAX } from '../limits';
 import { List } from '../ui/list';
 import { useWindowStatus, WindowBanner } from '../ui/passbook';
 
@@ -146,7 +147,7 @@ export function WindowsSection() {
           fields={[
             { key: 'opensAt', type: 'datetime-local', required: true, label: L('开始', 'Opens') },
             { key: 'closesAt', type: 'datetime-local', required: true, label: L('结束', 'Closes') },
-            { key: 'note', limit: 'note', label: L('说明', 'Note') },
+            { key: 'note', maxLength: TEXT_MAX.note, label: L('说明', 'Note') },
           ]}
           notice={
             opensAt && closesAt && closesAt <= opensAt ? (

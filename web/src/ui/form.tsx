@@ -1,7 +1,6 @@
 import { Fragment, type ComponentChildren, type TargetedEvent } from 'preact';
 import { useCallback, useState } from 'preact/hooks';
 import type { ErrorContext } from '../errors';
-import { TEXT_MAX } from '../limits';
 import { ErrorMsg, Field, inputValue, Msg, useAction } from './components';
 
 type Values = Record<string, unknown>;
@@ -36,14 +35,13 @@ export function useForm<V extends Values>(initial: V) {
 
 export type FormState<V extends Values> = ReturnType<typeof useForm<V>>;
 
-/** One input, select or text area of a form, capped at its server limit (`limit`, from limits.ts). */
+/** One input, select or text area of a form, capped at its server limit (`maxLength`, from limits.ts). */
 export interface FieldSpec<V> {
   key: TextKey<V>;
   label: string;
   hint?: string;
   /** The element's `name` (what the browser tests and autofill find it by). */
   name?: string;
-  limit?: keyof typeof TEXT_MAX;
   /** A select's choices: [value, label]. */
   options?: [string, string][];
   textarea?: boolean;
@@ -56,6 +54,7 @@ export interface FieldSpec<V> {
   min?: string;
   max?: string;
   minLength?: number;
+  /** The server's limit for this kind of text: `TEXT_MAX.name` (limits.ts), never a number of its own. */
   maxLength?: number;
   autoComplete?: string;
   autoCapitalize?: 'characters';
@@ -91,12 +90,7 @@ export function Fields<V extends Values>(props: { form: FormState<V>; fields: Fi
             ))}
           </select>
         ) : f.textarea ? (
-          <textarea
-            {...common}
-            rows={f.rows}
-            maxLength={f.limit ? TEXT_MAX[f.limit] : f.maxLength}
-            onInput={onInput}
-          />
+          <textarea {...common} rows={f.rows} maxLength={f.maxLength} onInput={onInput} />
         ) : (
           <input
             {...common}
@@ -109,7 +103,7 @@ export function Fields<V extends Values>(props: { form: FormState<V>; fields: Fi
             min={f.min}
             max={f.max}
             minLength={f.minLength}
-            maxLength={f.limit ? TEXT_MAX[f.limit] : f.maxLength}
+            maxLength={f.maxLength}
             autoComplete={f.autoComplete}
             autoCapitalize={f.autoCapitalize}
             placeholder={f.placeholder}
