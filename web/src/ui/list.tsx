@@ -82,9 +82,8 @@ export function List<T>(
   props: {
     load: Loadable<T[]>;
     ctx?: ErrorContext;
-    testId?: string;
   } & (
-    | { columns: Column[]; row: (item: T) => ComponentChildren; empty?: string }
+    | { columns: Column[]; row: (item: T) => ComponentChildren; empty?: string; testId?: string }
     | { children: (items: T[]) => ComponentChildren; empty?: ComponentChildren }
   ),
 ) {
