@@ -1,0 +1,40 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
+
+/**
+ * Preloaded into the service by the bench (`node --require dist/bench/memory-probe.js`): on SIGUSR2
+ * appends one JSON line of `process.memoryUsage()` and the V8 heap spaces to BENCH_MEMORY_OUT, and,
+ * when BENCH_HEAP_SNAPSHOT_DIR is set, writes a heap snapshot there named after the label read from
+ * BENCH_MEMORY_OUT + '.label' (the phase). Not part of the service: only the bench loads it.
+ */
+const out = process.env.BENCH_MEMORY_OUT;
+const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT_DIR;
+if (out) {
+  let n = 0;
+  process.on('SIGUSR2', () => {
+    n++;
+    const mb = (b: number): number => Math.round(b / 1048576);
+    const m = process.memoryUsage();
+    const spaces = Object.fromEntries(
+      getHeapSpaceStatistics().map((s) => [s.space_name, mb(s.space_used_size)]),
+    );
+    let snapshot: string | undefined;
+    if (snapshotDir) {
+      snapshot = writeHeapSnapshot(join(snapshotDir, `service-${process.pid}-${n}.heapsnapshot`));
+    }
+    appendFileSync(
+      out,
+      JSON.stringify({
+        n,
+        rss: mb(m.rss),
+        heapTotal: mb(m.heapTotal),
+        heapUsed: mb(m.heapUsed),
+        external: mb(m.external),
+        arrayBuffers: mb(m.arrayBuffers),
+        spaces,
+        snapshot,
+      }) + '\n',
+    );
+  });
+}
