@@ -117,9 +117,12 @@ interface Server {
   base: string;
   startupMs: number;
   auth: string;
-  /** Where the memory probe appends a line on SIGUSR2. */
+  /** Where the memory probe appends a line on SIGWINCH. */
   memoryOut: string;
 }
+
+/** Services the bench itself is stopping (any other exit is reported). */
+const stopping = new Set<ChildProcess>();
 
 /** Scratch folder of the run (the probes' files), set by main. */
 let runDir = tmpdir();
@@ -169,6 +172,11 @@ async function startServer(
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
+  proc.once('exit', (code, signal) => {
+    if (!stopping.has(proc)) {
+      console.log(`    service on port ${port} exited unasked: code ${code}, signal ${signal}`);
+    }
+  });
   for (;;) {
     try {
       const res = await fetch(`${base}/api/health`);
@@ -227,7 +235,7 @@ async function notePeak(server: Server, phase: string): Promise<void> {
       ? readFileSync(server.memoryOut, 'utf8').trim().split('\n').filter(Boolean)
       : [];
   const before = lines().length;
-  server.proc.kill('SIGUSR2');
+  server.proc.kill('SIGWINCH');
   const deadline = performance.now() + (SNAPSHOT_DIR ? 120_000 : 5_000);
   while (lines().length === before && performance.now() < deadline) {
     await new Promise((r) => setTimeout(r, 50));
@@ -267,7 +275,17 @@ async function load(seconds: number, send: (i: number) => Promise<number>, count
     Array.from({ length: CLIENTS }, async () => {
       while (count === Infinity ? performance.now() < end : counter < count) {
         const t0 = performance.now();
-        const status = await send(counter++);
+        let status: number;
+        try {
+          status = await send(counter++);
+        } catch (err) {
+          // A connection the service dropped counts as refused; the first one says why.
+          if (!failed) {
+            const cause = (err as { cause?: unknown }).cause;
+            console.log(`    first failed request: ${String(err)} ${cause ? String(cause) : ''}`);
+          }
+          status = 0;
+        }
         lat.push(performance.now() - t0);
         if (status >= 200 && status < 300) {
           ok++;
@@ -1059,6 +1077,7 @@ async function stopServer(server: Server): Promise<void> {
   if (server.proc.exitCode !== null || server.proc.signalCode !== null) {
     return;
   }
+  stopping.add(server.proc);
   const exited = new Promise((r) => server.proc.once('exit', r));
   server.proc.kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);

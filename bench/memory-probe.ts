@@ -3,16 +3,17 @@ import { join } from 'node:path';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 
 /**
- * Preloaded into the service by the bench (`node --require dist/bench/memory-probe.js`): on SIGUSR2
- * appends one JSON line of `process.memoryUsage()` and the V8 heap spaces to BENCH_MEMORY_OUT, and,
- * when BENCH_HEAP_SNAPSHOT_DIR is set, writes a heap snapshot there named after the label read from
- * BENCH_MEMORY_OUT + '.label' (the phase). Not part of the service: only the bench loads it.
+ * Preloaded into the service by the bench (`node --require dist/bench/memory-probe.js`): on
+ * SIGWINCH (ignored by default, and not one of the signals Nest's shutdown hooks stop the service
+ * on, as SIGUSR2 is) appends one JSON line of `process.memoryUsage()` and the V8 heap spaces (MB)
+ * to BENCH_MEMORY_OUT and, when BENCH_HEAP_SNAPSHOT_DIR is set, first writes a heap snapshot there.
+ * Not part of the service: only the bench loads it.
  */
 const out = process.env.BENCH_MEMORY_OUT;
 const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT_DIR;
 if (out) {
   let n = 0;
-  process.on('SIGUSR2', () => {
+  process.on('SIGWINCH', () => {
     n++;
     const mb = (b: number): number => Math.round(b / 1048576);
     const m = process.memoryUsage();
