@@ -19,8 +19,8 @@ import { buildCommunity, Community, passbookFor } from './synthetic';
  * `--cpu-prof DIR` runs the big SQLite service under `node --cpu-prof` and writes its profile there.
  * Every port is a free one picked at start, so runs beside other jobs do not collide.
  *
- * The services run without a heap cap (`--heap-cap MB` passes `--max-old-space-size`, as
- * `npm start` does with 192) and with bench/memory-probe preloaded: after each phase the bench
+ * The services run with the node flags of `npm start` but without its heap cap (`--heap-cap MB`
+ * passes `--max-old-space-size`, as `npm start` does with 192) and with bench/memory-probe preloaded: after each phase the bench
  * prints the service's peak RSS, RSS, heap and external memory; `--heap-snapshots DIR` also writes
  * a heap snapshot there after each phase (`node dist/bench/heap-top.js FILE` summarises one; the
  * snapshots themselves raise the RSS, so the peak of such a run is not the figure).
@@ -121,6 +121,18 @@ interface Server {
   memoryOut: string;
 }
 
+/**
+ * The node flags of `npm start` (package.json), without its heap cap unless --heap-cap: the peak
+ * RSS target holds without one.
+ */
+const START_FLAGS = (
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  }
+).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--') && !word.startsWith('--max-old-space-size'));
+
 /** Services the bench itself is stopping (any other exit is reported). */
 const stopping = new Set<ChildProcess>();
 
@@ -146,8 +158,7 @@ async function startServer(
   const port = await freePort();
   const memoryOut = join(runDir, `memory-${port}.jsonl`);
   const started = performance.now();
-  // No heap cap unless --heap-cap: the peak RSS target holds without one.
-  const flags = ['--require', join(__dirname, 'memory-probe.js')];
+  const flags = ['--require', join(__dirname, 'memory-probe.js'), ...START_FLAGS];
   if (HEAP_CAP) {
     flags.push(`--max-old-space-size=${HEAP_CAP}`);
   }
@@ -247,13 +258,16 @@ async function notePeak(server: Server, phase: string): Promise<void> {
         heapUsed: number;
         heapTotal: number;
         external: number;
+        rssAnon: number;
+        rssFile: number;
+        rssShmem: number;
         snapshot?: string;
       })
     : undefined;
   console.log(
     `    (after ${phase}: peak RSS ${peak.toFixed(0)} MB` +
       (m
-        ? `; now RSS ${m.rss} MB, heap ${m.heapUsed} of ${m.heapTotal} MB, external ${m.external} MB` +
+        ? `; now RSS ${m.rss} MB, heap ${m.heapUsed} of ${m.heapTotal} MB, external ${m.external} MB; anonymous ${m.rssAnon}, file ${m.rssFile}, shared ${m.rssShmem} MB` +
           (m.snapshot ? `, snapshot ${m.snapshot}` : '')
         : '') +
       ')',
@@ -281,8 +295,8 @@ async function load(seconds: number, send: (i: number) => Promise<number>, count
         } catch (err) {
           // A connection the service dropped counts as refused; the first one says why.
           if (!failed) {
-            const cause = (err as { cause?: unknown }).cause;
-            console.log(`    first failed request: ${String(err)} ${cause ? String(cause) : ''}`);
+            const cause = (err as { cause?: Error }).cause;
+            console.log(`    first failed request: ${String(err)} ${cause?.message ?? ''}`);
           }
           status = 0;
         }
@@ -352,7 +366,7 @@ async function main(): Promise<void> {
   const servers: Server[] = [];
   const [l1, l5, l15] = loadavg();
   console.log(
-    `bench: ${process.argv.slice(2).join(' ') || '(defaults)'}; ${new Date().toISOString()}; load average ${l1.toFixed(2)} ${l5.toFixed(2)} ${l15.toFixed(2)}; heap cap ${HEAP_CAP ? `${HEAP_CAP} MB` : 'none'}`,
+    `bench: ${process.argv.slice(2).join(' ') || '(defaults)'}; ${new Date().toISOString()}; load average ${l1.toFixed(2)} ${l5.toFixed(2)} ${l15.toFixed(2)}; service flags ${START_FLAGS.join(' ')}, heap cap ${HEAP_CAP ? `${HEAP_CAP} MB` : 'none'}`,
   );
   try {
     if (ONLY === 'communities') {

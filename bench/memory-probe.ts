@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 
@@ -17,6 +17,11 @@ if (out) {
     n++;
     const mb = (b: number): number => Math.round(b / 1048576);
     const m = process.memoryUsage();
+    // Resident memory by kind (Linux): anonymous (malloc, the V8 heap), file-backed (code, mapped
+    // files), shared (SQLite's WAL index).
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = (field: string): number =>
+      Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024);
     const spaces = Object.fromEntries(
       getHeapSpaceStatistics().map((s) => [s.space_name, mb(s.space_used_size)]),
     );
@@ -33,6 +38,9 @@ if (out) {
         heapUsed: mb(m.heapUsed),
         external: mb(m.external),
         arrayBuffers: mb(m.arrayBuffers),
+        rssAnon: kb('RssAnon'),
+        rssFile: kb('RssFile'),
+        rssShmem: kb('RssShmem'),
         spaces,
         snapshot,
       }) + '\n',
