@@ -704,7 +704,7 @@ async function growthPhase(dir: string, servers: Server[]): Promise<void> {
 }
 
 function printTable(): void {
-  console.log('\n| figure | measured | target | |\n|---|---|---|---|');
+  console.log('\n| figure | measured | target | verdict |\n|---|---|---|---|');
   for (const [a, b, c, d] of rows) {
     console.log(`| ${a} | ${b} | ${c} | ${d} |`);
   }
