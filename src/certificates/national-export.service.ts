@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../common/excel';
 import { AccessPolicy, mayExportIdNumbers } from '../access/access.policy';
 import { actorOf, Principal } from '../common/principal';
 import { Database, sql } from '../common/db/database';
@@ -157,7 +157,7 @@ export class NationalExportService {
     format: NationalExportFormat,
   ): Promise<{ file: Buffer; name: string }> {
     const { rows, communityCode } = await this.rows(p, query);
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcelJS()).Workbook();
     const sheet = workbook.addWorksheet('志愿服务记录');
     sheet.columns = COLUMNS;
     sheet.getRow(1).font = { bold: true };

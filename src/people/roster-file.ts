@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../common/excel';
 import { Readable } from 'node:stream';
 import { DomainError } from '../common/errors';
 
@@ -83,7 +84,7 @@ function decodeCsv(bytes: Buffer): string {
 
 /** Reads the first sheet: the first non-empty row names the columns, every later one is a person. */
 export async function readRoster(bytes: Buffer, format: RosterFormat): Promise<RosterRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   let sheet: ExcelJS.Worksheet | undefined;
   try {
     if (format === 'xlsx') {
@@ -171,7 +172,7 @@ export const inertCell = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? 
 
 /** The member list as a spreadsheet whose columns read back in as an import's (姓名, 电话, 服务队…). */
 export async function writeRoster(rows: RosterExportRow[], format: RosterFormat): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet('志愿者');
   sheet.columns = EXPORT_COLUMNS;
   sheet.getRow(1).font = { bold: true };
