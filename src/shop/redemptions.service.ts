@@ -167,26 +167,45 @@ export class RedemptionsService {
       const total = priced.reduce((sum, l) => sum + l.amount, 0);
       const now = this.clock.now().toISOString();
 
-      const redemption = await em.save(
-        em.create(Redemption, {
+      // The redemption's own rows in plain SQL (every redemption writes them, where TypeORM's
+      // save and insert cost more CPU than the database did).
+      const redemption = em.create(Redemption, {
+        communityId,
+        passbookNo: owner.passbookNo,
+        accountId: owner.accountId,
+        ownerType: owner.owner.type,
+        windowId: window.id,
+        total,
+        balanceAfter: 0,
+        transactionId: null,
+        status: 'completed',
+        createdBy: actor,
+        createdAt: now,
+        cancelTransactionId: null,
+        cancelReason: null,
+        cancelledBy: null,
+        cancelledAt: null,
+        balanceAfterCancel: null,
+      });
+      const inserted: { id: unknown }[] = await em.query(
+        sql(
+          this.db,
+          `INSERT INTO redemptions (community_id, passbook_no, account_id, owner_type, window_id,
+             total, balance_after, status, created_by, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, 0, 'completed', ?, ?) RETURNING id`,
+        ),
+        [
           communityId,
-          passbookNo: owner.passbookNo,
-          accountId: owner.accountId,
-          ownerType: owner.owner.type,
-          windowId: window.id,
+          redemption.passbookNo,
+          redemption.accountId,
+          redemption.ownerType,
+          redemption.windowId,
           total,
-          balanceAfter: 0,
-          transactionId: null,
-          status: 'completed',
-          createdBy: actor,
-          createdAt: now,
-          cancelTransactionId: null,
-          cancelReason: null,
-          cancelledBy: null,
-          cancelledAt: null,
-          balanceAfterCancel: null,
-        }),
+          actor,
+          now,
+        ],
       );
+      redemption.id = toSafeInteger(inserted[0].id);
       // Stock first, in item order, then the ledger: the same lock order as cancellations.
       for (const { item, quantity } of priced) {
         await this.catalog.moveStock(em, item.id, -quantity, {
@@ -210,22 +229,25 @@ export class RedemptionsService {
         meta: { redemptionId: redemption.id, windowId: window.id },
       });
       const balanceAfter = posted.balanceAfter.get(owner.accountId)!;
-      await em.update(
-        Redemption,
-        { id: redemption.id },
-        { transactionId: posted.id, balanceAfter },
+      await em.query(
+        sql(this.db, 'UPDATE redemptions SET transaction_id = ?, balance_after = ? WHERE id = ?'),
+        [posted.id, balanceAfter, redemption.id],
       );
-      await em.insert(
-        RedemptionLine,
-        priced.map(({ item, quantity, amount }) => ({
-          redemptionId: redemption.id,
-          catalogItemId: item.id,
-          name: item.name,
-          kind: item.kind,
-          unitPrice: item.price,
+      await em.query(
+        sql(
+          this.db,
+          `INSERT INTO redemption_lines (redemption_id, catalog_item_id, name, kind, unit_price, quantity, amount)
+           VALUES ${priced.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        ),
+        priced.flatMap(({ item, quantity, amount }) => [
+          redemption.id,
+          item.id,
+          item.name,
+          item.kind,
+          item.price,
           quantity,
           amount,
-        })),
+        ]),
       );
       for (const { item, quantity } of priced) {
         if (item.kind === 'service_coupon') {

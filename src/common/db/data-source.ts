@@ -25,24 +25,26 @@ export function createDataSource(config: AppConfig['database']): DataSource {
     if (config.path !== ':memory:') {
       mkdirSync(dirname(config.path), { recursive: true });
     }
-    return bindNumbers(new DataSource({
-      type: 'better-sqlite3',
-      database: config.path,
-      entities,
-      migrations,
-      migrationsRun: false,
-      synchronize: false,
-      enableWAL: config.path !== ':memory:',
-      timeout: 5000,
-      // Room for every statement the hot paths use (IN lists of each length count apart), so
-      // they are prepared once, not again and again (it showed in the profile at the default 100).
-      statementCacheSize: 500,
-      prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
-        // FULL: a 201 means the entry reached the disk, not just the OS cache.
-        db.pragma(`synchronous = ${config.synchronous}`);
-        db.pragma('busy_timeout = 5000');
-      },
-    }));
+    return bindNumbers(
+      new DataSource({
+        type: 'better-sqlite3',
+        database: config.path,
+        entities,
+        migrations,
+        migrationsRun: false,
+        synchronize: false,
+        enableWAL: config.path !== ':memory:',
+        timeout: 5000,
+        // Room for every statement the hot paths use (IN lists of each length count apart), so
+        // they are prepared once, not again and again (it showed in the profile at the default 100).
+        statementCacheSize: 500,
+        prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+          // FULL: a 201 means the entry reached the disk, not just the OS cache.
+          db.pragma(`synchronous = ${config.synchronous}`);
+          db.pragma('busy_timeout = 5000');
+        },
+      }),
+    );
   }
   return new DataSource({
     type: 'postgres',
@@ -82,8 +84,7 @@ function bindNumbers(dataSource: DataSource): DataSource {
     }
     const bound: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(parameters)) {
-      bound[key] =
-        typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : value;
+      bound[key] = typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : value;
     }
     return escape(sql, bound, nativeParameters);
   };

@@ -114,6 +114,31 @@ export abstract class Database {
     return this.dialect === 'postgres' && this.inWrite() ? ' FOR SHARE' : '';
   }
 
+  /**
+   * Runs writes that do not read one another's effects, inside the enclosing write, in one round
+   * trip where that saves one: on PostgreSQL one statement of data-modifying WITH clauses (each
+   * runs once, all against the same snapshot, so no two may change the same row; foreign keys are
+   * checked at the statement's end, so a row may refer to one inserted beside it), on SQLite one
+   * after another (each a prepared statement, no round trip to save). Texts use `?` placeholders.
+   */
+  async writeAll(statements: { text: string; params: unknown[] }[]): Promise<void> {
+    const em = this.writeManager();
+    if (this.dialect === 'sqlite' || statements.length === 1) {
+      for (const s of statements) {
+        await em.query(sql(this, s.text), s.params);
+      }
+      return;
+    }
+    let n = 0;
+    const clauses = statements.map(
+      (s, i) => `w${i} AS (${s.text.replace(/\?/g, () => `$${++n}`)})`,
+    );
+    await em.query(
+      `WITH ${clauses.join(', ')} SELECT 1`,
+      statements.flatMap((s) => s.params),
+    );
+  }
+
   /** A boolean as a query parameter: true/false on PostgreSQL, 1/0 in SQLite's integer columns. */
   bool(value: boolean): boolean | number {
     return this.dialect === 'postgres' ? value : value ? 1 : 0;
