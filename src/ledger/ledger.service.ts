@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, localDate } from '../common/clock';
-import { Database, sql } from '../common/db/database';
+import { Database, sql, WriteStatement } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import {
@@ -53,6 +53,12 @@ export interface PostRequest {
   postings: PostingLine[];
   reverses?: string;
   meta?: Record<string, unknown>;
+  /**
+   * The caller's own rows that name the new transaction (a service record's or a redemption's
+   * transaction id), written in the same statement as the ledger's rows (`Database.writeAll`), so
+   * they cost no round trip of their own while the community's lock is held.
+   */
+  alsoWrite?: (posted: PostedTransaction) => WriteStatement[];
 }
 
 /**
@@ -326,6 +332,13 @@ export class LedgerService {
       hash: '',
     };
     tx.hash = transactionHash(prevHash, { ...tx, postings: req.postings });
+    const posted: PostedTransaction = {
+      id: tx.id,
+      seq,
+      createdAt: tx.createdAt,
+      effectiveDate: tx.effectiveDate,
+      balanceAfter,
+    };
     // The ledger's own rows in plain SQL (the statements are prepared once and reused): the query
     // builder cost more CPU per posting than the database did. Each row is written once, so they
     // go together (one round trip on PostgreSQL).
@@ -372,14 +385,9 @@ export class LedgerService {
              hours = account_year_totals.hours + excluded.hours`,
         params: [total.accountId, total.year, total.earned, total.hours],
       })),
+      ...(req.alsoWrite?.(posted) ?? []),
     ]);
-    return {
-      id: tx.id,
-      seq,
-      createdAt: tx.createdAt,
-      effectiveDate: tx.effectiveDate,
-      balanceAfter,
-    };
+    return posted;
   }
 
   /**

@@ -320,7 +320,7 @@ export class ServiceRecordsService implements OnModuleInit {
         });
         row.id = await this.insertRecord(em, row);
         if (status === 'posted') {
-          row.transactionId = await this.postEarn(em, row, members.get(line.memberId)!, actor);
+          row.transactionId = await this.postEarn(row, members.get(line.memberId)!, actor);
           await allowed?.finish({ transactionId: row.transactionId, memberId: row.memberId });
         }
         rows.push(row);
@@ -531,7 +531,7 @@ export class ServiceRecordsService implements OnModuleInit {
         this.correctionOf(principal, decision.correction),
       );
       const member = await em.findOneByOrFail(Member, { id: record.memberId });
-      record.transactionId = await this.postEarn(em, record, member, actor);
+      record.transactionId = await this.postEarn(record, member, actor);
       await allowed?.finish({ transactionId: record.transactionId, memberId: record.memberId });
       record.status = 'posted';
       await em.update(
@@ -760,7 +760,6 @@ export class ServiceRecordsService implements OnModuleInit {
   }
 
   private async postEarn(
-    em: EntityManager,
     record: ServiceRecord,
     member: Pick<Member, 'accountId'>,
     actor: string,
@@ -789,11 +788,13 @@ export class ServiceRecordsService implements OnModuleInit {
         ...(record.activityId === null ? {} : { activityId: record.activityId }),
         ...(record.createdBy === actor ? {} : { loggedBy: record.createdBy }),
       },
+      alsoWrite: (tx) => [
+        {
+          text: 'UPDATE service_records SET transaction_id = ? WHERE id = ?',
+          params: [tx.id, record.id],
+        },
+      ],
     });
-    await em.query(sql(this.db, 'UPDATE service_records SET transaction_id = ? WHERE id = ?'), [
-      posted.id,
-      record.id,
-    ]);
     return posted.id;
   }
 

@@ -206,33 +206,7 @@ export class RedemptionsService {
         ],
       );
       redemption.id = toSafeInteger(inserted[0].id);
-      // Stock first, in item order, then the ledger: the same lock order as cancellations.
-      for (const { item, quantity } of priced) {
-        await this.catalog.moveStock(em, item.id, -quantity, {
-          kind: 'redemption',
-          actor,
-          redemptionId: redemption.id,
-        });
-      }
-      const posted = await this.ledger.post({
-        communityId: redemption.communityId,
-        kind: 'redeem',
-        actor,
-        description: `公益坊兑换 #${redemption.id}: ${priced.map((l) => `${l.item.name}×${l.quantity}`).join('、')}`,
-        postings: [
-          { accountId: owner.accountId, amount: -total },
-          {
-            accountId: await this.ledger.systemAccountId(redemption.communityId, 'shop'),
-            amount: total,
-          },
-        ],
-        meta: { redemptionId: redemption.id, windowId: window.id },
-      });
-      const balanceAfter = posted.balanceAfter.get(owner.accountId)!;
-      await em.query(
-        sql(this.db, 'UPDATE redemptions SET transaction_id = ?, balance_after = ? WHERE id = ?'),
-        [posted.id, balanceAfter, redemption.id],
-      );
+      // Its lines before the ledger, so the community's ledger lock is not held while they are written.
       await em.query(
         sql(
           this.db,
@@ -249,6 +223,34 @@ export class RedemptionsService {
           amount,
         ]),
       );
+      // Stock first, in item order, then the ledger: the same lock order as cancellations.
+      for (const { item, quantity } of priced) {
+        await this.catalog.moveStock(em, item.id, -quantity, {
+          kind: 'redemption',
+          actor,
+          redemptionId: redemption.id,
+        });
+      }
+      await this.ledger.post({
+        communityId: redemption.communityId,
+        kind: 'redeem',
+        actor,
+        description: `公益坊兑换 #${redemption.id}: ${priced.map((l) => `${l.item.name}×${l.quantity}`).join('、')}`,
+        postings: [
+          { accountId: owner.accountId, amount: -total },
+          {
+            accountId: await this.ledger.systemAccountId(redemption.communityId, 'shop'),
+            amount: total,
+          },
+        ],
+        meta: { redemptionId: redemption.id, windowId: window.id },
+        alsoWrite: (tx) => [
+          {
+            text: 'UPDATE redemptions SET transaction_id = ?, balance_after = ? WHERE id = ?',
+            params: [tx.id, tx.balanceAfter.get(owner.accountId)!, redemption.id],
+          },
+        ],
+      });
       for (const { item, quantity } of priced) {
         if (item.kind === 'service_coupon') {
           await this.issueCoupons(em, redemption, item.id, quantity, now);

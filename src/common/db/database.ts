@@ -4,6 +4,12 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { StorageMonitor, storageFailureOf } from './storage-failure';
 
 type Mode = 'read' | 'write';
+
+/** One statement of Database.writeAll: `?` placeholders and their values. */
+export interface WriteStatement {
+  text: string;
+  params: unknown[];
+}
 interface Ambient {
   em: EntityManager;
   mode: Mode;
@@ -121,7 +127,7 @@ export abstract class Database {
    * checked at the statement's end, so a row may refer to one inserted beside it), on SQLite one
    * after another (each a prepared statement, no round trip to save). Texts use `?` placeholders.
    */
-  async writeAll(statements: { text: string; params: unknown[] }[]): Promise<void> {
+  async writeAll(statements: WriteStatement[]): Promise<void> {
     const em = this.writeManager();
     if (this.dialect === 'sqlite' || statements.length === 1) {
       for (const s of statements) {

@@ -105,7 +105,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       let body: unknown;
       try {
         body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-        await em.query('RELEASE SAVEPOINT idempotent_handler');
+        // Not released on success: the commit (or the enclosing savepoint's release) ends it, and
+        // on PostgreSQL a RELEASE would be one more round trip while the ledger's lock is held.
       } catch (err) {
         try {
           await em.query('ROLLBACK TO SAVEPOINT idempotent_handler');
