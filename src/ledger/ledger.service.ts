@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, localDate } from '../common/clock';
-import { Database, sql } from '../common/db/database';
+import { Database, sql, WriteStatement } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import {
@@ -53,6 +53,12 @@ export interface PostRequest {
   postings: PostingLine[];
   reverses?: string;
   meta?: Record<string, unknown>;
+  /**
+   * The caller's own rows that name the new transaction (a service record's or a redemption's
+   * transaction id), written in the same statement as the ledger's rows (`Database.writeAll`), so
+   * they cost no round trip of their own while the community's lock is held.
+   */
+  alsoWrite?: (posted: PostedTransaction) => WriteStatement[];
 }
 
 /**
@@ -227,10 +233,17 @@ export class LedgerService {
     return rows[0].genesis_hash;
   }
 
-  /** Appends one balanced transaction, refusing anything that would break the ledger. */
+  /**
+   * Appends one balanced transaction, refusing anything that would break the ledger. On
+   * PostgreSQL the community's lock is held from the read of the balances and the chain head to
+   * the commit, so the posting holds it for three statements: the lock, that one read, and one
+   * statement writing the transaction, its postings, the balances and the year totals.
+   */
   async post(req: PostRequest): Promise<PostedTransaction> {
     const em = this.db.writeManager();
     validateLines(req.postings);
+    // Read before the lock: what it reads never changes (a reversed transaction is history).
+    const earn = await this.earnTouched(em, req);
     // One appender at a time per community, across all instances, keeps each community's seq
     // gapless and its hash chain linear; other communities' appends go on in parallel.
     await this.db.lockEach(LEDGER_LOCK_SPACE, [req.communityId]);
@@ -249,21 +262,28 @@ export class LedgerService {
       }
     }
     const accountIds = req.postings.map((p) => p.accountId).sort((a, b) => a - b);
+    // The balances and the community's chain head in one read, under the lock.
     const rows: {
       account_id: unknown;
       balance: unknown;
       kind: AccountKind;
       passbook_no: string | null;
       community_id: unknown;
+      head_seq: unknown;
+      head_hash: string | null;
     }[] = await em.query(
       sql(
         this.db,
-        `SELECT b.account_id, b.balance, a.kind, a.passbook_no, a.community_id FROM balances b
+        `SELECT b.account_id, b.balance, a.kind, a.passbook_no, a.community_id,
+                h.seq AS head_seq, h.hash AS head_hash
+           FROM balances b
            JOIN accounts a ON a.id = b.account_id
+           LEFT JOIN (SELECT seq, hash FROM ledger_transactions WHERE community_id = ?
+                      ORDER BY seq DESC LIMIT 1) h ON 1 = 1
            WHERE b.account_id IN (${accountIds.map(() => '?').join(', ')})
            ORDER BY b.account_id${this.db.forUpdate('b')}`,
       ),
-      accountIds,
+      [req.communityId, ...accountIds],
     );
     if (
       rows.length !== accountIds.length ||
@@ -293,15 +313,9 @@ export class LedgerService {
       balanceAfter.set(line.accountId, after);
     }
 
-    const last: { seq: unknown; hash: string }[] = await em.query(
-      sql(
-        this.db,
-        'SELECT seq, hash FROM ledger_transactions WHERE community_id = ? ORDER BY seq DESC LIMIT 1',
-      ),
-      [req.communityId],
-    );
-    const seq = last.length ? toSafeInteger(last[0].seq) + 1 : 1;
-    const prevHash = last.length ? last[0].hash : await this.genesisOf(req.communityId);
+    const head = rows[0];
+    const seq = head.head_hash !== null ? toSafeInteger(head.head_seq) + 1 : 1;
+    const prevHash = head.head_hash ?? (await this.genesisOf(req.communityId));
     const tx: LedgerTransaction = {
       id: randomUUID(),
       communityId: req.communityId,
@@ -318,118 +332,88 @@ export class LedgerService {
       hash: '',
     };
     tx.hash = transactionHash(prevHash, { ...tx, postings: req.postings });
-    // The ledger's own rows in plain SQL (the statements are prepared once and reused): the query
-    // builder cost more CPU per posting than the database did.
-    await em.query(
-      sql(
-        this.db,
-        `INSERT INTO ledger_transactions
-           (id, community_id, seq, kind, effective_date, created_at, actor, reverses, description, meta, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      [
-        tx.id,
-        tx.communityId,
-        seq,
-        tx.kind,
-        tx.effectiveDate,
-        tx.createdAt,
-        tx.actor,
-        tx.reverses,
-        tx.description,
-        tx.meta,
-        tx.prevHash,
-        tx.hash,
-      ],
-    );
-    await em.query(
-      sql(
-        this.db,
-        `INSERT INTO postings (transaction_id, account_id, seq, amount, balance_after) VALUES ${req.postings
-          .map(() => '(?, ?, ?, ?, ?)')
-          .join(', ')}`,
-      ),
-      req.postings.flatMap((p) => [
-        tx.id,
-        p.accountId,
-        seq,
-        p.amount,
-        balanceAfter.get(p.accountId)!,
-      ]),
-    );
-    for (const [accountId, balance] of balanceAfter) {
-      await em.query(sql(this.db, 'UPDATE balances SET balance = ? WHERE account_id = ?'), [
-        balance,
-        accountId,
-      ]);
-    }
-    for (const total of await this.yearTotalChanges(em, req, tx.effectiveDate, byId)) {
-      await em.query(
-        sql(
-          this.db,
-          `INSERT INTO account_year_totals (account_id, year, earned, hours) VALUES (?, ?, ?, ?)
-           ON CONFLICT (account_id, year) DO UPDATE SET
-             earned = account_year_totals.earned + excluded.earned,
-             hours = account_year_totals.hours + excluded.hours`,
-        ),
-        [total.accountId, total.year, total.earned, total.hours],
-      );
-    }
-    return {
+    const posted: PostedTransaction = {
       id: tx.id,
       seq,
       createdAt: tx.createdAt,
       effectiveDate: tx.effectiveDate,
       balanceAfter,
     };
+    // The ledger's own rows in plain SQL (the statements are prepared once and reused): the query
+    // builder cost more CPU per posting than the database did. Each row is written once, so they
+    // go together (one round trip on PostgreSQL).
+    await this.db.writeAll([
+      {
+        text: `INSERT INTO ledger_transactions
+           (id, community_id, seq, kind, effective_date, created_at, actor, reverses, description, meta, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        params: [
+          tx.id,
+          tx.communityId,
+          seq,
+          tx.kind,
+          tx.effectiveDate,
+          tx.createdAt,
+          tx.actor,
+          tx.reverses,
+          tx.description,
+          tx.meta,
+          tx.prevHash,
+          tx.hash,
+        ],
+      },
+      {
+        text: `INSERT INTO postings (transaction_id, account_id, seq, amount, balance_after) VALUES ${req.postings
+          .map(() => '(?, ?, ?, ?, ?)')
+          .join(', ')}`,
+        params: req.postings.flatMap((p) => [
+          tx.id,
+          p.accountId,
+          seq,
+          p.amount,
+          balanceAfter.get(p.accountId)!,
+        ]),
+      },
+      ...[...balanceAfter].map(([accountId, balance]) => ({
+        text: 'UPDATE balances SET balance = ? WHERE account_id = ?',
+        params: [balance, accountId],
+      })),
+      ...yearTotalChanges(req, earn, tx.effectiveDate, byId).map((total) => ({
+        text: `INSERT INTO account_year_totals (account_id, year, earned, hours) VALUES (?, ?, ?, ?)
+           ON CONFLICT (account_id, year) DO UPDATE SET
+             earned = account_year_totals.earned + excluded.earned,
+             hours = account_year_totals.hours + excluded.hours`,
+        params: [total.accountId, total.year, total.earned, total.hours],
+      })),
+      ...(req.alsoWrite?.(posted) ?? []),
+    ]);
+    return posted;
   }
 
   /**
-   * What a posting adds to its passbooks' year totals (account_year_totals, read by the passbook
-   * page): an earn adds its points, and its service hours (meta.hours of a service record's earn),
-   * to the year of its effective date; a reversal of an earn takes them off that same year, whenever
-   * it is posted. Only passbooks (member and household accounts) keep totals.
+   * The earn a posting adds to or takes from the year totals: the posting itself if an earn, the
+   * transaction it reverses if that was an earn (its date and meta), else none.
    */
-  private async yearTotalChanges(
-    em: EntityManager,
-    req: PostRequest,
-    effectiveDate: string,
-    accounts: Map<number, { kind: AccountKind }>,
-  ): Promise<{ accountId: number; year: number; earned: Cents; hours: Cents }[]> {
-    let earn: { effectiveDate: string; meta: Record<string, unknown> | undefined; sign: 1 | -1 };
+  private async earnTouched(em: EntityManager, req: PostRequest): Promise<EarnTouched | null> {
     if (req.kind === 'earn') {
-      earn = { effectiveDate, meta: req.meta, sign: 1 };
-    } else if (req.kind === 'reversal' && req.reverses) {
-      const rows: { kind: TransactionKind; effective_date: string; meta: string | null }[] =
-        await em.query(
-          sql(this.db, 'SELECT kind, effective_date, meta FROM ledger_transactions WHERE id = ?'),
-          [req.reverses],
-        );
-      if (rows[0]?.kind !== 'earn') {
-        return [];
-      }
-      earn = {
-        effectiveDate: rows[0].effective_date,
-        meta: rows[0].meta ? (JSON.parse(rows[0].meta) as Record<string, unknown>) : undefined,
-        sign: -1,
-      };
-    } else {
-      return [];
+      return { effectiveDate: req.effectiveDate, meta: req.meta, sign: 1 };
     }
-    const hours =
-      earn.meta?.serviceRecordId !== undefined && earn.meta.hours !== undefined
-        ? parseCents(earn.meta.hours, { positive: false, field: 'hours' })
-        : 0;
-    const year = Number(earn.effectiveDate.slice(0, 4));
-    return req.postings
-      .filter((p) => OWNED_ACCOUNT_KINDS.includes(accounts.get(p.accountId)!.kind))
-      .map((p) => ({
-        accountId: p.accountId,
-        year,
-        earned: p.amount,
-        // The hours go with the points to the volunteer's passbook (the line that receives them).
-        hours: p.amount * earn.sign > 0 ? earn.sign * hours : 0,
-      }));
+    if (req.kind !== 'reversal' || !req.reverses) {
+      return null;
+    }
+    const rows: { kind: TransactionKind; effective_date: string; meta: string | null }[] =
+      await em.query(
+        sql(this.db, 'SELECT kind, effective_date, meta FROM ledger_transactions WHERE id = ?'),
+        [req.reverses],
+      );
+    if (rows[0]?.kind !== 'earn') {
+      return null;
+    }
+    return {
+      effectiveDate: rows[0].effective_date,
+      meta: rows[0].meta ? (JSON.parse(rows[0].meta) as Record<string, unknown>) : undefined,
+      sign: -1,
+    };
   }
 
   /** Posts the exact negation of a transaction, once; refused if the points were already spent. */
@@ -674,6 +658,44 @@ export class LedgerService {
   verifyAll(): Promise<VerifyAllResult> {
     return verifyLedger(this.db);
   }
+}
+
+/** An earn as the year totals see it (see yearTotalChanges); its date is the posting's own when unset. */
+interface EarnTouched {
+  effectiveDate: string | undefined;
+  meta: Record<string, unknown> | undefined;
+  sign: 1 | -1;
+}
+
+/**
+ * What a posting adds to its passbooks' year totals (account_year_totals, read by the passbook
+ * page): an earn adds its points, and its service hours (meta.hours of a service record's earn),
+ * to the year of its effective date; a reversal of an earn takes them off that same year, whenever
+ * it is posted. Only passbooks (member and household accounts) keep totals.
+ */
+function yearTotalChanges(
+  req: PostRequest,
+  earn: EarnTouched | null,
+  effectiveDate: string,
+  accounts: Map<number, { kind: AccountKind }>,
+): { accountId: number; year: number; earned: Cents; hours: Cents }[] {
+  if (!earn) {
+    return [];
+  }
+  const hours =
+    earn.meta?.serviceRecordId !== undefined && earn.meta.hours !== undefined
+      ? parseCents(earn.meta.hours, { positive: false, field: 'hours' })
+      : 0;
+  const year = Number((earn.effectiveDate ?? effectiveDate).slice(0, 4));
+  return req.postings
+    .filter((p) => OWNED_ACCOUNT_KINDS.includes(accounts.get(p.accountId)!.kind))
+    .map((p) => ({
+      accountId: p.accountId,
+      year,
+      earned: p.amount,
+      // The hours go with the points to the volunteer's passbook (the line that receives them).
+      hours: p.amount * earn.sign > 0 ? earn.sign * hours : 0,
+    }));
 }
 
 function validateLines(lines: PostingLine[]): void {

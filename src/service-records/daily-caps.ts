@@ -65,7 +65,7 @@ export function dailyCapViolations(input: {
 /** The refusal of a log over a daily cap, naming each member, the limit and what is left. */
 export function capExceeded(
   violations: CapViolation[],
-  members: Map<number, Member>,
+  members: Map<number, Pick<Member, 'name'>>,
   itemName: string | ((itemCode: string) => string),
   serviceDate: string,
 ): DomainError {

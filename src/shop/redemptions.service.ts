@@ -4,9 +4,6 @@ import { actorOf, Principal } from '../auth/principal';
 import { communityOf, mayActOutsideWindow } from '../access/access.policy';
 import { Clock, localDayBounds } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { User } from '../auth/entities/user.entity';
-import { Household } from '../people/entities/household.entity';
-import { Member } from '../people/entities/member.entity';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { formatCents, toSafeInteger } from '../common/points';
@@ -167,25 +164,61 @@ export class RedemptionsService {
       const total = priced.reduce((sum, l) => sum + l.amount, 0);
       const now = this.clock.now().toISOString();
 
-      const redemption = await em.save(
-        em.create(Redemption, {
+      // The redemption's own rows in plain SQL (every redemption writes them, where TypeORM's
+      // save and insert cost more CPU than the database did).
+      const redemption = em.create(Redemption, {
+        communityId,
+        passbookNo: owner.passbookNo,
+        accountId: owner.accountId,
+        ownerType: owner.owner.type,
+        windowId: window.id,
+        total,
+        balanceAfter: 0,
+        transactionId: null,
+        status: 'completed',
+        createdBy: actor,
+        createdAt: now,
+        cancelTransactionId: null,
+        cancelReason: null,
+        cancelledBy: null,
+        cancelledAt: null,
+        balanceAfterCancel: null,
+      });
+      const inserted: { id: unknown }[] = await em.query(
+        sql(
+          this.db,
+          `INSERT INTO redemptions (community_id, passbook_no, account_id, owner_type, window_id,
+             total, balance_after, status, created_by, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, 0, 'completed', ?, ?) RETURNING id`,
+        ),
+        [
           communityId,
-          passbookNo: owner.passbookNo,
-          accountId: owner.accountId,
-          ownerType: owner.owner.type,
-          windowId: window.id,
+          redemption.passbookNo,
+          redemption.accountId,
+          redemption.ownerType,
+          redemption.windowId,
           total,
-          balanceAfter: 0,
-          transactionId: null,
-          status: 'completed',
-          createdBy: actor,
-          createdAt: now,
-          cancelTransactionId: null,
-          cancelReason: null,
-          cancelledBy: null,
-          cancelledAt: null,
-          balanceAfterCancel: null,
-        }),
+          actor,
+          now,
+        ],
+      );
+      redemption.id = toSafeInteger(inserted[0].id);
+      // Its lines before the ledger, so the community's ledger lock is not held while they are written.
+      await em.query(
+        sql(
+          this.db,
+          `INSERT INTO redemption_lines (redemption_id, catalog_item_id, name, kind, unit_price, quantity, amount)
+           VALUES ${priced.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        ),
+        priced.flatMap(({ item, quantity, amount }) => [
+          redemption.id,
+          item.id,
+          item.name,
+          item.kind,
+          item.price,
+          quantity,
+          amount,
+        ]),
       );
       // Stock first, in item order, then the ledger: the same lock order as cancellations.
       for (const { item, quantity } of priced) {
@@ -195,7 +228,7 @@ export class RedemptionsService {
           redemptionId: redemption.id,
         });
       }
-      const posted = await this.ledger.post({
+      await this.ledger.post({
         communityId: redemption.communityId,
         kind: 'redeem',
         actor,
@@ -208,25 +241,13 @@ export class RedemptionsService {
           },
         ],
         meta: { redemptionId: redemption.id, windowId: window.id },
+        alsoWrite: (tx) => [
+          {
+            text: 'UPDATE redemptions SET transaction_id = ?, balance_after = ? WHERE id = ?',
+            params: [tx.id, tx.balanceAfter.get(owner.accountId)!, redemption.id],
+          },
+        ],
       });
-      const balanceAfter = posted.balanceAfter.get(owner.accountId)!;
-      await em.update(
-        Redemption,
-        { id: redemption.id },
-        { transactionId: posted.id, balanceAfter },
-      );
-      await em.insert(
-        RedemptionLine,
-        priced.map(({ item, quantity, amount }) => ({
-          redemptionId: redemption.id,
-          catalogItemId: item.id,
-          name: item.name,
-          kind: item.kind,
-          unitPrice: item.price,
-          quantity,
-          amount,
-        })),
-      );
       for (const { item, quantity } of priced) {
         if (item.kind === 'service_coupon') {
           await this.issueCoupons(em, redemption, item.id, quantity, now);
@@ -757,13 +778,22 @@ export class RedemptionsService {
 
   /** Units given back so far per redemption line, keyed "redemptionId:catalogItemId". */
   private async returnedUnits(em: EntityManager, ids: number[]): Promise<Map<string, number>> {
-    const rows = await em.find(RedemptionReturnLine, { where: { redemptionId: In(ids) } });
-    const out = new Map<string, number>();
-    for (const l of rows) {
-      const key = `${l.redemptionId}:${l.catalogItemId}`;
-      out.set(key, (out.get(key) ?? 0) + l.quantity);
-    }
-    return out;
+    const rows: { redemption_id: unknown; catalog_item_id: unknown; quantity: unknown }[] =
+      await em.query(
+        sql(
+          this.db,
+          `SELECT redemption_id, catalog_item_id, SUM(quantity) AS quantity
+           FROM redemption_return_lines WHERE redemption_id IN (${placeholders(ids)})
+           GROUP BY redemption_id, catalog_item_id`,
+        ),
+        ids,
+      );
+    return new Map(
+      rows.map((r) => [
+        `${toSafeInteger(r.redemption_id)}:${toSafeInteger(r.catalog_item_id)}`,
+        toSafeInteger(r.quantity),
+      ]),
+    );
   }
 
   /** The passbook as typed or scanned, of the community; unknown or another community's: 404. */
@@ -845,14 +875,60 @@ export class RedemptionsService {
       return [];
     }
     const rows = await em.findBy(Redemption, { id: In(ids) });
-    const lines = await em.find(RedemptionLine, {
-      where: { redemptionId: In(ids) },
-      order: { catalogItemId: 'ASC' },
-    });
-    const coupons = await em.find(Coupon, {
-      where: { redemptionId: In(ids) },
-      order: { id: 'ASC' },
-    });
+    // Plain SQL for what every view reads (a redemption answers its view in its own write).
+    const lines = (
+      await em.query<
+        {
+          redemption_id: unknown;
+          catalog_item_id: unknown;
+          name: string;
+          kind: CatalogItemKind;
+          unit_price: unknown;
+          quantity: unknown;
+          amount: unknown;
+        }[]
+      >(
+        sql(
+          this.db,
+          `SELECT redemption_id, catalog_item_id, name, kind, unit_price, quantity, amount
+           FROM redemption_lines WHERE redemption_id IN (${placeholders(ids)})
+           ORDER BY catalog_item_id ASC`,
+        ),
+        ids,
+      )
+    ).map((l) => ({
+      redemptionId: toSafeInteger(l.redemption_id),
+      catalogItemId: toSafeInteger(l.catalog_item_id),
+      name: l.name,
+      kind: l.kind,
+      unitPrice: toSafeInteger(l.unit_price),
+      quantity: toSafeInteger(l.quantity),
+      amount: toSafeInteger(l.amount),
+    }));
+    const coupons = (
+      await em.query<
+        {
+          id: unknown;
+          code: string;
+          redemption_id: unknown;
+          catalog_item_id: unknown;
+          status: CouponStatus;
+        }[]
+      >(
+        sql(
+          this.db,
+          `SELECT id, code, redemption_id, catalog_item_id, status FROM coupons
+           WHERE redemption_id IN (${placeholders(ids)}) ORDER BY id ASC`,
+        ),
+        ids,
+      )
+    ).map((c) => ({
+      id: toSafeInteger(c.id),
+      code: c.code,
+      redemptionId: toSafeInteger(c.redemption_id),
+      catalogItemId: toSafeInteger(c.catalog_item_id),
+      status: c.status,
+    }));
     const byId = new Map(rows.map((r) => [r.id, r]));
     const returns = await em.find(RedemptionReturn, {
       where: { redemptionId: In(ids) },
@@ -881,17 +957,27 @@ export class RedemptionsService {
       ),
     ];
     const users = new Map(
-      (userIds.length ? await em.findBy(User, { id: In(userIds) }) : []).map((u) => [
-        `user:${u.id}`,
-        u.username,
-      ]),
+      (userIds.length
+        ? await em.query<{ id: unknown; username: string }[]>(
+            sql(this.db, `SELECT id, username FROM users WHERE id IN (${placeholders(userIds)})`),
+            userIds,
+          )
+        : []
+      ).map((u) => [`user:${toSafeInteger(u.id)}`, u.username]),
     );
     const numbers = [...new Set(rows.map((r) => r.passbookNo))];
     const owners = new Map<string, string>(
-      [
-        ...(await em.findBy(Member, { passbookNo: In(numbers) })),
-        ...(await em.findBy(Household, { passbookNo: In(numbers) })),
-      ].map((o) => [o.passbookNo, o.name]),
+      (
+        await em.query<{ passbook_no: string; name: string }[]>(
+          sql(
+            this.db,
+            `SELECT passbook_no, name FROM members WHERE passbook_no IN (${placeholders(numbers)})
+             UNION ALL
+             SELECT passbook_no, name FROM households WHERE passbook_no IN (${placeholders(numbers)})`,
+          ),
+          [...numbers, ...numbers],
+        )
+      ).map((o) => [o.passbook_no, o.name]),
     );
     return ids.map((id) => {
       const r = byId.get(id)!;
@@ -971,6 +1057,9 @@ export class RedemptionsService {
  * The coupon codes handed back per returned item, normalised as typed or scanned; when given, one
  * per unit returned of that item, each once.
  */
+/** `?, ?, …`: one placeholder per value. */
+const placeholders = (values: unknown[]): string => values.map(() => '?').join(', ');
+
 function couponsHandedBack(
   lines: { catalogItemId: number; couponCodes?: string[] }[],
   wanted: { catalogItemId: number; quantity: number }[],

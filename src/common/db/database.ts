@@ -4,6 +4,12 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { StorageMonitor, storageFailureOf } from './storage-failure';
 
 type Mode = 'read' | 'write';
+
+/** One statement of Database.writeAll: `?` placeholders and their values. */
+export interface WriteStatement {
+  text: string;
+  params: unknown[];
+}
 interface Ambient {
   em: EntityManager;
   mode: Mode;
@@ -112,6 +118,31 @@ export abstract class Database {
   /** Like forUpdate, but other readers that share-lock are let through (' FOR SHARE'). */
   forShare(): string {
     return this.dialect === 'postgres' && this.inWrite() ? ' FOR SHARE' : '';
+  }
+
+  /**
+   * Runs writes that do not read one another's effects, inside the enclosing write, in one round
+   * trip where that saves one: on PostgreSQL one statement of data-modifying WITH clauses (each
+   * runs once, all against the same snapshot, so no two may change the same row; foreign keys are
+   * checked at the statement's end, so a row may refer to one inserted beside it), on SQLite one
+   * after another (each a prepared statement, no round trip to save). Texts use `?` placeholders.
+   */
+  async writeAll(statements: WriteStatement[]): Promise<void> {
+    const em = this.writeManager();
+    if (this.dialect === 'sqlite' || statements.length === 1) {
+      for (const s of statements) {
+        await em.query(sql(this, s.text), s.params);
+      }
+      return;
+    }
+    let n = 0;
+    const clauses = statements.map(
+      (s, i) => `w${i} AS (${s.text.replace(/\?/g, () => `$${++n}`)})`,
+    );
+    await em.query(
+      `WITH ${clauses.join(', ')} SELECT 1`,
+      statements.flatMap((s) => s.params),
+    );
   }
 
   /** A boolean as a query parameter: true/false on PostgreSQL, 1/0 in SQLite's integer columns. */
