@@ -366,6 +366,13 @@ describe('annual report and volunteer growth over HTTP (e2e)', () => {
       'stars,1,,,,2',
       'stars,0,,,,1',
     ]);
+    // Finalized after its notice period, the rating is published still: the report keeps its grades.
+    await moveTo(at('2027-01-16'));
+    expect(
+      (await t.http.post('/api/star-ratings/2026/finalize').set('Authorization', admin)).status,
+    ).toBe(200);
+    const final = await t.http.get('/api/reports/year/2026').set('Authorization', admin);
+    expect(final.body.stars).toEqual(res.body.stars);
   });
 
   it.each([
