@@ -1,8 +1,7 @@
-import { Principal } from '../auth/principal';
 import { MembersService } from './members.service';
 import { newPassbookNumber } from './passbook-number';
 import { PeopleService } from './people.service';
-import { fixtures } from '../../test/support/fixtures';
+import { fixtures, staffPrincipal } from '../../test/support/fixtures';
 import { createTestContext, TestContext } from '../../test/support/test-app';
 
 describe(PeopleService.name, () => {
@@ -19,14 +18,7 @@ describe(PeopleService.name, () => {
   });
   afterAll(() => t.close());
 
-  const admin: Principal = {
-    kind: 'user',
-    userId: 1,
-    username: 'admin',
-    role: 'admin',
-    communityId: 1,
-    streetOfficeId: null,
-  };
+  const admin = staffPrincipal({ id: 1, username: 'admin' }, 'admin');
 
   it('should give a pre-printed passbook number to exactly one of two concurrent creations', async () => {
     const printed = newPassbookNumber('V');
@@ -57,14 +49,7 @@ describe(PeopleService.name, () => {
     const leader = await f.newUser('leader');
     await f.newTeam({ leaderUserIds: [leader.id], memberIds: [a.id] });
     await f.newTeam({ memberIds: [b.id] });
-    const asLeader: Principal = {
-      kind: 'user',
-      userId: leader.id,
-      username: leader.username,
-      role: 'leader',
-      communityId: 1,
-      streetOfficeId: null,
-    };
+    const asLeader = staffPrincipal(leader, 'leader');
     const page = await members.listMembers(asLeader, {});
     expect(page.items.map((m) => m.id)).toEqual([a.id]);
     await expect(members.memberView(b.id, asLeader)).rejects.toMatchObject({ code: 'NOT_FOUND' });
