@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, Principal } from '../auth/principal';
-import { Route } from '../common/route';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ReversalResultDto, TrialBalanceDto, VerifyResultDto } from './dto/ledger-responses.dto';
 import { ReversalDto } from './dto/reversal.dto';
 import { LedgerService } from './ledger.service';
@@ -15,20 +21,25 @@ export class LedgerController {
   constructor(private readonly ledger: LedgerService) {}
 
   @Get('verify')
-  @Route({ roles: ['admin'], ok: VerifyResultDto })
+  @Roles('admin')
+  @ApiOkResponse({ type: VerifyResultDto })
   verify(@CurrentPrincipal() principal: Principal) {
     return this.ledger.verify(communityOf(principal));
   }
 
   @Get('trial-balance')
-  @Route({ roles: ['admin'], ok: TrialBalanceDto })
+  @Roles('admin')
+  @ApiOkResponse({ type: TrialBalanceDto })
   async trialBalance(@CurrentPrincipal() principal: Principal) {
     const { ok, sum, accounts, community } = await this.ledger.trialBalance(communityOf(principal));
     return { ok, sum, accounts, community };
   }
 
   @Post('transactions/:id/reversal')
-  @Route({ roles: ['admin'], idempotent: true, created: ReversalResultDto })
+  @Roles('admin')
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiCreatedResponse({ type: ReversalResultDto })
   async reverse(
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('transaction') }))
     id: string,
