@@ -1,6 +1,6 @@
 import { applyDecorators, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from './errors';
 import { TEXT_MAX } from './limits';
@@ -47,6 +47,14 @@ export function IsOneLine(
     Trim(),
   );
 }
+
+/**
+ * `?community=`: the code (or id) of the community a request names, optional (who may name which,
+ * and what leaving it out means, is the access policy's `communityToRead`).
+ */
+export const IsCommunityParam = (): PropertyDecorator =>
+  // Bottom-up, in the order the stacked checks it replaces registered.
+  applyDecorators(MaxLength(TEXT_MAX.communityCode), IsString(), IsOptional());
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((e) => {

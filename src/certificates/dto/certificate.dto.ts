@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { IsId } from '../../common/id-param.pipe';
 import { TEXT_MAX } from '../../common/limits';
 import { PageQueryDto } from '../../common/pagination';
-import { IsOneLine, IsReason } from '../../common/validation';
+import { IsCommunityParam, IsOneLine, IsReason } from '../../common/validation';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 
 export class IssueCertificateDto {
@@ -61,9 +61,7 @@ export class ListCertificatesQueryDto extends PageQueryDto {
     example: 'default',
     description: 'street-office users: the community (code or id) whose register to read',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX.communityCode)
+  @IsCommunityParam()
   community?: string;
 }
 
@@ -75,8 +73,6 @@ export class NationalExportQueryDto {
     example: 'default',
     description: 'street-office users: the community (code or id) to export',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX.communityCode)
+  @IsCommunityParam()
   community?: string;
 }
