@@ -1,66 +1,21 @@
 /**
- * Events (活动) as the volunteer's pages read them: the shapes of the events endpoints and the
+ * Events (活动) as the volunteer's pages read them: the shapes of the events endpoints (aliases of the
+ * schemas generated into ./api-schema.ts) and the
  * few words they share (when, how many places are left, what a refusal means for this event).
  */
+import type { components } from './api-schema';
 import { ApiError } from './api';
 import { describeError } from './errors';
 import { formatDate, formatDateTime } from './format';
 import { L } from './i18n';
 
-export interface EventItemView {
-  code: string;
-  name: string | null;
-  unit: 'hour' | 'time' | null;
-  pointsPerUnit: string | null;
-  hoursPerTime: string | null;
-}
+type Schemas = components['schemas'];
 
-export interface EventView {
-  id: number;
-  title: string;
-  place: string;
-  /** Local date YYYY-MM-DD. */
-  date: string;
-  /** Local "HH:MM". */
-  startsAt: string;
-  endsAt: string;
-  status: 'planned' | 'closed' | 'cancelled';
-  description: string | null;
-  teams: { id: number; name: string | null }[];
-  items: EventItemView[];
-  signup: {
-    audience: 'teams' | 'community';
-    capacity: number | null;
-    deadline: string | null;
-    signedUp: number;
-  } | null;
-  createdBy: string;
-  createdAt: string;
-  closedBy: string | null;
-  closedAt: string | null;
-  cancelReason: string | null;
-}
-
+export type EventItemView = Schemas['EventItemRefDto'];
+export type EventView = Schemas['EventViewDto'];
 /** `GET /api/me/events`: an event open to the volunteer, with their own sign-up and attendance. */
-export interface MyEvent extends EventView {
-  mySignup: 'signed_up' | 'withdrawn' | null;
-  myAttendance: { checkInAt: string | null; checkOutAt: string | null } | null;
-}
-
-export interface AttendanceView {
-  memberId: number;
-  name: string;
-  passbookNo: string;
-  itemCode: string | null;
-  quantity: string | null;
-  checkInAt: string | null;
-  checkInMethod: 'scan' | 'name' | 'self' | 'corrected' | null;
-  checkOutAt: string | null;
-  checkOutMethod: 'scan' | 'name' | 'self' | 'corrected' | null;
-  correction: { reason: string; by: string; at: string } | null;
-  note: string | null;
-  hours: string | null;
-}
+export type MyEvent = Schemas['MyEventDto'];
+export type AttendanceView = Schemas['AttendanceViewDto'];
 
 const WEEKDAYS_ZH = ['日', '一', '二', '三', '四', '五', '六'];
 const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

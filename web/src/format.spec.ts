@@ -41,7 +41,17 @@ describe(formatHours.name, () => {
 
 describe(actorLabel.name, () => {
   it('should name the staff account behind an actor code, never show the code', () => {
-    const users = [{ id: 3, username: 'clerk-li', role: 'clerk' as const }];
+    const users = [
+      {
+        id: 3,
+        username: 'clerk-li',
+        role: 'clerk' as const,
+        active: true,
+        teamIds: [],
+        createdAt: '2026-01-05T08:00:00.000Z',
+        mustChangePassword: false,
+      },
+    ];
     expect(actorLabel('user:3', users)).toBe('clerk-li（店员）');
     expect(actorLabel('user:1', users)).toBe('工作人员 #1');
     expect(actorLabel('user:1', null)).toBe('工作人员 #1');

@@ -1,364 +1,75 @@
-/** Shapes of the public API (shared/design/api.md) that the pages read. */
+/**
+ * The answers of the public API (shared/design/api.md) by the names the pages read them. Each is an
+ * alias of a schema of the OpenAPI document, generated into ./api-schema.ts by
+ * `npm run gen:api-types`: a DTO change shows here (and in the pages' type check) once regenerated,
+ * and test/openapi.e2e-spec.ts fails while the generated file is behind the document. A type is
+ * written out here only where the document is looser than the pages need; each says why.
+ */
+import type { components } from './api-schema';
 
-export type StaffRole = 'admin' | 'leader' | 'clerk' | 'office';
+type Schemas = components['schemas'];
 
-export interface StaffLogin {
-  token: string;
-  expiresAt: string;
-  /** mustChangePassword: someone else chose the password (generated, reset); choose one first. */
-  user: { id: number; username: string; role: StaffRole; mustChangePassword?: boolean };
-}
+export type StaffLogin = Schemas['LoginResponseDto'];
+export type PassbookLogin = Schemas['PassbookLoginResponseDto'];
+export type StaffRole = Schemas['UserViewDto']['role'];
+export type StaffUser = Schemas['UserViewDto'];
 
-export interface PassbookLogin {
-  token: string;
-  expiresAt: string;
-  member: { id: number; passbookNo: string; name: string };
-}
+export type StatementEntry = Schemas['StatementEntryDto'];
+export type EntryKind = StatementEntry['kind'];
+export type Passbook = Schemas['PassbookViewDto'];
 
-export type EntryKind =
-  'earn' | 'redeem' | 'redeem_return' | 'donate' | 'receive' | 'reversal' | 'adjust';
-
-export interface StatementEntry {
-  seq: number;
-  transactionId: string;
-  kind: EntryKind;
-  amount: string;
-  balanceAfter: string;
-  effectiveDate: string;
-  createdAt: string;
-  /** Local date the entry was posted: the statement's order and its date column. */
-  postedDate: string;
-  description: string;
-  reason: string | null;
-  /** On a reversal: the entry it reverses. */
-  reversesEntry: {
-    transactionId: string;
-    kind: EntryKind;
-    amount: string;
-    effectiveDate: string;
-    postedDate: string;
-    description: string;
-  } | null;
-  /** On a reversed entry: its reversal. */
-  reversedBy: {
-    transactionId: string;
-    effectiveDate: string;
-    postedDate: string;
-    createdAt: string;
-    reason: string | null;
-  } | null;
-}
-
-export interface Passbook {
-  passbookNo: string;
-  owner: { type: 'member' | 'household'; id: number; name: string };
-  balance: string;
-  earnedThisYear?: string;
-  hours?: { thisYear: string; total: string };
-  hoursGrade?: { preset: string; stars: number; nextAtHours: string | null };
-  /** Moves between communities (记录转移接续); `hours.total` includes the hours they carried. */
-  transfers?: {
-    fromCommunity: string;
-    toCommunity: string;
-    fromPassbookNo: string;
-    toPassbookNo: string;
-    hours: string;
-    date: string;
-  }[];
-  /** Year-end stars as things stand (the published rating is the official one). */
-  starsThisYear?: { stars: number; nextAtPoints: string | null };
-  entries: StatementEntry[];
-  nextCursor: string | null;
-}
-
-export interface WindowSpan {
-  id: number | string;
-  opensAt: string;
-  closesAt: string;
-  note?: string | null;
-}
-
-export interface WindowStatus {
-  open: boolean;
-  window: WindowSpan | null;
-  next: WindowSpan | null;
-}
-
-export interface CatalogItem {
-  id: number;
-  name: string;
-  kind: 'goods' | 'service_coupon';
-  price: string;
-  stock: number | string;
-  active: boolean;
-}
-
-export interface Coupon {
-  code: string;
-  catalogItemId: number;
-  status: 'issued' | 'used' | 'void';
-  itemName?: string;
-  usedAt?: string | null;
-  voidedAt?: string | null;
-  issuedAt?: string;
-  redemptionId?: number | string;
-}
-
-export interface RedemptionLine {
-  catalogItemId: number;
-  quantity: number | string;
-  unitPrice?: string;
-  amount?: string;
-  name?: string;
-  kind?: 'goods' | 'service_coupon';
-  /** Units of the line given back by returns so far. */
-  returnedQuantity?: number;
-}
-
+export type WindowSpan = Schemas['WindowViewDto'];
+export type WindowStatus = Schemas['CurrentWindowDto'];
+export type CatalogItem = Schemas['CatalogItemViewDto'];
+export type Coupon = Schemas['CouponViewDto'];
+export type RedemptionLine = Schemas['RedemptionLineViewDto'];
 /** One return of part of a redemption (`POST /api/redemptions/:id/returns`). */
-export interface RedemptionReturn {
-  id: number;
-  redemptionId: number;
-  transactionId: string;
-  points: string;
-  balanceAfter: string;
-  reason: string;
-  createdAt: string;
-  createdBy: string;
-  createdByName: string | null;
-  lines: {
-    catalogItemId: number;
-    name: string;
-    quantity: number;
-    unitPrice: string;
-    amount: string;
-  }[];
-  voidedCoupons: string[];
+export type RedemptionReturn = Schemas['RedemptionReturnViewDto'];
+export type Redemption = Schemas['RedemptionViewDto'];
+
+export type HouseholdChoice = Schemas['HouseholdListItemDto'];
+export type Hardship = HouseholdChoice['hardship'];
+export type Donation = Schemas['DonationResultDto'];
+
+export type StandardItem = Schemas['StandardItemDto'];
+export type Standard = Schemas['StandardViewDto'];
+export type ServiceRecord = Schemas['ServiceRecordViewDto'];
+
+/**
+ * A member as listed (MemberViewDto), and as just opened: the answer of POST /api/members
+ * (CreatedMemberDto) carries the generated PIN, once. Wider than the schema in one place: the member
+ * form (web/src/admin/members.tsx) keeps its ID-type select's value as any string (the server
+ * refuses an unknown type), so `idDocument.type` is a string here; alias the schema's once the form
+ * types that state by it.
+ */
+export type Member = Omit<Schemas['MemberViewDto'], 'idDocument'> &
+  Partial<Pick<Schemas['CreatedMemberDto'], 'pin'>> & { idDocument: MemberIdDocument | null };
+
+/** The identity document of a member, its number masked (MaskedIdDocumentDto). */
+export interface MemberIdDocument {
+  type: string;
+  number: string;
 }
+export type Team = Schemas['TeamViewDto'];
 
-export interface Redemption {
-  id: number | string;
-  passbookNo: string;
-  total: string;
-  balanceAfter?: string;
-  lines: RedemptionLine[];
-  coupons?: Coupon[];
-  status?: string;
-  createdAt?: string;
-  windowId?: number | string;
-  returnedPoints?: string;
-  returns?: RedemptionReturn[];
-}
-
-export interface HouseholdChoice {
-  id: number;
-  name: string;
-  hardship: Hardship;
-  passbookNo?: string;
-  address?: string | null;
-  contact?: string | null;
-  verified?: boolean;
-  active?: boolean;
-  balance?: string;
-}
-
-export type Hardship = 'elderly_alone' | 'disabled' | 'low_income' | 'other';
-
-export interface Donation {
-  id: number | string;
-  transactionId: string;
-  passbookNo: string;
-  householdId: number;
-  points: string;
-  balanceAfter: string;
-}
-
-export interface StandardItem {
-  code: string;
-  name: string;
-  unit: 'hour' | 'time';
-  pointsPerUnit: string;
-  maxUnitsPerDay?: string | null;
-}
-
-export interface Standard {
-  version: string | number;
-  effectiveFrom: string;
-  categories: { code: string; name: string; items: StandardItem[] }[];
-}
-
-export interface ServiceRecord {
-  id: number | string;
-  memberId: number;
-  itemCode: string;
-  standardVersion?: string | number;
-  quantity: string;
-  points: string;
-  serviceDate: string;
-  status: 'posted' | 'pending' | 'rejected';
-  transactionId: string | null;
-  memberName?: string;
-  itemName?: string;
-  teamId?: number | null;
-  activityId?: number | string | null;
-  note?: string | null;
-  rejectReason?: string | null;
-  reversalTransactionId?: string | null;
-  createdAt?: string;
-  unit?: 'hour' | 'time';
-  hours?: string;
-  /** The event it was closed from (null: logged by a form). */
-  eventId?: number | null;
-  /** Served from / to (ISO), when the hours come from check-in and check-out. */
-  startedAt?: string | null;
-  endedAt?: string | null;
-  hoursSource?: 'item' | 'times' | 'corrected' | null;
-  /** Logged although a record of the same member, item and day exists: confirmed a second service. */
-  confirmedDistinctFrom?: number | null;
-}
-
-export interface Member {
-  id: number;
-  passbookNo: string;
-  name: string;
-  kind: 'party_member' | 'resident';
-  phone?: string | null;
-  balance?: string;
-  active?: boolean;
-  pin?: string;
-  teamIds?: number[];
-  /** The local date the volunteer joined (加入日期); an admin may backdate it. */
-  joinedOn?: string;
-  deactivatedOn?: string | null;
-  /** The identity document, its number masked. */
-  idDocument?: { type: string; number: string } | null;
-}
-
-export interface Team {
-  id: number;
-  name: string;
-  serviceType?: string | null;
-  leaderUserIds?: number[];
-}
-
-export interface StaffUser {
-  id: number;
-  username: string;
-  role: StaffRole;
-  teamIds?: number[];
-  active?: boolean;
-  /** The password was set by someone else; the user is asked to choose their own. */
-  mustChangePassword?: boolean;
-}
-
-export interface Rating {
-  memberId: number;
-  passbookNo: string;
-  name: string;
-  earned: string;
-  stars: number;
-}
-
-export interface NoticePeriod {
-  startsAt: string;
-  endsAt: string;
-  days: number;
-}
-
-export interface RatingRun {
-  year: number;
-  /** published: the notice period (公示) is open or over; final: stars granted. */
-  status: 'draft' | 'published' | 'final';
-  thresholds: unknown;
-  ratings: Rating[];
-  publishedAt?: string | null;
-  computedAt?: string;
-  notice?: NoticePeriod | null;
-  finalizedAt?: string | null;
-  restated?: { count: number; lastAt: string } | null;
-}
-
+export type Rating = Schemas['RatingLineDto'];
+export type NoticePeriod = Schemas['NoticePeriodDto'];
+export type RatingRun = Schemas['RatingViewDto'];
 /** The public notice of a published or final rating (GET /api/public/star-ratings/:year). */
-export interface PublicRating {
-  /** The community whose notice it is (older services do not send it). */
-  community?: { code: string; name: string | null; issuer: string | null };
-  year: number;
-  status?: 'published' | 'final';
-  publishedAt?: string | null;
-  notice?: NoticePeriod;
-  finalizedAt?: string | null;
-  objections?: { open: boolean; page: string };
-  restated?: { count: number; lastAt: string } | null;
-  ratings: { ref?: string; name: string; stars: number }[];
-}
-
-export type ObjectionStatus = 'open' | 'accepted' | 'rejected';
-
+export type PublicRating = Schemas['PublicNoticeDto'];
 /** A volunteer's objection as they see it (GET /api/me/objections). */
-export interface MyObjection {
-  id: number;
-  year: number;
-  about: string;
-  reason: string;
-  status: ObjectionStatus;
-  createdAt: string;
-  resolvedAt: string | null;
-  reply: string | null;
-}
-
+export type MyObjection = Schemas['MyObjectionDto'];
+export type ObjectionStatus = MyObjection['status'];
 /** An objection as an admin sees it (GET /api/star-ratings/:year/objections). */
-export interface Objection extends MyObjection {
-  member: { id: number; passbookNo: string; name: string };
-  aboutMember: { id: number; passbookNo: string; name: string };
-  resolvedBy: string | null;
-}
+export type Objection = Schemas['ObjectionDto'];
 
+/** A certificate of recorded service (志愿服务记录证明) as the office reads it. */
+export type Certificate = Schemas['CertificateViewDto'];
+/** What anyone learns of a certificate by its number. */
+export type CertificateCheck = Schemas['CertificateCheckDto'];
+
+/** One page of a list (the document's pageDtoOf schemas: `items` and the cursor of the next). */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-/** A certificate of recorded service (志愿服务记录证明) as the office reads it. */
-export interface Certificate {
-  number: string;
-  status: 'valid' | 'revoked' | 'invalid';
-  issuedAt: string;
-  issuedOn: string;
-  from: string;
-  to: string;
-  volunteer: {
-    name: string;
-    passbookNo: string;
-    idDocument: { type: string; typeName: string; number: string } | null;
-  };
-  hours: string;
-  service: {
-    categoryCode: string;
-    categoryName: string | null;
-    hours: string;
-    items: { itemCode: string; itemName: string | null; hours: string; records: number }[];
-  }[];
-  community: {
-    code: string;
-    name: string | null;
-    issuer: string | null;
-    personInCharge: string | null;
-    contactPhone: string | null;
-    contactAddress: string | null;
-  };
-  handler: string;
-  purpose: string | null;
-}
-
-/** What anyone learns of a certificate by its number. */
-export interface CertificateCheck {
-  number: string;
-  status: 'valid' | 'revoked' | 'invalid';
-  issuedAt: string | null;
-  name: string | null;
-  hours: string | null;
-  from: string | null;
-  to: string | null;
-  community: { code: string; name: string | null; issuer: string | null } | null;
-  revokedAt: string | null;
 }

@@ -65,7 +65,7 @@ export class PutAttendanceDto {
   @IsOptional()
   quantity?: string | number | null;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX.note, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: TEXT_MAX.note, nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsString()

@@ -5,6 +5,7 @@ import { DECISION_IDS_MAX } from '../../common/limits';
 import { IsReason } from '../../common/validation';
 import { CONFIRM_DUPLICATE_DOC } from '../../service-records/dto/create-service-record.dto';
 import { ServiceRecordViewDto } from '../../service-records/dto/service-record-responses.dto';
+import { EventViewDto } from './event-responses.dto';
 
 export class CloseEventDto {
   @ApiPropertyOptional(CONFIRM_DUPLICATE_DOC)
@@ -36,11 +37,10 @@ export class RejectEventRecordsDto extends DecideEventRecordsDto {
 /** What a close answers (OpenAPI only): the event as it now is and the records it was closed into. */
 export class EventClosedDto {
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'the event, now closed (EventView, as GET /api/events/:id)',
+    type: EventViewDto,
+    description: 'the event, now closed (as GET /api/events/:id)',
   })
-  event!: Record<string, unknown>;
+  event!: EventViewDto;
 
   @ApiProperty({ type: [ServiceRecordViewDto] }) records!: ServiceRecordViewDto[];
 }

@@ -154,8 +154,11 @@ export class DeclineOrderDto {
 export class ServedVolunteerDto {
   @ApiProperty({ example: 12 }) @IsId() memberId!: number;
   @ApiProperty({
-    example: '1.50',
     description: 'hours for an hourly item, times for a per-time item (at most two places)',
+    oneOf: [
+      { type: 'string', example: '1.50' },
+      { type: 'number', example: 1.5 },
+    ],
   })
   @IsDefined()
   quantity!: string | number;

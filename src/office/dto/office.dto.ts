@@ -7,6 +7,7 @@ import { CommunityContactDto, CommunityViewDto } from '../../communities/dto/com
 
 export { CommunityViewDto };
 import { PASSWORD_MIN, TEXT_MAX } from '../../common/limits';
+import { STAFF_ROLES, StaffRole } from '../../common/principal';
 import { YEAR_MAX, YEAR_MIN } from '../../ratings/star-ratings.service';
 
 export class CreateCommunityDto {
@@ -83,7 +84,7 @@ export class CommunityListDto {
 export class CommunityAdminDto {
   @ApiProperty() id!: number;
   @ApiProperty() username!: string;
-  @ApiProperty({ example: 'admin' }) role!: string;
+  @ApiProperty({ enum: STAFF_ROLES, example: 'admin' }) role!: StaffRole;
   @ApiProperty() communityId!: number;
 }
 

@@ -1,40 +1,18 @@
 import { StaffWishesSection } from './wishes';
+import type { components } from '../api-schema';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, enc, get, getAll, itemsOf, post, query, Submission, type Session } from '../api';
 import { HouseholdOrdersSection } from './orders';
 import { couponStatusLabel, formatDateTime } from '../format';
 import { L } from '../i18n';
 import { formatCents, timesUnits, toCents } from '../points';
-import type {
-  CatalogItem,
-  Coupon,
-  Passbook,
-  Redemption as RedemptionBase,
-  RedemptionReturn,
-} from '../types';
-
-/** A redemption as the service answers it, with what the receipt names (clerk, owner, window). */
-type Redemption = RedemptionBase & { createdByName?: string | null; ownerName?: string };
+import type { CatalogItem, Coupon, Passbook, Redemption, RedemptionReturn } from '../types';
 
 /** One hit of `GET /api/passbooks?q=`. */
-interface PassbookMatch {
-  passbookNo: string;
-  owner: { type: 'member' | 'household'; id: number; name: string };
-  phone: string | null;
-  teams: string[];
-  active: boolean;
-}
+type PassbookMatch = components['schemas']['PassbookMatchDto'];
 
 /** `GET /api/counter/day-summary`. */
-interface DaySummary {
-  date: string;
-  redemptions: { count: number; points: string };
-  cancellations: { count: number; points: string };
-  returns?: { count: number; points: string; units: number };
-  netPoints: string;
-  items: { catalogItemId: number; name: string; kind: string; quantity: number; points: string }[];
-  couponsUsed: { count: number; items: { catalogItemId: number; count: number }[] };
-}
+type DaySummary = components['schemas']['DaySummaryDto'];
 import {
   ErrorMsg,
   Field,
@@ -254,7 +232,7 @@ function Receipt(props: {
               {coupons.map((c) => (
                 <li key={c.code}>
                   <span>
-                    {c.itemName ?? props.itemName(c.catalogItemId) ?? L('服务券', 'Coupon')}
+                    {props.itemName(c.catalogItemId) ?? L('服务券', 'Coupon')}
                     {c.status && c.status !== 'issued' ? ` · ${couponStatusLabel(c.status)}` : ''}
                   </span>
                   <code class="coupon-code coupon-code-big">{c.code}</code>
@@ -806,9 +784,7 @@ function RecentRedemptions(props: {
               <span class="muted">
                 {' '}
                 · {L('共', 'total')} {r.total}
-                {r.status && r.status !== 'completed' && r.status !== 'posted'
-                  ? ` · ${r.status === 'cancelled' ? L('已取消', 'cancelled') : r.status}`
-                  : ''}
+                {r.status === 'cancelled' ? ` · ${L('已取消', 'cancelled')}` : ''}
               </span>
             </div>
             <ReturnsOf r={r} onReprint={props.onReprint} />

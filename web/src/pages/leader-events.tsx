@@ -15,7 +15,9 @@ import {
   Submission,
   type Session,
 } from '../api';
+import type { components } from '../api-schema';
 import { publicAddress } from '../community';
+import type { AttendanceView, EventItemView, EventView } from '../events';
 import { loadTeamMembers, loadTeams } from '../endpoints';
 import { formatDateTime, localInputToIso, todayLocal, trimZeros, unitLabel } from '../format';
 import { L } from '../i18n';
@@ -24,7 +26,7 @@ import { cleanPassbookNo } from '../passbook-no';
 import { formatCents, toCents } from '../points';
 import { navigate } from '../router';
 import { onScan } from '../scanner';
-import type { Member, ServiceRecord, Standard, StandardItem, Team } from '../types';
+import type { Member, ServiceRecord, Standard, Team } from '../types';
 import { CameraScan } from '../ui/camera-scan';
 import {
   ErrorMsg,
@@ -39,83 +41,11 @@ import {
 } from '../ui/components';
 import { QrCode } from '../ui/qr';
 
-// ---- The contract's shapes (common.md) ----
+// ---- The contract's shapes: the schemas generated into ../api-schema.ts ----
 
-export interface EventItemView {
-  code: string;
-  name: string | null;
-  unit: 'hour' | 'time' | null;
-  pointsPerUnit: string | null;
-  hoursPerTime: string | null;
-}
-
-export interface EventView {
-  id: number;
-  title: string;
-  place: string;
-  date: string;
-  startsAt: string;
-  endsAt: string;
-  status: 'planned' | 'closed' | 'cancelled';
-  description: string | null;
-  teams: { id: number; name: string | null }[];
-  items: EventItemView[];
-  signup: {
-    audience: 'teams' | 'community';
-    capacity: number | null;
-    deadline: string | null;
-    signedUp: number;
-  } | null;
-  createdBy: string;
-  createdAt: string;
-  closedBy: string | null;
-  closedAt: string | null;
-  cancelReason: string | null;
-}
-
-interface SignupView {
-  memberId: number;
-  name: string;
-  passbookNo: string;
-  status: 'signed_up' | 'withdrawn';
-  signedUpAt: string;
-  withdrawnAt: string | null;
-}
-
-type Method = 'scan' | 'name' | 'self' | 'corrected';
-
-export interface AttendanceView {
-  memberId: number;
-  name: string;
-  passbookNo: string;
-  itemCode: string | null;
-  quantity: string | null;
-  checkInAt: string | null;
-  checkInMethod: Method | null;
-  checkOutAt: string | null;
-  checkOutMethod: Method | null;
-  correction: { reason: string; by: string; at: string } | null;
-  note: string | null;
-  hours: string | null;
-}
-
-interface CheckInCode {
-  code: string;
-  path: string;
-  validUntil: string;
-  rotatesEverySeconds: number;
-}
-
-interface PhotoView {
-  id: number;
-  contentType: string;
-  size: number;
-  sha256: string;
-  uploadedBy: string;
-  uploadedAt: string;
-}
-
-type StandardItemWithHours = StandardItem & { hoursPerTime?: string | null };
+type SignupView = components['schemas']['EventSignupRowDto'];
+type CheckInCode = components['schemas']['CheckinCodeDto'];
+type PhotoView = components['schemas']['EventPhotoViewDto'];
 
 const PASSBOOK_RE = /^[VH][0-9A-Z]{7}$/;
 
@@ -393,7 +323,7 @@ function PlanEvent(props: { onCancel: () => void; onCreated: (e: EventView) => v
           <div key={c.code} class="ev-category">
             <h3>{c.name}</h3>
             <div class="ev-checks">
-              {(c.items as StandardItemWithHours[]).map((i) => (
+              {c.items.map((i) => (
                 <label key={i.code} class="ev-check">
                   <input
                     type="checkbox"

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { components } from '../api-schema';
 import { get, getAll, query, Submission, type Session } from '../api';
 import { loadTeamMembers, loadTeams } from '../endpoints';
 import { addDays, todayLocal, trimZeros, unitLabel } from '../format';
@@ -151,14 +152,7 @@ function LoggedRecords(props: {
   );
 }
 
-interface ActivityBody {
-  teamId: number;
-  itemCode: string;
-  title: string;
-  serviceDate: string;
-  participants: { memberId: number; quantity: string }[];
-  confirmDuplicate?: boolean;
-}
+type ActivityBody = components['schemas']['CreateActivityDto'];
 
 interface Row {
   ticked: boolean;

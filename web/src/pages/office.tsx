@@ -1,4 +1,5 @@
 /** The street office (街道): every community side by side and summed, their books, new communities. */
+import type { components } from '../api-schema';
 import { useState } from 'preact/hooks';
 import { enc, get, post } from '../api';
 import { community } from '../community';
@@ -17,35 +18,22 @@ import {
   useLoad,
 } from '../ui/components';
 
-interface Figures {
-  volunteers: number;
-  servingVolunteers: number;
-  teams: number;
-  hours: string;
-  earned: string;
-  redeemed: string;
-  donated: string;
-  outstanding: string;
-}
+// The answers' types: the schemas generated into ../api-schema.ts.
+type Schemas = components['schemas'];
+type Figures = Schemas['FiguresDto'];
+type CommunityView = Schemas['CommunityViewDto'];
 
-interface CommunityView {
-  id: number;
-  code: string;
-  name: string | null;
-  issuer: string | null;
-  created: string;
-}
-
+/**
+ * A community's ledger check. The document gives one object with the fields of both outcomes
+ * optional (VerifyStatusDto); the page reads them by `ok`, as the verifier sends them.
+ */
 type VerifyStatus =
   | { ok: true; transactions: number; lastHash: string }
   | { ok: false; firstBadSeq: number | null; reason: string };
 
-interface Overview {
-  period: { year: number; quarter: number | null; from: string; to: string };
-  communities: { community: CommunityView; figures: Figures; verify: VerifyStatus }[];
-  total: Figures;
-  verifiedAll: boolean;
-}
+type Overview = Omit<Schemas['OverviewDto'], 'communities'> & {
+  communities: (Omit<Schemas['CommunityFiguresDto'], 'verify'> & { verify: VerifyStatus })[];
+};
 
 const nameOf = (c: CommunityView): string => c.name ?? c.code;
 

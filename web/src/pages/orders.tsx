@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { components } from '../api-schema';
 import { get, getAll, itemsOf, post, query, Submission } from '../api';
 import { loadTeamMembers } from '../endpoints';
 import { L } from '../i18n';
@@ -19,40 +20,12 @@ import {
 // The service menu (点单): the menu and "my orders" on /me, a household's order at the counter,
 // and the team's orders on the leader's page (accept with assignees, decline, confirm done).
 
-export interface MenuItemView {
-  id: number;
-  teamId: number;
-  teamName: string | null;
-  itemCode: string;
-  itemName: string | null;
-  unit: 'hour' | 'time' | null;
-  title: string;
-  description: string | null;
-  availability: string;
-  status: 'active' | 'withdrawn';
-}
+// The answers' types: the schemas generated into ../api-schema.ts.
+export type MenuItemView = components['schemas']['MenuItemViewDto'];
 
-export type OrderStatus = 'placed' | 'accepted' | 'declined' | 'done' | 'cancelled';
+export type OrderStatus = OrderView['status'];
 
-export interface OrderView {
-  id: number;
-  menuItemId: number;
-  title: string;
-  itemName: string | null;
-  unit: 'hour' | 'time' | null;
-  teamId: number;
-  teamName: string | null;
-  orderedFor: { type: 'member' | 'household'; id: number; name: string };
-  preferredTime: string;
-  place: string;
-  note: string | null;
-  status: OrderStatus;
-  createdAt: string;
-  assignees: { memberId: number; name: string; serviceRecordId: number | null }[];
-  declineReason: string | null;
-  serviceDate: string | null;
-  rating: { stars: number; comment: string | null; ratedAt: string } | null;
-}
+export type OrderView = components['schemas']['OrderViewDto'];
 
 /** The state of an order in words a resident reads. */
 export function orderStatusLabel(status: OrderStatus): string {

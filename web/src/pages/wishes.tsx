@@ -2,6 +2,7 @@
  * Wishes (微心愿): the wall on the volunteer's page (claim, release), the clerk's and admin's form
  * to post one for a household and confirm it fulfilled, and the public wall at /wishes.
  */
+import type { components } from '../api-schema';
 import { useState } from 'preact/hooks';
 import { enc, get, getAll, post, Submission } from '../api';
 import { hardshipLabel } from '../format';
@@ -20,42 +21,12 @@ import {
   useLoad,
 } from '../ui/components';
 
-export type WishCategory = 'goods' | 'transport' | 'repair' | 'company' | 'other';
-export type WishStatus = 'open' | 'claimed' | 'fulfilled';
-
-export interface Wish {
-  id: number;
-  status: WishStatus;
-  overdue: boolean;
-  title: string;
-  detail: string | null;
-  category: WishCategory;
-  neededBy: string;
-  wisher: { type: 'household' | 'member'; name: string; householdId: number | null };
-  pointsNeeded: string | null;
-  pointsGiven: string;
-  claim: { kind: 'member' | 'team'; name: string; teamId: number | null; mine: boolean } | null;
-  fulfilledOn: string | null;
-}
-
-interface WishPage {
-  items: Wish[];
-  nextCursor: string | null;
-  overdueCount: number;
-}
-
-interface PublicWish {
-  id: number;
-  status: WishStatus;
-  title: string;
-  detail: string | null;
-  category: WishCategory;
-  neededBy: string;
-  name: string;
-  claimedBy: string | null;
-  pointsNeeded: string | null;
-  pointsGiven: string;
-}
+// The answers' types: the schemas generated into ../api-schema.ts.
+export type Wish = components['schemas']['WishViewDto'];
+type WishPage = components['schemas']['WishPageDto'];
+type PublicWish = components['schemas']['PublicWishDto'];
+export type WishCategory = Wish['category'];
+export type WishStatus = Wish['status'];
 
 const CATEGORIES: WishCategory[] = ['goods', 'transport', 'repair', 'company', 'other'];
 
