@@ -3,6 +3,7 @@ import { newPassbookNumber } from './passbook-number';
 import { PeopleService } from './people.service';
 import { fixtures, staffPrincipal } from '../../test/support/fixtures';
 import { createTestContext, TestContext } from '../../test/support/test-app';
+import { sql } from '../common/db/database';
 
 describe(PeopleService.name, () => {
   let t: TestContext;
@@ -62,12 +63,7 @@ describe(PeopleService.name, () => {
     const passbook = await people.findPassbook(member.passbookNo);
     expect(passbook?.owner).toMatchObject({ type: 'member', member: { name: '新名' } });
     const account: { name: string }[] = await t.db.read((em) =>
-      em.query(
-        t.db.dialect === 'postgres'
-          ? 'SELECT name FROM accounts WHERE id = $1'
-          : 'SELECT name FROM accounts WHERE id = ?',
-        [member.accountId],
-      ),
+      em.query(sql(t.db, 'SELECT name FROM accounts WHERE id = ?'), [member.accountId]),
     );
     expect(account[0].name).toBe('新名');
   });
