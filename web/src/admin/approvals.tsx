@@ -7,20 +7,10 @@ import { EventWhen } from '../ui/event-when';
 import { formatCents, toCents } from '../points';
 import { findItem } from '../pages/leader';
 import type { ServiceRecord, Standard } from '../types';
-import {
-  ErrorMsg,
-  Field,
-  inputValue,
-  Loading,
-  Msg,
-  Section,
-  useAction,
-  useLoad,
-} from '../ui/components';
-import { TEXT_MAX } from '../limits';
-
-/** `POST /api/service-records/approve|reject` take at most this many ids in one transaction. */
-const IDS_MAX = 500;
+import { ErrorMsg, Msg, Section, useAction, useLoad } from '../ui/components';
+import { Form, useForm } from '../ui/form';
+import { List } from '../ui/list';
+import { DECISION_IDS_MAX, TEXT_MAX } from '../limits';
 
 /** Sums of a group's records: people, points, hours. */
 function totalsOf(records: ServiceRecord[]): { people: number; points: string; hours: string } {
@@ -46,33 +36,35 @@ function RejectForm(props: {
   onReject: (reason: string) => void;
   onCancel: () => void;
 }) {
-  const [reason, setReason] = useState('');
+  const form = useForm({ reason: '' });
   return (
-    <form
+    <Form
+      form={form}
+      inline
       class="inline-form reject-form"
-      onSubmit={(e) => {
-        e.preventDefault();
+      fields={[
+        {
+          key: 'reason',
+          name: 'reason',
+          maxLength: TEXT_MAX.reason,
+          required: true,
+          label: L('不通过的原因（会告诉队长）', 'Reason (the leader sees it)'),
+        },
+      ]}
+      submit={props.label}
+      submitClass="btn-danger"
+      disabled={props.busy || !form.values.reason.trim()}
+      actions={
+        <button type="button" class="btn-link" onClick={props.onCancel}>
+          {L('取消', 'Cancel')}
+        </button>
+      }
+      onSubmit={async ({ reason }) => {
         if (reason.trim()) {
           props.onReject(reason.trim());
         }
       }}
-    >
-      <Field label={L('不通过的原因（会告诉队长）', 'Reason (the leader sees it)')}>
-        <input
-          name="reason"
-          value={reason}
-          onInput={(e) => setReason(inputValue(e))}
-          maxLength={TEXT_MAX.reason}
-          required
-        />
-      </Field>
-      <button type="submit" class="btn btn-danger" disabled={props.busy || !reason.trim()}>
-        {props.label}
-      </button>
-      <button type="button" class="btn-link" onClick={props.onCancel}>
-        {L('取消', 'Cancel')}
-      </button>
-    </form>
+    />
   );
 }
 
@@ -144,7 +136,7 @@ function PendingGroup(props: {
     void action.run(async () => {
       const ids = tickedRecords.map((r) => Number(r.id));
       let n = 0;
-      for (const part of slices(ids, IDS_MAX)) {
+      for (const part of slices(ids, DECISION_IDS_MAX)) {
         const res = await post<{ approved?: number; rejected?: number }>(
           `/service-records/${decision}`,
           decision === 'approve' ? { ids: part } : { ids: part, reason },
@@ -392,34 +384,34 @@ export function ApprovalsSection() {
           {done}
         </Msg>
       ) : null}
-      {list.error ? <ErrorMsg error={list.error} /> : null}
-      {!list.data && !list.error ? <Loading /> : null}
-      {list.data && list.data.length === 0 ? (
-        <Msg kind="info">{L('没有待审核的记录。', 'Nothing awaits approval.')}</Msg>
-      ) : null}
-      {list.data && list.data.length > 0 ? (
-        <>
-          <p data-testid="pending-summary">
-            {L(
-              `共 ${records.length} 条待审核${eventIds.length ? `，来自 ${eventIds.length} 个活动` : ''}。`,
-              `${records.length} pending${eventIds.length ? `, from ${eventIds.length} event(s)` : ''}.`,
-            )}
-          </p>
-          <ul class="plain-list approval-groups">
-            {groups.map((g) => (
-              <PendingGroup
-                key={g.eventId ?? 'forms'}
-                eventId={g.eventId}
-                event={g.eventId === null ? undefined : events.data?.get(g.eventId)}
-                records={g.records}
-                standard={standard.data}
-                onDecided={onDecided}
-                onDone={onDone}
-              />
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <List
+        load={list}
+        empty={<Msg kind="info">{L('没有待审核的记录。', 'Nothing awaits approval.')}</Msg>}
+      >
+        {() => (
+          <>
+            <p data-testid="pending-summary">
+              {L(
+                `共 ${records.length} 条待审核${eventIds.length ? `，来自 ${eventIds.length} 个活动` : ''}。`,
+                `${records.length} pending${eventIds.length ? `, from ${eventIds.length} event(s)` : ''}.`,
+              )}
+            </p>
+            <ul class="plain-list approval-groups">
+              {groups.map((g) => (
+                <PendingGroup
+                  key={g.eventId ?? 'forms'}
+                  eventId={g.eventId}
+                  event={g.eventId === null ? undefined : events.data?.get(g.eventId)}
+                  records={g.records}
+                  standard={standard.data}
+                  onDecided={onDecided}
+                  onDone={onDone}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </List>
     </Section>
   );
 }

@@ -4,6 +4,7 @@ import { describeError } from '../errors';
 import { memberKindLabel } from '../format';
 import { L } from '../i18n';
 import { ErrorMsg, Field, Msg, Section, useAction } from '../ui/components';
+import { ActionButton } from '../ui/form';
 
 interface RowProblem {
   field: string;
@@ -409,24 +410,20 @@ export function MemberExport() {
   const action = useAction();
   return (
     <span class="inline-form">
-      <button
-        type="button"
+      <ActionButton
+        action={action}
         class="btn btn-secondary"
-        disabled={action.busy}
-        onClick={() => void action.run(() => download('/members/export', '志愿者名单.xlsx'))}
+        onClick={() => download('/members/export', '志愿者名单.xlsx')}
       >
         {L('导出 Excel', 'Export Excel')}
-      </button>
-      <button
-        type="button"
+      </ActionButton>
+      <ActionButton
+        action={action}
         class="btn btn-secondary"
-        disabled={action.busy}
-        onClick={() =>
-          void action.run(() => download('/members/export?format=csv', '志愿者名单.csv'))
-        }
+        onClick={() => download('/members/export?format=csv', '志愿者名单.csv')}
       >
         {L('导出 CSV', 'Export CSV')}
-      </button>
+      </ActionButton>
       <ErrorMsg error={action.error} />
     </span>
   );

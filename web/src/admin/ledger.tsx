@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { get } from '../api';
 import { L } from '../i18n';
 import { ErrorMsg, Msg, Section, useAction } from '../ui/components';
+import { ActionButton } from '../ui/form';
 
 interface Verify {
   ok: boolean;
@@ -33,26 +34,20 @@ export function LedgerSection() {
         )}
       </p>
       <div class="row">
-        <button
-          type="button"
+        <ActionButton
+          action={action}
           class="btn btn-secondary"
-          disabled={action.busy}
-          onClick={() =>
-            void action.run(async () => setVerify(await get<Verify>('/ledger/verify')))
-          }
+          onClick={async () => setVerify(await get<Verify>('/ledger/verify'))}
         >
           {L('核对哈希链', 'Verify the chain')}
-        </button>
-        <button
-          type="button"
+        </ActionButton>
+        <ActionButton
+          action={action}
           class="btn btn-secondary"
-          disabled={action.busy}
-          onClick={() =>
-            void action.run(async () => setTrial(await get<TrialBalance>('/ledger/trial-balance')))
-          }
+          onClick={async () => setTrial(await get<TrialBalance>('/ledger/trial-balance'))}
         >
           {L('试算平衡', 'Trial balance')}
-        </button>
+        </ActionButton>
       </div>
       <ErrorMsg error={action.error} />
       {verify ? (

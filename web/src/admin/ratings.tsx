@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { ApiError, get, itemsOf, post } from '../api';
 import {
   formatDateTime,
@@ -8,15 +7,11 @@ import {
   todayLocal,
 } from '../format';
 import { L } from '../i18n';
-import { TEXT_MAX } from '../limits';
 import { navigate } from '../router';
 import type { Objection, RatingRun } from '../types';
 import {
   ErrorMsg,
-  Field,
-  inputValue,
   Link,
-  Loading,
   Msg,
   Section,
   Stars,
@@ -24,6 +19,9 @@ import {
   useAction,
   useLoad,
 } from '../ui/components';
+import { ActionButton, Fields, Form, FormMessages, useForm } from '../ui/form';
+import { TEXT_MAX } from '../limits';
+import { List, Loaded } from '../ui/list';
 
 function thresholdsText(thresholds: unknown): string | null {
   if (Array.isArray(thresholds)) {
@@ -52,7 +50,7 @@ export function RatingsSection(props: { year?: string }) {
     props.year && /^\d{4}$/.test(props.year)
       ? props.year
       : String(Number(todayLocal().slice(0, 4)) - 1);
-  const [typed, setTyped] = useState(year);
+  const find = useForm({ typed: year });
   const loaded = useLoad(
     (signal) =>
       get<RatingRun>(`/star-ratings/${year}`, { signal }).catch((err: unknown) => {
@@ -73,131 +71,80 @@ export function RatingsSection(props: { year?: string }) {
   return (
     <>
       <Section title={L('年度评星', 'Year-end star rating')}>
-        <form
-          class="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <Form
+          form={find}
+          inline
+          fields={[{ key: 'typed', inputMode: 'numeric', maxLength: 4, label: L('年份', 'Year') }]}
+          submit={L('查看', 'Show')}
+          submitClass="btn-secondary"
+          onSubmit={async ({ typed }) => {
             if (/^\d{4}$/.test(typed)) {
               navigate(`/admin/ratings/${typed}`);
             }
           }}
-        >
-          <Field label={L('年份', 'Year')}>
-            <input
-              value={typed}
-              inputMode="numeric"
-              maxLength={4}
-              onInput={(e) => setTyped(inputValue(e))}
-            />
-          </Field>
-          <button type="submit" class="btn btn-secondary">
-            {L('查看', 'Show')}
-          </button>
-        </form>
+        />
         <p class="muted">
           {L(
             '星级按当年服务获得的积分计算；兑换、捐赠不会降低星级。公示后该年度不能再记录服务；公示期内志愿者可以提出异议，期满且异议都答复后才能正式公布。',
             'Stars come from points earned in the year; redeeming or giving never lowers them. Publishing closes the year and opens the notice period for objections; finalize after it ends and every objection is answered.',
           )}
         </p>
-        {loaded.error ? <ErrorMsg error={loaded.error} ctx={{ subject: 'rating' }} /> : null}
-        {loaded.loading && loaded.data === undefined ? <Loading /> : null}
-        {loaded.data === null ? (
-          <Msg kind="info">
-            {L(`${year} 年还没有计算评星。`, `No rating computed for ${year} yet.`)}
-          </Msg>
-        ) : null}
-        {run ? (
-          <Msg kind={run.status === 'draft' ? 'info' : 'ok'} testId="rating-status">
-            {run.status === 'final' ? (
-              <Unbroken
-                text={L(
-                  `${run.year} 年评星已正式公布${run.finalizedAt ? `（${formatDateTime(run.finalizedAt)}）` : ''}。${run.restated ? `之后更正 ${run.restated.count} 次。` : ''}`,
-                  `${run.year} rating is final${run.finalizedAt ? ` (${formatDateTime(run.finalizedAt)})` : ''}.${run.restated ? ` Corrected ${run.restated.count} time(s) since.` : ''}`,
-                )}
-              />
-            ) : run.status === 'published' ? (
-              <Unbroken
-                text={L(
-                  `${run.year} 年评星已公示${run.notice ? `，公示期 ${noticePeriodText(run.notice)}` : ''}。`,
-                  `${run.year} rating on notice${run.notice ? `: ${noticePeriodText(run.notice)}` : ''}.`,
-                )}
-              />
+        <Loaded load={loaded} ctx={{ subject: 'rating' }}>
+          {(run) =>
+            run === null ? (
+              <Msg kind="info">
+                {L(`${year} 年还没有计算评星。`, `No rating computed for ${year} yet.`)}
+              </Msg>
             ) : (
-              L(
-                `${run.year} 年评星是草稿，核对无误后再公示。`,
-                `${run.year} rating is a draft: review it, then publish.`,
-              )
-            )}{' '}
-            {run.status !== 'draft' ? (
-              <Link href={`/notice/${run.year}`}>{L('查看公示页', 'Open the public notice')}</Link>
-            ) : null}
-          </Msg>
-        ) : null}
+              <RunStatus run={run} />
+            )
+          }
+        </Loaded>
         <ErrorMsg error={action.error} ctx={{ subject: 'rating' }} />
         <div class="row">
           {run === undefined || run === null || run.status === 'draft' ? (
-            <button
-              type="button"
+            <ActionButton
+              action={action}
               class="btn btn-secondary"
-              disabled={action.busy}
-              data-testid="run-rating"
-              onClick={() =>
-                void action.run(async () => {
-                  loaded.setData(await post<RatingRun>(`/star-ratings/${year}/run`));
-                })
+              testId="run-rating"
+              onClick={async () =>
+                loaded.setData(await post<RatingRun>(`/star-ratings/${year}/run`))
               }
             >
               {run ? L('重新计算草稿', 'Recompute draft') : L('计算评星（草稿）', 'Compute draft')}
-            </button>
+            </ActionButton>
           ) : null}
           {run && run.status === 'draft' ? (
-            <button
-              type="button"
+            <ActionButton
+              action={action}
               class="btn btn-primary"
-              disabled={action.busy}
-              data-testid="publish-rating"
-              onClick={() => {
-                if (
-                  confirm(
-                    L(
-                      `公示 ${year} 年评星？公示后该年度将结账，不能再记录服务。`,
-                      `Publish the ${year} rating? The year closes to new service records.`,
-                    ),
-                  )
-                ) {
-                  void action.run(async () => {
-                    loaded.setData(await post<RatingRun>(`/star-ratings/${year}/publish`));
-                  });
-                }
-              }}
+              testId="publish-rating"
+              confirm={L(
+                `公示 ${year} 年评星？公示后该年度将结账，不能再记录服务。`,
+                `Publish the ${year} rating? The year closes to new service records.`,
+              )}
+              onClick={async () =>
+                loaded.setData(await post<RatingRun>(`/star-ratings/${year}/publish`))
+              }
             >
               {L('公示', 'Publish')}
-            </button>
+            </ActionButton>
           ) : null}
           {run && run.status === 'published' ? (
-            <button
-              type="button"
+            <ActionButton
+              action={action}
               class="btn btn-primary"
-              disabled={action.busy}
-              data-testid="finalize-rating"
-              onClick={() => {
-                if (
-                  confirm(
-                    L(
-                      `正式公布 ${year} 年评星？公布后星级即生效。`,
-                      `Finalize the ${year} rating? The stars are then granted.`,
-                    ),
-                  )
-                ) {
-                  void action.run(async () => {
-                    loaded.setData(await post<RatingRun>(`/star-ratings/${year}/finalize`));
-                  });
-                }
-              }}
+              testId="finalize-rating"
+              confirm={L(
+                `正式公布 ${year} 年评星？公布后星级即生效。`,
+                `Finalize the ${year} rating? The stars are then granted.`,
+              )}
+              onClick={async () =>
+                loaded.setData(await post<RatingRun>(`/star-ratings/${year}/finalize`))
+              }
             >
               {L('正式公布', 'Finalize')}
-            </button>
+            </ActionButton>
           ) : null}
         </div>
       </Section>
@@ -262,6 +209,38 @@ export function RatingsSection(props: { year?: string }) {
   );
 }
 
+/** Where the year's rating stands (draft, on notice, final), with the link to the public notice. */
+function RunStatus(props: { run: RatingRun }) {
+  const { run } = props;
+  return (
+    <Msg kind={run.status === 'draft' ? 'info' : 'ok'} testId="rating-status">
+      {run.status === 'final' ? (
+        <Unbroken
+          text={L(
+            `${run.year} 年评星已正式公布${run.finalizedAt ? `（${formatDateTime(run.finalizedAt)}）` : ''}。${run.restated ? `之后更正 ${run.restated.count} 次。` : ''}`,
+            `${run.year} rating is final${run.finalizedAt ? ` (${formatDateTime(run.finalizedAt)})` : ''}.${run.restated ? ` Corrected ${run.restated.count} time(s) since.` : ''}`,
+          )}
+        />
+      ) : run.status === 'published' ? (
+        <Unbroken
+          text={L(
+            `${run.year} 年评星已公示${run.notice ? `，公示期 ${noticePeriodText(run.notice)}` : ''}。`,
+            `${run.year} rating on notice${run.notice ? `: ${noticePeriodText(run.notice)}` : ''}.`,
+          )}
+        />
+      ) : (
+        L(
+          `${run.year} 年评星是草稿，核对无误后再公示。`,
+          `${run.year} rating is a draft: review it, then publish.`,
+        )
+      )}{' '}
+      {run.status !== 'draft' ? (
+        <Link href={`/notice/${run.year}`}>{L('查看公示页', 'Open the public notice')}</Link>
+      ) : null}
+    </Msg>
+  );
+}
+
 /** Sorting only: "12.50" -> 1250 (hundredths, no float). */
 function toNum(text: string): number {
   const [whole, fraction = ''] = text.split('.');
@@ -293,39 +272,43 @@ function ObjectionsSection(props: { year: number; onResolved: () => void }) {
           'Before accepting, post the correction (a service record or a reversal) naming this objection; accepting recomputes the rating and restarts or extends the notice.',
         )}
       </p>
-      <ErrorMsg error={list.error} />
-      {list.data && items.length === 0 ? (
-        <Msg kind="info">{L('还没有人提出异议。', 'No objections yet.')}</Msg>
-      ) : null}
-      <ul class="objection-list" data-testid="admin-objections">
-        {items.map((o) => (
-          <ObjectionItem
-            key={o.id}
-            year={props.year}
-            objection={o}
-            onResolved={() => {
-              list.reload();
-              props.onResolved();
-            }}
-          />
-        ))}
-      </ul>
+      <List load={list}>
+        {(objections) => (
+          <>
+            {objections.length === 0 ? (
+              <Msg kind="info">{L('还没有人提出异议。', 'No objections yet.')}</Msg>
+            ) : null}
+            <ul class="objection-list" data-testid="admin-objections">
+              {objections.map((o) => (
+                <ObjectionItem
+                  key={o.id}
+                  year={props.year}
+                  objection={o}
+                  onResolved={() => {
+                    list.reload();
+                    props.onResolved();
+                  }}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </List>
     </Section>
   );
 }
 
 function ObjectionItem(props: { year: number; objection: Objection; onResolved: () => void }) {
   const o = props.objection;
-  const [reply, setReply] = useState('');
-  const action = useAction();
-  const resolve = (decision: 'accepted' | 'rejected') =>
-    void action.run(async () => {
-      await post(`/star-ratings/${props.year}/objections/${o.id}/resolve`, {
-        decision,
-        reply: reply.trim(),
-      });
-      props.onResolved();
+  const form = useForm({ reply: '' });
+  const reply = form.values.reply;
+  const resolve = (decision: 'accepted' | 'rejected') => async () => {
+    await post(`/star-ratings/${props.year}/objections/${o.id}/resolve`, {
+      decision,
+      reply: reply.trim(),
     });
+    props.onResolved();
+  };
   return (
     <li class="card objection" data-testid="admin-objection">
       <p>
@@ -349,35 +332,39 @@ function ObjectionItem(props: { year: number; objection: Objection; onResolved: 
       </p>
       {o.status === 'open' ? (
         <div class="stack">
-          <Field label={L('答复', 'Reply')}>
-            <textarea
-              value={reply}
-              rows={2}
-              maxLength={TEXT_MAX.objection}
-              data-testid="objection-reply-input"
-              onInput={(e) => setReply(inputValue(e))}
-            />
-          </Field>
-          <ErrorMsg error={action.error} ctx={{ subject: 'rating' }} />
+          <Fields
+            form={form}
+            fields={[
+              {
+                key: 'reply',
+                textarea: true,
+                rows: 2,
+                maxLength: TEXT_MAX.objection,
+                testId: 'objection-reply-input',
+                label: L('答复', 'Reply'),
+              },
+            ]}
+          />
+          <FormMessages form={form} ctx={{ subject: 'rating' }} />
           <div class="row">
-            <button
-              type="button"
+            <ActionButton
+              action={form}
               class="btn btn-primary"
-              disabled={action.busy || !reply.trim()}
-              data-testid="accept-objection"
-              onClick={() => resolve('accepted')}
+              disabled={!reply.trim()}
+              testId="accept-objection"
+              onClick={resolve('accepted')}
             >
               {L('采纳', 'Accept')}
-            </button>
-            <button
-              type="button"
+            </ActionButton>
+            <ActionButton
+              action={form}
               class="btn btn-secondary"
-              disabled={action.busy || !reply.trim()}
-              data-testid="reject-objection"
-              onClick={() => resolve('rejected')}
+              disabled={!reply.trim()}
+              testId="reject-objection"
+              onClick={resolve('rejected')}
             >
               {L('不采纳', 'Reject')}
-            </button>
+            </ActionButton>
           </div>
         </div>
       ) : (

@@ -2,18 +2,11 @@ import { useState } from 'preact/hooks';
 import { get, itemsOf, post } from '../api';
 import { formatDateTime, localInputToIso } from '../format';
 import { L } from '../i18n';
-import {
-  ErrorMsg,
-  Field,
-  inputValue,
-  Loading,
-  Msg,
-  Section,
-  useAction,
-  useLoad,
-} from '../ui/components';
-import { useWindowStatus, WindowBanner } from '../ui/passbook';
+import { ErrorMsg, Msg, Section, useAction, useLoad } from '../ui/components';
+import { ActionButton, Form, useForm } from '../ui/form';
 import { TEXT_MAX } from '../limits';
+import { List } from '../ui/list';
+import { useWindowStatus, WindowBanner } from '../ui/passbook';
 
 interface WindowRow {
   id: number;
@@ -34,93 +27,71 @@ function WindowList(props: { tick: number; onChanged: () => void }) {
   );
   const action = useAction();
   const now = new Date().toISOString();
-  if (list.error) {
-    return <ErrorMsg error={list.error} ctx={{ subject: 'window' }} />;
-  }
-  if (!list.data) {
-    return <Loading />;
-  }
   return (
     <>
       <ErrorMsg error={action.error} ctx={{ subject: 'window' }} />
-      <div class="table-wrap">
-        <table class="table table-cards" data-testid="windows-table">
-          <thead>
-            <tr>
-              <th>{L('兑换期', 'Window')}</th>
-              <th>{L('开始', 'Opens')}</th>
-              <th>{L('结束', 'Closes')}</th>
-              <th>{L('状态', 'Status')}</th>
-              <th>{L('操作', 'Actions')}</th>
+      <List
+        load={list}
+        ctx={{ subject: 'window' }}
+        testId="windows-table"
+        columns={[
+          L('兑换期', 'Window'),
+          L('开始', 'Opens'),
+          L('结束', 'Closes'),
+          L('状态', 'Status'),
+          L('操作', 'Actions'),
+        ]}
+        empty={L('还没有兑换期。', 'No windows yet.')}
+        row={(w) => {
+          const future = w.opensAt > now;
+          const over = w.closesAt <= now;
+          const cancelled = w.closedEarly !== null && w.closesAt === w.opensAt;
+          return (
+            <tr key={w.id} data-window={w.id}>
+              <td data-label={L('兑换期', 'Window')}>
+                {w.periodKey ?? w.note ?? L('临时加开', 'ad hoc')}
+              </td>
+              <td data-label={L('开始', 'Opens')}>{formatDateTime(w.opensAt)}</td>
+              <td data-label={L('结束', 'Closes')}>{formatDateTime(w.closesAt)}</td>
+              <td data-label={L('状态', 'Status')}>
+                {cancelled
+                  ? L('已取消', 'cancelled')
+                  : over
+                    ? w.closedEarly
+                      ? L('已提前结束', 'closed early')
+                      : L('已结束', 'over')
+                    : future
+                      ? L('未开始', 'upcoming')
+                      : L('进行中', 'open')}
+              </td>
+              <td data-label={L('操作', 'Actions')}>
+                {!over ? (
+                  <ActionButton
+                    action={action}
+                    confirm={
+                      future
+                        ? L(
+                            `取消 ${formatDateTime(w.opensAt)} 开始的兑换期？取消后它不会开放。`,
+                            `Cancel the window opening ${formatDateTime(w.opensAt)}?`,
+                          )
+                        : L(
+                            '现在结束这个兑换期？结束后柜台不能再兑换。',
+                            'Close this window now? The counter stops redeeming.',
+                          )
+                    }
+                    onClick={async () => {
+                      await post(`/redemption-windows/${w.id}/close`, {});
+                      props.onChanged();
+                    }}
+                  >
+                    {future ? L('取消', 'Cancel') : L('提前结束', 'Close now')}
+                  </ActionButton>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.data.map((w) => {
-              const future = w.opensAt > now;
-              const over = w.closesAt <= now;
-              const cancelled = w.closedEarly !== null && w.closesAt === w.opensAt;
-              return (
-                <tr key={w.id} data-window={w.id}>
-                  <td data-label={L('兑换期', 'Window')}>
-                    {w.periodKey ?? w.note ?? L('临时加开', 'ad hoc')}
-                  </td>
-                  <td data-label={L('开始', 'Opens')}>{formatDateTime(w.opensAt)}</td>
-                  <td data-label={L('结束', 'Closes')}>{formatDateTime(w.closesAt)}</td>
-                  <td data-label={L('状态', 'Status')}>
-                    {cancelled
-                      ? L('已取消', 'cancelled')
-                      : over
-                        ? w.closedEarly
-                          ? L('已提前结束', 'closed early')
-                          : L('已结束', 'over')
-                        : future
-                          ? L('未开始', 'upcoming')
-                          : L('进行中', 'open')}
-                  </td>
-                  <td data-label={L('操作', 'Actions')}>
-                    {!over ? (
-                      <button
-                        type="button"
-                        class="btn-link"
-                        disabled={action.busy}
-                        onClick={() => {
-                          if (
-                            confirm(
-                              future
-                                ? L(
-                                    `取消 ${formatDateTime(w.opensAt)} 开始的兑换期？取消后它不会开放。`,
-                                    `Cancel the window opening ${formatDateTime(w.opensAt)}?`,
-                                  )
-                                : L(
-                                    '现在结束这个兑换期？结束后柜台不能再兑换。',
-                                    'Close this window now? The counter stops redeeming.',
-                                  ),
-                            )
-                          ) {
-                            void action.run(async () => {
-                              await post(`/redemption-windows/${w.id}/close`, {});
-                              props.onChanged();
-                            });
-                          }
-                        }}
-                      >
-                        {future ? L('取消', 'Cancel') : L('提前结束', 'Close now')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-            {list.data.length === 0 ? (
-              <tr>
-                <td colSpan={5} class="muted">
-                  {L('还没有兑换期。', 'No windows yet.')}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+          );
+        }}
+      />
     </>
   );
 }
@@ -128,11 +99,8 @@ function WindowList(props: { tick: number; onChanged: () => void }) {
 export function WindowsSection() {
   const [tick, setTick] = useState(0);
   const status = useWindowStatus();
-  const [opensAt, setOpensAt] = useState('');
-  const [closesAt, setClosesAt] = useState('');
-  const [note, setNote] = useState('');
-  const [done, setDone] = useState<string | null>(null);
-  const action = useAction();
+  const form = useForm({ opensAt: '', closesAt: '', note: '' });
+  const { opensAt, closesAt } = form.values;
   const current = status.status?.open ? status.status.window : null;
   return (
     <>
@@ -145,30 +113,22 @@ export function WindowsSection() {
           )}
         </p>
         {current ? (
-          <button
-            type="button"
+          <ActionButton
+            action={form}
             class="btn btn-danger"
-            disabled={action.busy}
-            onClick={() => {
-              if (
-                confirm(
-                  L(
-                    '现在结束当前兑换期？结束后柜台不能再兑换。',
-                    'Close the current window now? The counter stops redeeming.',
-                  ),
-                )
-              ) {
-                void action.run(async () => {
-                  await post(`/redemption-windows/${encodeURIComponent(String(current.id))}/close`);
-                  setDone(L('兑换期已结束。', 'The window is closed.'));
-                  status.refresh();
-                  setTick((t) => t + 1);
-                });
-              }
+            confirm={L(
+              '现在结束当前兑换期？结束后柜台不能再兑换。',
+              'Close the current window now? The counter stops redeeming.',
+            )}
+            onClick={async () => {
+              await post(`/redemption-windows/${encodeURIComponent(String(current.id))}/close`);
+              form.setDone(L('兑换期已结束。', 'The window is closed.'));
+              status.refresh();
+              setTick((t) => t + 1);
             }}
           >
             {L('提前结束当前兑换期', 'Close the current window now')}
-          </button>
+          </ActionButton>
         ) : null}
       </Section>
       <Section title={L('全部兑换期', 'All windows')}>
@@ -181,65 +141,39 @@ export function WindowsSection() {
         />
       </Section>
       <Section title={L('临时加开兑换期', 'Add a window')}>
-        <form
-          class="stack"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const from = localInputToIso(opensAt);
-            const to = localInputToIso(closesAt);
+        <Form
+          form={form}
+          ctx={{ subject: 'window' }}
+          fields={[
+            { key: 'opensAt', type: 'datetime-local', required: true, label: L('开始', 'Opens') },
+            { key: 'closesAt', type: 'datetime-local', required: true, label: L('结束', 'Closes') },
+            { key: 'note', maxLength: TEXT_MAX.note, label: L('说明', 'Note') },
+          ]}
+          notice={
+            opensAt && closesAt && closesAt <= opensAt ? (
+              <Msg kind="warn">
+                {L('结束时间要晚于开始时间。', 'Closing must be after opening.')}
+              </Msg>
+            ) : null
+          }
+          submit={L('加开', 'Add window')}
+          reset
+          onSubmit={async (v) => {
+            const from = localInputToIso(v.opensAt);
+            const to = localInputToIso(v.closesAt);
             if (!from || !to) {
               return;
             }
-            setDone(null);
-            void action.run(async () => {
-              await post('/redemption-windows', {
-                opensAt: from,
-                closesAt: to,
-                ...(note.trim() ? { note: note.trim() } : {}),
-              });
-              setDone(L('已加开兑换期。', 'Window added.'));
-              setTick((t) => t + 1);
-              setOpensAt('');
-              setClosesAt('');
-              setNote('');
-              status.refresh();
+            await post('/redemption-windows', {
+              opensAt: from,
+              closesAt: to,
+              ...(v.note.trim() ? { note: v.note.trim() } : {}),
             });
+            setTick((t) => t + 1);
+            status.refresh();
+            return L('已加开兑换期。', 'Window added.');
           }}
-        >
-          <div class="grid-2">
-            <Field label={L('开始', 'Opens')}>
-              <input
-                type="datetime-local"
-                value={opensAt}
-                onInput={(e) => setOpensAt(inputValue(e))}
-                required
-              />
-            </Field>
-            <Field label={L('结束', 'Closes')}>
-              <input
-                type="datetime-local"
-                value={closesAt}
-                onInput={(e) => setClosesAt(inputValue(e))}
-                required
-              />
-            </Field>
-            <Field label={L('说明', 'Note')}>
-              <input
-                value={note}
-                onInput={(e) => setNote(inputValue(e))}
-                maxLength={TEXT_MAX.note}
-              />
-            </Field>
-          </div>
-          {opensAt && closesAt && closesAt <= opensAt ? (
-            <Msg kind="warn">{L('结束时间要晚于开始时间。', 'Closing must be after opening.')}</Msg>
-          ) : null}
-          <ErrorMsg error={action.error} ctx={{ subject: 'window' }} />
-          {done ? <Msg kind="ok">{done}</Msg> : null}
-          <button type="submit" class="btn btn-primary" disabled={action.busy}>
-            {L('加开', 'Add window')}
-          </button>
-        </form>
+        />
       </Section>
     </>
   );
