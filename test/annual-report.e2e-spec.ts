@@ -455,6 +455,18 @@ describe('annual report and volunteer growth over HTTP (e2e)', () => {
       expect((await t.http.get(url)).status).toBe(401);
     }
   });
+
+  it('should keep giving the grades once the rating is final', async () => {
+    const published = await t.http.get('/api/reports/year/2026').set('Authorization', admin);
+    expect(published.body.stars.why).toBeNull();
+    // After its notice period (7 days from 2027-01-08) the rating is finalized: published still.
+    await moveTo(at('2027-01-16'));
+    expect(
+      (await t.http.post('/api/star-ratings/2026/finalize').set('Authorization', admin)).status,
+    ).toBe(200);
+    const final = await t.http.get('/api/reports/year/2026').set('Authorization', admin);
+    expect(final.body.stars).toEqual(published.body.stars);
+  });
 });
 
 /** 记录转移接续 and growth: each community counts a moved volunteer for the time they were there. */

@@ -1,5 +1,5 @@
 import { Principal } from '../auth/principal';
-import { fixtures } from '../../test/support/fixtures';
+import { fixtures, staffPrincipal } from '../../test/support/fixtures';
 import { createTestContext, TestContext } from '../../test/support/test-app';
 import {
   AccessPolicy,
@@ -25,53 +25,24 @@ import { sql } from '../common/db/database';
 import { EventSignup } from '../events/entities';
 import { EventsService } from '../events/events.service';
 
-const admin: Principal = {
-  kind: 'user',
-  userId: 1,
-  username: 'admin',
-  role: 'admin',
-  communityId: 1,
-  streetOfficeId: null,
-};
-const leader: Principal = {
-  kind: 'user',
-  userId: 7,
-  username: 'leader',
-  role: 'leader',
-  communityId: 1,
-  streetOfficeId: null,
-};
-const clerk: Principal = {
-  kind: 'user',
-  userId: 9,
-  username: 'clerk',
-  role: 'clerk',
-  communityId: 1,
-  streetOfficeId: null,
-};
+const admin = staffPrincipal({ id: 1, username: 'admin' }, 'admin');
+const leader = staffPrincipal({ id: 7, username: 'leader' }, 'leader');
+const clerk = staffPrincipal({ id: 9, username: 'clerk' }, 'clerk');
 const volunteer: Principal = {
   kind: 'member',
   memberId: 3,
   passbookNo: 'V0000003',
   communityId: 1,
 };
-const office: Principal = {
-  kind: 'user',
-  userId: 11,
-  username: 'office',
-  role: 'office',
+const office = staffPrincipal({ id: 11, username: 'office' }, 'office', {
   communityId: null,
   streetOfficeId: 1,
-};
+});
 /** An admin of another community (2). */
-const otherAdmin: Principal = {
-  kind: 'user',
-  userId: 12,
-  username: 'admin-b',
-  role: 'admin',
+const otherAdmin = staffPrincipal({ id: 12, username: 'admin-b' }, 'admin', {
   communityId: 2,
   streetOfficeId: null,
-};
+});
 
 describe('access policy decisions', () => {
   it('should call only a user with role admin an admin, give a leader id to leaders only and a member id to volunteers only', () => {
@@ -202,14 +173,7 @@ describe(AccessPolicy.name, () => {
   /** A leader of one team with one member, and a member of another leader's team. */
   async function world() {
     const user = await f.newUser('leader');
-    const asLeader: Principal = {
-      kind: 'user',
-      userId: user.id,
-      username: user.username,
-      role: 'leader',
-      communityId: 1,
-      streetOfficeId: null,
-    };
+    const asLeader = staffPrincipal(user, 'leader');
     const own = await f.newMember();
     const other = await f.newMember();
     const ownTeam = await f.newTeam({ leaderUserIds: [user.id], memberIds: [own.id] });

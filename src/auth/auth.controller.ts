@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Route } from '../common/route';
 import {
   LoginResponseDto,
   MeResponseDto,
@@ -72,8 +73,7 @@ export class MeController {
   constructor(private readonly auth: AuthService) {}
 
   @Get()
-  @Roles('admin', 'leader', 'clerk', 'office', 'volunteer')
-  @ApiOkResponse({ type: MeResponseDto })
+  @Route({ roles: ['admin', 'leader', 'clerk', 'office', 'volunteer'], ok: MeResponseDto })
   me(@CurrentPrincipal() principal: Principal) {
     return this.auth.describe(principal);
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { idParam } from '../common/id-param.pipe';
+import { Route } from '../common/route';
 import { UserPageDto, UserViewDto } from './dto/auth-responses.dto';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/login.dto';
-import { CurrentPrincipal, Principal, Roles } from './principal';
+import { CurrentPrincipal, Principal } from './principal';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -13,29 +14,25 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @Roles('admin')
-  @ApiCreatedResponse({ type: UserViewDto })
+  @Route({ roles: ['admin'], created: UserViewDto })
   create(@Body() dto: CreateUserDto, @CurrentPrincipal() principal: Principal) {
     return this.users.create(principal, dto);
   }
 
   @Get()
-  @Roles('admin')
-  @ApiOkResponse({ type: UserPageDto })
+  @Route({ roles: ['admin'], ok: UserPageDto })
   list(@Query() query: ListUsersQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.users.list(principal, query);
   }
 
   @Get(':id')
-  @Roles('admin')
-  @ApiOkResponse({ type: UserViewDto })
+  @Route({ roles: ['admin'], ok: UserViewDto })
   get(@Param('id', idParam('user')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.users.get(principal, id);
   }
 
   @Patch(':id')
-  @Roles('admin')
-  @ApiOkResponse({ type: UserViewDto })
+  @Route({ roles: ['admin'], ok: UserViewDto })
   update(
     @Param('id', idParam('user')) id: number,
     @Body() dto: UpdateUserDto,
@@ -45,9 +42,8 @@ export class UsersController {
   }
 
   @Post(':id/deactivate')
-  @Roles('admin')
   @HttpCode(200)
-  @ApiOkResponse({ type: UserViewDto })
+  @Route({ roles: ['admin'], ok: UserViewDto })
   deactivate(
     @Param('id', idParam('user')) id: number,
     @CurrentPrincipal() principal: Principal & { kind: 'user' },
@@ -56,9 +52,8 @@ export class UsersController {
   }
 
   @Post(':id/activate')
-  @Roles('admin')
   @HttpCode(200)
-  @ApiOkResponse({ type: UserViewDto })
+  @Route({ roles: ['admin'], ok: UserViewDto })
   activate(
     @Param('id', idParam('user')) id: number,
     @CurrentPrincipal() principal: Principal & { kind: 'user' },

@@ -1,15 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Public, Roles } from '../auth/principal';
-import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Public } from '../auth/principal';
+import { Route } from '../common/route';
 import { CertificatesService } from './certificates.service';
 import {
   CertificateCheckDto,
@@ -36,41 +28,41 @@ export class CertificatesController {
   constructor(private readonly certificates: CertificatesService) {}
 
   @Post()
-  @Roles('admin')
-  @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiOperation({
+  @Route({
+    roles: ['admin'],
+    idempotent: true,
     summary:
       'Issues a signed certificate of the volunteer’s verified service in the period (志愿服务记录证明)',
+    created: CertificateViewDto,
   })
-  @ApiCreatedResponse({ type: CertificateViewDto })
   issue(@Body() dto: IssueCertificateDto, @CurrentPrincipal() principal: Principal) {
     return this.certificates.issue(principal, dto);
   }
 
   @Get()
-  @Roles('admin', 'office')
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'office'],
     summary:
       'The register of issued certificates (street-office users name the community: ?community=)',
+    ok: CertificatePageDto,
   })
-  @ApiOkResponse({ type: CertificatePageDto })
   list(@Query() query: ListCertificatesQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.certificates.list(principal, query);
   }
 
   @Get(':number')
-  @Roles('admin')
-  @ApiOkResponse({ type: CertificateViewDto })
+  @Route({ roles: ['admin'], ok: CertificateViewDto })
   get(@Param('number') number: string, @CurrentPrincipal() principal: Principal) {
     return this.certificates.get(principal, number);
   }
 
   @Post(':number/revoke')
-  @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Revokes a certificate: its check then answers revoked' })
-  @ApiOkResponse({ type: CertificateViewDto })
+  @Route({
+    roles: ['admin'],
+    summary: 'Revokes a certificate: its check then answers revoked',
+    ok: CertificateViewDto,
+  })
   revoke(
     @Param('number') number: string,
     @Body() dto: RevokeCertificateDto,
@@ -87,21 +79,21 @@ export class PublicCertificatesController {
 
   @Get('key')
   @Public()
-  @ApiOperation({
+  @Route({
     summary: 'The public key certificates are signed with (PEM) and its fingerprint',
+    ok: CertificateKeyDto,
   })
-  @ApiOkResponse({ type: CertificateKeyDto })
   key() {
     return this.certificates.publicKey();
   }
 
   @Get(':number')
   @Public()
-  @ApiOperation({
+  @Route({
     summary:
       'Checks a certificate by its number: valid, revoked, or invalid (its stored content does not match its signature)',
+    ok: CertificateCheckDto,
   })
-  @ApiOkResponse({ type: CertificateCheckDto })
   check(@Param('number') number: string) {
     return this.certificates.check(number);
   }
@@ -119,8 +111,8 @@ export class ExportsController {
   constructor(private readonly exports: NationalExportService) {}
 
   @Get('national-service-records.xlsx')
-  @Roles('admin', 'office')
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'office'],
     summary:
       'Verified service records of the period in the national record system’s fields, identity numbers in clear (street-office users: ?community=)',
   })
@@ -138,8 +130,7 @@ export class ExportsController {
   }
 
   @Get('national-service-records.csv')
-  @Roles('admin', 'office')
-  @ApiOperation({ summary: 'The same as a CSV file (UTF-8 with BOM)' })
+  @Route({ roles: ['admin', 'office'], summary: 'The same as a CSV file (UTF-8 with BOM)' })
   @ApiProduces(CONTENT_TYPES.csv)
   @ApiOkResponse({
     description: 'the CSV file',

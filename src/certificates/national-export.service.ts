@@ -1,19 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { loadExcelJS } from '../common/excel';
 import { AccessPolicy, mayExportIdNumbers } from '../access/access.policy';
 import { actorOf, Principal } from '../common/principal';
 import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
 import { KeyRing } from '../common/keys/key-ring';
+import { SheetColumn, SheetFormat, writeSheet } from '../common/spreadsheet';
 import { formatCents, toSafeInteger } from '../common/points';
 import { shownNames } from '../communities/community-name';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { notReversed } from '../ledger/ledger-sql';
 import { ID_DOCUMENT_NAMES, IdDocumentType } from '../people/id-document';
-import { inertCell } from '../people/roster-file';
 import { StandardService } from '../standard/standard.service';
 
-export type NationalExportFormat = 'xlsx' | 'csv';
+export type NationalExportFormat = SheetFormat;
 
 /** One row of the national export: one verified service record. */
 export interface NationalExportRow {
@@ -28,14 +27,14 @@ export interface NationalExportRow {
 }
 
 /** The fields the national volunteer record system (全国志愿服务信息系统) holds, in its order. */
-const COLUMNS: { header: string; key: keyof NationalExportRow; width: number }[] = [
+const COLUMNS: SheetColumn<NationalExportRow>[] = [
   { header: '姓名', key: 'name', width: 12 },
   { header: '证件类型', key: 'idType', width: 22 },
   { header: '证件号码', key: 'idNumber', width: 22 },
   { header: '志愿者编号', key: 'passbookNo', width: 12 },
   { header: '服务日期', key: 'serviceDate', width: 12 },
   { header: '服务内容', key: 'content', width: 40 },
-  { header: '服务时长', key: 'hours', width: 10 },
+  { header: '服务时长', key: 'hours', width: 10, numFmt: '0.00' },
   { header: '记录单位', key: 'recordedBy', width: 20 },
 ];
 
@@ -157,24 +156,7 @@ export class NationalExportService {
     format: NationalExportFormat,
   ): Promise<{ file: Buffer; name: string }> {
     const { rows, communityCode } = await this.rows(p, query);
-    const workbook = new (await loadExcelJS()).Workbook();
-    const sheet = workbook.addWorksheet('志愿服务记录');
-    sheet.columns = COLUMNS;
-    sheet.getRow(1).font = { bold: true };
-    for (const r of rows) {
-      if (format === 'csv') {
-        sheet.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, inertCell(v)])));
-      } else {
-        // Text cells throughout (an ID number must not become 1.1E+17), hours a number to add up.
-        const row = sheet.addRow({ ...r, hours: Number(r.hours) });
-        row.getCell('hours').numFmt = '0.00';
-      }
-    }
     const name = `national-service-records-${communityCode}-${query.from}-${query.to}.${format}`;
-    if (format === 'xlsx') {
-      return { file: Buffer.from(await workbook.xlsx.writeBuffer()), name };
-    }
-    const csv = Buffer.from(await workbook.csv.writeBuffer());
-    return { file: Buffer.concat([Buffer.from('\uFEFF', 'utf8'), csv]), name };
+    return { file: await writeSheet('志愿服务记录', COLUMNS, rows, format), name };
   }
 }

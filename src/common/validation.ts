@@ -1,9 +1,13 @@
 import { applyDecorators, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from './errors';
 import { TEXT_MAX } from './limits';
+
+/** Trims a string field before it is checked (anything else is left for the checks to refuse). */
+export const Trim = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /**
  * The reason kept with a correction (a reversal, an adjustment, a rejection, a cancellation, a
@@ -12,15 +16,45 @@ import { TEXT_MAX } from './limits';
  */
 export function IsReason(max: number = TEXT_MAX.reason): PropertyDecorator {
   return applyDecorators(
-    Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' ? value.trim() : value,
-    ),
+    Trim(),
     IsString(),
     IsNotEmpty({ message: 'reason must not be blank' }),
     MaxLength(max),
     Matches(/^[^\p{Cc}\u2028\u2029]*$/u, { message: 'reason must be text on one line' }),
   );
 }
+
+/** Printable text on one line: what a name, an address or a contact may hold. */
+export const ONE_LINE = /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u;
+
+/**
+ * A one-line text field (a name, an address, a contact, a handler): trimmed, text, at most `max`
+ * characters, on one line (`field` names it in the message); `notBlank`, also not empty once trimmed.
+ * Whether it may be left out or null stays beside it (`IsOptional`, `ValidateIf`).
+ */
+export function IsOneLine(
+  field: string,
+  max: number,
+  options: { notBlank?: boolean } = {},
+): PropertyDecorator {
+  // Listed bottom-up, in the order the stacked decorators it replaces registered their checks
+  // (so a value failing several reads its problems in the same order).
+  return applyDecorators(
+    Matches(ONE_LINE, { message: `${field} must be text on one line` }),
+    MaxLength(max),
+    ...(options.notBlank ? [IsNotEmpty()] : []),
+    IsString(),
+    Trim(),
+  );
+}
+
+/**
+ * `?community=`: the code (or id) of the community a request names, optional (who may name which,
+ * and what leaving it out means, is the access policy's `communityToRead`).
+ */
+export const IsCommunityParam = (): PropertyDecorator =>
+  // Bottom-up, in the order the stacked checks it replaces registered.
+  applyDecorators(MaxLength(TEXT_MAX.communityCode), IsString(), IsOptional());
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((e) => {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Public, Roles } from '../auth/principal';
+import { CurrentPrincipal, Principal, Public } from '../auth/principal';
+import { Route } from '../common/route';
 import { CommunityContactDto, CommunityViewDto } from '../communities/dto/community-contact.dto';
 import { CommunityInfo, CommunityInfoService, MyCommunity } from './community.service';
 
@@ -42,8 +43,8 @@ export class MyCommunityController {
   constructor(private readonly info: CommunityInfoService) {}
 
   @Get()
-  @Roles('admin', 'leader', 'clerk', 'office', 'volunteer')
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'leader', 'clerk', 'office', 'volunteer'],
     summary:
       "The caller's community (its name for the pages); for a street-office user their street office and its communities",
   })
@@ -69,12 +70,12 @@ export class MyCommunityController {
   }
 
   @Patch()
-  @Roles('admin')
-  @ApiOperation({
+  @Route({
+    roles: ['admin'],
     summary:
       "What the community's certificates (志愿服务记录证明) print of it: the person in charge (负责人) and the contact; null removes one",
+    ok: CommunityViewDto,
   })
-  @ApiOkResponse({ type: CommunityViewDto })
   updateContact(@Body() dto: CommunityContactDto, @CurrentPrincipal() principal: Principal) {
     return this.info.updateContact(principal, dto);
   }

@@ -1,15 +1,8 @@
 import { idParam } from '../common/id-param.pipe';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '../auth/principal';
+import { Route } from '../common/route';
 import { DonationsService } from './donations.service';
 import { CreateDonationDto } from './dto/create-donation.dto';
 import { PageQueryDto } from '../common/pagination';
@@ -27,33 +20,34 @@ export class DonationsController {
   constructor(private readonly donations: DonationsService) {}
 
   @Post('donations')
-  @Roles('volunteer', 'admin')
-  @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiOperation({
+  @Route({
+    roles: ['volunteer', 'admin'],
+    idempotent: true,
     summary:
       'Give points to a verified, active hardship household (a volunteer from their own passbook; an admin on a named passbook’s behalf)',
+    created: DonationResultDto,
   })
-  @ApiCreatedResponse({ type: DonationResultDto })
   donate(@Body() dto: CreateDonationDto, @CurrentPrincipal() principal: Principal) {
     return this.donations.donate(principal, dto);
   }
 
   @Get('donations')
-  @Roles('volunteer', 'admin')
-  @ApiOperation({ summary: 'Gifts, newest first: a volunteer sees their own, an admin all' })
-  @ApiOkResponse({ type: DonationPageDto })
+  @Route({
+    roles: ['volunteer', 'admin'],
+    summary: 'Gifts, newest first: a volunteer sees their own, an admin all',
+    ok: DonationPageDto,
+  })
   list(@Query() query: ListDonationsQuery, @CurrentPrincipal() principal: Principal) {
     return this.donations.list(principal, query);
   }
 
   @Get('households/:id/gifts')
-  @Roles('admin', 'clerk')
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'clerk'],
     summary:
       'A household’s gifts received and what was redeemed with them, newest first (givers shown to admins only)',
+    ok: HouseholdGiftsDto,
   })
-  @ApiOkResponse({ type: HouseholdGiftsDto })
   householdGifts(
     @Param('id', idParam('household'))
     id: number,

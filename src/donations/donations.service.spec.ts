@@ -1,4 +1,4 @@
-import { fixtures } from '../../test/support/fixtures';
+import { fixtures, staffPrincipal } from '../../test/support/fixtures';
 import { createTestContext, TestContext } from '../../test/support/test-app';
 import { Principal } from '../auth/principal';
 import { ErrorCode } from '../common/errors';
@@ -10,22 +10,8 @@ describe(DonationsService.name, () => {
   let t: TestContext;
   let f: ReturnType<typeof fixtures>;
   let donations: DonationsService;
-  const admin: Principal = {
-    kind: 'user',
-    userId: 1,
-    username: 'admin',
-    role: 'admin',
-    communityId: 1,
-    streetOfficeId: null,
-  };
-  const clerk: Principal = {
-    kind: 'user',
-    userId: 2,
-    username: 'clerk',
-    role: 'clerk',
-    communityId: 1,
-    streetOfficeId: null,
-  };
+  const admin = staffPrincipal({ id: 1, username: 'admin' }, 'admin');
+  const clerk = staffPrincipal({ id: 2, username: 'clerk' }, 'clerk');
   const asMember = (m: Member): Principal => ({
     kind: 'member',
     memberId: m.id,

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
+import { Route } from '../common/route';
 import { AttendanceService } from './attendance.service';
 import {
   AttendanceListDto,
@@ -25,18 +26,22 @@ export class AttendanceController {
   constructor(private readonly attendance: AttendanceService) {}
 
   @Get('attendance')
-  @Roles('admin', 'leader')
-  @ApiOperation({ summary: 'Who came, when, for which item, and the hours closing will count' })
-  @ApiOkResponse({ type: AttendanceListDto })
+  @Route({
+    roles: ['admin', 'leader'],
+    summary: 'Who came, when, for which item, and the hours closing will count',
+    ok: AttendanceListDto,
+  })
   list(@Param('id', eventId()) id: number, @CurrentPrincipal() principal: Principal) {
     return this.attendance.list(principal, id);
   }
 
   @Post('check-in')
   @HttpCode(200)
-  @Roles('admin', 'leader')
-  @ApiOperation({ summary: 'Check a volunteer in now: a scanned passbook or a tapped name' })
-  @ApiOkResponse({ type: AttendanceViewDto })
+  @Route({
+    roles: ['admin', 'leader'],
+    summary: 'Check a volunteer in now: a scanned passbook or a tapped name',
+    ok: AttendanceViewDto,
+  })
   checkIn(
     @Param('id', eventId()) id: number,
     @Body() dto: CheckInDto,
@@ -47,9 +52,11 @@ export class AttendanceController {
 
   @Post('check-out')
   @HttpCode(200)
-  @Roles('admin', 'leader')
-  @ApiOperation({ summary: 'Check a volunteer out now' })
-  @ApiOkResponse({ type: AttendanceViewDto })
+  @Route({
+    roles: ['admin', 'leader'],
+    summary: 'Check a volunteer out now',
+    ok: AttendanceViewDto,
+  })
   checkOut(
     @Param('id', eventId()) id: number,
     @Body() dto: CheckInDto,
@@ -59,9 +66,11 @@ export class AttendanceController {
   }
 
   @Put('attendance/:memberId')
-  @Roles('admin', 'leader')
-  @ApiOperation({ summary: 'Log a participant by hand, or set their item, quantity or note' })
-  @ApiOkResponse({ type: AttendanceViewDto })
+  @Route({
+    roles: ['admin', 'leader'],
+    summary: 'Log a participant by hand, or set their item, quantity or note',
+    ok: AttendanceViewDto,
+  })
   put(
     @Param('id', eventId()) id: number,
     @Param('memberId', memberId()) member: number,
@@ -73,9 +82,11 @@ export class AttendanceController {
 
   @Post('attendance/:memberId/correction')
   @HttpCode(200)
-  @Roles('admin', 'leader')
-  @ApiOperation({ summary: '补录: set check-in or check-out times by hand, with the reason' })
-  @ApiOkResponse({ type: AttendanceViewDto })
+  @Route({
+    roles: ['admin', 'leader'],
+    summary: '补录: set check-in or check-out times by hand, with the reason',
+    ok: AttendanceViewDto,
+  })
   correct(
     @Param('id', eventId()) id: number,
     @Param('memberId', memberId()) member: number,
@@ -87,8 +98,10 @@ export class AttendanceController {
 
   @Delete('attendance/:memberId')
   @HttpCode(204)
-  @Roles('admin', 'leader')
-  @ApiOperation({ summary: 'Remove a participant of a planned event (checked in by mistake)' })
+  @Route({
+    roles: ['admin', 'leader'],
+    summary: 'Remove a participant of a planned event (checked in by mistake)',
+  })
   async remove(
     @Param('id', eventId()) id: number,
     @Param('memberId', memberId()) member: number,
@@ -98,11 +111,11 @@ export class AttendanceController {
   }
 
   @Get('check-in-code')
-  @Roles('admin', 'leader')
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'leader'],
     summary: "The self check-in code the leader's screen shows; it rotates every minute",
+    ok: CheckinCodeDto,
   })
-  @ApiOkResponse({ type: CheckinCodeDto })
   code(@Param('id', eventId()) id: number, @CurrentPrincipal() principal: Principal) {
     return this.attendance.checkinCode(principal, id);
   }
@@ -116,9 +129,11 @@ export class MyAttendanceController {
 
   @Post('check-in')
   @HttpCode(200)
-  @Roles('volunteer')
-  @ApiOperation({ summary: "Check myself in with the code on the leader's screen" })
-  @ApiOkResponse({ type: AttendanceViewDto })
+  @Route({
+    roles: ['volunteer'],
+    summary: "Check myself in with the code on the leader's screen",
+    ok: AttendanceViewDto,
+  })
   checkIn(
     @Param('id', eventId()) id: number,
     @Body() dto: SelfCheckInDto,
@@ -129,9 +144,11 @@ export class MyAttendanceController {
 
   @Post('check-out')
   @HttpCode(200)
-  @Roles('volunteer')
-  @ApiOperation({ summary: "Check myself out with the code on the leader's screen" })
-  @ApiOkResponse({ type: AttendanceViewDto })
+  @Route({
+    roles: ['volunteer'],
+    summary: "Check myself out with the code on the leader's screen",
+    ok: AttendanceViewDto,
+  })
   checkOut(
     @Param('id', eventId()) id: number,
     @Body() dto: SelfCheckInDto,

@@ -1,15 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
-import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { Route } from '../common/route';
 import { DecisionResultDto } from '../service-records/dto/service-record-responses.dto';
 import {
   CloseEventDto,
@@ -28,14 +21,13 @@ export class EventCloseController {
   constructor(private readonly close: EventCloseService) {}
 
   @Post(':id/close')
-  @Roles('admin', 'leader')
-  @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'leader'],
+    idempotent: true,
     summary:
       "Close the event into its participants' service records, all or none (pending when approval is on for a leader)",
+    created: EventClosedDto,
   })
-  @ApiCreatedResponse({ type: EventClosedDto })
   closeEvent(
     @Param('id', eventId()) id: number,
     @Body() dto: CloseEventDto,
@@ -45,10 +37,12 @@ export class EventCloseController {
   }
 
   @Post(':id/approve')
-  @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({ summary: "Credit the event's pending records (or the given ones) at once" })
-  @ApiOkResponse({ type: DecisionResultDto })
+  @Route({
+    roles: ['admin'],
+    summary: "Credit the event's pending records (or the given ones) at once",
+    ok: DecisionResultDto,
+  })
   approve(
     @Param('id', eventId()) id: number,
     @Body() dto: DecideEventRecordsDto,
@@ -58,10 +52,12 @@ export class EventCloseController {
   }
 
   @Post(':id/reject')
-  @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({ summary: "Reject the event's pending records (or the given ones) at once" })
-  @ApiOkResponse({ type: DecisionResultDto })
+  @Route({
+    roles: ['admin'],
+    summary: "Reject the event's pending records (or the given ones) at once",
+    ok: DecisionResultDto,
+  })
   reject(
     @Param('id', eventId()) id: number,
     @Body() dto: RejectEventRecordsDto,

@@ -2,16 +2,15 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nest
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBearerAuth,
-  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
 import { PHOTO_BODY_BYTES_MAX } from '../common/limits';
+import { Route } from '../common/route';
 import { EventPhotoListDto, EventPhotoViewDto } from './dto/event-photo-responses.dto';
 import { UploadPhotoDto } from './dto/upload-photo.dto';
 import { EventPhotosService } from './event-photos.service';
@@ -28,12 +27,12 @@ export class EventPhotosController {
   constructor(private readonly photos: EventPhotosService) {}
 
   @Post()
-  @Roles('admin', 'leader')
-  @RouteConfig({ bodyLimit: PHOTO_BODY_BYTES_MAX })
-  @ApiCreatedResponse({ type: EventPhotoViewDto })
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'leader'],
     summary: 'Add an evidence photo (JPEG, PNG or WebP, at most 2 MB, 9 per event), base64',
+    created: EventPhotoViewDto,
   })
+  @RouteConfig({ bodyLimit: PHOTO_BODY_BYTES_MAX })
   upload(
     @Param('id', idParam('event')) id: number,
     @Body() dto: UploadPhotoDto,
@@ -43,15 +42,20 @@ export class EventPhotosController {
   }
 
   @Get()
-  @Roles('admin', 'leader')
-  @ApiOkResponse({ type: EventPhotoListDto })
-  @ApiOperation({ summary: "The event's photos, without their bytes" })
+  @Route({
+    roles: ['admin', 'leader'],
+    summary: "The event's photos, without their bytes",
+    ok: EventPhotoListDto,
+  })
   list(@Param('id', idParam('event')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.photos.list(principal, id);
   }
 
   @Get(':photoId')
-  @Roles('admin', 'leader')
+  @Route({
+    roles: ['admin', 'leader'],
+    summary: 'One photo: its bytes, with the type they were checked to be',
+  })
   @ApiProduces(...PHOTO_TYPES)
   @ApiOkResponse({
     description: 'the image as uploaded; ETag is its sha256',
@@ -59,7 +63,6 @@ export class EventPhotosController {
       PHOTO_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
     ),
   })
-  @ApiOperation({ summary: 'One photo: its bytes, with the type they were checked to be' })
   async download(
     @Param('id', idParam('event')) id: number,
     @Param('photoId', idParam('photo')) photoId: number,
@@ -76,12 +79,12 @@ export class EventPhotosController {
   }
 
   @Delete(':photoId')
-  @Roles('admin', 'leader')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'deleted' })
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'leader'],
     summary: 'Delete a photo: while the event is planned; after, an admin only',
   })
+  @ApiNoContentResponse({ description: 'deleted' })
   async remove(
     @Param('id', idParam('event')) id: number,
     @Param('photoId', idParam('photo')) photoId: number,

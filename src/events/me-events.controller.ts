@@ -1,13 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../auth/principal';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
+import { Route } from '../common/route';
 import { MyEventListDto, MySignupDto, MyWithdrawalDto } from './dto/event-responses.dto';
 import { EventsService, VolunteerPrincipal } from './events.service';
 
@@ -19,19 +14,21 @@ export class MeEventsController {
   constructor(private readonly events: EventsService) {}
 
   @Get()
-  @Roles('volunteer')
-  @ApiOperation({
+  @Route({
+    roles: ['volunteer'],
     summary: 'Planned events from today the volunteer may take part in, with their sign-up',
+    ok: MyEventListDto,
   })
-  @ApiOkResponse({ type: MyEventListDto })
   mine(@CurrentPrincipal() principal: VolunteerPrincipal) {
     return this.events.mine(principal);
   }
 
   @Post(':id/signup')
-  @Roles('volunteer')
-  @ApiOperation({ summary: 'Sign up for an event (报名), before its deadline, while places last' })
-  @ApiCreatedResponse({ type: MySignupDto })
+  @Route({
+    roles: ['volunteer'],
+    summary: 'Sign up for an event (报名), before its deadline, while places last',
+    created: MySignupDto,
+  })
   signUp(
     @Param('id', idParam('event')) id: number,
     @CurrentPrincipal() principal: VolunteerPrincipal,
@@ -41,9 +38,11 @@ export class MeEventsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @Roles('volunteer')
-  @ApiOperation({ summary: 'Withdraw from an event before its deadline; the place frees' })
-  @ApiOkResponse({ type: MyWithdrawalDto })
+  @Route({
+    roles: ['volunteer'],
+    summary: 'Withdraw from an event before its deadline; the place frees',
+    ok: MyWithdrawalDto,
+  })
   withdraw(
     @Param('id', idParam('event')) id: number,
     @CurrentPrincipal() principal: VolunteerPrincipal,

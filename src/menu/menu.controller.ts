@@ -1,13 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Public, Roles } from '../auth/principal';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Public } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
+import { Route } from '../common/route';
 import { PublicCommunityQuery } from '../ratings/dto/rating-page.dto';
 import { CreateMenuItemDto, ListMenuQueryDto, UpdateMenuItemDto } from './dto/menu.dto';
 import { MenuItemViewDto, MenuListDto, PublicMenuDto } from './dto/menu-responses.dto';
@@ -22,27 +17,31 @@ export class MenuController {
   constructor(private readonly menu: MenuService) {}
 
   @Post()
-  @Roles('admin', 'leader')
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'leader'],
     summary: 'Publish a service on the menu (an admin; a leader for a team they lead)',
+    created: MenuItemViewDto,
   })
-  @ApiCreatedResponse({ type: MenuItemViewDto })
   create(@Body() dto: CreateMenuItemDto, @CurrentPrincipal() principal: Principal) {
     return this.menu.create(principal, dto);
   }
 
   @Get()
-  @Roles('admin', 'leader', 'clerk', 'volunteer')
-  @ApiOperation({ summary: "The community's service menu (staff: withdrawn items too on request)" })
-  @ApiOkResponse({ type: MenuListDto })
+  @Route({
+    roles: ['admin', 'leader', 'clerk', 'volunteer'],
+    summary: "The community's service menu (staff: withdrawn items too on request)",
+    ok: MenuListDto,
+  })
   list(@Query() query: ListMenuQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.menu.list(principal, query);
   }
 
   @Patch(':id')
-  @Roles('admin', 'leader')
-  @ApiOperation({ summary: "Edit a menu item's title, description, availability or item" })
-  @ApiOkResponse({ type: MenuItemViewDto })
+  @Route({
+    roles: ['admin', 'leader'],
+    summary: "Edit a menu item's title, description, availability or item",
+    ok: MenuItemViewDto,
+  })
   update(
     @Param('id', menuItemId()) id: number,
     @Body() dto: UpdateMenuItemDto,
@@ -53,9 +52,11 @@ export class MenuController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @Roles('admin', 'leader')
-  @ApiOperation({ summary: 'Withdraw a menu item: no new orders; open ones are finished' })
-  @ApiOkResponse({ type: MenuItemViewDto })
+  @Route({
+    roles: ['admin', 'leader'],
+    summary: 'Withdraw a menu item: no new orders; open ones are finished',
+    ok: MenuItemViewDto,
+  })
   withdraw(@Param('id', menuItemId()) id: number, @CurrentPrincipal() principal: Principal) {
     return this.menu.withdraw(principal, id);
   }
@@ -68,11 +69,11 @@ export class PublicMenuController {
 
   @Get()
   @Public()
-  @ApiOperation({
+  @Route({
     summary:
       'The service menu of the community named by ?community=<code> (without it the first community), with no people data',
+    ok: PublicMenuDto,
   })
-  @ApiOkResponse({ type: PublicMenuDto })
   menuOf(@Query() query: PublicCommunityQuery) {
     return this.menu.publicMenu(query.community);
   }

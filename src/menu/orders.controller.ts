@@ -1,15 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
-import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { Route } from '../common/route';
 import {
   AcceptOrderDto,
   DeclineOrderDto,
@@ -33,37 +26,43 @@ export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Post()
-  @Roles('admin', 'clerk')
-  @ApiOperation({ summary: 'Order a menu service for a household (a clerk or an admin)' })
-  @ApiCreatedResponse({ type: OrderViewDto })
+  @Route({
+    roles: ['admin', 'clerk'],
+    summary: 'Order a menu service for a household (a clerk or an admin)',
+    created: OrderViewDto,
+  })
   place(@Body() dto: HouseholdOrderDto, @CurrentPrincipal() principal: Principal) {
     return this.orders.placeForHousehold(principal, dto);
   }
 
   @Get()
-  @Roles('admin', 'leader', 'clerk')
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'leader', 'clerk'],
     summary:
       "Orders newest first: an admin's community's, a clerk's households', a leader's teams'",
+    ok: OrderPageDto,
   })
-  @ApiOkResponse({ type: OrderPageDto })
   list(@Query() query: ListOrdersQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.orders.list(principal, query);
   }
 
   @Get(':id')
-  @Roles('admin', 'leader', 'clerk')
-  @ApiOperation({ summary: 'One order, with its assignees and rating' })
-  @ApiOkResponse({ type: OrderViewDto })
+  @Route({
+    roles: ['admin', 'leader', 'clerk'],
+    summary: 'One order, with its assignees and rating',
+    ok: OrderViewDto,
+  })
   get(@Param('id', orderId()) id: number, @CurrentPrincipal() principal: Principal) {
     return this.orders.getOne(principal, id);
   }
 
   @Post(':id/accept')
   @HttpCode(200)
-  @Roles('admin', 'leader')
-  @ApiOperation({ summary: "Accept a placed order (接单), sending members of the item's team" })
-  @ApiOkResponse({ type: OrderViewDto })
+  @Route({
+    roles: ['admin', 'leader'],
+    summary: "Accept a placed order (接单), sending members of the item's team",
+    ok: OrderViewDto,
+  })
   accept(
     @Param('id', orderId()) id: number,
     @Body() dto: AcceptOrderDto,
@@ -74,9 +73,11 @@ export class OrdersController {
 
   @Post(':id/decline')
   @HttpCode(200)
-  @Roles('admin', 'leader')
-  @ApiOperation({ summary: 'Decline a placed order, with the reason the orderer sees' })
-  @ApiOkResponse({ type: OrderViewDto })
+  @Route({
+    roles: ['admin', 'leader'],
+    summary: 'Decline a placed order, with the reason the orderer sees',
+    ok: OrderViewDto,
+  })
   decline(
     @Param('id', orderId()) id: number,
     @Body() dto: DeclineOrderDto,
@@ -86,14 +87,13 @@ export class OrdersController {
   }
 
   @Post(':id/done')
-  @Roles('admin', 'leader')
-  @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'leader'],
+    idempotent: true,
     summary:
       "Confirm an accepted order done: each serving volunteer's record logged under the item (pending when approval is on for a leader)",
+    created: OrderDoneViewDto,
   })
-  @ApiCreatedResponse({ type: OrderDoneViewDto })
   done(
     @Param('id', orderId()) id: number,
     @Body() dto: OrderDoneDto,
@@ -104,17 +104,21 @@ export class OrdersController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @Roles('admin', 'clerk')
-  @ApiOperation({ summary: "Cancel a household's order before it is done" })
-  @ApiOkResponse({ type: OrderViewDto })
+  @Route({
+    roles: ['admin', 'clerk'],
+    summary: "Cancel a household's order before it is done",
+    ok: OrderViewDto,
+  })
   cancel(@Param('id', orderId()) id: number, @CurrentPrincipal() principal: Principal) {
     return this.orders.cancel(principal, id);
   }
 
   @Post(':id/rating')
-  @Roles('admin', 'clerk')
-  @ApiOperation({ summary: "Rate a household's done order on its behalf (1–5), once" })
-  @ApiCreatedResponse({ type: OrderViewDto })
+  @Route({
+    roles: ['admin', 'clerk'],
+    summary: "Rate a household's done order on its behalf (1–5), once",
+    created: OrderViewDto,
+  })
   rate(
     @Param('id', orderId()) id: number,
     @Body() dto: RateOrderDto,
@@ -132,34 +136,42 @@ export class MyOrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Post()
-  @Roles('volunteer')
-  @ApiOperation({ summary: 'Order a menu service for oneself (点单)' })
-  @ApiCreatedResponse({ type: OrderViewDto })
+  @Route({
+    roles: ['volunteer'],
+    summary: 'Order a menu service for oneself (点单)',
+    created: OrderViewDto,
+  })
   place(@Body() dto: MyOrderDto, @CurrentPrincipal() principal: VolunteerPrincipal) {
     return this.orders.placeForMember(principal, dto);
   }
 
   @Get()
-  @Roles('volunteer')
-  @ApiOperation({ summary: "The volunteer's orders, newest first, with their state" })
-  @ApiOkResponse({ type: OrderPageDto })
+  @Route({
+    roles: ['volunteer'],
+    summary: "The volunteer's orders, newest first, with their state",
+    ok: OrderPageDto,
+  })
   mine(@Query() query: MyOrdersQueryDto, @CurrentPrincipal() principal: VolunteerPrincipal) {
     return this.orders.list(principal, query);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @Roles('volunteer')
-  @ApiOperation({ summary: 'Cancel one of my orders before it is done' })
-  @ApiOkResponse({ type: OrderViewDto })
+  @Route({
+    roles: ['volunteer'],
+    summary: 'Cancel one of my orders before it is done',
+    ok: OrderViewDto,
+  })
   cancel(@Param('id', orderId()) id: number, @CurrentPrincipal() principal: VolunteerPrincipal) {
     return this.orders.cancel(principal, id);
   }
 
   @Post(':id/rating')
-  @Roles('volunteer')
-  @ApiOperation({ summary: 'Rate the service of one of my done orders (1–5), once' })
-  @ApiCreatedResponse({ type: OrderViewDto })
+  @Route({
+    roles: ['volunteer'],
+    summary: 'Rate the service of one of my done orders (1–5), once',
+    created: OrderViewDto,
+  })
   rate(
     @Param('id', orderId()) id: number,
     @Body() dto: RateOrderDto,

@@ -1,13 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
+import { Route } from '../common/route';
 import {
   CommunityAdminDto,
   CommunityListDto,
@@ -29,23 +24,23 @@ export class OfficeController {
   constructor(private readonly office: OfficeService) {}
 
   @Get('communities')
-  @Roles('office')
-  @ApiOkResponse({ type: CommunityListDto })
+  @Route({ roles: ['office'], ok: CommunityListDto })
   list(@CurrentPrincipal() principal: Principal) {
     return this.office.list(principal);
   }
 
   @Post('communities')
-  @Roles('office')
-  @ApiOperation({ summary: 'A new community of the street office, with its own books' })
-  @ApiCreatedResponse({ type: CommunityViewDto })
+  @Route({
+    roles: ['office'],
+    summary: 'A new community of the street office, with its own books',
+    created: CommunityViewDto,
+  })
   create(@Body() dto: CreateCommunityDto, @CurrentPrincipal() principal: Principal) {
     return this.office.create(principal, dto);
   }
 
   @Patch('communities/:id')
-  @Roles('office')
-  @ApiOkResponse({ type: CommunityViewDto })
+  @Route({ roles: ['office'], ok: CommunityViewDto })
   update(
     @Param('id', idParam('community')) id: number,
     @Body() dto: UpdateCommunityDto,
@@ -55,9 +50,11 @@ export class OfficeController {
   }
 
   @Post('communities/:id/admins')
-  @Roles('office')
-  @ApiOperation({ summary: 'An administrator of the community (its first, or another)' })
-  @ApiCreatedResponse({ type: CommunityAdminDto })
+  @Route({
+    roles: ['office'],
+    summary: 'An administrator of the community (its first, or another)',
+    created: CommunityAdminDto,
+  })
   addAdmin(
     @Param('id', idParam('community')) id: number,
     @Body() dto: CreateCommunityAdminDto,
@@ -67,20 +64,22 @@ export class OfficeController {
   }
 
   @Get('overview')
-  @Roles('office')
-  @ApiOperation({
+  @Route({
+    roles: ['office'],
     summary:
       "Each community's volunteers, teams, hours and points earned, redeemed and donated in the year (or ?quarter=), outstanding points and verify status, side by side and summed",
+    ok: OverviewDto,
   })
-  @ApiOkResponse({ type: OverviewDto })
   overview(@Query() query: OverviewQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.office.overview(principal, query.year, query.quarter);
   }
 
   @Get('verify')
-  @Roles('office')
-  @ApiOperation({ summary: "Every community's ledger verified on its own" })
-  @ApiOkResponse({ type: OfficeVerifyDto })
+  @Route({
+    roles: ['office'],
+    summary: "Every community's ledger verified on its own",
+    ok: OfficeVerifyDto,
+  })
   verify(@CurrentPrincipal() principal: Principal) {
     return this.office.verify(principal);
   }

@@ -1,14 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 import { PageQueryDto } from '../common/pagination';
+import { Route } from '../common/route';
 import { AdjustmentDto, PassbookSearchQueryDto } from './dto/passbook.dto';
 import {
   AdjustmentResultDto,
@@ -25,16 +19,14 @@ export class PassbooksController {
 
   /** The counter finds a person who forgot their passbook: by name or a phone's last four digits. */
   @Get('passbooks')
-  @Roles('admin', 'clerk')
-  @ApiOkResponse({ type: PassbookMatchPageDto })
+  @Route({ roles: ['admin', 'clerk'], ok: PassbookMatchPageDto })
   search(@Query() query: PassbookSearchQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.passbooks.search(principal, query);
   }
 
   /** Anyone who may not see the passbook gets 404, so numbers cannot be probed. */
   @Get('passbooks/:passbookNo')
-  @Roles('admin', 'clerk', 'leader', 'volunteer')
-  @ApiOkResponse({ type: PassbookViewDto })
+  @Route({ roles: ['admin', 'clerk', 'leader', 'volunteer'], ok: PassbookViewDto })
   get(
     @Param('passbookNo') passbookNo: string,
     @Query() page: PageQueryDto,
@@ -44,18 +36,14 @@ export class PassbooksController {
   }
 
   @Get('me/passbook')
-  @Roles('volunteer')
-  @ApiOkResponse({ type: PassbookViewDto })
+  @Route({ roles: ['volunteer'], ok: PassbookViewDto })
   mine(@Query() page: PageQueryDto, @CurrentPrincipal() principal: Principal & { kind: 'member' }) {
     return this.passbooks.view(principal, principal.passbookNo, page);
   }
 
   /** Opening balances from paper passbooks and corrections, always with a reason. */
   @Post('ledger/adjustments')
-  @Roles('admin')
-  @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiCreatedResponse({ type: AdjustmentResultDto })
+  @Route({ roles: ['admin'], idempotent: true, created: AdjustmentResultDto })
   adjust(@Body() dto: AdjustmentDto, @CurrentPrincipal() principal: Principal) {
     return this.passbooks.adjust(dto, principal);
   }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { communityOf } from '../access/access.policy';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
+import { Route } from '../common/route';
 import {
   CreatedHouseholdDto,
   HouseholdPageDto,
@@ -19,8 +20,7 @@ export class HouseholdsController {
 
   /** Registered by an admin, who has verified the hardship. */
   @Post()
-  @Roles('admin')
-  @ApiCreatedResponse({ type: CreatedHouseholdDto })
+  @Route({ roles: ['admin'], created: CreatedHouseholdDto })
   async create(@Body() dto: CreateHouseholdDto, @CurrentPrincipal() principal: Principal) {
     const household = await this.households.createHousehold({
       ...dto,
@@ -36,22 +36,19 @@ export class HouseholdsController {
   }
 
   @Get()
-  @Roles('admin', 'clerk', 'volunteer')
-  @ApiOkResponse({ type: HouseholdPageDto })
+  @Route({ roles: ['admin', 'clerk', 'volunteer'], ok: HouseholdPageDto })
   list(@Query() query: ListHouseholdsQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.households.listHouseholds(principal, query);
   }
 
   @Get(':id')
-  @Roles('admin', 'clerk')
-  @ApiOkResponse({ type: HouseholdViewDto })
+  @Route({ roles: ['admin', 'clerk'], ok: HouseholdViewDto })
   get(@Param('id', idParam('household')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.households.householdView(id, principal);
   }
 
   @Patch(':id')
-  @Roles('admin')
-  @ApiOkResponse({ type: HouseholdViewDto })
+  @Route({ roles: ['admin'], ok: HouseholdViewDto })
   update(
     @Param('id', idParam('household')) id: number,
     @Body() dto: UpdateHouseholdDto,

@@ -1,16 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { communityOf } from '../access/access.policy';
 import { ResetPinDto } from '../auth/dto/pin.dto';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
+import { Route } from '../common/route';
 import {
   CreatedMemberDto,
   ImportReportDto,
@@ -50,8 +44,7 @@ export class MembersController {
   ) {}
 
   @Post()
-  @Roles('admin')
-  @ApiCreatedResponse({ type: CreatedMemberDto })
+  @Route({ roles: ['admin'], created: CreatedMemberDto })
   async create(@Body() dto: CreateMemberDto, @CurrentPrincipal() principal: Principal) {
     const { member, generatedPin } = await this.members.createMember({
       ...dto,
@@ -72,20 +65,19 @@ export class MembersController {
   }
 
   @Get()
-  @Roles('admin', 'leader')
-  @ApiOkResponse({ type: MemberPageDto })
+  @Route({ roles: ['admin', 'leader'], ok: MemberPageDto })
   list(@Query() query: ListMembersQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.members.listMembers(principal, query);
   }
 
   @Post('import')
-  @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({
+  @Route({
+    roles: ['admin'],
     summary:
       'Members (and their teams) from a roster: ?dryRun=true reports row by row and writes nothing; otherwise all valid rows in one transaction, none when a row is refused unless skipInvalid',
+    ok: ImportReportDto,
   })
-  @ApiOkResponse({ type: ImportReportDto })
   import(
     @Body() dto: ImportMembersDto,
     @Query() query: ImportMembersQueryDto,
@@ -98,7 +90,10 @@ export class MembersController {
   }
 
   @Get('export')
-  @Roles('admin')
+  @Route({
+    roles: ['admin'],
+    summary: 'The member list as a spreadsheet (?format=xlsx, the default, or csv)',
+  })
   @ApiProduces(CONTENT_TYPES.xlsx, CONTENT_TYPES.csv)
   @ApiOkResponse({
     description: 'the spreadsheet file',
@@ -107,7 +102,6 @@ export class MembersController {
       [CONTENT_TYPES.csv]: { schema: { type: 'string' } },
     },
   })
-  @ApiOperation({ summary: 'The member list as a spreadsheet (?format=xlsx, the default, or csv)' })
   async export(
     @Query() query: ExportMembersQueryDto,
     @Res({ passthrough: true }) reply: HeaderReply,
@@ -121,25 +115,23 @@ export class MembersController {
   }
 
   @Get('duplicates')
-  @Roles('admin')
-  @ApiOperation({
+  @Route({
+    roles: ['admin'],
     summary: 'Passbooks already open for this name; samePhone marks the likely same person',
+    ok: SameNamedMembersDto,
   })
-  @ApiOkResponse({ type: SameNamedMembersDto })
   duplicates(@Query() query: DuplicateMembersQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.members.sameNamedMembers(principal, query.name, query.phone);
   }
 
   @Get(':id')
-  @Roles('admin', 'leader')
-  @ApiOkResponse({ type: MemberViewDto })
+  @Route({ roles: ['admin', 'leader'], ok: MemberViewDto })
   get(@Param('id', idParam('member')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.members.memberView(id, principal);
   }
 
   @Patch(':id')
-  @Roles('admin')
-  @ApiOkResponse({ type: MemberViewDto })
+  @Route({ roles: ['admin'], ok: MemberViewDto })
   update(
     @Param('id', idParam('member')) id: number,
     @Body() dto: UpdateMemberDto,
@@ -150,9 +142,8 @@ export class MembersController {
 
   /** A forgotten PIN: set one, or leave `pin` out to get a generated one shown once. */
   @Post(':id/pin')
-  @Roles('admin')
   @HttpCode(200)
-  @ApiOkResponse({ type: PinResetDto })
+  @Route({ roles: ['admin'], ok: PinResetDto })
   resetPin(
     @Param('id', idParam('member')) id: number,
     @Body() dto: ResetPinDto,

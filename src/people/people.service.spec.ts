@@ -1,9 +1,9 @@
-import { Principal } from '../auth/principal';
 import { MembersService } from './members.service';
 import { newPassbookNumber } from './passbook-number';
 import { PeopleService } from './people.service';
-import { fixtures } from '../../test/support/fixtures';
+import { fixtures, staffPrincipal } from '../../test/support/fixtures';
 import { createTestContext, TestContext } from '../../test/support/test-app';
+import { sql } from '../common/db/database';
 
 describe(PeopleService.name, () => {
   let t: TestContext;
@@ -19,14 +19,7 @@ describe(PeopleService.name, () => {
   });
   afterAll(() => t.close());
 
-  const admin: Principal = {
-    kind: 'user',
-    userId: 1,
-    username: 'admin',
-    role: 'admin',
-    communityId: 1,
-    streetOfficeId: null,
-  };
+  const admin = staffPrincipal({ id: 1, username: 'admin' }, 'admin');
 
   it('should give a pre-printed passbook number to exactly one of two concurrent creations', async () => {
     const printed = newPassbookNumber('V');
@@ -57,14 +50,7 @@ describe(PeopleService.name, () => {
     const leader = await f.newUser('leader');
     await f.newTeam({ leaderUserIds: [leader.id], memberIds: [a.id] });
     await f.newTeam({ memberIds: [b.id] });
-    const asLeader: Principal = {
-      kind: 'user',
-      userId: leader.id,
-      username: leader.username,
-      role: 'leader',
-      communityId: 1,
-      streetOfficeId: null,
-    };
+    const asLeader = staffPrincipal(leader, 'leader');
     const page = await members.listMembers(asLeader, {});
     expect(page.items.map((m) => m.id)).toEqual([a.id]);
     await expect(members.memberView(b.id, asLeader)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -77,12 +63,7 @@ describe(PeopleService.name, () => {
     const passbook = await people.findPassbook(member.passbookNo);
     expect(passbook?.owner).toMatchObject({ type: 'member', member: { name: '新名' } });
     const account: { name: string }[] = await t.db.read((em) =>
-      em.query(
-        t.db.dialect === 'postgres'
-          ? 'SELECT name FROM accounts WHERE id = $1'
-          : 'SELECT name FROM accounts WHERE id = ?',
-        [member.accountId],
-      ),
+      em.query(sql(t.db, 'SELECT name FROM accounts WHERE id = ?'), [member.accountId]),
     );
     expect(account[0].name).toBe('新名');
   });

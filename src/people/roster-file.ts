@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../common/excel';
 import { Readable } from 'node:stream';
 import { DomainError } from '../common/errors';
+import { SheetColumn, SheetFormat, writeSheet } from '../common/spreadsheet';
 
 /** One roster row as read from a file (or sent as JSON): text cells, checked later. */
 export interface RosterRow {
@@ -17,7 +18,7 @@ export interface RosterRow {
   joinedOn?: string;
 }
 
-export type RosterFormat = 'xlsx' | 'csv';
+export type RosterFormat = SheetFormat;
 type Field = Exclude<keyof RosterRow, 'row'>;
 
 /** Header words a community's own spreadsheet is likely to use, Chinese first. */
@@ -155,7 +156,7 @@ export interface RosterExportRow {
   joinedOn: string;
 }
 
-const EXPORT_COLUMNS: { header: string; key: keyof RosterExportRow; width: number }[] = [
+const EXPORT_COLUMNS: SheetColumn<RosterExportRow>[] = [
   { header: '存折号', key: 'passbookNo', width: 12 },
   { header: '姓名', key: 'name', width: 12 },
   { header: '身份', key: 'kind', width: 8 },
@@ -167,28 +168,9 @@ const EXPORT_COLUMNS: { header: string; key: keyof RosterExportRow; width: numbe
   { header: '加入日期', key: 'joinedOn', width: 12 },
 ];
 
-/** A cell a spreadsheet would run as a formula gets an apostrophe (CSV has no text type). */
-export const inertCell = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
-
 /** The member list as a spreadsheet whose columns read back in as an import's (姓名, 电话, 服务队…). */
-export async function writeRoster(rows: RosterExportRow[], format: RosterFormat): Promise<Buffer> {
-  const workbook = new (await loadExcelJS()).Workbook();
-  const sheet = workbook.addWorksheet('志愿者');
-  sheet.columns = EXPORT_COLUMNS;
-  sheet.getRow(1).font = { bold: true };
-  for (const r of rows) {
-    sheet.addRow(
-      format === 'csv'
-        ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, inertCell(v)]))
-        : { ...r },
-    );
-  }
-  if (format === 'xlsx') {
-    return Buffer.from(await workbook.xlsx.writeBuffer());
-  }
-  // With a BOM, Excel on Windows shows the Chinese names instead of mojibake.
-  const csv = Buffer.from(await workbook.csv.writeBuffer());
-  return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), csv]);
+export function writeRoster(rows: RosterExportRow[], format: RosterFormat): Promise<Buffer> {
+  return writeSheet('志愿者', EXPORT_COLUMNS, rows, format);
 }
 
 /** A join date as a roster writes it (2019-03-05, 2019/3/5, 2019.3.5, 2019年3月5日) as YYYY-MM-DD. */

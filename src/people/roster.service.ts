@@ -8,6 +8,7 @@ import { Database, sql } from '../common/db/database';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors';
 import { formatCents, toSafeInteger } from '../common/points';
+import { ONE_LINE } from '../common/validation';
 import { Account } from '../ledger/entities/account.entity';
 import { CreateMemberDto } from './dto/people.dto';
 import { Member, MemberKind } from './entities/member.entity';
@@ -82,7 +83,6 @@ const KIND_WORDS: Record<string, MemberKind> = {
 };
 const TEAM_SEPARATORS = /[、,，;；/|]/;
 const TEAM_NAME_MAX = 50;
-const ONE_LINE = /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u;
 /** Duplicate people are the same name with the same phone (a phone is the tie-breaker for 王秀兰). */
 const personKey = (name: string, phone: string): string => `${name}\u0000${phone}`;
 

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { communityOf } from '../access/access.policy';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
 import { PageQueryDto } from '../common/pagination';
+import { Route } from '../common/route';
 import {
   CreatedTeamDto,
   TeamMembershipDto,
@@ -20,8 +21,7 @@ export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
   @Post()
-  @Roles('admin')
-  @ApiCreatedResponse({ type: CreatedTeamDto })
+  @Route({ roles: ['admin'], created: CreatedTeamDto })
   async create(@Body() dto: CreateTeamDto, @CurrentPrincipal() principal: Principal) {
     const { team, leaderUserIds } = await this.teams.createTeam({
       ...dto,
@@ -31,22 +31,19 @@ export class TeamsController {
   }
 
   @Get()
-  @Roles('admin', 'leader')
-  @ApiOkResponse({ type: TeamPageDto })
+  @Route({ roles: ['admin', 'leader'], ok: TeamPageDto })
   list(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.teams.listTeams(principal, query);
   }
 
   @Get(':id')
-  @Roles('admin', 'leader')
-  @ApiOkResponse({ type: TeamViewDto })
+  @Route({ roles: ['admin', 'leader'], ok: TeamViewDto })
   get(@Param('id', idParam('team')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.teams.teamView(id, principal);
   }
 
   @Patch(':id')
-  @Roles('admin')
-  @ApiOkResponse({ type: TeamViewDto })
+  @Route({ roles: ['admin'], ok: TeamViewDto })
   update(
     @Param('id', idParam('team')) id: number,
     @Body() dto: UpdateTeamDto,
@@ -56,8 +53,7 @@ export class TeamsController {
   }
 
   @Post(':id/members')
-  @Roles('admin', 'leader')
-  @ApiCreatedResponse({ type: TeamMembershipDto })
+  @Route({ roles: ['admin', 'leader'], created: TeamMembershipDto })
   addMember(
     @Param('id', idParam('team')) id: number,
     @Body() dto: AddTeamMemberDto,

@@ -1,15 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 import { idParam } from '../common/id-param.pipe';
-import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { Route } from '../common/route';
 import { TransferListDto, TransferMemberDto, TransferViewDto } from './dto/transfer.dto';
 import { TransfersService } from './transfers.service';
 
@@ -20,14 +13,13 @@ export class TransfersController {
   constructor(private readonly transfers: TransfersService) {}
 
   @Post(':id/transfer')
-  @Roles('admin')
-  @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiOperation({
+  @Route({
+    roles: ['admin'],
+    idempotent: true,
     summary:
       'Moves a volunteer with a zero balance to another community of the street office: new passbook there, hours carried (记录转移接续)',
+    created: TransferViewDto,
   })
-  @ApiCreatedResponse({ type: TransferViewDto })
   transfer(
     @Param('id', idParam('member')) id: number,
     @Body() dto: TransferMemberDto,
@@ -37,8 +29,7 @@ export class TransfersController {
   }
 
   @Get(':id/transfers')
-  @Roles('admin')
-  @ApiOkResponse({ type: TransferListDto })
+  @Route({ roles: ['admin'], ok: TransferListDto })
   list(@Param('id', idParam('member')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.transfers.list(principal, id);
   }

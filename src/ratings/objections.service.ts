@@ -118,15 +118,18 @@ export class ObjectionsService {
     }
     const limit = page.limit ?? LIMIT_DEFAULT;
     const before = decodeIdCursor(page.cursor);
-    const rows = await this.db.read((em) =>
-      em
+    const rows = await this.db.read((em) => {
+      const query = em
         .createQueryBuilder(StarRatingObjection, 'o')
-        .where('o.memberId = :memberId', { memberId })
-        .andWhere(before === undefined ? '1 = 1' : 'o.id < :before', { before })
+        .where('o.memberId = :memberId', { memberId });
+      if (before !== undefined) {
+        query.andWhere('o.id < :before', { before });
+      }
+      return query
         .orderBy('o.id', 'DESC')
         .limit(limit + 1)
-        .getMany(),
-    );
+        .getMany();
+    });
     return toPage(rows, limit, myView);
   }
 

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { idParam } from '../common/id-param.pipe';
 import { pageDtoOf } from '../common/pagination';
 import { communityOf } from '../access/access.policy';
-import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { actorOf, CurrentPrincipal, Principal } from '../auth/principal';
+import { Route } from '../common/route';
 import { RatingPageQuery } from './dto/rating-page.dto';
 import { RatingViewDto } from './dto/rating-responses.dto';
 import { ObjectionDto, ObjectionListQuery, ResolveObjectionDto } from './dto/objection.dto';
@@ -21,48 +22,48 @@ export class StarRatingsController {
   ) {}
 
   @Post(':year/run')
-  @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({
+  @Route({
+    roles: ['admin'],
     summary:
       "Compute or recompute the draft rating of a year in the admin's community (not once published)",
+    ok: RatingViewDto,
   })
-  @ApiOkResponse({ type: RatingViewDto })
   run(@Param('year', yearPipe()) year: number, @CurrentPrincipal() principal: Principal) {
     return this.ratings.run(communityOf(principal), year, actorOf(principal));
   }
 
   @Post(':year/publish')
-  @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({
+  @Route({
+    roles: ['admin'],
     summary:
       "Publish the draft as computed; closes the year to new service records in the admin's community",
+    ok: RatingViewDto,
   })
-  @ApiOkResponse({ type: RatingViewDto })
   publish(@Param('year', yearPipe()) year: number, @CurrentPrincipal() principal: Principal) {
     return this.ratings.publish(communityOf(principal), year, actorOf(principal));
   }
 
   @Post(':year/finalize')
-  @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({
+  @Route({
+    roles: ['admin'],
     summary:
       'End the notice period: stars granted (final). Refused before the period ends, while an objection is open, or when earned points changed',
+    ok: RatingViewDto,
   })
-  @ApiOkResponse({ type: RatingViewDto })
   finalize(@Param('year', yearPipe()) year: number, @CurrentPrincipal() principal: Principal) {
     return this.ratings.finalize(communityOf(principal), year, actorOf(principal));
   }
 
   @Get(':year/objections')
-  @Roles('admin', 'office')
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'office'],
     summary:
       "Objections to the year's rating, newest first (?status=open|accepted|rejected); a street-office user names the community",
+    ok: pageDtoOf(ObjectionDto),
   })
-  @ApiOkResponse({ type: pageDtoOf(ObjectionDto) })
   listObjections(
     @Param('year', yearPipe()) year: number,
     @Query() query: ObjectionListQuery,
@@ -72,13 +73,13 @@ export class StarRatingsController {
   }
 
   @Post(':year/objections/:id/resolve')
-  @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({
+  @Route({
+    roles: ['admin'],
     summary:
       'Answer an objection (accepted: its correction was posted first, naming it; the rating is recomputed and the notice restarted or extended)',
+    ok: ObjectionDto,
   })
-  @ApiOkResponse({ type: ObjectionDto })
   resolve(
     @Param('year', yearPipe()) year: number,
     @Param('id', idParam('objection')) id: number,
@@ -89,12 +90,12 @@ export class StarRatingsController {
   }
 
   @Get(':year')
-  @Roles('admin', 'office')
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'office'],
     summary:
       "The rating of a year with names, passbook numbers and points: the admin's community, or for a street-office user the one named by ?community=",
+    ok: RatingViewDto,
   })
-  @ApiOkResponse({ type: RatingViewDto })
   get(
     @Param('year', yearPipe()) year: number,
     @Query() page: RatingPageQuery,

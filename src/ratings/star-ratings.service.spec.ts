@@ -1,6 +1,7 @@
 import { fixtures } from '../../test/support/fixtures';
 import { createTestContext, TestContext } from '../../test/support/test-app';
 import { zonedTime } from '../common/clock';
+import { sql } from '../common/db/database';
 import { ErrorCode } from '../common/errors';
 import { DonationsService } from '../donations/donations.service';
 import { Member } from '../people/entities/member.entity';
@@ -230,12 +231,13 @@ describe(StarRatingsService.name, () => {
             '2024-01-01T00:00:00.000Z',
           );
         }
-        let text = `INSERT INTO accounts (kind, passbook_no, name, created_at) VALUES ${values.join(', ')}`;
-        if (t.db.dialect === 'postgres') {
-          let k = 0;
-          text = text.replace(/\?/g, () => `$${++k}`);
-        }
-        await em.query(text, params);
+        await em.query(
+          sql(
+            t.db,
+            `INSERT INTO accounts (kind, passbook_no, name, created_at) VALUES ${values.join(', ')}`,
+          ),
+          params,
+        );
       }
       await em.query(
         `INSERT INTO balances (account_id, balance) SELECT id, 0 FROM accounts WHERE passbook_no LIKE 'BULK%'`,

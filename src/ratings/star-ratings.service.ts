@@ -771,23 +771,7 @@ export class StarRatingsService {
     page: { limit?: number; cursor?: string } = {},
   ): Promise<RatingView> {
     const rating = await em.findOneByOrFail(StarRating, { communityId, year });
-    const counts: { stars: unknown; c: unknown }[] = await em.query(
-      sql(
-        this.db,
-        `SELECT stars, COUNT(*) AS c FROM star_rating_entries
-         WHERE community_id = ? AND year = ? GROUP BY stars`,
-      ),
-      [communityId, year],
-    );
-    const byStars: Record<string, number> = {};
-    for (let stars = STARS_MAX; stars >= 0; stars--) {
-      byStars[String(stars)] = 0;
-    }
-    let members = 0;
-    for (const row of counts) {
-      byStars[String(toSafeInteger(row.stars))] = toSafeInteger(row.c);
-      members += toSafeInteger(row.c);
-    }
+    const { byStars, members } = await gradeCounts(this.db, em, communityId, year);
     const params: unknown[] = [communityId, year];
     let where = 'e.community_id = ? AND e.year = ?';
     const after = decodeRatingCursor(page.cursor);
@@ -890,4 +874,34 @@ function encodeRatingCursor(c: RatingCursor): string {
 function decodeRatingCursor(cursor: string | undefined): RatingCursor | undefined {
   const fields = decodeCursor('r', cursor, ['integer', 'integer', 'id']);
   return fields && { stars: fields[0], earned: fields[1], memberId: fields[2] };
+}
+
+/**
+ * Members per number of stars ("5" down to "0", every grade present) and in all, in a community's
+ * rating of a year as its entries stand: the rating's view and the annual report count the same way.
+ */
+export async function gradeCounts(
+  db: Database,
+  em: EntityManager,
+  communityId: number,
+  year: number,
+): Promise<{ byStars: Record<string, number>; members: number }> {
+  const counts: { stars: unknown; c: unknown }[] = await em.query(
+    sql(
+      db,
+      `SELECT stars, COUNT(*) AS c FROM star_rating_entries
+       WHERE community_id = ? AND year = ? GROUP BY stars`,
+    ),
+    [communityId, year],
+  );
+  const byStars: Record<string, number> = {};
+  for (let stars = STARS_MAX; stars >= 0; stars--) {
+    byStars[String(stars)] = 0;
+  }
+  let members = 0;
+  for (const row of counts) {
+    byStars[String(toSafeInteger(row.stars))] = toSafeInteger(row.c);
+    members += toSafeInteger(row.c);
+  }
+  return { byStars, members };
 }

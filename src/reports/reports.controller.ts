@@ -3,13 +3,13 @@ import {
   ApiBearerAuth,
   ApiExtraModels,
   ApiOkResponse,
-  ApiOperation,
   ApiProduces,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { CurrentPrincipal, Principal } from '../auth/principal';
 import { DomainError } from '../common/errors';
+import { Route } from '../common/route';
 import { yearPipe } from '../ratings/year.pipe';
 import { QuarterReportDto } from './dto/quarter-report.dto';
 import { AnnualReportDto, GrowthReportDto } from './dto/annual-report.dto';
@@ -33,7 +33,11 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('quarter/:year/:quarter')
-  @Roles('admin', 'office')
+  @Route({
+    roles: ['admin', 'office'],
+    summary:
+      "Quarterly report of the admin's community (a street-office user names one with ?community=<code>): points earned by category and team, redeemed, donated, volunteers, stock given out, outstanding points (?format=csv for a spreadsheet with English codes as before; &lang=zh for Chinese headers and names)",
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiExtraModels(QuarterReportDto)
   @ApiOkResponse({
@@ -42,10 +46,6 @@ export class ReportsController {
       'application/json': { schema: { $ref: getSchemaPath(QuarterReportDto) } },
       'text/csv': { schema: { type: 'string' } },
     },
-  })
-  @ApiOperation({
-    summary:
-      "Quarterly report of the admin's community (a street-office user names one with ?community=<code>): points earned by category and team, redeemed, donated, volunteers, stock given out, outstanding points (?format=csv for a spreadsheet with English codes as before; &lang=zh for Chinese headers and names)",
   })
   async quarter(
     @Param('year', yearPipe()) year: number,
@@ -74,7 +74,11 @@ export class ReportsController {
   }
 
   @Get('year/:year')
-  @Roles('admin', 'office')
+  @Route({
+    roles: ['admin', 'office'],
+    summary:
+      "Annual report of the admin's community (a street-office user names one with ?community=<code>): the quarter's figures over the calendar year, hours, the twelve months and the year's published star rating by grade (?format=csv, &lang=zh as for the quarter)",
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiExtraModels(AnnualReportDto)
   @ApiOkResponse({
@@ -83,10 +87,6 @@ export class ReportsController {
       'application/json': { schema: { $ref: getSchemaPath(AnnualReportDto) } },
       'text/csv': { schema: { type: 'string' } },
     },
-  })
-  @ApiOperation({
-    summary:
-      "Annual report of the admin's community (a street-office user names one with ?community=<code>): the quarter's figures over the calendar year, hours, the twelve months and the year's published star rating by grade (?format=csv, &lang=zh as for the quarter)",
   })
   async year(
     @Param('year', yearPipe()) year: number,
@@ -104,11 +104,11 @@ export class ReportsController {
   }
 
   @Get('growth')
-  @Roles('admin', 'office')
-  @ApiOkResponse({ type: GrowthReportDto })
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'office'],
     summary:
       "Volunteer growth per month from ?from=YYYY-MM to ?to=YYYY-MM (at most 120 months): registered at the month's end, active, joined and left in it (a street-office user names the community with ?community=)",
+    ok: GrowthReportDto,
   })
   growth(@Query() query: GrowthQuery, @CurrentPrincipal() principal: Principal) {
     return this.reports.growthFor(principal, query, query.community);

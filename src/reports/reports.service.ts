@@ -8,8 +8,7 @@ import { DomainError } from '../common/errors';
 import { formatCents, toSafeInteger } from '../common/points';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { notReversed, periodParams, periodPostingsSql } from '../ledger/ledger-sql';
-import { YEAR_MAX, YEAR_MIN } from '../ratings/star-ratings.service';
-import { STARS_MAX } from '../ratings/stars';
+import { gradeCounts, YEAR_MAX, YEAR_MIN } from '../ratings/star-ratings.service';
 import { StandardService } from '../standard/standard.service';
 
 export interface EarnedLine {
@@ -369,7 +368,7 @@ export class ReportsService {
     });
   }
 
-  /** The year's published star rating by grade, or null with why (none yet, or still a draft). */
+  /** The year's published (or final) star rating by grade, or null with why (none yet, or a draft). */
   private async starsOf(em: EntityManager, communityId: number, year: number): Promise<YearStars> {
     const ratings: { status: string; published_at: string | null }[] = await em.query(
       sql(
@@ -379,7 +378,8 @@ export class ReportsService {
       [communityId, year],
     );
     const rating = ratings[0];
-    if (!rating || rating.status !== 'published') {
+    // Published or final (finalized after its notice period); a draft may still change.
+    if (!rating || rating.status === 'draft') {
       return {
         byStars: null,
         members: null,
@@ -387,23 +387,7 @@ export class ReportsService {
         why: rating ? 'RATING_NOT_PUBLISHED' : 'NO_RATING',
       };
     }
-    const counts: { stars: unknown; c: unknown }[] = await em.query(
-      sql(
-        this.db,
-        `SELECT stars, COUNT(*) AS c FROM star_rating_entries
-         WHERE community_id = ? AND year = ? GROUP BY stars`,
-      ),
-      [communityId, year],
-    );
-    const byStars: Record<string, number> = {};
-    for (let stars = STARS_MAX; stars >= 0; stars--) {
-      byStars[String(stars)] = 0;
-    }
-    let members = 0;
-    for (const row of counts) {
-      byStars[String(toSafeInteger(row.stars))] = toSafeInteger(row.c);
-      members += toSafeInteger(row.c);
-    }
+    const { byStars, members } = await gradeCounts(this.db, em, communityId, year);
     return { byStars, members, publishedAt: rating.published_at, why: null };
   }
 

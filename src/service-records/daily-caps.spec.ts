@@ -1,22 +1,8 @@
-import { StandardItem } from '../standard/scoring-standard';
 import { dailyCapViolations, emptyUsage } from './daily-caps';
+import { haircutItem, repairItem } from '../../test/support/standard-items';
 
-const repair: StandardItem = {
-  code: 'appliance_repair',
-  name: '家电维修',
-  unit: 'hour',
-  pointsPerUnit: 200,
-  maxUnitsPerDay: 800,
-  adminOnly: false,
-};
-const haircut: StandardItem = {
-  code: 'haircut',
-  name: '理发',
-  unit: 'time',
-  pointsPerUnit: 100,
-  maxUnitsPerDay: 2000,
-  adminOnly: false,
-};
+const repair = repairItem;
+const haircut = haircutItem(2000);
 
 const usage = (byItem: Record<string, number>, hours: number) => ({
   quantityByItem: new Map(Object.entries(byItem)),

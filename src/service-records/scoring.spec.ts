@@ -1,23 +1,10 @@
 import { DomainError } from '../common/errors';
 import { StandardItem, StandardVersion } from '../standard/scoring-standard';
 import { resolveItem, scoreLines } from './scoring';
+import { haircutItem, repairItem } from '../../test/support/standard-items';
 
-const repair: StandardItem = {
-  code: 'appliance_repair',
-  name: '家电维修',
-  unit: 'hour',
-  pointsPerUnit: 200,
-  maxUnitsPerDay: 800,
-  adminOnly: false,
-};
-const haircut: StandardItem = {
-  code: 'haircut',
-  name: '理发',
-  unit: 'time',
-  pointsPerUnit: 100,
-  maxUnitsPerDay: null,
-  adminOnly: false,
-};
+const repair = repairItem;
+const haircut = haircutItem(null);
 const tiny: StandardItem = { ...repair, code: 'tiny', name: '小事', pointsPerUnit: 1 };
 /** A per-time item of a version that sets its hours per time (0.50). */
 const counted: StandardItem = { ...haircut, code: 'counted_haircut', hoursPerTime: 50 };

@@ -1,15 +1,8 @@
 import { idParam } from '../common/id-param.pipe';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '../auth/principal';
+import { Route } from '../common/route';
 import { ClosedYearCorrectionDto } from '../ledger/dto/closed-year-correction.dto';
 import { ReversalDto } from '../ledger/dto/reversal.dto';
 import { CreateServiceRecordDto } from './dto/create-service-record.dto';
@@ -37,72 +30,74 @@ export class ServiceRecordsController {
   constructor(private readonly records: ServiceRecordsService) {}
 
   @Post()
-  @Roles('admin', 'leader')
-  @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiOperation({ summary: "Log one member's service; scored by the standard in force that day" })
-  @ApiCreatedResponse({ type: ServiceRecordViewDto })
+  @Route({
+    roles: ['admin', 'leader'],
+    idempotent: true,
+    summary: "Log one member's service; scored by the standard in force that day",
+    created: ServiceRecordViewDto,
+  })
   create(@Body() dto: CreateServiceRecordDto, @CurrentPrincipal() principal: Principal) {
     return this.records.logOne(principal, dto);
   }
 
   @Get()
-  @Roles('admin', 'leader')
-  @ApiOperation({ summary: 'What was logged, newest first (a leader sees their teams’ members)' })
-  @ApiOkResponse({ type: ServiceRecordPageDto })
+  @Route({
+    roles: ['admin', 'leader'],
+    summary: 'What was logged, newest first (a leader sees their teams’ members)',
+    ok: ServiceRecordPageDto,
+  })
   list(@Query() query: ListServiceRecordsDto, @CurrentPrincipal() principal: Principal) {
     return this.records.list(principal, query);
   }
 
   @Get('settings')
-  @Roles('admin', 'leader')
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'leader'],
     summary:
       "The logging rules in force in the caller's community: back-dating, daily hours, approval",
+    ok: ServiceRecordSettingsDto,
   })
-  @ApiOkResponse({ type: ServiceRecordSettingsDto })
   settings(@CurrentPrincipal() principal: Principal) {
     return this.records.settingsView(principal);
   }
 
   @Post('approve')
-  @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({
+  @Route({
+    roles: ['admin'],
     summary:
       'Credit many pending records in one transaction; those already decided are reported unchanged',
+    ok: DecisionResultDto,
   })
-  @ApiOkResponse({ type: DecisionResultDto })
   approveMany(@Body() dto: DecideServiceRecordsDto, @CurrentPrincipal() principal: Principal) {
     return this.records.approveMany(principal, dto.ids);
   }
 
   @Post('reject')
-  @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({
+  @Route({
+    roles: ['admin'],
     summary:
       'Keep many pending records uncredited, with one reason, in one transaction; those already decided are reported unchanged',
+    ok: DecisionResultDto,
   })
-  @ApiOkResponse({ type: DecisionResultDto })
   rejectMany(@Body() dto: RejectServiceRecordsDto, @CurrentPrincipal() principal: Principal) {
     return this.records.rejectMany(principal, dto.ids, dto.reason);
   }
 
   @Get(':id')
-  @Roles('admin', 'leader')
-  @ApiOkResponse({ type: ServiceRecordViewDto })
+  @Route({ roles: ['admin', 'leader'], ok: ServiceRecordViewDto })
   get(@Param('id', recordId()) id: number, @CurrentPrincipal() principal: Principal) {
     return this.records.getOne(principal, id);
   }
 
   @Post(':id/approve')
-  @Roles('admin')
-  @ApiOperation({
+  @Route({
+    roles: ['admin'],
     summary:
       'Credit a pending record (approving a credited record changes nothing); dated in a closed year, name an open objection or a restatement',
+    created: ServiceRecordViewDto,
   })
-  @ApiCreatedResponse({ type: ServiceRecordViewDto })
   approve(
     @Param('id', recordId()) id: number,
     @Body() dto: ClosedYearCorrectionDto,
@@ -115,9 +110,11 @@ export class ServiceRecordsController {
   }
 
   @Post(':id/reject')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Keep a pending record uncredited, with the reason' })
-  @ApiCreatedResponse({ type: ServiceRecordViewDto })
+  @Route({
+    roles: ['admin'],
+    summary: 'Keep a pending record uncredited, with the reason',
+    created: ServiceRecordViewDto,
+  })
   reject(
     @Param('id', recordId()) id: number,
     @Body() dto: RejectServiceRecordDto,
@@ -127,11 +124,12 @@ export class ServiceRecordsController {
   }
 
   @Post(':id/reversal')
-  @Roles('admin')
-  @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiOperation({ summary: 'Correct a wrong credited record by reversing its earn, with a reason' })
-  @ApiCreatedResponse({ type: RecordReversalDto })
+  @Route({
+    roles: ['admin'],
+    idempotent: true,
+    summary: 'Correct a wrong credited record by reversing its earn, with a reason',
+    created: RecordReversalDto,
+  })
   reverse(
     @Param('id', recordId()) id: number,
     @Body() dto: ReversalDto,

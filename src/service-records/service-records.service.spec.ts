@@ -1,4 +1,4 @@
-import { fixtures } from '../../test/support/fixtures';
+import { fixtures, staffPrincipal } from '../../test/support/fixtures';
 import { createTestContext, TestContext } from '../../test/support/test-app';
 import { configDir, ConfigDir, shippedStandard } from '../../test/support/config-dir';
 import { Principal } from '../auth/principal';
@@ -39,28 +39,14 @@ describe(ServiceRecordsService.name, () => {
     activities = t.ctx.get(ActivitiesService);
     f = fixtures(t.ctx);
     const user = await f.newUser('admin');
-    admin = {
-      kind: 'user',
-      userId: user.id,
-      username: user.username,
-      role: 'admin',
-      communityId: 1,
-      streetOfficeId: null,
-    };
+    admin = staffPrincipal(user, 'admin');
   });
   afterAll(() => t.close());
 
   const leaderOf = async (memberIds: number[]) => {
     const user = await f.newUser('leader');
     const team = await f.newTeam({ leaderUserIds: [user.id], memberIds });
-    const principal: Principal = {
-      kind: 'user',
-      userId: user.id,
-      username: user.username,
-      role: 'leader',
-      communityId: 1,
-      streetOfficeId: null,
-    };
+    const principal = staffPrincipal(user, 'leader');
     return { principal, team };
   };
 
@@ -365,14 +351,7 @@ describe(`${ServiceRecordsService.name} across standard versions`, () => {
     const f = fixtures(t.ctx);
     const records = t.ctx.get(ServiceRecordsService);
     const user = await f.newUser('admin');
-    const admin: Principal = {
-      kind: 'user',
-      userId: user.id,
-      username: user.username,
-      role: 'admin',
-      communityId: 1,
-      streetOfficeId: null,
-    };
+    const admin = staffPrincipal(user, 'admin');
     const member = await f.newMember();
     const log = (serviceDate: string) =>
       records.logOne(admin, { memberId: member.id, itemCode: 'haircut', quantity: 2, serviceDate });
@@ -426,23 +405,9 @@ describe(`${ServiceRecordsService.name} with approval`, () => {
     const member = await f.newMember();
     const leaderUser = await f.newUser('leader');
     await f.newTeam({ leaderUserIds: [leaderUser.id], memberIds: [member.id] });
-    const leader: Principal = {
-      kind: 'user',
-      userId: leaderUser.id,
-      username: leaderUser.username,
-      role: 'leader',
-      communityId: 1,
-      streetOfficeId: null,
-    };
+    const leader = staffPrincipal(leaderUser, 'leader');
     const adminUser = await f.newUser('admin');
-    const admin: Principal = {
-      kind: 'user',
-      userId: adminUser.id,
-      username: adminUser.username,
-      role: 'admin',
-      communityId: 1,
-      streetOfficeId: null,
-    };
+    const admin = staffPrincipal(adminUser, 'admin');
     // Each record after the first is another mediation of the day on purpose: confirmed.
     const log = (quantity: number) =>
       records.logOne(leader, {
@@ -520,14 +485,7 @@ describe(`${ServiceRecordsService.name} under a standard without hoursPerTime`, 
     const f = fixtures(t.ctx);
     const records = t.ctx.get(ServiceRecordsService);
     const user = await f.newUser('admin');
-    const admin: Principal = {
-      kind: 'user',
-      userId: user.id,
-      username: user.username,
-      role: 'admin',
-      communityId: 1,
-      streetOfficeId: null,
-    };
+    const admin = staffPrincipal(user, 'admin');
     const member = await f.newMember();
     const log = (itemCode: string, quantity: number) =>
       records.logOne(admin, { memberId: member.id, itemCode, quantity, serviceDate: '2026-06-15' });

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, Principal, roleOf, Roles } from '../auth/principal';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, Principal, roleOf } from '../auth/principal';
 import { communityOf } from '../access/access.policy';
+import { Route } from '../common/route';
 import { CatalogService } from './catalog.service';
 import {
   CatalogItemPageDto,
@@ -26,29 +27,25 @@ export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Post()
-  @Roles('admin')
-  @ApiCreatedResponse({ type: CatalogItemViewDto })
+  @Route({ roles: ['admin'], created: CatalogItemViewDto })
   create(@Body() dto: CreateCatalogItemDto, @CurrentPrincipal() principal: Principal) {
     return this.catalog.create(dto, actorOf(principal), communityOf(principal));
   }
 
   @Get()
-  @Roles('admin', 'leader', 'clerk', 'volunteer')
-  @ApiOkResponse({ type: CatalogItemPageDto })
+  @Route({ roles: ['admin', 'leader', 'clerk', 'volunteer'], ok: CatalogItemPageDto })
   list(@Query() query: CatalogListQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.catalog.list(query, roleOf(principal), communityOf(principal));
   }
 
   @Get(':id')
-  @Roles('admin', 'leader', 'clerk', 'volunteer')
-  @ApiOkResponse({ type: CatalogItemViewDto })
+  @Route({ roles: ['admin', 'leader', 'clerk', 'volunteer'], ok: CatalogItemViewDto })
   get(@Param('id', idParam('catalog item')) id: number, @CurrentPrincipal() p: Principal) {
     return this.catalog.get(id, roleOf(p), communityOf(p));
   }
 
   @Patch(':id')
-  @Roles('admin')
-  @ApiOkResponse({ type: CatalogItemViewDto })
+  @Route({ roles: ['admin'], ok: CatalogItemViewDto })
   update(
     @Param('id', idParam('catalog item')) id: number,
     @Body() dto: UpdateCatalogItemDto,
@@ -58,8 +55,7 @@ export class CatalogController {
   }
 
   @Post(':id/restock')
-  @Roles('admin')
-  @ApiCreatedResponse({ type: StockChangeResultDto })
+  @Route({ roles: ['admin'], created: StockChangeResultDto })
   restock(
     @Param('id', idParam('catalog item')) id: number,
     @Body() dto: RestockDto,
@@ -69,8 +65,7 @@ export class CatalogController {
   }
 
   @Post(':id/stock-adjustments')
-  @Roles('admin')
-  @ApiCreatedResponse({ type: StockChangeResultDto })
+  @Route({ roles: ['admin'], created: StockChangeResultDto })
   adjust(
     @Param('id', idParam('catalog item')) id: number,
     @Body() dto: StockAdjustmentDto,
@@ -80,8 +75,7 @@ export class CatalogController {
   }
 
   @Get(':id/stock-movements')
-  @Roles('admin', 'clerk')
-  @ApiOkResponse({ type: StockMovementPageDto })
+  @Route({ roles: ['admin', 'clerk'], ok: StockMovementPageDto })
   movements(
     @Param('id', idParam('catalog item')) id: number,
     @Query() query: ListQueryDto,

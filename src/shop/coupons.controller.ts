@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, Principal } from '../auth/principal';
 import { communityOf } from '../access/access.policy';
+import { Route } from '../common/route';
 import { CouponsService } from './coupons.service';
 import { CouponPageDto, CouponUsedDto, CouponViewDto } from './dto/shop-responses.dto';
 import { CouponListQueryDto, UseCouponDto } from './dto/shop.dto';
@@ -13,8 +14,7 @@ export class CouponsController {
   constructor(private readonly coupons: CouponsService) {}
 
   @Post('coupons/:code/use')
-  @Roles('clerk', 'admin')
-  @ApiCreatedResponse({ type: CouponUsedDto })
+  @Route({ roles: ['clerk', 'admin'], created: CouponUsedDto })
   use(
     @Param('code') code: string,
     @Body() dto: UseCouponDto,
@@ -24,15 +24,13 @@ export class CouponsController {
   }
 
   @Get('coupons/:code')
-  @Roles('clerk', 'admin')
-  @ApiOkResponse({ type: CouponViewDto })
+  @Route({ roles: ['clerk', 'admin'], ok: CouponViewDto })
   get(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
     return this.coupons.get(code, communityOf(principal));
   }
 
   @Get('passbooks/:passbookNo/coupons')
-  @Roles('clerk', 'admin')
-  @ApiOkResponse({ type: CouponPageDto })
+  @Route({ roles: ['clerk', 'admin'], ok: CouponPageDto })
   forPassbook(
     @Param('passbookNo') passbookNo: string,
     @Query() query: CouponListQueryDto,
@@ -43,8 +41,7 @@ export class CouponsController {
 
   /** The volunteer's own coupons. */
   @Get('me/coupons')
-  @Roles('volunteer')
-  @ApiOkResponse({ type: CouponPageDto })
+  @Route({ roles: ['volunteer'], ok: CouponPageDto })
   mine(@Query() query: CouponListQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.coupons.listForPrincipal(principal, query);
   }

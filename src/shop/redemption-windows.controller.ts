@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, Principal } from '../auth/principal';
+import { Route } from '../common/route';
 import {
   CurrentWindowDto,
   WindowPageDto,
@@ -19,23 +20,20 @@ export class RedemptionWindowsController {
   constructor(private readonly windows: RedemptionWindowsService) {}
 
   @Get('current')
-  @Roles('admin', 'leader', 'clerk', 'volunteer')
-  @ApiOkResponse({ type: CurrentWindowDto })
+  @Route({ roles: ['admin', 'leader', 'clerk', 'volunteer'], ok: CurrentWindowDto })
   current(@CurrentPrincipal() principal: Principal) {
     return this.windows.current(communityOf(principal));
   }
 
   @Get()
-  @Roles('admin', 'clerk')
-  @ApiOkResponse({ type: WindowPageDto })
+  @Route({ roles: ['admin', 'clerk'], ok: WindowPageDto })
   list(@Query() query: ListQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.windows.list(query, communityOf(principal));
   }
 
   /** A window with its log of creation, rescheduling, opening and closing. */
   @Get(':id')
-  @Roles('admin', 'clerk')
-  @ApiOkResponse({ type: WindowWithEventsDto })
+  @Route({ roles: ['admin', 'clerk'], ok: WindowWithEventsDto })
   get(
     @Param('id', idParam('redemption window')) id: number,
     @CurrentPrincipal() principal: Principal,
@@ -44,15 +42,13 @@ export class RedemptionWindowsController {
   }
 
   @Post()
-  @Roles('admin')
-  @ApiCreatedResponse({ type: WindowViewDto })
+  @Route({ roles: ['admin'], created: WindowViewDto })
   create(@Body() dto: CreateWindowDto, @CurrentPrincipal() principal: Principal) {
     return this.windows.createAdHoc(dto, actorOf(principal), communityOf(principal));
   }
 
   @Post(':id/close')
-  @Roles('admin')
-  @ApiCreatedResponse({ type: WindowViewDto })
+  @Route({ roles: ['admin'], created: WindowViewDto })
   close(
     @Param('id', idParam('redemption window')) id: number,
     @Body() dto: CloseWindowDto,

@@ -1,14 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, Principal } from '../auth/principal';
+import { Route } from '../common/route';
 import { RedemptionPageDto, RedemptionViewDto, ReturnResultDto } from './dto/shop-responses.dto';
 import {
   CancelRedemptionDto,
@@ -27,33 +20,25 @@ export class RedemptionsController {
   constructor(private readonly redemptions: RedemptionsService) {}
 
   @Post()
-  @Roles('clerk', 'admin')
-  @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiCreatedResponse({ type: RedemptionViewDto })
+  @Route({ roles: ['clerk', 'admin'], idempotent: true, created: RedemptionViewDto })
   redeem(@Body() dto: RedeemDto, @CurrentPrincipal() principal: Principal) {
     return this.redemptions.redeem(dto, actorOf(principal), communityOf(principal));
   }
 
   @Get()
-  @Roles('clerk', 'admin')
-  @ApiOkResponse({ type: RedemptionPageDto })
+  @Route({ roles: ['clerk', 'admin'], ok: RedemptionPageDto })
   list(@Query() query: RedemptionListQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.redemptions.list(query, communityOf(principal));
   }
 
   @Get(':id')
-  @Roles('clerk', 'admin')
-  @ApiOkResponse({ type: RedemptionViewDto })
+  @Route({ roles: ['clerk', 'admin'], ok: RedemptionViewDto })
   get(@Param('id', idParam('redemption')) id: number, @CurrentPrincipal() principal: Principal) {
     return this.redemptions.get(id, communityOf(principal));
   }
 
   @Post(':id/cancel')
-  @Roles('clerk', 'admin')
-  @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiCreatedResponse({ type: RedemptionViewDto })
+  @Route({ roles: ['clerk', 'admin'], idempotent: true, created: RedemptionViewDto })
   cancel(
     @Param('id', idParam('redemption')) id: number,
     @Body() dto: CancelRedemptionDto,
@@ -63,10 +48,9 @@ export class RedemptionsController {
   }
 
   @Post(':id/returns')
-  @Roles('clerk', 'admin')
-  @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiOperation({
+  @Route({
+    roles: ['clerk', 'admin'],
+    idempotent: true,
     summary: 'Return part of a redemption: some units of some lines',
     description:
       'Stock back (movement kind "return"), the points of exactly the returned units credited back in one ' +
@@ -76,8 +60,8 @@ export class RedemptionsController {
       'details.reason RETURN_EXCEEDS_REMAINING); a unit whose coupon was used (409 COUPON_ALREADY_USED, ' +
       'details.returnable); an item not in the redemption or a quantity that is not a whole number from 1 ' +
       '(400 VALIDATION_FAILED). Answers the return with the redemption as it now stands.',
+    created: ReturnResultDto,
   })
-  @ApiCreatedResponse({ type: ReturnResultDto })
   returnPart(
     @Param('id', idParam('redemption')) id: number,
     @Body() dto: ReturnRedemptionDto,

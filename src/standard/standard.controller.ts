@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { communityOf } from '../access/access.policy';
-import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { CurrentPrincipal, Principal } from '../auth/principal';
+import { Route } from '../common/route';
 import { StandardQueryDto } from './dto/standard-query.dto';
 import { StandardVersionsDto, StandardViewDto } from './dto/standard-responses.dto';
 import { StandardService } from './standard.service';
@@ -13,21 +14,21 @@ export class StandardController {
   constructor(private readonly standard: StandardService) {}
 
   @Get()
-  @Roles('admin', 'leader', 'clerk', 'volunteer')
-  @ApiOperation({
+  @Route({
+    roles: ['admin', 'leader', 'clerk', 'volunteer'],
     summary: "The caller's community's scoring standard in force on a date (default today)",
+    ok: StandardViewDto,
   })
-  @ApiOkResponse({ type: StandardViewDto })
   inForce(@CurrentPrincipal() principal: Principal, @Query() query: StandardQueryDto) {
     return this.standard.viewOn(communityOf(principal), query.date);
   }
 
   @Get('versions')
-  @Roles('admin')
-  @ApiOperation({
+  @Route({
+    roles: ['admin'],
     summary: "Every stored version of the community's scoring standard, newest first",
+    ok: StandardVersionsDto,
   })
-  @ApiOkResponse({ type: StandardVersionsDto })
   versions(@CurrentPrincipal() principal: Principal) {
     return this.standard.listVersions(communityOf(principal));
   }

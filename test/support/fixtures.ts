@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AuthService } from '../../src/auth/auth.service';
 import { Database } from '../../src/common/db/database';
-import { StaffRole } from '../../src/common/principal';
+import { Principal, StaffRole } from '../../src/common/principal';
 import { CommunitiesService } from '../../src/communities/communities.service';
 import { Community } from '../../src/communities/entities/community.entity';
 import { Cents } from '../../src/common/points';
@@ -19,6 +19,22 @@ import { ServiceRecordView } from '../../src/service-records/service-record.view
 import { ServiceRecordsService } from '../../src/service-records/service-records.service';
 
 let counter = 0;
+
+/**
+ * A staff principal as the auth guard builds it for `user`: of community 1 unless `place` says
+ * otherwise (a street-office user: no community, its street office).
+ */
+export function staffPrincipal(
+  user: { id: number; username: string },
+  role: StaffRole,
+  place: { communityId: number | null; streetOfficeId: number | null } = {
+    communityId: 1,
+    streetOfficeId: null,
+  },
+): Principal & { kind: 'user' } {
+  return { kind: 'user', userId: user.id, username: user.username, role, ...place };
+}
+
 const next = (): number => ++counter;
 
 /**
@@ -231,17 +247,9 @@ export function fixtures(ctx: INestApplicationContext) {
       input: { itemCode: string; quantity: number; serviceDate: string; teamId?: number },
     ): Promise<ServiceRecordView> {
       const admin = await db.read((em) => em.findOneByOrFail(User, { username: 'admin' }));
-      return ctx.get(ServiceRecordsService).logOne(
-        {
-          kind: 'user',
-          userId: admin.id,
-          username: admin.username,
-          role: 'admin',
-          communityId: 1,
-          streetOfficeId: null,
-        },
-        { memberId: member.id, ...input },
-      );
+      return ctx
+        .get(ServiceRecordsService)
+        .logOne(staffPrincipal(admin, 'admin'), { memberId: member.id, ...input });
     },
   };
   return f;

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -36,6 +37,20 @@ export class PassbookLoginDto {
 
 /** A staff username: the API and the operator command accept the same. */
 export const USERNAME_RE = /^[A-Za-z0-9_.-]{3,64}$/;
+
+/** A new staff user's username (3-64 letters, digits, dots, dashes or underscores). */
+export const IsUsername = (): PropertyDecorator =>
+  // Bottom-up, in the order the stacked checks it replaces registered.
+  applyDecorators(
+    Matches(USERNAME_RE, {
+      message: 'username must be 3-64 letters, digits, dots, dashes or underscores',
+    }),
+    IsString(),
+  );
+
+/** A password a staff user sets: PASSWORD_MIN to TEXT_MAX.password characters. */
+export const IsNewPassword = (): PropertyDecorator =>
+  applyDecorators(MaxLength(TEXT_MAX.password), MinLength(PASSWORD_MIN), IsString());
 const TEAM_IDS_MAX = 100;
 
 class TeamIdsDto {
@@ -49,16 +64,11 @@ class TeamIdsDto {
 
 export class CreateUserDto extends TeamIdsDto {
   @ApiProperty({ pattern: USERNAME_RE.source })
-  @IsString()
-  @Matches(USERNAME_RE, {
-    message: 'username must be 3-64 letters, digits, dots, dashes or underscores',
-  })
+  @IsUsername()
   username!: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN })
-  @IsString()
-  @MinLength(PASSWORD_MIN)
-  @MaxLength(TEXT_MAX.password)
+  @IsNewPassword()
   password!: string;
 
   @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) role!: StaffRole;
@@ -72,9 +82,7 @@ export class UpdateUserDto extends TeamIdsDto {
     description: 'a new password; ends the user’s sessions',
   })
   @IsOptional()
-  @IsString()
-  @MinLength(PASSWORD_MIN)
-  @MaxLength(TEXT_MAX.password)
+  @IsNewPassword()
   password?: string;
 }
 
@@ -85,8 +93,6 @@ export class ListUsersQueryDto extends PageQueryDto {
 export class ChangePasswordDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX.password) currentPassword!: string;
   @ApiProperty({ minLength: PASSWORD_MIN })
-  @IsString()
-  @MinLength(PASSWORD_MIN)
-  @MaxLength(TEXT_MAX.password)
+  @IsNewPassword()
   newPassword!: string;
 }

@@ -1,15 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsOptional } from 'class-validator';
 import { IsId } from '../../common/id-param.pipe';
 import { TEXT_MAX } from '../../common/limits';
 import { PageQueryDto } from '../../common/pagination';
-import { IsReason } from '../../common/validation';
+import { IsCommunityParam, IsOneLine, IsReason } from '../../common/validation';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
-
-const trim = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
-const ONE_LINE = /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u;
 
 export class IssueCertificateDto {
   @ApiProperty() @IsId() memberId!: number;
@@ -26,20 +22,12 @@ export class IssueCertificateDto {
   to!: string;
 
   @ApiProperty({ maxLength: TEXT_MAX.name, example: '李红', description: '经办人: who issues it' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.name)
-  @Matches(ONE_LINE, { message: 'handler must be text on one line' })
+  @IsOneLine('handler', TEXT_MAX.name, { notBlank: true })
   handler!: string;
 
   @ApiPropertyOptional({ maxLength: TEXT_MAX.reason, example: '升学材料' })
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.reason)
-  @Matches(ONE_LINE, { message: 'purpose must be text on one line' })
+  @IsOneLine('purpose', TEXT_MAX.reason, { notBlank: true })
   purpose?: string;
 }
 
@@ -73,9 +61,7 @@ export class ListCertificatesQueryDto extends PageQueryDto {
     example: 'default',
     description: 'street-office users: the community (code or id) whose register to read',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX.communityCode)
+  @IsCommunityParam()
   community?: string;
 }
 
@@ -87,8 +73,6 @@ export class NationalExportQueryDto {
     example: 'default',
     description: 'street-office users: the community (code or id) to export',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX.communityCode)
+  @IsCommunityParam()
   community?: string;
 }

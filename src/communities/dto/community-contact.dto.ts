@@ -1,11 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, Matches, ValidateIf } from 'class-validator';
 import { TEXT_MAX } from '../../common/limits';
+import { IsOneLine, Trim } from '../../common/validation';
 
-const trim = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
-const ONE_LINE = /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u;
 /** A mobile or a landline with its area code (0411-84561234), as printed on a certificate. */
 export const CONTACT_PHONE_RE = /^[0-9+\-() ]{5,30}$/;
 
@@ -21,16 +18,12 @@ export class CommunityContactDto {
     example: '王建国',
   })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.name)
-  @Matches(ONE_LINE, { message: 'personInCharge must be text on one line' })
+  @IsOneLine('personInCharge', TEXT_MAX.name, { notBlank: true })
   personInCharge?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '0411-84561234' })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Matches(CONTACT_PHONE_RE, {
     message: 'contactPhone must be a phone number (digits, spaces, dashes, + and brackets)',
@@ -44,11 +37,7 @@ export class CommunityContactDto {
     example: '大连市甘井子区泡崖街道岭南社区服务中心',
   })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.address)
-  @Matches(ONE_LINE, { message: 'contactAddress must be text on one line' })
+  @IsOneLine('contactAddress', TEXT_MAX.address, { notBlank: true })
   contactAddress?: string | null;
 }
 

@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { USERNAME_RE } from '../../auth/dto/login.dto';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsNewPassword, IsUsername, USERNAME_RE } from '../../auth/dto/login.dto';
 import { COMMUNITY_CODE } from '../../communities/communities.service';
 import { CommunityContactDto, CommunityViewDto } from '../../communities/dto/community-contact.dto';
 
@@ -62,16 +52,11 @@ export class UpdateCommunityDto extends CommunityContactDto {
 
 export class CreateCommunityAdminDto {
   @ApiProperty({ pattern: USERNAME_RE.source })
-  @IsString()
-  @Matches(USERNAME_RE, {
-    message: 'username must be 3-64 letters, digits, dots, dashes or underscores',
-  })
+  @IsUsername()
   username!: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN })
-  @IsString()
-  @MinLength(PASSWORD_MIN)
-  @MaxLength(TEXT_MAX.password)
+  @IsNewPassword()
   password!: string;
 }
 

@@ -1,6 +1,5 @@
-import { IsReason } from '../../common/validation';
+import { IsReason, Trim } from '../../common/validation';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsDefined, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { TEXT_MAX } from '../../common/limits';
 import { PageQueryDto } from '../../common/pagination';
@@ -34,7 +33,7 @@ export class PassbookSearchQueryDto extends PageQueryDto {
     example: '王秀兰',
     description: 'part of a name, a passbook number, or the last four digits of a phone',
   })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX.search)

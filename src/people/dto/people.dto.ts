@@ -19,6 +19,7 @@ import {
 import { PIN_MESSAGE, PIN_RE } from '../../auth/dto/pin.dto';
 import { IsId, IsIds } from '../../common/id-param.pipe';
 import { TEXT_MAX } from '../../common/limits';
+import { IsOneLine, Trim } from '../../common/validation';
 import { PageQueryDto } from '../../common/pagination';
 import { HARDSHIPS, Hardship } from '../entities/household.entity';
 import { MEMBER_KINDS, MemberKind } from '../entities/member.entity';
@@ -31,11 +32,6 @@ import {
   normaliseIdNumber,
 } from '../id-document';
 
-const trim = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
-/** Printable text on one line: what a name, an address or a reason may hold. */
-const ONE_LINE = /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u;
-const ONE_LINE_MESSAGE = (field: string) => `${field} must be text on one line`;
 /** Spaces, dashes and +86 are dropped before the mainland-mobile rule is checked. */
 const phone = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? normalisePhone(value) : value;
@@ -100,11 +96,7 @@ export class IdDocumentDto {
 
 export class CreateMemberDto {
   @ApiProperty({ maxLength: TEXT_MAX.name, example: '张三明' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.name)
-  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
+  @IsOneLine('name', TEXT_MAX.name, { notBlank: true })
   name!: string;
 
   @ApiProperty({ enum: MEMBER_KINDS }) @IsIn(MEMBER_KINDS) kind!: MemberKind;
@@ -152,11 +144,7 @@ export class CreateMemberDto {
 export class UpdateMemberDto {
   @ApiPropertyOptional({ maxLength: TEXT_MAX.name })
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.name)
-  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
+  @IsOneLine('name', TEXT_MAX.name, { notBlank: true })
   name?: string;
 
   @ApiPropertyOptional({ enum: MEMBER_KINDS })
@@ -205,7 +193,7 @@ export class UpdateMemberDto {
 export class ListMembersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'part of a name, a passbook number, or (admins) a phone' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(TEXT_MAX.search)
   q?: string;
@@ -219,19 +207,12 @@ export class ListMembersQueryDto extends PageQueryDto {
 
 export class CreateTeamDto {
   @ApiProperty({ maxLength: TEXT_MAX.name, example: '家电维修服务队' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.name)
-  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
+  @IsOneLine('name', TEXT_MAX.name, { notBlank: true })
   name!: string;
 
   @ApiPropertyOptional({ maxLength: TEXT_MAX.name, example: '家电维修' })
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(TEXT_MAX.name)
-  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('serviceType') })
+  @IsOneLine('serviceType', TEXT_MAX.name)
   serviceType?: string;
 
   @ApiPropertyOptional({ type: [Number] })
@@ -245,19 +226,12 @@ export class CreateTeamDto {
 export class UpdateTeamDto {
   @ApiPropertyOptional({ maxLength: TEXT_MAX.name })
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.name)
-  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
+  @IsOneLine('name', TEXT_MAX.name, { notBlank: true })
   name?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: TEXT_MAX.name })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
-  @Transform(trim)
-  @IsString()
-  @MaxLength(TEXT_MAX.name)
-  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('serviceType') })
+  @IsOneLine('serviceType', TEXT_MAX.name)
   serviceType?: string | null;
 
   @ApiPropertyOptional({ type: [Number], description: 'replaces the team’s leaders' })
@@ -274,29 +248,19 @@ export class AddTeamMemberDto {
 
 export class CreateHouseholdDto {
   @ApiProperty({ maxLength: TEXT_MAX.name, example: '李奶奶' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.name)
-  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
+  @IsOneLine('name', TEXT_MAX.name, { notBlank: true })
   name!: string;
 
   @ApiProperty({ enum: HARDSHIPS }) @IsIn(HARDSHIPS) hardship!: Hardship;
 
   @ApiPropertyOptional({ maxLength: TEXT_MAX.address })
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(TEXT_MAX.address)
-  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('address') })
+  @IsOneLine('address', TEXT_MAX.address)
   address?: string;
 
   @ApiPropertyOptional({ maxLength: TEXT_MAX.name, description: 'a contact person or phone' })
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(TEXT_MAX.name)
-  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('contact') })
+  @IsOneLine('contact', TEXT_MAX.name)
   contact?: string;
 
   @ApiPropertyOptional({ description: PASSBOOK_NO_HINT, example: 'H7K2MQ9X' })
@@ -309,29 +273,19 @@ export class CreateHouseholdDto {
 export class UpdateHouseholdDto {
   @ApiPropertyOptional({ maxLength: TEXT_MAX.name })
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX.name)
-  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('name') })
+  @IsOneLine('name', TEXT_MAX.name, { notBlank: true })
   name?: string;
 
   @ApiPropertyOptional({ enum: HARDSHIPS }) @IsOptional() @IsIn(HARDSHIPS) hardship?: Hardship;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: TEXT_MAX.address })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
-  @Transform(trim)
-  @IsString()
-  @MaxLength(TEXT_MAX.address)
-  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('address') })
+  @IsOneLine('address', TEXT_MAX.address)
   address?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: TEXT_MAX.name })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
-  @Transform(trim)
-  @IsString()
-  @MaxLength(TEXT_MAX.name)
-  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE('contact') })
+  @IsOneLine('contact', TEXT_MAX.name)
   contact?: string | null;
 
   @ApiPropertyOptional({ description: 'false: no longer verified, cannot receive donations' })
@@ -345,7 +299,7 @@ export class UpdateHouseholdDto {
 export class ListHouseholdsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'part of a name or a passbook number (staff only)' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(TEXT_MAX.search)
   q?: string;
@@ -452,7 +406,7 @@ export class ExportMembersQueryDto {
 
 export class DuplicateMembersQueryDto {
   @ApiProperty({ maxLength: TEXT_MAX.name })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX.name)

@@ -1,13 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsString, Matches } from 'class-validator';
 import { COMMUNITY_CODE } from '../../communities/communities.service';
-import { IsReason } from '../../common/validation';
+import { IsReason, Trim } from '../../common/validation';
 import { TEXT_MAX } from '../../common/limits';
 
 export class TransferMemberDto {
   @ApiProperty({ example: 'b', description: 'the code of the community the volunteer moves to' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @Matches(COMMUNITY_CODE, { message: 'toCommunity must be a community code' })
   toCommunity!: string;

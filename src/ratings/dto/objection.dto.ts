@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TEXT_MAX } from '../../common/limits';
 import { LIMIT_MAX, pageQueryOf } from '../../common/pagination';
-import { IsReason } from '../../common/validation';
+import { IsCommunityParam, IsReason } from '../../common/validation';
 import { YEAR_MAX, YEAR_MIN } from '../star-ratings.service';
 
 export class FileObjectionDto {
@@ -51,9 +51,7 @@ export class ObjectionListQuery extends pageQueryOf(LIMIT_MAX) {
     description:
       'A street-office user names one of their communities by code; others read their own',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX.communityCode)
+  @IsCommunityParam()
   community?: string;
 }
 

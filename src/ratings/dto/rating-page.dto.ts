@@ -1,7 +1,6 @@
-import { TEXT_MAX } from '../../common/limits';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { pageQueryOf } from '../../common/pagination';
+import { IsCommunityParam } from '../../common/validation';
 import { RATINGS_PAGE_MAX } from '../star-ratings.service';
 
 /** The rating sheet's page: longer pages than other lists, and the whole sheet without `limit`. */
@@ -14,9 +13,7 @@ export class RatingPageQuery extends pageQueryOf(RATINGS_PAGE_MAX, {
       "The community's code (or id): a street-office user names one of their communities; community staff read their own (another answers 404)",
     example: 'lingnan',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX.communityCode)
+  @IsCommunityParam()
   community?: string;
 }
 
@@ -26,8 +23,6 @@ export class PublicCommunityQuery {
     description: "The community's code; without it the installation's first community",
     example: 'lingnan',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX.communityCode)
+  @IsCommunityParam()
   community?: string;
 }

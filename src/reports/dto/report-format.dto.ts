@@ -1,4 +1,5 @@
 import { TEXT_MAX } from '../../common/limits';
+import { IsCommunityParam } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
@@ -23,9 +24,7 @@ export class ReportFormatQuery {
       "The community's code (or id): a street-office user names one of their communities; community staff read their own (another answers 404)",
     example: 'lingnan',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX.communityCode)
+  @IsCommunityParam()
   community?: string;
 }
 
@@ -45,8 +44,6 @@ export class GrowthQuery {
       "The community's code (or id): a street-office user names one of their communities",
     example: 'lingnan',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX.communityCode)
+  @IsCommunityParam()
   community?: string;
 }

@@ -15,18 +15,14 @@ import {
 import { IsId, IsIds } from '../../common/id-param.pipe';
 import { TEXT_MAX } from '../../common/limits';
 import { pageQueryOf } from '../../common/pagination';
-import { IsReason } from '../../common/validation';
+import { IsCommunityParam, IsReason, Trim } from '../../common/validation';
 import { IsLocalDate } from '../../standard/dto/local-date.decorator';
 import { WISH_CATEGORIES, WISH_STATUSES } from '../entities/wish.entity';
-
-const trim = Transform(({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() : value,
-);
 
 /** What a wish is: the same fields whoever posts it. */
 export class OwnWishDto {
   @ApiProperty({ maxLength: TEXT_MAX.wishTitle, example: '一件过冬的棉衣' })
-  @trim
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX.wishTitle)
@@ -133,8 +129,6 @@ export class ListWishesQuery extends pageQueryOf(200) {
 
 export class PublicWishesQuery extends pageQueryOf(200) {
   @ApiPropertyOptional({ description: "The community's code; without it the first community" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_MAX.communityCode)
+  @IsCommunityParam()
   community?: string;
 }

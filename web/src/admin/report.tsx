@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import { download, get, query } from '../api';
 import { community } from '../community';
@@ -84,35 +85,14 @@ const monthLabel = (month: string): string => {
   return L(`${n}月`, en[n - 1] ?? month);
 };
 
-/** The charts both reports draw from their categories and teams. */
-function CategoryAndTeamBars(props: {
-  byCategory: QuarterReport['earned']['byCategory'];
-  byTeam: QuarterReport['earned']['byTeam'];
-  categoryName: (code: string) => string;
-}) {
-  return (
-    <>
-      <BarList
-        testId="chart-categories"
-        title={L('按类别：服务获得的积分', 'By category: points earned')}
-        series={[SERIES[0]]}
-        rows={props.byCategory.map((c) => ({
-          label: props.categoryName(c.categoryCode),
-          values: [cents(c.points)],
-        }))}
-      />
-      <BarList
-        testId="chart-teams"
-        title={L('按服务队：服务获得的积分', 'By team: points earned')}
-        series={[SERIES[0]]}
-        rows={props.byTeam.map((t) => ({
-          label: t.teamName ?? L('未归队', 'no team'),
-          values: [cents(t.points)],
-        }))}
-      />
-    </>
-  );
-}
+/** A month's earned, redeemed and donated points as one group of bars. */
+const monthBars = (
+  m: { earned: string; redeemed: string; donated: string },
+  label: string,
+): { label: string; values: number[] } => ({
+  label,
+  values: [cents(m.earned), cents(m.redeemed), cents(m.donated)],
+});
 
 /** Today by the service's clock in the community's zone (the device's clock if it did not say). */
 const communityToday = (): string => community().today ?? todayLocal();
@@ -125,10 +105,7 @@ async function loadTimeline(
   if (report.byMonth?.length) {
     return {
       byMonth: true,
-      groups: report.byMonth.map((m) => ({
-        label: m.month,
-        values: [cents(m.earned), cents(m.redeemed), cents(m.donated)],
-      })),
+      groups: report.byMonth.map((m) => monthBars(m, m.month)),
     };
   }
   const now = quarterOf(communityToday());
@@ -150,26 +127,45 @@ async function loadTimeline(
   };
 }
 
-function ReportBody(props: { report: QuarterReport }) {
-  const r = props.report;
-  const standard = useLoad(
-    (signal) => get<Standard>(`/standard${query({ date: r.period.to })}`, { signal }),
-    [r.period.to],
-  );
-  const timeline = useLoad((signal) => loadTimeline(r, signal), [r.period.year, r.period.quarter]);
-  const categoryName = (code: string) =>
-    r.earned.byCategory.find((c) => c.categoryCode === code)?.categoryName ??
-    standard.data?.categories.find((c) => c.code === code)?.name ??
-    code;
-  const series = SERIES;
-  const tiles = [
+/** A quarter's or a year's report: the figures both views draw. */
+type PeriodFigures = QuarterReport | AnnualReport;
+
+/** The headline figures of a report; a year's adds its service hours after the points earned. */
+function tilesOf(r: PeriodFigures, hours?: string): { label: string; value: string }[] {
+  return [
     { label: L('服务获得积分', 'Points earned'), value: r.earned.points },
+    ...(hours === undefined
+      ? []
+      : [{ label: L('服务时长（小时）', 'Service hours'), value: formatHours(hours) }]),
     { label: L('兑换积分', 'Points redeemed'), value: r.redeemed.points },
     { label: L('捐赠积分', 'Points donated'), value: r.donated.points },
     { label: L('活跃志愿者', 'Active volunteers'), value: String(r.activeVolunteers) },
     { label: L('新志愿者', 'New volunteers'), value: String(r.newVolunteers) },
     { label: L('未兑换积分（待兑付）', 'Outstanding points'), value: r.outstandingPoints.total },
   ];
+}
+
+/**
+ * One report's page, a quarter's or a year's: its period, tiles, its points over time, the charts
+ * by category and team (and any the report adds), the table by category and the stock given out.
+ */
+function PeriodBody(props: {
+  report: PeriodFigures;
+  tiles: { label: string; value: string }[];
+  /** The period's points over time: the first chart. */
+  timeline: ComponentChild;
+  /** Charts only this report has, after those by category and team. */
+  more?: ComponentChild;
+}) {
+  const r = props.report;
+  const standard = useLoad(
+    (signal) => get<Standard>(`/standard${query({ date: r.period.to })}`, { signal }),
+    [r.period.to],
+  );
+  const categoryName = (code: string) =>
+    r.earned.byCategory.find((c) => c.categoryCode === code)?.categoryName ??
+    standard.data?.categories.find((c) => c.code === code)?.name ??
+    code;
   return (
     <>
       <p class="muted">
@@ -181,7 +177,7 @@ function ReportBody(props: { report: QuarterReport }) {
         />
       </p>
       <dl class="tiles" data-testid="report-tiles">
-        {tiles.map((t) => (
+        {props.tiles.map((t) => (
           <div key={t.label}>
             <dt>{t.label}</dt>
             <dd>{t.value}</dd>
@@ -189,29 +185,26 @@ function ReportBody(props: { report: QuarterReport }) {
         ))}
       </dl>
       <div class="charts">
-        {timeline.error ? <ErrorMsg error={timeline.error} ctx={{ subject: 'report' }} /> : null}
-        {timeline.data ? (
-          <GroupedBarChart
-            testId="chart-timeline"
-            title={
-              timeline.data.byMonth
-                ? L('按月：获得、兑换、捐赠的积分', 'By month: points earned, redeemed, donated')
-                : L(
-                    `按季度：获得、兑换、捐赠的积分（${r.period.year}年）`,
-                    `By quarter of ${r.period.year}: points earned, redeemed, donated`,
-                  )
-            }
-            series={series}
-            groups={timeline.data.groups}
-          />
-        ) : (
-          <Loading />
-        )}
-        <CategoryAndTeamBars
-          byCategory={r.earned.byCategory}
-          byTeam={r.earned.byTeam}
-          categoryName={categoryName}
+        {props.timeline}
+        <BarList
+          testId="chart-categories"
+          title={L('按类别：服务获得的积分', 'By category: points earned')}
+          series={[SERIES[0]]}
+          rows={r.earned.byCategory.map((c) => ({
+            label: categoryName(c.categoryCode),
+            values: [cents(c.points)],
+          }))}
         />
+        <BarList
+          testId="chart-teams"
+          title={L('按服务队：服务获得的积分', 'By team: points earned')}
+          series={[SERIES[0]]}
+          rows={r.earned.byTeam.map((t) => ({
+            label: t.teamName ?? L('未归队', 'no team'),
+            values: [cents(t.points)],
+          }))}
+        />
+        {props.more}
       </div>
       <div class="table-wrap">
         <table class="table table-cards">
@@ -277,55 +270,47 @@ function ReportBody(props: { report: QuarterReport }) {
   );
 }
 
-function Tiles(props: { tiles: { label: string; value: string }[] }) {
+function QuarterBody(props: { report: QuarterReport }) {
+  const r = props.report;
+  const timeline = useLoad((signal) => loadTimeline(r, signal), [r.period.year, r.period.quarter]);
   return (
-    <dl class="tiles" data-testid="report-tiles">
-      {props.tiles.map((t) => (
-        <div key={t.label}>
-          <dt>{t.label}</dt>
-          <dd>{t.value}</dd>
-        </div>
-      ))}
-    </dl>
+    <PeriodBody
+      report={r}
+      tiles={tilesOf(r)}
+      timeline={
+        <>
+          {timeline.error ? <ErrorMsg error={timeline.error} ctx={{ subject: 'report' }} /> : null}
+          {timeline.data ? (
+            <GroupedBarChart
+              testId="chart-timeline"
+              title={
+                timeline.data.byMonth
+                  ? L('按月：获得、兑换、捐赠的积分', 'By month: points earned, redeemed, donated')
+                  : L(
+                      `按季度：获得、兑换、捐赠的积分（${r.period.year}年）`,
+                      `By quarter of ${r.period.year}: points earned, redeemed, donated`,
+                    )
+              }
+              series={SERIES}
+              groups={timeline.data.groups}
+            />
+          ) : (
+            <Loading />
+          )}
+        </>
+      }
+    />
   );
 }
 
 function YearBody(props: { report: AnnualReport }) {
   const r = props.report;
-  const standard = useLoad(
-    (signal) => get<Standard>(`/standard${query({ date: r.period.to })}`, { signal }),
-    [r.period.to],
-  );
-  const categoryName = (code: string) =>
-    r.earned.byCategory.find((c) => c.categoryCode === code)?.categoryName ??
-    standard.data?.categories.find((c) => c.code === code)?.name ??
-    code;
   const stars = r.stars.byStars;
   return (
-    <>
-      <p class="muted">
-        <Unbroken
-          text={L(
-            `统计期：${r.period.from} 至 ${r.period.to}`,
-            `Period: ${r.period.from} to ${r.period.to}`,
-          )}
-        />
-      </p>
-      <Tiles
-        tiles={[
-          { label: L('服务获得积分', 'Points earned'), value: r.earned.points },
-          { label: L('服务时长（小时）', 'Service hours'), value: formatHours(r.earned.hours) },
-          { label: L('兑换积分', 'Points redeemed'), value: r.redeemed.points },
-          { label: L('捐赠积分', 'Points donated'), value: r.donated.points },
-          { label: L('活跃志愿者', 'Active volunteers'), value: String(r.activeVolunteers) },
-          { label: L('新志愿者', 'New volunteers'), value: String(r.newVolunteers) },
-          {
-            label: L('未兑换积分（待兑付）', 'Outstanding points'),
-            value: r.outstandingPoints.total,
-          },
-        ]}
-      />
-      <div class="charts">
+    <PeriodBody
+      report={r}
+      tiles={tilesOf(r, r.earned.hours)}
+      timeline={
         <GroupedBarChart
           many
           testId="chart-year-months"
@@ -334,17 +319,11 @@ function YearBody(props: { report: AnnualReport }) {
             `By month of ${r.period.year}: points earned, redeemed, donated`,
           )}
           series={SERIES}
-          groups={r.byMonth.map((m) => ({
-            label: monthLabel(m.month),
-            values: [cents(m.earned), cents(m.redeemed), cents(m.donated)],
-          }))}
+          groups={r.byMonth.map((m) => monthBars(m, monthLabel(m.month)))}
         />
-        <CategoryAndTeamBars
-          byCategory={r.earned.byCategory}
-          byTeam={r.earned.byTeam}
-          categoryName={categoryName}
-        />
-        {stars ? (
+      }
+      more={
+        stars ? (
           <BarList
             testId="chart-stars"
             title={L(
@@ -375,9 +354,9 @@ function YearBody(props: { report: AnnualReport }) {
                   )}
             </p>
           </figure>
-        )}
-      </div>
-    </>
+        )
+      }
+    />
   );
 }
 
@@ -594,7 +573,7 @@ export function ReportSection() {
       <ErrorMsg error={csv.error ?? report.error} ctx={{ subject: 'report' }} />
       {report.loading && !report.data ? <Loading /> : null}
       {shown.view === 'quarter' && report.data ? (
-        <ReportBody key={`${shown.year}-${shown.quarter}`} report={report.data} />
+        <QuarterBody key={`${shown.year}-${shown.quarter}`} report={report.data} />
       ) : null}
       {shown.view === 'year' ? <YearSection year={shown.year} /> : null}
       <GrowthSection />

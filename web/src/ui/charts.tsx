@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { L } from '../i18n';
 import { formatCents } from '../points';
@@ -29,85 +30,51 @@ export function GroupedBarChart(props: {
   const left = Math.max(48, Math.ceil(maxLabel.length * 9.5) + 12);
   const width = Math.max(300, props.groups.length * groupWidth + left + 8);
   const scale = (v: number) => (v / max) * (height - top);
-  const scroller = useLatestInView();
   return (
-    <figure class={props.many ? 'chart chart-wide' : 'chart'} data-testid={props.testId}>
-      <figcaption>{props.title}</figcaption>
-      <Legend series={props.series} />
-      <div class="chart-scroll" ref={props.many ? scroller : undefined}>
-        <svg
-          viewBox={`0 0 ${width} ${height + 40}`}
-          style={{
-            width: '100%',
-            maxWidth: `${width}px`,
-            minWidth: `${props.many ? width : Math.min(width, 320)}px`,
-          }}
-          role="img"
-          aria-label={props.title}
-        >
-          <line x1={left} y1={height} x2={width} y2={height} class="axis" />
-          <text x={left - 4} y={top + 5} class="tick" text-anchor="end" data-testid="chart-max">
-            {maxLabel}
-          </text>
-          <text x={left - 4} y={height} class="tick" text-anchor="end">
-            0
-          </text>
-          {props.groups.map((g, gi) => {
-            const x0 = left + 8 + gi * groupWidth;
-            return (
-              <g key={g.label}>
-                {g.values.map((v, si) => {
-                  const h = scale(v);
-                  return (
-                    <rect
-                      key={si}
-                      x={x0 + si * (bar + gap)}
-                      y={height - h}
-                      width={bar}
-                      height={h}
-                      class={props.series[si]?.cls}
-                    >
-                      <title>{`${g.label} ${props.series[si]?.name}: ${formatCents(v)}`}</title>
-                    </rect>
-                  );
-                })}
-                <text
-                  x={x0 + (props.series.length * (bar + gap)) / 2}
-                  y={height + 22}
-                  class="tick"
-                  text-anchor="middle"
+    <SvgChart
+      title={props.title}
+      series={props.series}
+      testId={props.testId}
+      wide={props.many}
+      scrollToEnd={props.many}
+      width={width}
+      minWidth={props.many ? width : Math.min(width, 320)}
+      height={height + 40}
+      axis={{ left, top, bottom: height, maxLabel }}
+      rows={props.groups}
+      format={formatCents}
+    >
+      {props.groups.map((g, gi) => {
+        const x0 = left + 8 + gi * groupWidth;
+        return (
+          <g key={g.label}>
+            {g.values.map((v, si) => {
+              const h = scale(v);
+              return (
+                <rect
+                  key={si}
+                  x={x0 + si * (bar + gap)}
+                  y={height - h}
+                  width={bar}
+                  height={h}
+                  class={props.series[si]?.cls}
                 >
-                  {g.label}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
-      <div class="sr-only">
-        <table>
-          <caption>{props.title}</caption>
-          <thead>
-            <tr>
-              <th />
-              {props.series.map((s) => (
-                <th key={s.name}>{s.name}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {props.groups.map((g) => (
-              <tr key={g.label}>
-                <th>{g.label}</th>
-                {g.values.map((v, i) => (
-                  <td key={i}>{formatCents(v)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </figure>
+                  <title>{`${g.label} ${props.series[si]?.name}: ${formatCents(v)}`}</title>
+                </rect>
+              );
+            })}
+            <text
+              x={x0 + (props.series.length * (bar + gap)) / 2}
+              y={height + 22}
+              class="tick"
+              text-anchor="middle"
+            >
+              {g.label}
+            </text>
+          </g>
+        );
+      })}
+    </SvgChart>
   );
 }
 
@@ -171,50 +138,95 @@ export function LineChart(props: {
   const y = (v: number) => height - (v / max) * (height - top);
   // Every label when there is room, else every third, sixth or twelfth (always the last one).
   const every = props.points.length <= 24 ? 1 : props.points.length <= 60 ? 3 : 12;
-  const scroller = useLatestInView();
   return (
-    <figure class="chart" data-testid={props.testId}>
+    <SvgChart
+      title={props.title}
+      series={props.series}
+      testId={props.testId}
+      scrollToEnd
+      width={width}
+      minWidth={width}
+      height={height + 56}
+      axis={{ left, top, bottom: height, maxLabel: String(max) }}
+      rows={props.points}
+      format={String}
+    >
+      {props.series.map((s, si) => (
+        <g key={s.name} class={`line ${s.cls}`}>
+          <polyline
+            points={props.points.map((p, i) => `${x(i)},${y(p.values[si] ?? 0)}`).join(' ')}
+          />
+          {props.points.map((p, i) => (
+            <circle key={p.label} cx={x(i)} cy={y(p.values[si] ?? 0)} r={4}>
+              <title>{`${p.label} ${s.name}: ${p.values[si] ?? 0}`}</title>
+            </circle>
+          ))}
+        </g>
+      ))}
+      {props.points.map((p, i) => {
+        const [first, second] = props.axisLabel?.(p.label, i) ?? [p.label, ''];
+        return i % every === 0 || i === props.points.length - 1 || second ? (
+          <text key={p.label} x={x(i)} y={height + 22} class="tick" text-anchor="middle">
+            {first}
+            {second ? (
+              <tspan x={x(i)} dy="18">
+                {second}
+              </tspan>
+            ) : null}
+          </text>
+        ) : null;
+      })}
+    </SvgChart>
+  );
+}
+
+/**
+ * The frame of both SVG charts: caption, legend, the SVG (at its own size, scrolling sideways when
+ * wider than the screen) with its axis and its 0 and max ticks, and every value in a table for
+ * screen readers.
+ */
+function SvgChart(props: {
+  title: string;
+  series: Series[];
+  testId?: string;
+  /** The wide chart's class (a year's months). */
+  wide?: boolean;
+  /** Opens scrolled to its end (the latest months) when wider than the screen. */
+  scrollToEnd?: boolean;
+  width: number;
+  minWidth: number;
+  height: number;
+  /** Where the value axis stands: x of the axis, y of the max and of the 0 line. */
+  axis: { left: number; top: number; bottom: number; maxLabel: string };
+  rows: { label: string; values: number[] }[];
+  format: (value: number) => string;
+  children: ComponentChildren;
+}) {
+  const scroller = useLatestInView();
+  const { left, top, bottom, maxLabel } = props.axis;
+  return (
+    <figure class={props.wide ? 'chart chart-wide' : 'chart'} data-testid={props.testId}>
       <figcaption>{props.title}</figcaption>
       <Legend series={props.series} />
-      <div class="chart-scroll" ref={scroller}>
+      <div class="chart-scroll" ref={props.scrollToEnd ? scroller : undefined}>
         <svg
-          viewBox={`0 0 ${width} ${height + 56}`}
-          style={{ width: '100%', maxWidth: `${width}px`, minWidth: `${width}px` }}
+          viewBox={`0 0 ${props.width} ${props.height}`}
+          style={{
+            width: '100%',
+            maxWidth: `${props.width}px`,
+            minWidth: `${props.minWidth}px`,
+          }}
           role="img"
           aria-label={props.title}
         >
-          <line x1={left} y1={height} x2={width} y2={height} class="axis" />
+          <line x1={left} y1={bottom} x2={props.width} y2={bottom} class="axis" />
           <text x={left - 4} y={top + 5} class="tick" text-anchor="end" data-testid="chart-max">
-            {max}
+            {maxLabel}
           </text>
-          <text x={left - 4} y={height} class="tick" text-anchor="end">
+          <text x={left - 4} y={bottom} class="tick" text-anchor="end">
             0
           </text>
-          {props.series.map((s, si) => (
-            <g key={s.name} class={`line ${s.cls}`}>
-              <polyline
-                points={props.points.map((p, i) => `${x(i)},${y(p.values[si] ?? 0)}`).join(' ')}
-              />
-              {props.points.map((p, i) => (
-                <circle key={p.label} cx={x(i)} cy={y(p.values[si] ?? 0)} r={4}>
-                  <title>{`${p.label} ${s.name}: ${p.values[si] ?? 0}`}</title>
-                </circle>
-              ))}
-            </g>
-          ))}
-          {props.points.map((p, i) => {
-            const [first, second] = props.axisLabel?.(p.label, i) ?? [p.label, ''];
-            return i % every === 0 || i === props.points.length - 1 || second ? (
-              <text key={p.label} x={x(i)} y={height + 22} class="tick" text-anchor="middle">
-                {first}
-                {second ? (
-                  <tspan x={x(i)} dy="18">
-                    {second}
-                  </tspan>
-                ) : null}
-              </text>
-            ) : null;
-          })}
+          {props.children}
         </svg>
       </div>
       <div class="sr-only">
@@ -229,11 +241,11 @@ export function LineChart(props: {
             </tr>
           </thead>
           <tbody>
-            {props.points.map((p) => (
-              <tr key={p.label}>
-                <th>{p.label}</th>
-                {p.values.map((v, i) => (
-                  <td key={i}>{v}</td>
+            {props.rows.map((r) => (
+              <tr key={r.label}>
+                <th>{r.label}</th>
+                {r.values.map((v, i) => (
+                  <td key={i}>{props.format(v)}</td>
                 ))}
               </tr>
             ))}
