@@ -1,13 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentPrincipal, Principal } from '../auth/principal';
+import { Route } from '../common/route';
 import { ReversalResultDto, TrialBalanceDto, VerifyResultDto } from './dto/ledger-responses.dto';
 import { ReversalDto } from './dto/reversal.dto';
 import { LedgerService } from './ledger.service';
@@ -21,25 +15,20 @@ export class LedgerController {
   constructor(private readonly ledger: LedgerService) {}
 
   @Get('verify')
-  @Roles('admin')
-  @ApiOkResponse({ type: VerifyResultDto })
+  @Route({ roles: ['admin'], ok: VerifyResultDto })
   verify(@CurrentPrincipal() principal: Principal) {
     return this.ledger.verify(communityOf(principal));
   }
 
   @Get('trial-balance')
-  @Roles('admin')
-  @ApiOkResponse({ type: TrialBalanceDto })
+  @Route({ roles: ['admin'], ok: TrialBalanceDto })
   async trialBalance(@CurrentPrincipal() principal: Principal) {
     const { ok, sum, accounts, community } = await this.ledger.trialBalance(communityOf(principal));
     return { ok, sum, accounts, community };
   }
 
   @Post('transactions/:id/reversal')
-  @Roles('admin')
-  @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiCreatedResponse({ type: ReversalResultDto })
+  @Route({ roles: ['admin'], idempotent: true, created: ReversalResultDto })
   async reverse(
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('transaction') }))
     id: string,
