@@ -56,7 +56,9 @@ export interface PostRequest {
   /**
    * The caller's own rows that name the new transaction (a service record's or a redemption's
    * transaction id), written in the same statement as the ledger's rows (`Database.writeAll`), so
-   * they cost no round trip of their own while the community's lock is held.
+   * they cost no round trip of their own while the community's lock is held. They must not touch
+   * the ledger's own tables (transactions, postings, balances, year totals) nor one row twice: on
+   * PostgreSQL the statements are clauses of one `WITH`, all against the same snapshot.
    */
   alsoWrite?: (posted: PostedTransaction) => WriteStatement[];
 }
@@ -236,8 +238,9 @@ export class LedgerService {
   /**
    * Appends one balanced transaction, refusing anything that would break the ledger. On
    * PostgreSQL the community's lock is held from the read of the balances and the chain head to
-   * the commit, so the posting holds it for three statements: the lock, that one read, and one
-   * statement writing the transaction, its postings, the balances and the year totals.
+   * the commit, so a posting holds it for the lock, that one read, and one statement writing the
+   * transaction, its postings, the balances and the year totals (a reversal also checks under it
+   * that the original is not reversed yet; a community's first posting reads its genesis hash).
    */
   async post(req: PostRequest): Promise<PostedTransaction> {
     const em = this.db.writeManager();
