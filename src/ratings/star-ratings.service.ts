@@ -313,7 +313,11 @@ export class StarRatingsService {
   ): Promise<AllowedCorrection | undefined> {
     const year = Number(serviceDate.slice(0, 4));
     const check = async (em: EntityManager): Promise<AllowedCorrection | undefined> => {
-      if (correction && this.db.inWrite()) {
+      // Only a request that asks for a correction queues behind the year's name lock: taken on
+      // every posting it would serialise a whole community's service logging on PostgreSQL.
+      const asksCorrection =
+        correction?.objectionId !== undefined || correction?.restatement !== undefined;
+      if (asksCorrection && this.db.inWrite()) {
         // The same order as lockYear (name, then row), so a correction and a resolution queue.
         await this.db.lockName(`star-rating:${communityId}:${year}`);
       }
