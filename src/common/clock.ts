@@ -38,8 +38,15 @@ export class FixedClock extends Clock {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Each zone's last answer: the parts name whole seconds, so one second's instants share them. */
+const lastParts = new Map<string, { second: number; parts: Readonly<Record<string, string>> }>();
 
-function partsIn(date: Date, timeZone: string): Record<string, string> {
+function partsIn(date: Date, timeZone: string): Readonly<Record<string, string>> {
+  const second = Math.floor(date.getTime() / 1000);
+  const last = lastParts.get(timeZone);
+  if (last?.second === second) {
+    return last.parts;
+  }
   let fmt = formatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-CA', {
@@ -58,6 +65,7 @@ function partsIn(date: Date, timeZone: string): Record<string, string> {
   for (const p of fmt.formatToParts(date)) {
     out[p.type] = p.value;
   }
+  lastParts.set(timeZone, { second, parts: out });
   return out;
 }
 
