@@ -286,8 +286,38 @@ const peakRssMb = (proc: ChildProcess): number => memoryMb(proc, 'VmHWM');
  * external: Buffers and native allocations V8 knows of), printed after each phase to show which
  * one raises it; with --heap-snapshots, also the snapshot it wrote.
  */
-async function notePeak(server: Server, phase: string): Promise<void> {
+async function notePeak(server: Server, phase: string): Promise<Probe | undefined> {
   const peak = peakRssMb(server.proc);
+  const m = await probe(server);
+  console.log(
+    `    (after ${phase}: peak RSS ${peak.toFixed(0)} MB` +
+      (m
+        ? `; now RSS ${m.rss} MB, heap ${m.heapUsed} of ${m.heapTotal} MB, external ${m.external} MB; anonymous ${m.rssAnon}, file ${m.rssFile}, shared ${m.rssShmem} MB` +
+          (m.snapshot ? `, snapshot ${m.snapshot}` : '')
+        : '') +
+      ')',
+  );
+  return m;
+}
+
+/** What the service's probe (bench/memory-probe.ts) answers to one SIGWINCH. */
+interface Probe {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  rssAnon: number;
+  rssFile: number;
+  rssShmem: number;
+  /** The service's CPU time so far (user and system). */
+  cpuMs: number;
+  /** Time inside better-sqlite3 so far (statements and exec), and the number of such calls. */
+  sqliteMs: number;
+  sqliteCalls: number;
+  snapshot?: string;
+}
+
+async function probe(server: Server): Promise<Probe | undefined> {
   const lines = () =>
     existsSync(server.memoryOut)
       ? readFileSync(server.memoryOut, 'utf8').trim().split('\n').filter(Boolean)
@@ -299,25 +329,31 @@ async function notePeak(server: Server, phase: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
   }
   const last = lines()[before];
-  const m = last
-    ? (JSON.parse(last) as {
-        rss: number;
-        heapUsed: number;
-        heapTotal: number;
-        external: number;
-        rssAnon: number;
-        rssFile: number;
-        rssShmem: number;
-        snapshot?: string;
-      })
-    : undefined;
-  console.log(
-    `    (after ${phase}: peak RSS ${peak.toFixed(0)} MB` +
-      (m
-        ? `; now RSS ${m.rss} MB, heap ${m.heapUsed} of ${m.heapTotal} MB, external ${m.external} MB; anonymous ${m.rssAnon}, file ${m.rssFile}, shared ${m.rssShmem} MB` +
-          (m.snapshot ? `, snapshot ${m.snapshot}` : '')
-        : '') +
-      ')',
+  return last ? (JSON.parse(last) as Probe) : undefined;
+}
+
+/**
+ * What one request of a load phase cost the service, between two probes: its CPU time and the
+ * part of it inside SQLite, and the rates each would allow alone on one core (the service runs on
+ * one thread): the SQLite part is the ceiling no change outside the database can pass.
+ */
+function reportCost(
+  what: string,
+  before: Probe | undefined,
+  after: Probe | undefined,
+  requests: number,
+  rawRate: number,
+): void {
+  if (!before || !after || requests === 0) {
+    return;
+  }
+  const cpu = (after.cpuMs - before.cpuMs) / requests;
+  const db = (after.sqliteMs - before.sqliteMs) / requests;
+  const calls = (after.sqliteCalls - before.sqliteCalls) / requests;
+  report(
+    `service time a request, ${what}`,
+    `CPU ${cpu.toFixed(3)} ms; inside SQLite ${db.toFixed(3)} ms (${calls.toFixed(1)} calls; wall time, the commit's disk wait included)`,
+    `one thread at that CPU allows ${(1000 / cpu).toFixed(0)}/s (${(1000 / cpu / rawRate).toFixed(2)} of raw); SQLite's part alone ${(1000 / db).toFixed(0)}/s (${(1000 / db / rawRate).toFixed(2)} of raw)`,
   );
 }
 
@@ -362,6 +398,7 @@ async function load(seconds: number, send: (i: number) => Promise<number>, count
   lat.sort((a, b) => a - b);
   return {
     rate: ok / elapsed,
+    requests: ok + failed,
     failed,
     p50: percentile(lat, 50),
     p99: percentile(lat, 99),
@@ -526,6 +563,7 @@ async function sqlitePhase(dir: string, servers: Server[]): Promise<void> {
   await notePeak(server, 'start-up');
 
   console.log(`HTTP with ${CLIENTS} concurrent clients for ${SECONDS} s each:`);
+  const beforePostings = await probe(server);
   const postings = await load(SECONDS, async (i) => {
     const res = await postPatrol(
       server,
@@ -541,9 +579,11 @@ async function sqlitePhase(dir: string, servers: Server[]): Promise<void> {
     'raw',
     0.5,
   );
-  await notePeak(server, 'postings');
+  const afterPostings = await notePeak(server, 'postings');
+  reportCost('postings', beforePostings, afterPostings, postings.requests, raw.rate);
 
   const itemId = await openShop(server);
+  const beforeRedemptions = await probe(server);
   const redemptions = await load(SECONDS, async (i) => {
     const res = await redeem(
       server,
@@ -554,7 +594,8 @@ async function sqlitePhase(dir: string, servers: Server[]): Promise<void> {
     return res.status;
   });
   atLeast('redemptions over HTTP', rate(redemptions), redemptions.rate / raw.rate, 'raw', 0.5);
-  await notePeak(server, 'redemptions');
+  const afterRedemptions = await notePeak(server, 'redemptions');
+  reportCost('redemptions', beforeRedemptions, afterRedemptions, redemptions.requests, raw.rate);
 
   // The reads come after the write load: fold its WAL into the file first, as SQLite's own
   // checkpoint would shortly, so the read figure is of the database, not of a long WAL.
