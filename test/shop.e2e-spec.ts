@@ -5,6 +5,7 @@ import { sql } from '../src/common/db/database';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { Community } from '../src/communities/entities/community.entity';
 import { RedemptionWindowsService } from '../src/shop/redemption-windows.service';
+import { RedemptionsService } from '../src/shop/redemptions.service';
 import { LedgerService } from '../src/ledger/ledger.service';
 import { Member } from '../src/people/entities/member.entity';
 import { RedemptionWindowsJob } from '../src/shop/redemption-windows.job';
@@ -388,7 +389,20 @@ describe('shop over HTTP (e2e)', () => {
         expect(replay.status).toBe(201);
         expect(replay.text).toBe(res.text);
       }
-      expect(await stockOf(rice.id)).toBe(6);
+      // A caller that does not give the clerk's name (not the controller): read by the actor.
+      const direct = await t.app
+        .get(RedemptionsService)
+        .redeem(
+          { passbookNo: m.passbookNo, lines: [{ catalogItemId: rice.id, quantity: 1 }] },
+          'user:1',
+          1,
+        );
+      expect(direct.createdByName).toBe('admin');
+      const read = await t.http
+        .get(`/api/redemptions/${direct.id}`)
+        .set('Authorization', clerkAuth);
+      expect(JSON.stringify(direct)).toBe(read.text);
+      expect(await stockOf(rice.id)).toBe(5);
       expect(await stockOf(oil.id)).toBe(6);
       expect(await stockOf(haircut.id)).toBe(5);
       expect(await stockOf(cleaning.id)).toBe(7);
