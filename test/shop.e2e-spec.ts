@@ -5,6 +5,7 @@ import { sql } from '../src/common/db/database';
 import { CommunitiesService } from '../src/communities/communities.service';
 import { Community } from '../src/communities/entities/community.entity';
 import { RedemptionWindowsService } from '../src/shop/redemption-windows.service';
+import { RedemptionsService } from '../src/shop/redemptions.service';
 import { LedgerService } from '../src/ledger/ledger.service';
 import { Member } from '../src/people/entities/member.entity';
 import { RedemptionWindowsJob } from '../src/shop/redemption-windows.job';
@@ -329,6 +330,82 @@ describe('shop over HTTP (e2e)', () => {
         redemptionId: res.body.id,
       });
       await expect(ledger.trialBalance()).resolves.toMatchObject({ ok: true, sum: '0.00' });
+    });
+
+    it('should answer a redemption byte for byte as its read route shows it, replay included', async () => {
+      const m = await memberWith(5000);
+      const h = await f.newHousehold();
+      await f.earn(h.accountId, 5000);
+      const oil = await f.newCatalogItem({ name: '食用油', priceCents: 1250, stock: 9 });
+      const rice = await f.newCatalogItem({ name: '大米', priceCents: 300, stock: 9 });
+      const haircut = await f.newCatalogItem({
+        name: '理发券',
+        kind: 'service_coupon',
+        priceCents: 150,
+        stock: 9,
+      });
+      const cleaning = await f.newCatalogItem({
+        name: '保洁券',
+        kind: 'service_coupon',
+        priceCents: 275,
+        stock: 9,
+      });
+      const cases = [
+        // Goods only, several lines, one item scanned twice.
+        {
+          passbookNo: m.passbookNo,
+          auth: clerkAuth,
+          lines: [
+            { catalogItemId: rice.id, quantity: 1 },
+            { catalogItemId: oil.id, quantity: 2 },
+            { catalogItemId: rice.id, quantity: 2 },
+          ],
+        },
+        // Goods and two coupon lines, by an administrator, for a household.
+        {
+          passbookNo: h.passbookNo,
+          auth: t.adminAuth,
+          lines: [
+            { catalogItemId: cleaning.id, quantity: 2 },
+            { catalogItemId: oil.id, quantity: 1 },
+            { catalogItemId: haircut.id, quantity: 3 },
+          ],
+        },
+        // Coupons only.
+        {
+          passbookNo: m.passbookNo,
+          auth: clerkAuth,
+          lines: [{ catalogItemId: haircut.id, quantity: 1 }],
+        },
+      ];
+      for (const { passbookNo, auth, lines } of cases) {
+        const key = `redeem-view-${++keyN}`;
+        const res = await redeem({ passbookNo, lines }, { auth, key });
+        expect(res.status).toBe(201);
+        const read = await t.http.get(`/api/redemptions/${res.body.id}`).set('Authorization', auth);
+        expect(read.status).toBe(200);
+        expect(res.text).toBe(read.text);
+        const replay = await redeem({ passbookNo, lines }, { auth, key });
+        expect(replay.status).toBe(201);
+        expect(replay.text).toBe(res.text);
+      }
+      // A caller that does not give the clerk's name (not the controller): read by the actor.
+      const direct = await t.app
+        .get(RedemptionsService)
+        .redeem(
+          { passbookNo: m.passbookNo, lines: [{ catalogItemId: rice.id, quantity: 1 }] },
+          'user:1',
+          1,
+        );
+      expect(direct.createdByName).toBe('admin');
+      const read = await t.http
+        .get(`/api/redemptions/${direct.id}`)
+        .set('Authorization', clerkAuth);
+      expect(JSON.stringify(direct)).toBe(read.text);
+      expect(await stockOf(rice.id)).toBe(5);
+      expect(await stockOf(oil.id)).toBe(6);
+      expect(await stockOf(haircut.id)).toBe(5);
+      expect(await stockOf(cleaning.id)).toBe(7);
     });
 
     it('should make one redemption of a replayed request', async () => {

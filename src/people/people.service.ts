@@ -22,6 +22,18 @@ export interface PassbookOwner {
   owner: { type: 'member'; member: Member } | { type: 'household'; household: Household };
 }
 
+/** A passbook's holder in one row: what the counter's redemption needs of it, no more. */
+export interface PassbookHolder {
+  passbookNo: string;
+  accountId: number;
+  type: 'member' | 'household';
+  communityId: number;
+  name: string;
+  active: boolean;
+  /** A household's verification; always true for a member. */
+  verified: boolean;
+}
+
 /** One hit of the counter's search: enough to tell two people of one name apart, no more. */
 export interface PassbookMatch {
   passbookNo: string;
@@ -97,6 +109,49 @@ export class PeopleService {
       const household = await em.findOneBy(Household, { passbookNo });
       return household
         ? { passbookNo, accountId: household.accountId, owner: { type: 'household', household } }
+        : null;
+    });
+  }
+
+  /**
+   * `findPassbook` in one plain-SQL row (the counter's redemption reads it on every write): the
+   * same number normalisation, the same member/household choice, only the columns it needs.
+   */
+  async findPassbookHolder(input: string): Promise<PassbookHolder | null> {
+    const passbookNo = normalisePassbookNumber(input);
+    if (!passbookNo) {
+      return null;
+    }
+    const member = passbookNo.startsWith('V');
+    return this.db.read(async (em) => {
+      const rows: {
+        account_id: unknown;
+        community_id: unknown;
+        name: string;
+        active: unknown;
+        verified: unknown;
+      }[] = await em.query(
+        sql(
+          this.db,
+          member
+            ? `SELECT account_id, community_id, name, active, ${this.db.boolSql(true)} AS verified
+               FROM members WHERE passbook_no = ?`
+            : `SELECT account_id, community_id, name, active, verified
+               FROM households WHERE passbook_no = ?`,
+        ),
+        [passbookNo],
+      );
+      const row = rows[0];
+      return row
+        ? {
+            passbookNo,
+            accountId: toSafeInteger(row.account_id),
+            type: member ? 'member' : 'household',
+            communityId: toSafeInteger(row.community_id),
+            name: row.name,
+            active: Boolean(row.active),
+            verified: Boolean(row.verified),
+          }
         : null;
     });
   }

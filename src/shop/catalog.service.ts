@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Role } from '../auth/principal';
 import { Clock } from '../common/clock';
-import { Database } from '../common/db/database';
+import { Database, sql } from '../common/db/database';
 import { DomainError, ErrorCode } from '../common/errors';
-import { formatCents, parseCents } from '../common/points';
+import { formatCents, parseCents, toSafeInteger } from '../common/points';
 import {
   CatalogItem,
   CatalogItemKind,
@@ -215,31 +215,42 @@ export class CatalogService {
     delta: number,
     change: StockChange,
   ): Promise<number> {
-    const qb = em
-      .createQueryBuilder()
-      .update(CatalogItem)
-      .set({ stock: () => 'stock + :delta' })
-      .where('id = :id', { id: catalogItemId })
-      .setParameter('delta', delta);
-    if (delta < 0) {
-      qb.andWhere('stock >= :needed', { needed: -delta });
-    }
-    const { affected } = await qb.execute();
-    if (!affected) {
+    // Two plain statements: the conditional update answers the stock it left, then the movement.
+    const raw: unknown = await em.query(
+      sql(
+        this.db,
+        `UPDATE catalog_items SET stock = stock + ? WHERE id = ?${delta < 0 ? ' AND stock >= ?' : ''}
+         RETURNING stock`,
+      ),
+      delta < 0 ? [delta, catalogItemId, -delta] : [delta, catalogItemId],
+    );
+    // PostgreSQL's driver answers an UPDATE as [rows, count]; SQLite's as the rows.
+    const rows = (this.db.dialect === 'postgres' ? (raw as [unknown[]])[0] : raw) as {
+      stock: unknown;
+    }[];
+    if (!rows.length) {
       const item = await this.findOrFail(em, catalogItemId);
       throw outOfStock([{ item, requested: -delta }]);
     }
-    const stockAfter = await this.stockOf(em, catalogItemId);
-    await em.insert(StockMovement, {
-      catalogItemId,
-      kind: change.kind,
-      quantity: delta,
-      stockAfter,
-      redemptionId: change.redemptionId ?? null,
-      actor: change.actor,
-      note: change.note ?? null,
-      createdAt: this.clock.now().toISOString(),
-    });
+    const stockAfter = toSafeInteger(rows[0].stock);
+    await em.query(
+      sql(
+        this.db,
+        `INSERT INTO stock_movements (catalog_item_id, kind, quantity, stock_after, redemption_id,
+           actor, note, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      [
+        catalogItemId,
+        change.kind,
+        delta,
+        stockAfter,
+        change.redemptionId ?? null,
+        change.actor,
+        change.note ?? null,
+        this.clock.now().toISOString(),
+      ],
+    );
     return stockAfter;
   }
 

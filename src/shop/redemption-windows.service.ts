@@ -12,6 +12,7 @@ import {
 import { scheduledWindowsAround } from './redemption-rule';
 import { CommunityRules } from '../communities/community-rules';
 import { decodeIdCursor, toPage } from '../common/pagination';
+import { toSafeInteger } from '../common/points';
 
 export interface WindowView {
   id: number;
@@ -62,16 +63,18 @@ export class RedemptionWindowsService {
   /** The community's window open at `at` (the earliest opened if windows overlap), or null. */
   async openWindowAt(communityId: number, at: Date): Promise<RedemptionWindow | null> {
     const now = at.toISOString();
+    // Plain SQL: every redemption asks this before its write.
     return this.db.read(async (em) => {
-      const rows = await em
-        .createQueryBuilder(RedemptionWindow, 'w')
-        .where('w.community_id = :communityId', { communityId })
-        .andWhere('w.opens_at <= :now AND w.closes_at > :now', { now })
-        .orderBy('w.opens_at', 'ASC')
-        .addOrderBy('w.id', 'ASC')
-        .limit(1)
-        .getMany();
-      return rows[0] ?? null;
+      const rows: WindowRow[] = await em.query(
+        sql(
+          this.db,
+          `SELECT ${WINDOW_COLUMNS} FROM redemption_windows
+           WHERE community_id = ? AND opens_at <= ? AND closes_at > ?
+           ORDER BY opens_at ASC, id ASC LIMIT 1`,
+        ),
+        [communityId, now, now],
+      );
+      return rows.length ? windowOf(rows[0]) : null;
     });
   }
 
@@ -465,4 +468,38 @@ function toView(w: RedemptionWindow): WindowView {
 
 function describe(w: { opensAt: string; closesAt: string }): string {
   return `${w.opensAt} to ${w.closesAt}`;
+}
+
+const WINDOW_COLUMNS =
+  'community_id, id, kind, period_key, opens_at, closes_at, note, created_by, created_at, closed_by, closed_at';
+
+interface WindowRow {
+  community_id: unknown;
+  id: unknown;
+  kind: RedemptionWindow['kind'];
+  period_key: string | null;
+  opens_at: string;
+  closes_at: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  closed_by: string | null;
+  closed_at: string | null;
+}
+
+/** A redemption_windows row read in plain SQL, as TypeORM would have loaded it. */
+function windowOf(row: WindowRow): RedemptionWindow {
+  return Object.assign(new RedemptionWindow(), {
+    communityId: toSafeInteger(row.community_id),
+    id: toSafeInteger(row.id),
+    kind: row.kind,
+    periodKey: row.period_key,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    note: row.note,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    closedBy: row.closed_by,
+    closedAt: row.closed_at,
+  });
 }

@@ -22,7 +22,12 @@ export class RedemptionsController {
   @Post()
   @Route({ roles: ['clerk', 'admin'], idempotent: true, created: RedemptionViewDto })
   redeem(@Body() dto: RedeemDto, @CurrentPrincipal() principal: Principal) {
-    return this.redemptions.redeem(dto, actorOf(principal), communityOf(principal));
+    return this.redemptions.redeem(
+      dto,
+      actorOf(principal),
+      communityOf(principal),
+      principal.kind === 'user' ? principal.username : null,
+    );
   }
 
   @Get()

@@ -9,7 +9,7 @@ import { DomainError, ErrorCode } from '../common/errors';
 import { formatCents, toSafeInteger } from '../common/points';
 
 import { LedgerService } from '../ledger/ledger.service';
-import { PassbookOwner, PeopleService } from '../people/people.service';
+import { PassbookHolder, PassbookOwner, PeopleService } from '../people/people.service';
 import { CatalogService, outOfStock } from './catalog.service';
 import { CatalogItem, CatalogItemKind } from './entities/catalog-item.entity';
 import {
@@ -141,6 +141,8 @@ export class RedemptionsService {
     input: { passbookNo: string; lines: { catalogItemId: number; quantity: unknown }[] },
     actor: string,
     communityId: number,
+    /** The clerk's username when the caller knows it (the principal's); else read by the actor. */
+    clerkName?: string | null,
   ): Promise<RedemptionView> {
     const wanted = mergeLines(input.lines);
     return this.db.write(async (em) => {
@@ -170,7 +172,7 @@ export class RedemptionsService {
         communityId,
         passbookNo: owner.passbookNo,
         accountId: owner.accountId,
-        ownerType: owner.owner.type,
+        ownerType: owner.type,
         windowId: window.id,
         total,
         balanceAfter: 0,
@@ -220,6 +222,15 @@ export class RedemptionsService {
           amount,
         ]),
       );
+      // Coupons and the clerk's name before the locks too: the stock rows' locks and the ledger's
+      // are held to the commit, and after the post nothing but the ledger's own statements run (a
+      // refusal rolls the coupons back with the rest).
+      const coupons = await this.issueCoupons(em, redemption, priced, now);
+      const usernames = await this.usernamesOf(
+        em,
+        [actor],
+        clerkName === undefined ? undefined : new Map([[actor, clerkName]]),
+      );
       // Stock first, in item order, then the ledger: the same lock order as cancellations.
       for (const { item, quantity } of priced) {
         await this.catalog.moveStock(em, item.id, -quantity, {
@@ -228,7 +239,7 @@ export class RedemptionsService {
           redemptionId: redemption.id,
         });
       }
-      await this.ledger.post({
+      const posted = await this.ledger.post({
         communityId: redemption.communityId,
         kind: 'redeem',
         actor,
@@ -248,12 +259,26 @@ export class RedemptionsService {
           },
         ],
       });
-      for (const { item, quantity } of priced) {
-        if (item.kind === 'service_coupon') {
-          await this.issueCoupons(em, redemption, item.id, quantity, now);
-        }
-      }
-      return this.view(em, redemption.id);
+      redemption.transactionId = posted.id;
+      redemption.balanceAfter = posted.balanceAfter.get(owner.accountId)!;
+      // The answer from what this write knows: what view() would read back, no returns yet.
+      return redemptionView(redemption, {
+        lines: priced.map(({ item, quantity, amount }) => ({
+          catalogItemId: item.id,
+          name: item.name,
+          kind: item.kind,
+          unitPrice: item.price,
+          quantity,
+          amount,
+        })),
+        coupons,
+        returns: [],
+        returnLines: [],
+        voided: [],
+        returned: new Map(),
+        usernames,
+        ownerName: owner.name,
+      });
     });
   }
 
@@ -797,12 +822,12 @@ export class RedemptionsService {
   }
 
   /** The passbook as typed or scanned, of the community; unknown or another community's: 404. */
-  async passbookOrFail(input: string, communityId: number): Promise<PassbookOwner> {
-    const owner = await this.people.findPassbook(input);
-    if (!owner || holderCommunityOf(owner) !== communityId) {
+  async passbookOrFail(input: string, communityId: number): Promise<PassbookHolder> {
+    const holder = await this.people.findPassbookHolder(input);
+    if (!holder || holder.communityId !== communityId) {
       throw DomainError.notFound('passbook');
     }
-    return owner;
+    return holder;
   }
 
   private async itemsFor(
@@ -811,10 +836,17 @@ export class RedemptionsService {
     communityId: number,
   ): Promise<Map<number, CatalogItem>> {
     // Another community's item is not in this catalog: refused like an unknown id.
-    const rows = await em.findBy(CatalogItem, {
-      id: In(wanted.map((w) => w.catalogItemId)),
-      communityId,
-    });
+    const ids = wanted.map((w) => w.catalogItemId);
+    const rows = (
+      await em.query<CatalogItemRow[]>(
+        sql(
+          this.db,
+          `SELECT community_id, id, name, kind, price, stock, active, created_by, created_at, updated_at
+           FROM catalog_items WHERE id IN (${placeholders(ids)}) AND community_id = ? ORDER BY id`,
+        ),
+        [...ids, communityId],
+      )
+    ).map(catalogItemOf);
     const items = new Map(rows.map((i) => [i.id, i]));
     const unknown = wanted.filter((w) => !items.has(w.catalogItemId)).map((w) => w.catalogItemId);
     if (unknown.length) {
@@ -838,32 +870,94 @@ export class RedemptionsService {
     return items;
   }
 
+  /**
+   * One coupon per unit of each service-coupon line, in line order: fresh codes checked against
+   * the issued ones in one read, then one insert. Answers them in id order, as view() lists them.
+   */
   private async issueCoupons(
     em: EntityManager,
     redemption: Redemption,
-    catalogItemId: number,
-    quantity: number,
+    priced: { item: CatalogItem; quantity: number }[],
     now: string,
-  ): Promise<void> {
-    for (let i = 0; i < quantity; i++) {
-      let code = newCouponCode();
-      // 31^11 codes make a clash vanishingly rare; the unique index is the backstop.
-      while (await em.findOneBy(Coupon, { code })) {
-        code = newCouponCode();
-      }
-      await em.insert(Coupon, {
-        code,
-        redemptionId: redemption.id,
-        catalogItemId,
-        passbookNo: redemption.passbookNo,
-        status: 'issued',
-        issuedAt: now,
-        usedAt: null,
-        usedBy: null,
-        useNote: null,
-        voidedAt: null,
-      });
+  ): Promise<{ code: string; catalogItemId: number; status: CouponStatus }[]> {
+    const wanted = priced
+      .filter(({ item }) => item.kind === 'service_coupon')
+      .flatMap(({ item, quantity }) => Array.from({ length: quantity }, () => item.id));
+    if (!wanted.length) {
+      return [];
     }
+    const codes = wanted.map(() => newCouponCode());
+    // 31^11 codes make a clash vanishingly rare; the unique index is the backstop.
+    for (;;) {
+      const taken = new Set(
+        (
+          await em.query<{ code: string }[]>(
+            sql(this.db, `SELECT code FROM coupons WHERE code IN (${placeholders(codes)})`),
+            codes,
+          )
+        ).map((c) => c.code),
+      );
+      const seen = new Set<string>();
+      let clashed = false;
+      codes.forEach((code, i) => {
+        if (taken.has(code) || seen.has(code)) {
+          codes[i] = newCouponCode();
+          clashed = true;
+        }
+        seen.add(codes[i]);
+      });
+      if (!clashed) {
+        break;
+      }
+    }
+    const inserted = await em.query<{ id: unknown; code: string; catalog_item_id: unknown }[]>(
+      sql(
+        this.db,
+        `INSERT INTO coupons (code, redemption_id, catalog_item_id, passbook_no, status, issued_at)
+         VALUES ${codes.map(() => "(?, ?, ?, ?, 'issued', ?)").join(', ')}
+         RETURNING id, code, catalog_item_id`,
+      ),
+      codes.flatMap((code, i) => [code, redemption.id, wanted[i], redemption.passbookNo, now]),
+    );
+    return inserted
+      .map((c) => ({
+        id: toSafeInteger(c.id),
+        code: c.code,
+        catalogItemId: toSafeInteger(c.catalog_item_id),
+      }))
+      .sort((a, b) => a.id - b.id)
+      .map(({ code, catalogItemId }) => ({ code, catalogItemId, status: 'issued' as const }));
+  }
+
+  /**
+   * Usernames of the staff among `actors` ("user:3"), by actor: read, or taken from `known` (the
+   * caller's principal). A volunteer, the system or a removed user has none (null on a receipt).
+   */
+  private async usernamesOf(
+    em: EntityManager,
+    actors: string[],
+    known?: Map<string, string | null>,
+  ): Promise<Map<string, string>> {
+    if (known) {
+      return new Map(
+        actors.flatMap((actor) => {
+          const name = known.get(actor);
+          return userIdOf(actor) !== null && typeof name === 'string'
+            ? [[actor, name] as const]
+            : [];
+        }),
+      );
+    }
+    const userIds = [...new Set(actors.map(userIdOf).filter((id): id is number => id !== null))];
+    return new Map(
+      (userIds.length
+        ? await em.query<{ id: unknown; username: string }[]>(
+            sql(this.db, `SELECT id, username FROM users WHERE id IN (${placeholders(userIds)})`),
+            userIds,
+          )
+        : []
+      ).map((u) => [`user:${toSafeInteger(u.id)}`, u.username]),
+    );
   }
 
   private async view(em: EntityManager, id: number): Promise<RedemptionView> {
@@ -875,7 +969,7 @@ export class RedemptionsService {
       return [];
     }
     const rows = await em.findBy(Redemption, { id: In(ids) });
-    // Plain SQL for what every view reads (a redemption answers its view in its own write).
+    // Plain SQL for what every view reads (cancellations and returns answer their view in their write).
     const lines = (
       await em.query<
         {
@@ -949,22 +1043,10 @@ export class RedemptionsService {
       : [];
     const couponCodes = new Map(coupons.map((c) => [c.id, c.code]));
     const returned = await this.returnedUnits(em, ids);
-    const userIds = [
-      ...new Set(
-        [...rows.map((r) => r.createdBy), ...returns.map((x) => x.createdBy)]
-          .map((actor) => /^user:(\d+)$/.exec(actor))
-          .flatMap((m) => (m ? [Number(m[1])] : [])),
-      ),
-    ];
-    const users = new Map(
-      (userIds.length
-        ? await em.query<{ id: unknown; username: string }[]>(
-            sql(this.db, `SELECT id, username FROM users WHERE id IN (${placeholders(userIds)})`),
-            userIds,
-          )
-        : []
-      ).map((u) => [`user:${toSafeInteger(u.id)}`, u.username]),
-    );
+    const users = await this.usernamesOf(em, [
+      ...rows.map((r) => r.createdBy),
+      ...returns.map((x) => x.createdBy),
+    ]);
     const numbers = [...new Set(rows.map((r) => r.passbookNo))];
     const owners = new Map<string, string>(
       (
@@ -979,78 +1061,151 @@ export class RedemptionsService {
         )
       ).map((o) => [o.passbook_no, o.name]),
     );
+    const voided = returnCoupons.map((c) => ({
+      returnId: c.returnId,
+      code: couponCodes.get(c.couponId)!,
+    }));
     return ids.map((id) => {
       const r = byId.get(id)!;
-      return {
-        id: r.id,
-        passbookNo: r.passbookNo,
-        ownerType: r.ownerType,
-        status: r.status,
-        windowId: r.windowId,
-        total: formatCents(r.total),
-        balanceAfter: formatCents(r.balanceAfter),
-        transactionId: r.transactionId!,
-        createdAt: r.createdAt,
-        createdBy: r.createdBy,
-        createdByName: users.get(r.createdBy) ?? null,
+      return redemptionView(r, {
+        lines: lines.filter((l) => l.redemptionId === id),
+        coupons: coupons.filter((c) => c.redemptionId === id),
+        returns: returns.filter((x) => x.redemptionId === id),
+        returnLines,
+        voided,
+        returned,
+        usernames: users,
         ownerName: owners.get(r.passbookNo) ?? '',
-        lines: lines
-          .filter((l) => l.redemptionId === id)
-          .map((l) => ({
-            catalogItemId: l.catalogItemId,
-            name: l.name,
-            kind: l.kind,
-            quantity: l.quantity,
-            unitPrice: formatCents(l.unitPrice),
-            amount: formatCents(l.amount),
-            returnedQuantity: returned.get(`${id}:${l.catalogItemId}`) ?? 0,
-          })),
-        coupons: coupons
-          .filter((c) => c.redemptionId === id)
-          .map((c) => ({ code: c.code, catalogItemId: c.catalogItemId, status: c.status })),
-        cancellation:
-          r.status === 'cancelled'
-            ? {
-                transactionId: r.cancelTransactionId!,
-                reason: r.cancelReason!,
-                cancelledAt: r.cancelledAt!,
-                cancelledBy: r.cancelledBy!,
-                balanceAfter: formatCents(r.balanceAfterCancel!),
-              }
-            : null,
-        returnedPoints: formatCents(
-          returns.filter((x) => x.redemptionId === id).reduce((sum, x) => sum + x.points, 0),
-        ),
-        returns: returns
-          .filter((x) => x.redemptionId === id)
-          .map((x) => ({
-            id: x.id,
-            redemptionId: id,
-            transactionId: x.transactionId,
-            points: formatCents(x.points),
-            balanceAfter: formatCents(x.balanceAfter),
-            reason: x.reason,
-            createdAt: x.createdAt,
-            createdBy: x.createdBy,
-            createdByName: users.get(x.createdBy) ?? null,
-            lines: returnLines
-              .filter((l) => l.returnId === x.id)
-              .map((l) => ({
-                catalogItemId: l.catalogItemId,
-                name: lines.find(
-                  (rl) => rl.redemptionId === id && rl.catalogItemId === l.catalogItemId,
-                )!.name,
-                quantity: l.quantity,
-                unitPrice: formatCents(l.unitPrice),
-                amount: formatCents(l.amount),
-              })),
-            voidedCoupons: returnCoupons
-              .filter((c) => c.returnId === x.id)
-              .map((c) => couponCodes.get(c.couponId)!),
-          })),
-      };
+      });
     });
   }
+}
+
+/** What a redemption's view is made of besides its row; `returned` is keyed "redemptionId:catalogItemId". */
+interface RedemptionViewParts {
+  /** The redemption's lines in item order. */
+  lines: {
+    catalogItemId: number;
+    name: string;
+    kind: CatalogItemKind;
+    unitPrice: number;
+    quantity: number;
+    amount: number;
+  }[];
+  /** The redemption's coupons in id order. */
+  coupons: { code: string; catalogItemId: number; status: CouponStatus }[];
+  /** The redemption's returns in id order; their lines (item order) and voided coupon codes. */
+  returns: RedemptionReturn[];
+  returnLines: RedemptionReturnLine[];
+  voided: { returnId: number; code: string }[];
+  returned: Map<string, number>;
+  /** Usernames by actor (usernamesOf). */
+  usernames: Map<string, string>;
+  ownerName: string;
+}
+
+/**
+ * A redemption as its receipt shows it, from rows already at hand: the one assembly of a view,
+ * used by views() (read back) and by redeem (from what its write knows).
+ */
+function redemptionView(r: Redemption, parts: RedemptionViewParts): RedemptionView {
+  const id = r.id;
+  const { lines, returns, usernames } = parts;
+  return {
+    id: r.id,
+    passbookNo: r.passbookNo,
+    ownerType: r.ownerType,
+    status: r.status,
+    windowId: r.windowId,
+    total: formatCents(r.total),
+    balanceAfter: formatCents(r.balanceAfter),
+    transactionId: r.transactionId!,
+    createdAt: r.createdAt,
+    createdBy: r.createdBy,
+    createdByName: usernames.get(r.createdBy) ?? null,
+    ownerName: parts.ownerName,
+    lines: lines.map((l) => ({
+      catalogItemId: l.catalogItemId,
+      name: l.name,
+      kind: l.kind,
+      quantity: l.quantity,
+      unitPrice: formatCents(l.unitPrice),
+      amount: formatCents(l.amount),
+      returnedQuantity: parts.returned.get(`${id}:${l.catalogItemId}`) ?? 0,
+    })),
+    coupons: parts.coupons.map((c) => ({
+      code: c.code,
+      catalogItemId: c.catalogItemId,
+      status: c.status,
+    })),
+    cancellation:
+      r.status === 'cancelled'
+        ? {
+            transactionId: r.cancelTransactionId!,
+            reason: r.cancelReason!,
+            cancelledAt: r.cancelledAt!,
+            cancelledBy: r.cancelledBy!,
+            balanceAfter: formatCents(r.balanceAfterCancel!),
+          }
+        : null,
+    returnedPoints: formatCents(returns.reduce((sum, x) => sum + x.points, 0)),
+    returns: returns.map((x) => ({
+      id: x.id,
+      redemptionId: id,
+      transactionId: x.transactionId,
+      points: formatCents(x.points),
+      balanceAfter: formatCents(x.balanceAfter),
+      reason: x.reason,
+      createdAt: x.createdAt,
+      createdBy: x.createdBy,
+      createdByName: usernames.get(x.createdBy) ?? null,
+      lines: parts.returnLines
+        .filter((l) => l.returnId === x.id)
+        .map((l) => ({
+          catalogItemId: l.catalogItemId,
+          name: lines.find((rl) => rl.catalogItemId === l.catalogItemId)!.name,
+          quantity: l.quantity,
+          unitPrice: formatCents(l.unitPrice),
+          amount: formatCents(l.amount),
+        })),
+      voidedCoupons: parts.voided.filter((c) => c.returnId === x.id).map((c) => c.code),
+    })),
+  };
+}
+
+/** The user id of a staff actor ("user:3" → 3), null for anyone else. */
+function userIdOf(actor: string): number | null {
+  const m = /^user:(\d+)$/.exec(actor);
+  return m ? Number(m[1]) : null;
+}
+
+interface CatalogItemRow {
+  community_id: unknown;
+  id: unknown;
+  name: string;
+  kind: CatalogItemKind;
+  price: unknown;
+  stock: unknown;
+  active: unknown;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A catalog_items row read in plain SQL, as TypeORM would have loaded it. */
+function catalogItemOf(row: CatalogItemRow): CatalogItem {
+  return Object.assign(new CatalogItem(), {
+    communityId: toSafeInteger(row.community_id),
+    id: toSafeInteger(row.id),
+    name: row.name,
+    kind: row.kind,
+    price: toSafeInteger(row.price),
+    stock: toSafeInteger(row.stock),
+    active: Boolean(row.active),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
 }
 
 /**
@@ -1120,19 +1275,18 @@ export const holderCommunityOf = (owner: PassbookOwner): number =>
     ? owner.owner.member.communityId
     : owner.owner.household.communityId;
 
-function refuseIneligible(owner: PassbookOwner): void {
-  const o = owner.owner;
-  if (o.type === 'member' ? !o.member.active : !o.household.active) {
-    throw new DomainError(ErrorCode.CONFLICT, `passbook ${owner.passbookNo} is closed`, {
+function refuseIneligible(holder: PassbookHolder): void {
+  if (!holder.active) {
+    throw new DomainError(ErrorCode.CONFLICT, `passbook ${holder.passbookNo} is closed`, {
       reason: 'PASSBOOK_CLOSED',
-      passbookNo: owner.passbookNo,
+      passbookNo: holder.passbookNo,
     });
   }
-  if (o.type === 'household' && !o.household.verified) {
+  if (holder.type === 'household' && !holder.verified) {
     throw new DomainError(
       ErrorCode.HOUSEHOLD_NOT_ELIGIBLE,
-      `household passbook ${owner.passbookNo} is not verified yet`,
-      { reason: 'HOUSEHOLD_NOT_VERIFIED', passbookNo: owner.passbookNo },
+      `household passbook ${holder.passbookNo} is not verified yet`,
+      { reason: 'HOUSEHOLD_NOT_VERIFIED', passbookNo: holder.passbookNo },
     );
   }
 }
