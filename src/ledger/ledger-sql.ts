@@ -84,25 +84,29 @@ export function yearRange(year: number | string): [string, string] {
  * service hours (posted service records whose earn was not reversed, on the passbook the earn paid
  * even after its volunteer moved community, by service date, as
  * ServiceHoursService counts them). The verifier compares the table with it.
+ *
+ * `oneCommunity`: only that community's passbooks, the filter inside each part (three `?`, each
+ * the community's id), so a community's check reads its own books, not the whole store's.
  */
-export function yearTotalsFromLedgerSql(): string {
+export function yearTotalsFromLedgerSql(opts: { oneCommunity?: boolean } = {}): string {
+  const inCommunity = opts.oneCommunity ? ' AND a.community_id = ?' : '';
   return `SELECT account_id, year, SUM(earned) AS earned, SUM(hours) AS hours FROM (
       SELECT p.account_id, CAST(SUBSTR(t.effective_date, 1, 4) AS INTEGER) AS year,
              p.amount AS earned, 0 AS hours
       FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id
       JOIN accounts a ON a.id = p.account_id
-      WHERE t.kind = 'earn' AND a.kind IN ('member', 'household')
+      WHERE t.kind = 'earn' AND a.kind IN ('member', 'household')${inCommunity}
       UNION ALL
       SELECT p.account_id, CAST(SUBSTR(t.effective_date, 1, 4) AS INTEGER), p.amount, 0
       FROM ledger_transactions t JOIN ledger_transactions r ON r.reverses = t.id
       JOIN postings p ON p.transaction_id = r.id
       JOIN accounts a ON a.id = p.account_id
-      WHERE t.kind = 'earn' AND a.kind IN ('member', 'household')
+      WHERE t.kind = 'earn' AND a.kind IN ('member', 'household')${inCommunity}
       UNION ALL
       SELECT p.account_id, CAST(SUBSTR(sr.service_date, 1, 4) AS INTEGER), 0, sr.hours
       FROM service_records sr JOIN postings p ON p.transaction_id = sr.transaction_id
       JOIN accounts a ON a.id = p.account_id
-      WHERE sr.status = 'posted' AND a.kind = 'member' AND p.amount > 0
+      WHERE sr.status = 'posted' AND a.kind = 'member' AND p.amount > 0${inCommunity}
         AND ${notReversed('sr.transaction_id')}
     ) x GROUP BY account_id, year`;
 }

@@ -230,17 +230,18 @@ async function yearTotalsDiffering(
             SUM(stored_earned) AS stored_earned, SUM(stored_hours) AS stored_hours
        FROM (SELECT account_id, year, earned AS ledger_earned, hours AS ledger_hours,
                     0 AS stored_earned, 0 AS stored_hours
-               FROM (${yearTotalsFromLedgerSql()}) l
+               FROM (${yearTotalsFromLedgerSql({ oneCommunity: true })}) l
              UNION ALL
-             SELECT account_id, year, 0, 0, earned, hours FROM account_year_totals) x
-       JOIN accounts a ON a.id = x.account_id
-      WHERE a.community_id = ?
+             SELECT y.account_id, y.year, 0, 0, y.earned, y.hours
+               FROM account_year_totals y JOIN accounts a ON a.id = y.account_id
+              WHERE a.community_id = ?) x
       GROUP BY x.account_id, x.year
      HAVING SUM(ledger_earned) <> SUM(stored_earned) OR SUM(ledger_hours) <> SUM(stored_hours)
       ORDER BY x.account_id, x.year
       LIMIT 1`,
     ),
-    [communityId],
+    // The community's id for each of the ledger side's three parts and for the stored side.
+    [communityId, communityId, communityId, communityId],
   );
   if (!rows.length) {
     return null;
