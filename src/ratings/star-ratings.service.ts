@@ -313,13 +313,16 @@ export class StarRatingsService {
   ): Promise<AllowedCorrection | undefined> {
     const year = Number(serviceDate.slice(0, 4));
     const check = async (em: EntityManager): Promise<AllowedCorrection | undefined> => {
-      // Only a request that asks for a correction queues behind the year's name lock: taken on
-      // every posting it would serialise a whole community's service logging on PostgreSQL.
+      // The year's name lock, as lockYear takes it (name, then row): a correction takes it alone,
+      // so a correction and a resolution queue; other work shares it, so postings do not wait for
+      // one another (exclusive, it serialised a community's service logging on PostgreSQL), yet a
+      // run, publish or finalize waits for them, and they for it, even while the year has no
+      // rating row for FOR SHARE to lock.
       const asksCorrection =
         correction?.objectionId !== undefined || correction?.restatement !== undefined;
-      if (asksCorrection && this.db.inWrite()) {
-        // The same order as lockYear (name, then row), so a correction and a resolution queue.
-        await this.db.lockName(`star-rating:${communityId}:${year}`);
+      if (this.db.inWrite()) {
+        const name = `star-rating:${communityId}:${year}`;
+        await (asksCorrection ? this.db.lockName(name) : this.db.lockNameShared(name));
       }
       const rows: { status: StarRatingStatus; published_at: string | null }[] = await em.query(
         sql(

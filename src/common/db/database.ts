@@ -74,6 +74,18 @@ export abstract class Database {
     }
   }
 
+  /**
+   * lockName in shared mode: holders of the shared lock do not wait for one another, only for (and
+   * hold off) a holder of lockName on the same name.
+   */
+  async lockNameShared(name: string): Promise<void> {
+    if (this.dialect === 'postgres') {
+      await this.writeManager().query('SELECT pg_advisory_xact_lock_shared(1, hashtext($1))', [
+        name,
+      ]);
+    }
+  }
+
   /** lockName for many names in one round trip, taken in a fixed order (no deadlock between two lists). */
   async lockNames(names: string[]): Promise<void> {
     if (this.dialect === 'postgres' && names.length > 0) {
