@@ -408,6 +408,39 @@ describe('shop over HTTP (e2e)', () => {
       expect(await stockOf(cleaning.id)).toBe(7);
     });
 
+    it('should issue thousands of coupons in one redemption, each code once, as the read route shows', async () => {
+      // 7,000 coupons: one statement for all of them would pass SQLite's 32,766 parameters.
+      const m = await memberWith(7000);
+      const items = await Promise.all(
+        [0, 1, 2, 3, 4, 5, 6].map((i) =>
+          f.newCatalogItem({
+            name: `陪诊券${i}`,
+            kind: 'service_coupon',
+            priceCents: 1,
+            stock: 1000,
+          }),
+        ),
+      );
+      const lines = items.map((item) => ({ catalogItemId: item.id, quantity: 1000 }));
+      const res = await redeem(
+        { passbookNo: m.passbookNo, lines },
+        { key: `many-coupons-${++keyN}` },
+      );
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ total: '70.00', balanceAfter: '0.00' });
+      const coupons = res.body.coupons as { code: string; catalogItemId: number }[];
+      expect(coupons).toHaveLength(7000);
+      expect(new Set(coupons.map((c) => c.code)).size).toBe(7000);
+      for (const item of items) {
+        expect(coupons.filter((c) => c.catalogItemId === item.id)).toHaveLength(1000);
+        expect(await stockOf(item.id)).toBe(0);
+      }
+      const read = await t.http
+        .get(`/api/redemptions/${res.body.id}`)
+        .set('Authorization', clerkAuth);
+      expect(res.text).toBe(read.text);
+    });
+
     it('should make one redemption of a replayed request', async () => {
       const m = await memberWith(1000);
       const item = await f.newCatalogItem({ priceCents: 200, stock: 5 });

@@ -125,6 +125,9 @@ export interface DaySummary {
  * `redeem` ledger transaction, the coupons) happens in one write transaction, so a refusal leaves
  * no trace and a success is complete.
  */
+/** Coupons one statement inserts (5 parameters each). */
+const COUPONS_PER_STATEMENT = 1000;
+
 @Injectable()
 export class RedemptionsService {
   constructor(
@@ -886,39 +889,47 @@ export class RedemptionsService {
     if (!wanted.length) {
       return [];
     }
-    const codes = wanted.map(() => newCouponCode());
-    // 31^11 codes make a clash vanishingly rare; the unique index is the backstop.
-    for (;;) {
-      const taken = new Set(
-        (
-          await em.query<{ code: string }[]>(
-            sql(this.db, `SELECT code FROM coupons WHERE code IN (${placeholders(codes)})`),
-            codes,
-          )
-        ).map((c) => c.code),
-      );
-      const seen = new Set<string>();
-      let clashed = false;
-      codes.forEach((code, i) => {
-        if (taken.has(code) || seen.has(code)) {
-          codes[i] = newCouponCode();
-          clashed = true;
+    const inserted: { id: unknown; code: string; catalog_item_id: unknown }[] = [];
+    // In batches: one statement's parameters stay far below SQLite's limit (32,766) however many
+    // coupons a redemption issues.
+    for (let from = 0; from < wanted.length; from += COUPONS_PER_STATEMENT) {
+      const batch = wanted.slice(from, from + COUPONS_PER_STATEMENT);
+      const codes = batch.map(() => newCouponCode());
+      // 31^11 codes make a clash vanishingly rare; the unique index is the backstop.
+      for (;;) {
+        const taken = new Set(
+          (
+            await em.query<{ code: string }[]>(
+              sql(this.db, `SELECT code FROM coupons WHERE code IN (${placeholders(codes)})`),
+              codes,
+            )
+          ).map((c) => c.code),
+        );
+        const seen = new Set<string>();
+        let clashed = false;
+        codes.forEach((code, i) => {
+          if (taken.has(code) || seen.has(code)) {
+            codes[i] = newCouponCode();
+            clashed = true;
+          }
+          seen.add(codes[i]);
+        });
+        if (!clashed) {
+          break;
         }
-        seen.add(codes[i]);
-      });
-      if (!clashed) {
-        break;
       }
+      inserted.push(
+        ...(await em.query<{ id: unknown; code: string; catalog_item_id: unknown }[]>(
+          sql(
+            this.db,
+            `INSERT INTO coupons (code, redemption_id, catalog_item_id, passbook_no, status, issued_at)
+             VALUES ${codes.map(() => "(?, ?, ?, ?, 'issued', ?)").join(', ')}
+             RETURNING id, code, catalog_item_id`,
+          ),
+          codes.flatMap((code, i) => [code, redemption.id, batch[i], redemption.passbookNo, now]),
+        )),
+      );
     }
-    const inserted = await em.query<{ id: unknown; code: string; catalog_item_id: unknown }[]>(
-      sql(
-        this.db,
-        `INSERT INTO coupons (code, redemption_id, catalog_item_id, passbook_no, status, issued_at)
-         VALUES ${codes.map(() => "(?, ?, ?, ?, 'issued', ?)").join(', ')}
-         RETURNING id, code, catalog_item_id`,
-      ),
-      codes.flatMap((code, i) => [code, redemption.id, wanted[i], redemption.passbookNo, now]),
-    );
     return inserted
       .map((c) => ({
         id: toSafeInteger(c.id),
