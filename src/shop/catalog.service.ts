@@ -216,18 +216,11 @@ export class CatalogService {
     change: StockChange,
   ): Promise<number> {
     // Two plain statements: the conditional update answers the stock it left, then the movement.
-    const raw: unknown = await em.query(
-      sql(
-        this.db,
-        `UPDATE catalog_items SET stock = stock + ? WHERE id = ?${delta < 0 ? ' AND stock >= ?' : ''}
-         RETURNING stock`,
-      ),
+    const rows = await this.db.updateReturning<{ stock: unknown }>(
+      `UPDATE catalog_items SET stock = stock + ? WHERE id = ?${delta < 0 ? ' AND stock >= ?' : ''}
+       RETURNING stock`,
       delta < 0 ? [delta, catalogItemId, -delta] : [delta, catalogItemId],
     );
-    // PostgreSQL's driver answers an UPDATE as [rows, count]; SQLite's as the rows.
-    const rows = (this.db.dialect === 'postgres' ? (raw as [unknown[]])[0] : raw) as {
-      stock: unknown;
-    }[];
     if (!rows.length) {
       const item = await this.findOrFail(em, catalogItemId);
       throw outOfStock([{ item, requested: -delta }]);

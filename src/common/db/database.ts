@@ -157,6 +157,16 @@ export abstract class Database {
     );
   }
 
+  /**
+   * An UPDATE … RETURNING inside the enclosing write, answering the returned rows on both stores
+   * (TypeORM's PostgreSQL driver answers an UPDATE as [rows, count], SQLite's as the rows).
+   * `text` uses `?` placeholders.
+   */
+  async updateReturning<T>(text: string, params: unknown[]): Promise<T[]> {
+    const raw: unknown = await this.writeManager().query(sql(this, text), params);
+    return (this.dialect === 'postgres' ? (raw as [T[], number])[0] : raw) as T[];
+  }
+
   /** A boolean as a query parameter: true/false on PostgreSQL, 1/0 in SQLite's integer columns. */
   bool(value: boolean): boolean | number {
     return this.dialect === 'postgres' ? value : value ? 1 : 0;
