@@ -3,6 +3,7 @@ import { Community } from '../../src/communities/entities/community.entity';
 import { LedgerService, PostedTransaction } from '../../src/ledger/ledger.service';
 import { fixtures } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
+import { waitFor, withinMs } from '../support/wait';
 
 /** The advisory-lock space of ledger appends (ledger.service.ts): one key per community. */
 const LEDGER_LOCK_SPACE = 7_031_947;
@@ -153,28 +154,4 @@ async function waitingOnLedgerLock(client: Client, communityId: number): Promise
     [LEDGER_LOCK_SPACE, communityId],
   );
   return Number(rows[0].n);
-}
-
-async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) {
-      throw new Error(`not so within ${ms} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function withinMs<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      p,
-      new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what} did not complete in ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

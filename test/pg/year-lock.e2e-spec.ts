@@ -5,6 +5,7 @@ import { ServiceRecordsService } from '../../src/service-records/service-records
 import { ServiceRecordView } from '../../src/service-records/service-record.view';
 import { fixtures, staffPrincipal } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
+import { waitFor, withinMs } from '../support/wait';
 
 const YEAR_LOCK = 'star-rating:1:2026';
 
@@ -108,27 +109,3 @@ describe("service logging and the year's lock (PostgreSQL)", () => {
     });
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) {
-      throw new Error(`not so within ${ms} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function withinMs<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      p,
-      new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what} did not complete in ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
