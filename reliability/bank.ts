@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Answer, call, login, RunningServer, startServer, stopServer } from './server';
+import { SETTLE_MS } from '../src/common/db/storage-failure';
 
 /**
  * The bank test over HTTP (`npm run reliability:bank`) and, with --kills N, the crash test
@@ -70,7 +71,16 @@ async function main(): Promise<void> {
   let server: RunningServer = await startServer(dbPath, PORT, serverEnv, onLine);
   let up = true;
   const failures: string[] = [];
-  const full = { refused: 0, health: '', filledAt: 0, freedAt: 0, ackedWhileFull: 0, done: false };
+  const full = {
+    refused: 0,
+    health: '',
+    filledAt: 0,
+    freedAt: 0,
+    freedAtMs: 0,
+    recoveredAfter: 0,
+    ackedWhileFull: 0,
+    done: false,
+  };
   try {
     const auth = await login(server.base);
     const h = { authorization: auth };
@@ -303,6 +313,7 @@ async function main(): Promise<void> {
       full.ackedWhileFull = outcomes.filter((o) => o.result === 'acked').length - ackedAtFill;
       rmSync(ballast);
       full.freedAt = outcomes.length;
+      full.freedAtMs = Date.now();
       full.done = true;
     };
 
@@ -339,7 +350,15 @@ async function main(): Promise<void> {
       if (afterFree === 0) {
         failures.push('no write succeeded after the space was freed');
       }
-      const health = await call(server.base, 'GET', '/api/health');
+      // The incident ends, its recovery is logged and health answers 200 once writes have gone
+      // through for SETTLE_MS with no refusal (the next request after that notices).
+      const deadline = Date.now() + SETTLE_MS + 15_000;
+      let health = await call(server.base, 'GET', '/api/health');
+      while (health.status !== 200 && Date.now() < deadline) {
+        await new Promise((res) => setTimeout(res, 250));
+        health = await call(server.base, 'GET', '/api/health');
+      }
+      full.recoveredAfter = (Date.now() - full.freedAtMs) / 1000;
       if (health.status !== 200) {
         failures.push(`health after freeing: ${health.status} ${JSON.stringify(health.body)}`);
       }
@@ -409,7 +428,7 @@ async function main(): Promise<void> {
       const stacks = logLines.filter((l) => /^\s+at /.test(l)).length;
       console.log(
         `  disk full (${DISK_FULL_MB} MB tmpfs) after ${full.filledAt} operations: ${unavailable.length} answered 503 STORAGE_UNAVAILABLE` +
-          ` (${full.ackedWhileFull} still fitted), health while full ${full.health}; freed after ${full.freedAt};` +
+          ` (${full.ackedWhileFull} still fitted), health while full ${full.health}; freed after ${full.freedAt}, health 200 and recovery logged ${full.recoveredAfter.toFixed(1)} s later;` +
           ` log: ${incidents} incident line(s), ${recoveries} recovery line(s), ${stacks} stack lines`,
       );
       if (incidents < 1 || incidents > 3 || recoveries < 1 || stacks > 0) {

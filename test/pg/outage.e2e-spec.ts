@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import { SETTLE_MS } from '../../src/common/db/storage-failure';
 import { fixtures } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -72,9 +73,6 @@ describe('PostgreSQL outage', () => {
 
       await admin.query(`ALTER DATABASE ${name}_away RENAME TO ${name}`);
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
-      const health = await t.http.get('/api/health');
-      expect(health.status).toBe(200);
-      expect(health.body).toEqual({ status: 'ok', db: 'up' });
       const retried = await t.http
         .post('/api/service-records')
         .set('authorization', t.adminAuth)
@@ -87,13 +85,24 @@ describe('PostgreSQL outage', () => {
         });
       expect(retried.status).toBe(201);
       expect(retried.headers['idempotent-replayed']).toBeUndefined();
+      // The incident is over, and health answers 200, once the store has answered for SETTLE_MS
+      // with no refusal.
+      expect((await t.http.get('/api/health')).body.details).toEqual({
+        status: 'degraded',
+        db: 'down',
+      });
+      expect(logs).not.toHaveBeenCalled();
+      const realNow = Date.now.bind(Date);
+      jest.spyOn(Date, 'now').mockImplementation(() => realNow() + SETTLE_MS);
+      const health = await t.http.get('/api/health');
+      expect(health.status).toBe(200);
+      expect(health.body).toEqual({ status: 'ok', db: 'up' });
       expect(errors).toHaveBeenCalledTimes(1);
       expect(logs.mock.calls.map((c) => String(c[0]))).toEqual([
-        expect.stringContaining('storage available again'),
+        expect.stringMatching(/^storage available again after \d+\.\d s \(\d+ requests refused;/),
       ]);
     } finally {
-      errors.mockRestore();
-      logs.mockRestore();
+      jest.restoreAllMocks();
       await admin.query(`ALTER DATABASE IF EXISTS ${name}_away RENAME TO ${name}`).catch(() => {});
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`).catch(() => {});
     }

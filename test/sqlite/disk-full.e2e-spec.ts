@@ -1,12 +1,16 @@
 import { spawn } from 'node:child_process';
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import BetterSqlite3 from 'better-sqlite3';
+import { SETTLE_MS } from '../../src/common/db/storage-failure';
 import { fixtures } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
  * A full disk made on demand: `PRAGMA max_page_count` just above the file's size makes SQLite answer
  * SQLITE_FULL as soon as a write needs a new page, rounds after rounds, alone and inside groups of
- * concurrent writes. Every 201 must survive a reopen; nothing refused may be on disk.
+ * concurrent writes, with a few pages coming free now and then. Every 201 must survive a reopen;
+ * nothing refused may be on disk, and the log tells one incident.
  */
 const NOTE = '满'.repeat(190);
 
@@ -88,6 +92,8 @@ describe('SQLite storage failures', () => {
     const refused: string[] = [];
     const others: string[] = [];
     let n = 0;
+    let fittedWhileFull = 0;
+    let freed = false;
     const post = async (): Promise<void> => {
       const key = `full-${n++}`;
       const res = await t.http
@@ -108,6 +114,7 @@ describe('SQLite storage failures', () => {
         });
       if (res.status === 201) {
         acked.set(key, res.body.transactionId as string);
+        fittedWhileFull += refused.length > 0 && !freed ? 1 : 0;
       } else if (res.status === 503) {
         expect(res.body).toEqual({
           statusCode: 503,
@@ -123,10 +130,20 @@ describe('SQLite storage failures', () => {
     };
 
     const pages = await pragma('PRAGMA page_count');
+    // An earlier test's incident ends first (its writes have gone through since).
+    const realNow = Date.now.bind(Date);
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + SETTLE_MS);
+    expect((await t.http.get('/api/health')).status).toBe(200);
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const logs = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     await pragma(`PRAGMA max_page_count = ${pages + 3}`);
     // Rounds of one write and of 12 concurrent writes (one group commit), well past the first failure.
     let refusedRounds = 0;
     for (let round = 0; round < 40; round++) {
+      if (round % 8 === 5) {
+        // A few pages come free now and then (a log rotated on the same disk) and fill again.
+        await pragma(`PRAGMA max_page_count = ${(await pragma('PRAGMA page_count')) + 3}`);
+      }
       const before = refused.length;
       if (round % 2 === 0) {
         await post();
@@ -148,11 +165,25 @@ describe('SQLite storage failures', () => {
 
     // Space is freed: the next writes succeed without a restart.
     await pragma('PRAGMA max_page_count = 1073741823');
+    freed = true;
     const ackedBefore = acked.size;
     await Promise.all(Array.from({ length: 12 }, () => post()));
     await post();
     expect(acked.size).toBe(ackedBefore + 13);
+    // One incident however many writes still fitted in between; it ends, and health answers 200,
+    // once writes have gone through for SETTLE_MS.
+    expect(fittedWhileFull).toBeGreaterThan(0);
+    expect((await t.http.get('/api/health')).status).toBe(503);
+    expect(logs).not.toHaveBeenCalled();
+    clock.mockImplementation(() => realNow() + 2 * SETTLE_MS);
     expect((await t.http.get('/api/health')).body).toEqual({ status: 'ok', db: 'up' });
+    expect(errors.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringContaining('the database disk is full (SQLITE_FULL)'),
+    ]);
+    expect(logs.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(/^storage available again after .* s \(\d+ requests refused;/),
+    ]);
+    jest.restoreAllMocks();
 
     // Reopen the file: every acknowledged write is there, no refused one is, verify passes.
     await t.app.close();

@@ -88,16 +88,33 @@ export function storageUnavailable(reason: StorageFailure): DomainError {
   );
 }
 
+/** How long writes must go through without a refusal before an incident is over. */
+export const SETTLE_MS = 5_000;
+
 /**
- * One incident from the first storage failure to the first success after it: logged once when it
- * starts and once when it ends, whatever the number of requests refused meanwhile.
+ * One incident from the first storage failure until writes have gone through for `SETTLE_MS`
+ * without a refusal: logged once when it starts and once when it ends, whatever the number of
+ * requests refused meanwhile. A nearly full disk takes a small write now and then and refuses the
+ * next; those writes do not end the incident, or the log would flap with every one of them.
  */
 export class StorageMonitor {
   private readonly logger = new Logger('Database');
-  private incident?: { reason: StorageFailure; since: number; refused: number };
+  private incident?: {
+    reason: StorageFailure;
+    since: number;
+    refused: number;
+    /** When writes began to go through again with no refusal after; unset while refusing. */
+    answering?: number;
+  };
 
-  /** The current incident's reason, or undefined when the store answers. */
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  /**
+   * The open incident's reason, or undefined. Health reports it until the incident is over (writes
+   * have gone through for `SETTLE_MS` with no refusal), not flipping with every write that fits.
+   */
   get failure(): StorageFailure | undefined {
+    this.settle();
     return this.incident?.reason;
   }
 
@@ -108,6 +125,10 @@ export class StorageMonitor {
   }
 
   failed(reason: StorageFailure, err?: unknown): DomainError {
+    this.settle();
+    if (this.incident?.answering !== undefined && this.incident.reason !== reason) {
+      this.end(this.incident.answering); // it had recovered, not for long: another kind of incident
+    }
     if (!this.incident || this.incident.reason !== reason) {
       const code = causes(err)
         .map((e) => e.code)
@@ -115,23 +136,40 @@ export class StorageMonitor {
       this.logger.error(
         `storage unavailable: ${WHAT[reason]} (${String(code ?? 'no code')}); requests that need it are refused with 503 STORAGE_UNAVAILABLE until it recovers`,
       );
-      this.incident = { reason, since: Date.now(), refused: 0 };
+      this.incident = { reason, since: this.now(), refused: 0 };
     }
+    this.incident.answering = undefined;
     this.incident.refused++;
     return storageUnavailable(reason);
   }
 
   /**
    * A unit of work succeeded. Reads go on while the disk is full or another program holds the
-   * write lock, so only a committed write ends those incidents; any success ends an outage.
+   * write lock, so only a committed write counts for those incidents; any success for an outage.
    */
   succeeded(wrote: boolean): void {
+    this.settle();
     if (!this.incident || (this.incident.reason !== 'down' && !wrote)) {
       return;
     }
-    const seconds = ((Date.now() - this.incident.since) / 1000).toFixed(1);
+    this.incident.answering ??= this.now();
+    this.settle();
+  }
+
+  /** Ends the incident once writes have gone through for `SETTLE_MS` with no refusal. */
+  private settle(): void {
+    const answering = this.incident?.answering;
+    if (answering !== undefined && this.now() - answering >= SETTLE_MS) {
+      this.end(answering);
+    }
+  }
+
+  private end(answering: number): void {
+    const { since, refused } = this.incident!;
+    const seconds = ((answering - since) / 1000).toFixed(1);
+    const quiet = ((this.now() - answering) / 1000).toFixed(1);
     this.logger.log(
-      `storage available again after ${seconds} s (${this.incident.refused} requests refused)`,
+      `storage available again after ${seconds} s (${refused} requests refused; answering for ${quiet} s since)`,
     );
     this.incident = undefined;
   }
