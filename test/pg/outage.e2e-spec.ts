@@ -73,6 +73,9 @@ describe('PostgreSQL outage', () => {
 
       await admin.query(`ALTER DATABASE ${name}_away RENAME TO ${name}`);
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      // The clock stands still from here until moved past the window.
+      const frozen = Date.now();
+      const clock = jest.spyOn(Date, 'now').mockImplementation(() => frozen);
       const retried = await t.http
         .post('/api/service-records')
         .set('authorization', t.adminAuth)
@@ -92,8 +95,7 @@ describe('PostgreSQL outage', () => {
         db: 'down',
       });
       expect(logs).not.toHaveBeenCalled();
-      const realNow = Date.now.bind(Date);
-      jest.spyOn(Date, 'now').mockImplementation(() => realNow() + SETTLE_MS);
+      clock.mockImplementation(() => frozen + SETTLE_MS);
       const health = await t.http.get('/api/health');
       expect(health.status).toBe(200);
       expect(health.body).toEqual({ status: 'ok', db: 'up' });

@@ -378,7 +378,7 @@ export class SqliteDatabase extends Database {
       markTransaction(runner, false);
     }
     if (lost !== undefined) {
-      const refusal = this.storage.failed(storageFailureOf(lost) ?? 'down', lost);
+      const refusal = this.storage.failed(storageFailureOf(lost) ?? 'down', lost, group.length);
       for (const job of group) {
         job.reject(refusal);
       }

@@ -103,6 +103,15 @@ describe(StorageMonitor.name, () => {
     expect(String(logs.mock.calls[0][0])).toMatch(/after 2\.0 s \(1 requests refused;/);
   });
 
+  it('should count every write of a lost group commit as refused', () => {
+    monitor.failed('full', { code: 'SQLITE_FULL' }, 12);
+    monitor.refusal({ code: 'SQLITE_FULL' });
+    monitor.succeeded(true);
+    now += SETTLE_MS;
+    expect(monitor.failure).toBeUndefined();
+    expect(String(logs.mock.calls[0][0])).toMatch(/\(13 requests refused;/);
+  });
+
   it('should not count reads as the end of a full disk', () => {
     monitor.refusal({ code: 'SQLITE_FULL' });
     for (let i = 0; i < 20; i++) {

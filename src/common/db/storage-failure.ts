@@ -92,8 +92,8 @@ export function storageUnavailable(reason: StorageFailure): DomainError {
 export const SETTLE_MS = 5_000;
 
 /**
- * One incident from the first storage failure until writes have gone through for `SETTLE_MS`
- * without a refusal: logged once when it starts and once when it ends, whatever the number of
+ * One incident from the first storage failure until `SETTLE_MS` after a write went through with
+ * no refusal since: logged once when it starts and once when it ends, whatever the number of
  * requests refused meanwhile. A nearly full disk takes a small write now and then and refuses the
  * next; those writes do not end the incident, or the log would flap with every one of them.
  */
@@ -110,8 +110,8 @@ export class StorageMonitor {
   constructor(private readonly now: () => number = () => Date.now()) {}
 
   /**
-   * The open incident's reason, or undefined. Health reports it until the incident is over (writes
-   * have gone through for `SETTLE_MS` with no refusal), not flipping with every write that fits.
+   * The open incident's reason, or undefined. Health reports it until the incident is over (`SETTLE_MS`
+   * after a write went through, with no refusal since), not flipping with every write that fits.
    */
   get failure(): StorageFailure | undefined {
     this.settle();
@@ -124,7 +124,8 @@ export class StorageMonitor {
     return reason ? this.failed(reason, err) : err;
   }
 
-  failed(reason: StorageFailure, err?: unknown): DomainError {
+  /** Counts `requests` refusals (a lost group commit refuses all its writes at once). */
+  failed(reason: StorageFailure, err?: unknown, requests = 1): DomainError {
     this.settle();
     if (this.incident?.answering !== undefined && this.incident.reason !== reason) {
       this.end(this.incident.answering); // it had recovered, not for long: another kind of incident
@@ -139,7 +140,7 @@ export class StorageMonitor {
       this.incident = { reason, since: this.now(), refused: 0 };
     }
     this.incident.answering = undefined;
-    this.incident.refused++;
+    this.incident.refused += requests;
     return storageUnavailable(reason);
   }
 
@@ -156,7 +157,7 @@ export class StorageMonitor {
     this.settle();
   }
 
-  /** Ends the incident once writes have gone through for `SETTLE_MS` with no refusal. */
+  /** Ends the incident `SETTLE_MS` after a write went through, if nothing was refused since. */
   private settle(): void {
     const answering = this.incident?.answering;
     if (answering !== undefined && this.now() - answering >= SETTLE_MS) {
