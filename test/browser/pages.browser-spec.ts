@@ -240,6 +240,8 @@ describe('Web pages', () => {
     await page.locator('select[name=itemCode]').selectOption(item.code);
     await page.locator('input[name=title]').fill('六月环境整治');
     await page.locator('input[name=everyone]').fill('2');
+    // The leader ticks once the team's names are listed (the button waits for them too).
+    await page.getByTestId('participants').getByText('陈国强').waitFor();
     await page.getByRole('button', { name: '全部勾选并填入' }).click();
     expect(await textOf(page.getByTestId('tick-count'), '3')).toBe('3');
     await screenshot(page, 'leader-375');

@@ -404,7 +404,7 @@ export function LeaderPage(_props: { session: Session }) {
             type="button"
             class="btn btn-secondary"
             onClick={fillAll}
-            disabled={!isPositiveAmount(everyone)}
+            disabled={!isPositiveAmount(everyone) || memberList.length === 0}
           >
             {L('全部勾选并填入', 'Tick all and fill')}
           </button>
